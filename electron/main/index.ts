@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, Menu, net, protocol, shell } from 'electron';
+import { createHandlers, createServices } from '../services/app-services';
+import { resolveAssetPath } from './asset-path';
+import { contentSecurityPolicy } from './csp';
+import { resolveDataDir } from './data-dir';
+import { registerIpc } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, originOf } from './sender-check';
+import { windowOptionsWithPreload } from './window-options';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.resolve(here, '../renderer');
+const preloadPath = path.join(here, 'preload.cjs');
+const devServerUrl = app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL;
+const csp = contentSecurityPolicy(devServerUrl ? 'development' : 'production');
+
+// Must run before `ready`: app:// behaves like https (secure context, fetch).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let mainWindow: BrowserWindow | null = null;
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === APP_HOST ? resolveAssetPath(rendererDir, request.url) : null;
+    if (!file) return new Response('No encontrado', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', csp);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(windowOptionsWithPreload(preloadPath));
+  const allowedOrigin = devServerUrl ? originOf(devServerUrl) : APP_ORIGIN;
+
+  // The window shows our page and nothing else: no navigation, no new windows.
+  window.webContents.on('will-navigate', (event, url) => {
+    if (originOf(url) !== allowedOrigin) event.preventDefault();
+  });
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+function showAbout(): void {
+  void dialog.showMessageBox({
+    type: 'info',
+    title: 'Acerca de Valija',
+    message: `Valija ${app.getVersion()}`,
+    detail: 'Registro de envíos de información oficial y cadena de custodia. Funciona sin conexión a internet.',
+  });
+}
+
+function start(): void {
+  const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('userData'), 'boveda'));
+  const services = createServices({ dataDir, version: app.getVersion(), shell: 'electron' });
+  const trusted = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?? ''] : [])].filter(Boolean);
+  registerIpc(createHandlers(services), trusted);
+
+  serveRenderer();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', onAbout: showAbout })));
+  mainWindow = createWindow();
+}
+
+// One running Valija per workstation session: a second launch focuses the first.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links to the outside world (e.g. documentation) open in the system browser, never in-app.
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,108 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import { vaultMessages } from './messages';
+
+/**
+ * Blob layout (all integers big-endian):
+ *   0  magic "VLJ1"          4
+ *   4  format version        1
+ *   5  flags (0)             1
+ *   6  reserved (0)          2
+ *   8  ciphertext length     4
+ *  12  ~length (check)       4   lets a flipped length byte read as damage, not as a torn write
+ *  16  nonce                12
+ *  28  GCM tag              16
+ *  44  ciphertext
+ * The first 16 header bytes plus the logical name are the AAD, so the header
+ * cannot be edited and a blob copied over another file's name fails to open.
+ */
+export const MAGIC = Buffer.from('VLJ1', 'ascii');
+export const FORMAT_VERSION = 1;
+export const HEADER_BYTES = 44;
+const AAD_HEADER_BYTES = 16;
+export const KEY_BYTES = 32;
+
+export function encrypt(key: Buffer, name: string, plaintext: Buffer): Buffer {
+  const out = Buffer.allocUnsafe(HEADER_BYTES + plaintext.length);
+  MAGIC.copy(out, 0);
+  out.writeUInt8(FORMAT_VERSION, 4);
+  out.writeUInt8(0, 5);
+  out.writeUInt16BE(0, 6);
+  out.writeUInt32BE(plaintext.length, 8);
+  out.writeUInt32BE(~plaintext.length >>> 0, 12);
+  const nonce = randomBytes(12);
+  nonce.copy(out, 16);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(aad(out.subarray(0, AAD_HEADER_BYTES), name));
+  const n1 = cipher.update(plaintext).copy(out, HEADER_BYTES);
+  cipher.final().copy(out, HEADER_BYTES + n1);
+  cipher.getAuthTag().copy(out, 28);
+  return out;
+}
+
+/** What a header says about the bytes at `offset`, without decrypting. */
+export type HeaderCheck =
+  | { kind: 'ok'; total: number }
+  /** fewer bytes than the header or than the length it declares */
+  | { kind: 'short'; available: number; needed: number }
+  | { kind: 'bad-magic' }
+  | { kind: 'bad-length' }
+  | { kind: 'newer'; version: number };
+
+export function checkHeader(buf: Buffer, offset = 0): HeaderCheck {
+  const available = buf.length - offset;
+  const magicBytes = Math.min(available, 4);
+  if (buf.compare(MAGIC, 0, magicBytes, offset, offset + magicBytes) !== 0) return { kind: 'bad-magic' };
+  if (available < HEADER_BYTES) return { kind: 'short', available, needed: HEADER_BYTES };
+  const version = buf.readUInt8(offset + 4);
+  if (version > FORMAT_VERSION) return { kind: 'newer', version };
+  if (version < 1) return { kind: 'bad-magic' };
+  const length = buf.readUInt32BE(offset + 8);
+  if ((~length >>> 0) !== buf.readUInt32BE(offset + 12)) return { kind: 'bad-length' };
+  const total = HEADER_BYTES + length;
+  if (available < total) return { kind: 'short', available, needed: total };
+  return { kind: 'ok', total };
+}
+
+/**
+ * Decrypts one whole blob. `file` is only for messages (the path the person
+ * can look for); `name` is the logical name bound into the AAD.
+ */
+export function decrypt(key: Buffer, name: string, blob: Buffer, file: string = name): Buffer {
+  const header = checkHeader(blob);
+  switch (header.kind) {
+    case 'short':
+      throw new AppError('VAULT_TRUNCATED', vaultMessages.truncated(file));
+    case 'bad-magic':
+      throw new AppError('VAULT_CORRUPT', vaultMessages.badMagic(file));
+    case 'bad-length':
+      throw new AppError('VAULT_CORRUPT', vaultMessages.corrupt(file));
+    case 'newer':
+      throw new AppError('VAULT_VERSION', vaultMessages.newerVersion(file, header.version));
+    case 'ok':
+      if (blob.length > header.total) throw new AppError('VAULT_CORRUPT', vaultMessages.trailing(file));
+      return open(key, name, blob, 0, header.total, file);
+  }
+}
+
+/** Decrypts the blob at [offset, offset+total) whose header was already checked. */
+export function open(key: Buffer, name: string, buf: Buffer, offset: number, total: number, file: string): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(offset + 16, offset + 28));
+  decipher.setAAD(aad(buf.subarray(offset, offset + AAD_HEADER_BYTES), name));
+  decipher.setAuthTag(buf.subarray(offset + 28, offset + HEADER_BYTES));
+  try {
+    const head = decipher.update(buf.subarray(offset + HEADER_BYTES, offset + total));
+    const tail = decipher.final();
+    return tail.length === 0 ? head : Buffer.concat([head, tail]);
+  } catch (cause) {
+    throw new AppError('VAULT_CORRUPT', vaultMessages.corrupt(file), { cause });
+  }
+}
+
+function aad(header: Buffer, name: string): Buffer {
+  return Buffer.concat([header, Buffer.from(name, 'utf8')]);
+}
+
+export function newKey(): Buffer {
+  return randomBytes(KEY_BYTES);
+}

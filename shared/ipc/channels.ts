@@ -1,0 +1,21 @@
+/**
+ * The list of IPC channels, kept apart from the schemas so the preload script
+ * (which must stay tiny and dependency-free) can import it for its allow-list.
+ * `contract.ts` is checked against this list at compile time.
+ */
+export const IPC_PREFIX = 'valija:';
+
+export const CHANNELS = ['app.info'] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+const channelSet: ReadonlySet<string> = new Set(CHANNELS);
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && channelSet.has(name);
+}
+
+/** The name used on the wire (ipcMain.handle / ipcRenderer.invoke). */
+export function wireName(channel: Channel): string {
+  return IPC_PREFIX + channel;
+}

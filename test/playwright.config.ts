@@ -1,0 +1,23 @@
+import { defineConfig } from '@playwright/test';
+import type { ShellOption } from './e2e/support/fixtures';
+import { electronBinary } from './e2e/support/electron-binary';
+
+// Every spec runs against the browser harness (Debian's Chromium), and again
+// against the real Electron app wherever its binary is installed.
+const projects = [{ name: 'harness', use: { shell: 'harness' as const } }];
+if (electronBinary()) projects.push({ name: 'electron', use: { shell: 'electron' as const } } as (typeof projects)[number]);
+
+export default defineConfig<ShellOption>({
+  testDir: './e2e',
+  outputDir: '../test-results/playwright',
+  globalSetup: './e2e/support/global-setup.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: [['list']],
+  use: { trace: 'retain-on-failure', locale: 'es-MX', timezoneId: 'America/Mexico_City' },
+  projects,
+});
