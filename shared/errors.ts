@@ -28,6 +28,7 @@ export const ERROR_MESSAGES = {
   WEAK_PASSWORD: 'La contraseña no cumple las reglas de seguridad.',
   CONFLICT: 'El registro ya existe.',
   IO: 'No se pudo leer o escribir en el disco.',
+  VAULT_LAST_SLOT: 'No se puede quitar el último usuario con acceso a la bóveda; agregue otro antes.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
