@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'test/harness/**/*.test.ts', 'test/lint/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'test/harness/**/*.test.ts', 'test/lint/**/*.test.ts', 'scripts/**/*.test.ts', 'test/build/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

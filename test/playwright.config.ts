@@ -1,11 +1,11 @@
 import { defineConfig } from '@playwright/test';
-import type { ShellOption } from './e2e/support/fixtures';
+import type { Shell, ShellOption } from './e2e/support/fixtures';
 import { electronBinary } from './e2e/support/electron-binary';
 
 // Every spec runs against the browser harness (Debian's Chromium), and again
 // against the real Electron app wherever its binary is installed.
-const projects = [{ name: 'harness', use: { shell: 'harness' as const } }];
-if (electronBinary()) projects.push({ name: 'electron', use: { shell: 'electron' as const } } as (typeof projects)[number]);
+const projects: { name: string; use: { shell: Shell } }[] = [{ name: 'harness', use: { shell: 'harness' } }];
+if (electronBinary()) projects.push({ name: 'electron', use: { shell: 'electron' } });
 
 export default defineConfig<ShellOption>({
   testDir: './e2e',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 'electron';
 import { createHandlers, createServices } from '../services/app-services';
 import { resolveAssetPath } from './asset-path';
 import { contentSecurityPolicy } from './csp';
@@ -68,6 +68,12 @@ function start(): void {
   registerIpc(createHandlers(services), trusted);
 
   serveRenderer();
+  if (devServerUrl) {
+    // The dev server cannot send our headers; add the development CSP here.
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+    });
+  }
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', onAbout: showAbout })));
   mainWindow = createWindow();
 }

@@ -1,0 +1,87 @@
+// ESLint flat config. Besides the usual TypeScript and React rules it enforces
+// the layering of DESIGN.md: a file that imports across a forbidden boundary
+// fails the lint run (see test/lint/layering.test.ts).
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = `^(node:.*|${builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.replace(/[/]/g, '\\/')).join('|')})(\\/.*)?$`;
+
+const noElectron = { name: 'electron', message: 'Sólo electron/main y electron/preload pueden importar "electron".' };
+const layer = (message, ...regexes) => regexes.map((regex) => ({ regex, message }));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/lint-fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            ...layer('El renderer no usa módulos de Node: pida al núcleo por IPC.', nodeBuiltins),
+            ...layer('El renderer no importa código de electron/: use el cliente de IPC.', '(^|\\/)electron\\/'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            ...layer('shared/ corre en ambos procesos: sin módulos de Node.', nodeBuiltins),
+            ...layer('shared/ no depende de electron/ ni de renderer/.', '(^|\\/)(electron|renderer)\\/'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'El núcleo (electron/services) no importa "electron": se prueba en Node puro.' },
+            { name: 'react-dom', message: 'El núcleo no importa react-dom.' },
+          ],
+          patterns: [
+            ...layer('El núcleo no importa de electron/main, electron/preload ni renderer/.', '(^|\\/)(main|preload|renderer)\\/', '^electron\\/'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: layer('El preload sólo expone invoke: no importa el núcleo ni el renderer.', '(^|\\/)(services|renderer)\\/') },
+      ],
+    },
+  },
+);
