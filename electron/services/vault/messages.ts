@@ -24,6 +24,8 @@ export const vaultMessages = {
     `${problem} Se abrió la copia anterior de «${file}»; los cambios guardados después de esa copia pueden faltar. El archivo dañado se conservará aparte.`,
   tornTail: (file: string, bytes: number, aside: string) =>
     `El último registro de «${file}» quedó a medio escribir (probablemente un corte de luz o un cierre forzado antes de confirmarse). Se retiró (${bytes} bytes) y se guardó aparte en «${aside}».`,
+  tornTailPending: (file: string) =>
+    `El último registro de «${file}» quedó a medio escribir (nunca se confirmó). Se ignora al leer y se retirará, guardando una copia aparte, en el próximo guardado.`,
   wrongPassword: () => 'Usuario o contraseña incorrectos.',
   noSlot: (slotId: string) => `El usuario «${slotId}» no tiene acceso a la bóveda.`,
   slotExists: (slotId: string) => `El usuario «${slotId}» ya tiene acceso a la bóveda.`,

@@ -1,3 +1,5 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,4 +20,44 @@ export async function appErrorOf(fn: () => unknown): Promise<{ code: ErrorCode; 
     throw error;
   }
   throw new Error('expected an AppError, nothing was thrown');
+}
+
+
+export const CHILD_PASSWORD = 'clave-de-prueba';
+const childScript = fileURLToPath(new URL('./test-fixtures/crash-child.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Starts test-fixtures/crash-child.ts in a plain Node process (so SIGKILL hits the process that writes). */
+export function spawnChild(args: string[]): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', childScript, ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Resolves when the child prints a line matching `pattern` (or rejects when it exits first). */
+export function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    let stderr = '';
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const line = buffer.split('\n').find((l) => pattern.test(l));
+      if (line !== undefined) {
+        child.stdout?.off('data', onData);
+        resolve(line);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.once('exit', (code, signal) => reject(new Error(`child exited (${code ?? signal}) before ${pattern}: ${stderr}`)));
+  });
+}
+
+/** Resolves once the child is gone and reaped (a zombie would still look alive to the lock check). */
+export function waitForExit(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }

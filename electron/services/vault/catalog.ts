@@ -1,0 +1,30 @@
+import { DurableFile } from './durable-file';
+import { encodeEncryptedJson, encryptedJsonDecoder } from './encrypted-json';
+import { aadName, type GenerationLayout } from './layout';
+
+/**
+ * Which documents and streams exist. Without it a deleted document would
+ * silently come back as its defaults; with it, a missing file is reported.
+ */
+export interface CatalogData {
+  version: 1;
+  docs: string[];
+  streams: string[];
+}
+
+function isCatalog(value: unknown): boolean {
+  const v = value as Partial<CatalogData> | null;
+  return typeof v === 'object' && v !== null && Array.isArray(v.docs) && Array.isArray(v.streams);
+}
+
+export function emptyCatalog(): CatalogData {
+  return { version: 1, docs: [], streams: [] };
+}
+
+export function catalogFile(layout: GenerationLayout, key: Buffer): DurableFile<CatalogData> {
+  return new DurableFile<CatalogData>(layout.catalogFile, layout.label(layout.catalogFile), encryptedJsonDecoder(key, aadName.catalog(), isCatalog));
+}
+
+export function encodeCatalog(key: Buffer, data: CatalogData): Buffer {
+  return encodeEncryptedJson(key, aadName.catalog(), data);
+}

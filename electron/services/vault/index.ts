@@ -1,0 +1,6 @@
+export { Vault, LockedVault, UnlockedVault } from './vault';
+export type { CreateVaultOptions, RotationHooks, UnlockTimings, VaultOptions, VaultProblem } from './vault';
+export type { VaultStream, StreamEntry, AppendOptions, AppendResult } from './stream';
+export type { ProgressFn } from './generations';
+export { PRODUCTION_KDF, TEST_KDF, deriveKey, type ScryptParams } from './kdf';
+export { generateRecoveryCode, normalizeRecoveryCode, RECOVERY_BITS } from './recovery-code';

@@ -1,0 +1,357 @@
+import { promises as fsp, type Stats } from 'node:fs';
+import { AppError, isAppError } from '../../../shared/errors';
+import { encrypt, open as openBlob } from './cipher';
+import { mkdirDurable } from './dirs';
+import { DurableFile, fileStamp, fsyncDir, isErrno, writeFileDurably } from './durable-file';
+import { encodeEncryptedJson, encryptedJsonDecoder } from './encrypted-json';
+import { scanFrames, type FrameRef } from './frames';
+import { SerialQueue } from './gate';
+import type { VaultHost } from './host';
+import { aadName, checkMonth, monthOf, PARTITION_FILE, type GenerationLayout } from './layout';
+import { vaultMessages } from './messages';
+
+export interface StreamEntry<T> {
+  partition: string;
+  /** 0-based position of the record in its partition */
+  index: number;
+  record: T;
+}
+
+export interface AppendOptions {
+  /** which month the record belongs to (UTC); defaults to now */
+  at?: Date;
+}
+
+export interface AppendResult {
+  partition: string;
+  /** index of the first appended record in its partition */
+  index: number;
+  count: number;
+}
+
+/** Acknowledged size of each partition as of the last checkpoint: a file shorter than this lost acknowledged records. */
+export interface PartitionMark {
+  frames: number;
+  bytes: number;
+}
+
+export interface StreamManifest {
+  version: 1;
+  partitions: Record<string, PartitionMark>;
+}
+
+interface Writer {
+  month: string;
+  handle: fsp.FileHandle;
+  frames: number;
+  bytes: number;
+  broken: boolean;
+}
+
+interface StreamState {
+  layout: GenerationLayout;
+  manifestFile: DurableFile<StreamManifest>;
+  manifest: StreamManifest;
+  /** months whose partition file exists */
+  onDisk: Set<string>;
+  writer: Writer | null;
+}
+
+function isManifest(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const partitions = (value as { partitions?: unknown }).partitions;
+  return typeof partitions === 'object' && partitions !== null;
+}
+
+/**
+ * An append-only log partitioned by month: `streams/<name>/YYYY-MM.log`.
+ * Each record is one encrypted frame whose AAD names the stream, month and
+ * position, so frames cannot be reordered, dropped in the middle or moved
+ * between files unnoticed. A save appends one frame and fdatasyncs: its cost
+ * does not depend on how much history exists, and opening reads no history.
+ */
+export class VaultStream<T> {
+  private state: StreamState | null = null;
+  private readonly queue = new SerialQueue();
+  private readonly tornReported = new Set<string>();
+
+  constructor(
+    readonly name: string,
+    private readonly host: VaultHost,
+  ) {}
+
+  /** Loads the manifest and checks that every acknowledged partition is present and not shorter than acknowledged. */
+  async open(): Promise<void> {
+    this.host.assertOpen();
+    await this.host.gate.shared(() => this.ensureState());
+  }
+
+  append(record: T, options: AppendOptions = {}): Promise<AppendResult> {
+    return this.appendMany([record], options);
+  }
+
+  /**
+   * Appends records of one month with a single write and one fdatasync.
+   * Each record is still its own frame; all are acknowledged when this resolves.
+   */
+  appendMany(records: readonly T[], options: AppendOptions = {}): Promise<AppendResult> {
+    this.host.assertOpen();
+    const month = monthOf(options.at ?? new Date());
+    return this.queue.run(() =>
+      this.host.gate.shared(async () => {
+        this.host.assertOpen();
+        const state = await this.ensureState();
+        const writer = await this.writerFor(state, month);
+        const index = writer.frames;
+        if (records.length === 0) return { partition: month, index, count: 0 };
+        const key = this.host.key;
+        const blobs = records.map((record, i) =>
+          encrypt(key, aadName.frame(this.name, month, index + i), Buffer.from(JSON.stringify(record), 'utf8')),
+        );
+        const bytes = blobs.length === 1 && blobs[0] ? blobs[0] : Buffer.concat(blobs);
+        const label = state.layout.label(state.layout.partitionFile(this.name, month));
+        try {
+          let written = 0;
+          while (written < bytes.length) written += (await writer.handle.write(bytes, written)).bytesWritten;
+          await writer.handle.datasync();
+        } catch (cause) {
+          // Put the file back to its last acknowledged length so the next frame lands where it should.
+          try {
+            await writer.handle.truncate(writer.bytes);
+            await writer.handle.datasync();
+          } catch {
+            writer.broken = true;
+          }
+          throw new AppError('IO', vaultMessages.io('guardar en', label), { cause });
+        }
+        writer.frames += records.length;
+        writer.bytes += bytes.length;
+        return { partition: month, index, count: records.length };
+      }),
+    );
+  }
+
+  /** Months that have a partition, oldest first. */
+  async partitions(): Promise<string[]> {
+    this.host.assertOpen();
+    return this.host.gate.shared(async () => {
+      const state = await this.ensureState();
+      return [...new Set([...Object.keys(state.manifest.partitions), ...state.onDisk])].sort();
+    });
+  }
+
+  /** Every record of one month, verified and in order. */
+  async readPartition(month: string): Promise<T[]> {
+    const records: T[] = [];
+    for await (const entry of this.entries(checkMonth(month))) records.push(entry.record);
+    return records;
+  }
+
+  /** Records of the most recent `months` partitions only (what a home screen needs), oldest first. */
+  async recent(months: number): Promise<T[]> {
+    const all = await this.partitions();
+    const records: T[] = [];
+    for (const month of all.slice(Math.max(0, all.length - months))) records.push(...(await this.readPartition(month)));
+    return records;
+  }
+
+  /** All history, one partition in memory at a time: for building indexes. */
+  async *readAll(): AsyncGenerator<StreamEntry<T>> {
+    for (const month of await this.partitions()) yield* this.entries(month);
+  }
+
+  async *entries(month: string): AsyncGenerator<StreamEntry<T>> {
+    const loaded = await this.loadPartition(month);
+    for (let i = 0; i < loaded.frames.length; i += 1) {
+      const frame = loaded.frames[i] as FrameRef;
+      let record: T;
+      try {
+        const plain = openBlob(loaded.key, aadName.frame(this.name, month, i), loaded.buf, frame.offset, frame.total, loaded.label);
+        record = JSON.parse(plain.toString('utf8')) as T;
+      } catch (cause) {
+        throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(loaded.label, i + 1), { cause });
+      }
+      yield { partition: month, index: i, record };
+    }
+  }
+
+  /** Records acknowledged counts in the manifest (cheap; done on month change, lock and close). */
+  async checkpoint(): Promise<void> {
+    await this.host.gate.shared(() => this.checkpointHeld());
+  }
+
+  /** For the vault, while it holds the gate exclusively (rotation, lock, close). */
+  async suspend(): Promise<void> {
+    if (!this.state) return;
+    await this.checkpointHeld();
+    await this.closeWriter();
+    this.state = null;
+  }
+
+  // ---- internals ----------------------------------------------------------
+
+  private async ensureState(): Promise<StreamState> {
+    const layout = this.host.layout;
+    if (this.state && this.state.layout === layout) return this.state;
+    if (this.state) await this.closeWriter();
+    this.state = null;
+    const target = layout.manifestFile(this.name);
+    const manifestFile = new DurableFile<StreamManifest>(
+      target,
+      layout.label(target),
+      encryptedJsonDecoder<StreamManifest>(this.host.key, aadName.manifest(this.name), isManifest),
+    );
+    const read = await manifestFile.read();
+    let manifest: StreamManifest;
+    if (read === null) {
+      if (this.host.isRegisteredStream(this.name)) throw new AppError('VAULT_FILE_MISSING', vaultMessages.missing(manifestFile.label));
+      manifest = { version: 1, partitions: {} };
+    } else {
+      manifest = read.data;
+      if (read.problem) this.host.report(read.problem);
+    }
+    const sizes = await partitionSizes(layout.streamDir(this.name));
+    for (const [month, mark] of Object.entries(manifest.partitions)) {
+      const label = layout.label(layout.partitionFile(this.name, month));
+      const size = sizes.get(month);
+      if (size === undefined) throw new AppError('VAULT_FILE_MISSING', vaultMessages.missing(label));
+      if (size < mark.bytes) throw new AppError('VAULT_TRUNCATED', vaultMessages.truncated(label));
+    }
+    this.state = { layout, manifestFile, manifest, onDisk: new Set(sizes.keys()), writer: null };
+    return this.state;
+  }
+
+  private async writerFor(state: StreamState, month: string): Promise<Writer> {
+    if (state.writer && state.writer.month === month) {
+      if (state.writer.broken) {
+        throw new AppError('IO', vaultMessages.io('guardar en', state.layout.label(state.layout.partitionFile(this.name, month))));
+      }
+      return state.writer;
+    }
+    if (state.writer) {
+      await this.checkpointHeld();
+      await this.closeWriter();
+    }
+    const { layout } = state;
+    const file = layout.partitionFile(this.name, month);
+    const label = layout.label(file);
+    if (state.onDisk.has(month)) {
+      const buf = await readOrMissing(file, label);
+      const scan = this.verifiedScan(buf, month, label, state.manifest.partitions[month]);
+      if (scan.validEnd < buf.length) await this.setTornAside(file, label, buf.subarray(scan.validEnd));
+      const handle = await fsp.open(file, 'a');
+      if (scan.validEnd < buf.length) {
+        await handle.truncate(scan.validEnd);
+        await handle.datasync();
+      }
+      state.writer = { month, handle, frames: scan.frames.length, bytes: scan.validEnd, broken: false };
+      await this.checkpointHeld();
+      return state.writer;
+    }
+    await mkdirDurable(layout.streamDir(this.name));
+    const handle = await fsp.open(file, 'a');
+    await fsyncDir(layout.streamDir(this.name));
+    state.onDisk.add(month);
+    state.writer = { month, handle, frames: 0, bytes: 0, broken: false };
+    // List the partition at once, so losing its file later is detected.
+    await this.checkpointHeld(true);
+    if (!this.host.isRegisteredStream(this.name)) await this.host.registerStream(this.name);
+    return state.writer;
+  }
+
+  /** Scans headers and checks the tail frame and the acknowledged size; throws on damage. */
+  private verifiedScan(buf: Buffer, month: string, label: string, mark: PartitionMark | undefined) {
+    const scan = scanFrames(buf, label);
+    if (mark && (scan.validEnd < mark.bytes || scan.frames.length < mark.frames)) {
+      throw new AppError('VAULT_TRUNCATED', vaultMessages.partitionTruncated(label, mark.frames, scan.frames.length));
+    }
+    const last = scan.frames[scan.frames.length - 1];
+    if (last) {
+      // A complete final frame that fails its tag is damage, not a torn write: never cut it away.
+      try {
+        openBlob(this.host.key, aadName.frame(this.name, month, scan.frames.length - 1), buf, last.offset, last.total, label);
+      } catch (cause) {
+        throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(label, scan.frames.length), { cause });
+      }
+    }
+    return scan;
+  }
+
+  private async setTornAside(file: string, label: string, torn: Buffer): Promise<void> {
+    const aside = `${file}.torn-${fileStamp()}`;
+    await writeFileDurably(aside, torn);
+    const asideLabel = `${label}.torn-${aside.slice(aside.lastIndexOf('.torn-') + 6)}`;
+    this.host.report({ code: 'VAULT_TRUNCATED', message: vaultMessages.tornTail(label, torn.length, asideLabel), file: label });
+  }
+
+  private async loadPartition(month: string): Promise<{ buf: Buffer; frames: FrameRef[]; key: Buffer; label: string }> {
+    this.host.assertOpen();
+    return this.host.gate.shared(async () => {
+      const state = await this.ensureState();
+      const key = this.host.key;
+      const file = state.layout.partitionFile(this.name, month);
+      const label = state.layout.label(file);
+      const mark = state.manifest.partitions[month];
+      if (!state.onDisk.has(month) && !mark) return { buf: Buffer.alloc(0), frames: [], key, label };
+      let buf = await readOrMissing(file, label);
+      if (state.writer && state.writer.month === month) buf = buf.subarray(0, state.writer.bytes);
+      const scan = scanFrames(buf, label);
+      if (mark && (scan.validEnd < mark.bytes || scan.frames.length < mark.frames)) {
+        throw new AppError('VAULT_TRUNCATED', vaultMessages.partitionTruncated(label, mark.frames, scan.frames.length));
+      }
+      if (scan.validEnd < buf.length && !this.tornReported.has(label)) {
+        // Reading never repairs; the torn tail is cut (and kept aside) when the partition is next appended to.
+        this.tornReported.add(label);
+        this.host.report({ code: 'VAULT_TRUNCATED', message: vaultMessages.tornTailPending(label), file: label });
+      }
+      return { buf, frames: scan.frames, key, label };
+    });
+  }
+
+  private async checkpointHeld(force = false): Promise<void> {
+    const state = this.state;
+    const writer = state?.writer;
+    if (!state || !writer) return;
+    const mark = state.manifest.partitions[writer.month];
+    if (!force && mark && mark.frames === writer.frames && mark.bytes === writer.bytes) return;
+    const next: StreamManifest = {
+      version: 1,
+      partitions: { ...state.manifest.partitions, [writer.month]: { frames: writer.frames, bytes: writer.bytes } },
+    };
+    await mkdirDurable(state.layout.streamDir(this.name));
+    await state.manifestFile.write(encodeEncryptedJson(this.host.key, aadName.manifest(this.name), next));
+    state.manifest = next;
+  }
+
+  private async closeWriter(): Promise<void> {
+    const writer = this.state?.writer;
+    if (!writer || !this.state) return;
+    this.state.writer = null;
+    await writer.handle.close().catch(() => undefined);
+  }
+}
+
+async function readOrMissing(file: string, label: string): Promise<Buffer> {
+  try {
+    return await fsp.readFile(file);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) throw new AppError('VAULT_FILE_MISSING', vaultMessages.missing(label));
+    if (isAppError(error)) throw error;
+    throw new AppError('IO', vaultMessages.io('leer', label), { cause: error });
+  }
+}
+
+async function partitionSizes(dir: string): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  let names: string[];
+  try {
+    names = await fsp.readdir(dir);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return sizes;
+    throw error;
+  }
+  const months = names.map((n) => PARTITION_FILE.exec(n)?.[1]).filter((m): m is string => m !== undefined);
+  const stats = await Promise.all(months.map((m) => fsp.stat(`${dir}/${m}.log`)));
+  months.forEach((m, i) => sizes.set(m, (stats[i] as Stats).size));
+  return sizes;
+}
