@@ -1,4 +1,4 @@
-import { existsSync, promises as fsp } from 'node:fs';
+import { existsSync, promises as fsp, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '../../../shared/errors';
@@ -25,7 +25,7 @@ import {
   withSlot,
   type KeyFile,
 } from './key-slots';
-import { checkName, GenerationLayout, KEYS_FILE } from './layout';
+import { checkName, GENERATION_DIR, GenerationLayout, KEYS_FILE } from './layout';
 import { vaultMessages } from './messages';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 import { VaultStream } from './stream';
@@ -105,7 +105,13 @@ function keysFileOf(dir: string): DurableFile<KeyFile> {
 export const Vault = {
   /** True when the folder holds a vault (even a damaged one: then it must not be replaced). */
   exists(dir: string): boolean {
-    return existsSync(path.join(dir, KEYS_FILE)) || existsSync(path.join(dir, `${KEYS_FILE}.prev`));
+    if (existsSync(path.join(dir, KEYS_FILE)) || existsSync(path.join(dir, `${KEYS_FILE}.prev`))) return true;
+    // keys.json lost but data present: still a vault (a damaged one), never to be created over.
+    try {
+      return readdirSync(dir).some((name) => GENERATION_DIR.test(name) && existsSync(path.join(dir, name, 'catalog.vlj')));
+    } catch {
+      return false;
+    }
   },
 
   async create(dir: string, options: CreateVaultOptions): Promise<{ vault: UnlockedVault; recoveryCode: string }> {
@@ -143,7 +149,7 @@ export const Vault = {
     try {
       const keysFile = keysFileOf(dir);
       const read = await keysFile.read();
-      if (read === null) throw new AppError('VAULT_NOT_FOUND', vaultMessages.notFound(dir));
+      if (read === null) throw new AppError('VAULT_FILE_MISSING', vaultMessages.missing(KEYS_FILE));
       const session = new Session(dir, lock, keysFile, read.data, options);
       if (read.problem) session.report(read.problem);
       await removeStaleTemps(dir);
