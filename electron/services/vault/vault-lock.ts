@@ -45,10 +45,7 @@ export class VaultLock {
         const holder = await readLock(file);
         if (holder === 'gone') continue;
         if (holder !== 'unreadable' && isLive(holder)) throw new AppError('VAULT_IN_USE', vaultMessages.inUse(holder.pid));
-        if (holder === 'unreadable' && (await isFresh(file))) {
-          // Another instance may be between creating and filling the file.
-          throw new AppError('VAULT_IN_USE', vaultMessages.inUse(0));
-        }
+        // Locks appear whole (see tryCreate), so an unreadable one is debris, not a lock being written.
         await takeOverStale(file, holder);
       }
       throw new AppError('VAULT_IN_USE', vaultMessages.inUse(0));
@@ -70,14 +67,13 @@ export class VaultLock {
   }
 }
 
+/**
+ * The lock appears with its contents in one step: written to a temp file,
+ * fsynced, then hard-linked to `vault.lock` (link fails if the name exists).
+ * A plain O_EXCL create could be killed between create and write, leaving an
+ * empty lock that nobody can attribute to a process.
+ */
 async function tryCreate(file: string, token: string): Promise<boolean> {
-  let handle: fsp.FileHandle;
-  try {
-    handle = await fsp.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-  } catch (error) {
-    if (isErrno(error, 'EEXIST')) return false;
-    throw new AppError('IO', vaultMessages.io('crear', LOCK_FILE), { cause: error });
-  }
   const record: LockRecord = {
     pid: process.pid,
     processStart: processStart(process.pid),
@@ -85,6 +81,36 @@ async function tryCreate(file: string, token: string): Promise<boolean> {
     startedAt: new Date().toISOString(),
     token,
   };
+  const temp = `${file}.tmp-${process.pid}-${token}`;
+  const handle = await fsp.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+  try {
+    await handle.writeFile(`${JSON.stringify(record)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fsp.link(temp, file);
+  } catch (error) {
+    if (isErrno(error, 'EEXIST')) return false;
+    if (isErrno(error, 'EPERM') || isErrno(error, 'ENOTSUP') || isErrno(error, 'EOPNOTSUPP')) return createExclusive(file, record);
+    throw new AppError('IO', vaultMessages.io('crear', LOCK_FILE), { cause: error });
+  } finally {
+    await fsp.unlink(temp).catch(() => undefined);
+  }
+  await fsyncDir(path.dirname(file));
+  return true;
+}
+
+/** Fallback for file systems without hard links (FAT/exFAT). */
+async function createExclusive(file: string, record: LockRecord): Promise<boolean> {
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+  } catch (error) {
+    if (isErrno(error, 'EEXIST')) return false;
+    throw new AppError('IO', vaultMessages.io('crear', LOCK_FILE), { cause: error });
+  }
   try {
     await handle.writeFile(`${JSON.stringify(record)}\n`);
     await handle.sync();
@@ -123,15 +149,6 @@ function isLive(holder: LockRecord): boolean {
   }
   const start = processStart(holder.pid);
   return start === null || holder.processStart === null || start === holder.processStart;
-}
-
-async function isFresh(file: string): Promise<boolean> {
-  try {
-    const stat = await fsp.stat(file);
-    return Date.now() - stat.mtimeMs < 5_000;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -167,4 +167,14 @@ describe('single writer', () => {
     writeFileSync(path.join(dir, 'vault.lock'), JSON.stringify({ pid: 999_999_999, processStart: '1', hostname: (await import('node:os')).hostname(), startedAt: '', token: 'x' }));
     await (await Vault.open(dir)).close();
   });
+
+  it('takes over an empty or unreadable lock (debris from an older crash)', async () => {
+    const { vault } = await create();
+    await vault.close();
+    writeFileSync(path.join(dir, 'vault.lock'), '');
+    await (await Vault.open(dir)).close();
+    writeFileSync(path.join(dir, 'vault.lock'), '{"pi');
+    await (await Vault.open(dir)).close();
+    expect(readdirSync(dir).filter((n) => n.startsWith('vault.lock'))).toEqual([]);
+  });
 });
