@@ -1,0 +1,572 @@
+/**
+ * Building blocks shared by every printed form (approval sheet, envelope
+ * cover, chain of custody, receipt, media manifest, recovery sheet).
+ *
+ * Components are plain functions over @react-pdf primitives, written with
+ * `React.createElement` because the core's tsconfig has no JSX. Every word
+ * they print is Spanish; dates come formatted by shared/format/date.
+ */
+import React from 'react';
+import { Document, Image, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import QRCode from 'qrcode';
+import { AppError } from '../../../shared/errors';
+import { ensureFonts } from './font-registry';
+
+const h = React.createElement;
+
+export type PageSizeName = 'LETTER' | 'A4';
+export const PAGE_SIZES: readonly PageSizeName[] = ['LETTER', 'A4'];
+
+export const COLORS = {
+  /** Institutional dark guinda for rules, headings and marks. */
+  guinda: '#691c32',
+  guindaTint: '#f5edef',
+  text: '#000000',
+  muted: '#4a4a4a',
+  rule: '#8c8c8c',
+  white: '#ffffff',
+} as const;
+
+export const FONT_SIZES = { body: 10.5, small: 8.5, label: 8, heading: 11.5, title: 15 } as const;
+// A unitless lineHeight is resolved against the element's own fontSize (or
+// react-pdf's default of 18), not the inherited one: every style below that
+// sets lineHeight also sets fontSize. The page itself sets no lineHeight.
+
+/** Page geometry in points (1 pt = 1/72 in). */
+export const PAGE_MARGINS = { top: 44, bottom: 60, horizontal: 56 } as const;
+
+export interface OfficeInfo {
+  /** e.g. "Secretaría de Seguridad Pública del Estado de …". */
+  institution: string;
+  /** e.g. "Centro de Comando, Control, Cómputo y Comunicaciones (C4)". */
+  unit: string;
+  /** e.g. "C4-SSP". */
+  acronym: string;
+  address?: string;
+  /** A PNG as `data:image/png;base64,…`. */
+  logoPngDataUrl?: string;
+}
+
+const styles = StyleSheet.create({
+  page: {
+    paddingTop: PAGE_MARGINS.top,
+    paddingBottom: PAGE_MARGINS.bottom,
+    paddingHorizontal: PAGE_MARGINS.horizontal,
+    fontSize: FONT_SIZES.body,
+    color: COLORS.text,
+  },
+  marks: {
+    position: 'absolute',
+    top: 16,
+    left: PAGE_MARGINS.horizontal,
+    right: PAGE_MARGINS.horizontal,
+    flexDirection: 'row',
+    justifyContent: 'center',
+    alignItems: 'center',
+    height: 20,
+  },
+  banner: {
+    borderWidth: 1.25,
+    borderColor: COLORS.guinda,
+    color: COLORS.guinda,
+    fontWeight: 700,
+    fontSize: 9.5,
+    letterSpacing: 3,
+    paddingVertical: 2,
+    paddingHorizontal: 14,
+    lineHeight: 1.2,
+  },
+  reprint: {
+    position: 'absolute',
+    right: 0,
+    top: 0,
+    backgroundColor: COLORS.guinda,
+    color: COLORS.white,
+    fontWeight: 700,
+    fontSize: 9,
+    letterSpacing: 1,
+    paddingVertical: 3,
+    paddingHorizontal: 8,
+    lineHeight: 1.2,
+  },
+  header: { marginBottom: 12 },
+  headerRow: { flexDirection: 'row', alignItems: 'center' },
+  logo: { width: 52, height: 52, objectFit: 'contain', marginRight: 12 },
+  headerText: { flexGrow: 1, flexShrink: 1 },
+  institution: { fontWeight: 700, fontSize: 11.5, color: COLORS.guinda, lineHeight: 1.25 },
+  unit: { fontSize: 10, lineHeight: 1.3, marginTop: 1 },
+  address: { fontSize: FONT_SIZES.small, color: COLORS.muted, marginTop: 2 },
+  acronym: {
+    fontWeight: 700,
+    fontSize: 15,
+    color: COLORS.guinda,
+    marginLeft: 16,
+    letterSpacing: 1,
+    textAlign: 'right',
+    flexShrink: 0,
+  },
+  ruleThick: { borderBottomWidth: 2.25, borderBottomColor: COLORS.guinda, marginTop: 8 },
+  ruleThin: { borderBottomWidth: 0.6, borderBottomColor: COLORS.guinda, marginTop: 1.5 },
+  footer: {
+    position: 'absolute',
+    bottom: 24,
+    left: PAGE_MARGINS.horizontal,
+    right: PAGE_MARGINS.horizontal,
+    borderTopWidth: 0.75,
+    borderTopColor: COLORS.guinda,
+    paddingTop: 5,
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    fontSize: FONT_SIZES.small,
+    color: COLORS.muted,
+  },
+  footerNote: { flexShrink: 1, marginRight: 12 },
+  // The footer lives in the bottom margin: keep it short (no tall lineHeight) or it falls off the page.
+  pageNumber: { flexShrink: 0, color: COLORS.text },
+  title: { fontWeight: 700, fontSize: FONT_SIZES.title, color: COLORS.guinda, textAlign: 'center', lineHeight: 1.25 },
+  subtitle: { fontSize: 10, textAlign: 'center', color: COLORS.muted, marginTop: 4 },
+  titleBlock: { marginBottom: 10 },
+  folioRow: {
+    flexDirection: 'row',
+    flexWrap: 'wrap',
+    justifyContent: 'flex-end',
+    marginBottom: 10,
+  },
+  folioItem: { flexDirection: 'row', marginLeft: 18 },
+  folioLabel: { fontWeight: 700, color: COLORS.guinda, marginRight: 4 },
+  sectionHeading: {
+    fontWeight: 700,
+    fontSize: FONT_SIZES.heading,
+    color: COLORS.guinda,
+    borderBottomWidth: 0.75,
+    borderBottomColor: COLORS.guinda,
+    paddingBottom: 2,
+    marginBottom: 6,
+    marginTop: 10,
+  },
+  paragraph: { fontSize: FONT_SIZES.body, marginBottom: 5, textAlign: 'justify', lineHeight: 1.35 },
+  listItem: { flexDirection: 'row', marginBottom: 4 },
+  listMarker: { fontSize: FONT_SIZES.body, width: 16, fontWeight: 700, color: COLORS.guinda, lineHeight: 1.35 },
+  listText: { fontSize: FONT_SIZES.body, flex: 1, lineHeight: 1.35 },
+  fieldRow: { flexDirection: 'row', marginBottom: 4 },
+  fieldLabel: { fontWeight: 700, color: COLORS.guinda, fontSize: 9, lineHeight: 1.3, paddingTop: 1.2 },
+  fieldValue: { fontSize: FONT_SIZES.body, flex: 1, lineHeight: 1.3 },
+  notice: {
+    borderLeftWidth: 3,
+    borderLeftColor: COLORS.guinda,
+    backgroundColor: COLORS.guindaTint,
+    paddingVertical: 6,
+    paddingHorizontal: 10,
+    marginVertical: 8,
+  },
+  noticeTitle: { fontWeight: 700, color: COLORS.guinda, marginBottom: 2 },
+  noticeText: { fontSize: FONT_SIZES.body, lineHeight: 1.35 },
+  qr: { alignItems: 'center' },
+  qrCaption: { fontSize: 7.5, color: COLORS.muted, textAlign: 'center', marginTop: 3, lineHeight: 1.25 },
+  signatureRow: { flexDirection: 'row', justifyContent: 'space-around', marginTop: 14 },
+  signature: { alignItems: 'center' },
+  signatureCaption: { fontWeight: 700, color: COLORS.guinda, fontSize: 9.5, marginBottom: 38 },
+  signatureLine: { borderTopWidth: 0.75, borderTopColor: COLORS.text, alignSelf: 'stretch', marginBottom: 3 },
+  signatureName: { fontWeight: 700, fontSize: 9.5, textAlign: 'center', lineHeight: 1.25 },
+  signaturePosition: { fontSize: FONT_SIZES.small, textAlign: 'center', color: COLORS.muted, lineHeight: 1.25 },
+  table: { borderWidth: 0.75, borderColor: COLORS.guinda, borderBottomWidth: 0 },
+  tableRow: { flexDirection: 'row', borderBottomWidth: 0.75, borderBottomColor: COLORS.guinda },
+  tableHeaderRow: { backgroundColor: COLORS.guinda },
+  tableHeaderCell: { color: COLORS.white, fontWeight: 700, fontSize: 9, lineHeight: 1.25 },
+  tableCell: { paddingVertical: 4, paddingHorizontal: 5 },
+  tableCellText: { fontSize: 9.5, lineHeight: 1.3 },
+  tableCellBorder: { borderRightWidth: 0.75, borderRightColor: COLORS.guinda },
+  tableHeaderDivider: { borderRightWidth: 0.75, borderRightColor: COLORS.white },
+});
+
+type Children = React.ReactNode;
+
+/* ------------------------------------------------------------------ */
+/* Document and page                                                   */
+/* ------------------------------------------------------------------ */
+
+export interface OfficialDocumentProps {
+  /** PDF metadata title (shown in the viewer's title bar). */
+  title: string;
+  subject?: string;
+  author?: string;
+  children?: Children;
+}
+
+export function OfficialDocument(props: OfficialDocumentProps): React.ReactElement {
+  return h(
+    Document,
+    {
+      title: props.title,
+      subject: props.subject,
+      author: props.author ?? 'Valija',
+      creator: 'Valija',
+      producer: 'Valija',
+      language: 'es-MX',
+    },
+    props.children,
+  );
+}
+
+export interface OfficialPageProps {
+  size?: PageSizeName;
+  /** Left side of the footer, e.g. "Valija · Formato de autorización · Folio C4-…". */
+  footerNote?: string;
+  classification?: string;
+  /** Reprint number (1 = first reprint); omitted or 0 on the original. */
+  reprint?: number;
+  children?: Children;
+}
+
+/** A page with the toolkit's margins, the embedded font, top marks and "Página n de m". */
+export function OfficialPage(props: OfficialPageProps): React.ReactElement {
+  const fonts = ensureFonts();
+  return h(
+    Page,
+    { size: props.size ?? 'LETTER', style: [styles.page, { fontFamily: fonts.sans }], wrap: true },
+    h(PageMarks, { classification: props.classification, reprint: props.reprint }),
+    props.children,
+    h(PageFooter, { note: props.footerNote }),
+  );
+}
+
+export interface PageMarksProps {
+  classification?: string;
+  reprint?: number;
+}
+
+/** Classification banner (centred) and reprint mark (right), repeated on every page. */
+export function PageMarks(props: PageMarksProps): React.ReactElement | null {
+  const hasReprint = props.reprint !== undefined && props.reprint > 0;
+  if (!props.classification && !hasReprint) return null;
+  return h(
+    View,
+    { fixed: true, style: styles.marks },
+    props.classification ? h(ClassificationBanner, { level: props.classification }) : null,
+    hasReprint ? h(ReprintMark, { count: props.reprint ?? 1 }) : null,
+  );
+}
+
+export function ClassificationBanner(props: { level: string }): React.ReactElement {
+  return h(Text, { style: styles.banner }, props.level.toUpperCase());
+}
+
+export function ReprintMark(props: { count: number }): React.ReactElement {
+  return h(Text, { style: styles.reprint }, `REIMPRESIÓN ${props.count}`);
+}
+
+export function PageFooter(props: { note?: string }): React.ReactElement {
+  return h(
+    View,
+    { fixed: true, style: styles.footer },
+    h(Text, { style: styles.footerNote }, props.note ?? ''),
+    h(Text, {
+      style: styles.pageNumber,
+      render: ({ pageNumber, totalPages }) => `Página ${pageNumber} de ${totalPages}`,
+    }),
+  );
+}
+
+/* ------------------------------------------------------------------ */
+/* Header, titles, text                                                */
+/* ------------------------------------------------------------------ */
+
+export interface OfficeHeaderProps {
+  office: OfficeInfo;
+  /** Repeat on every page (default true). */
+  fixed?: boolean;
+}
+
+export function OfficeHeader(props: OfficeHeaderProps): React.ReactElement {
+  const { office } = props;
+  return h(
+    View,
+    { fixed: props.fixed ?? true, style: styles.header },
+    h(
+      View,
+      { style: styles.headerRow },
+      office.logoPngDataUrl ? h(Image, { src: office.logoPngDataUrl, style: styles.logo }) : null,
+      h(
+        View,
+        { style: styles.headerText },
+        h(Text, { style: styles.institution }, office.institution),
+        h(Text, { style: styles.unit }, office.unit),
+        office.address ? h(Text, { style: styles.address }, office.address) : null,
+      ),
+      h(Text, { style: styles.acronym }, office.acronym),
+    ),
+    h(View, { style: styles.ruleThick }),
+    h(View, { style: styles.ruleThin }),
+  );
+}
+
+export function DocumentTitle(props: { title: string; subtitle?: string }): React.ReactElement {
+  return h(
+    View,
+    { style: styles.titleBlock },
+    h(Text, { style: styles.title }, props.title),
+    props.subtitle ? h(Text, { style: styles.subtitle }, props.subtitle) : null,
+  );
+}
+
+export interface LabeledValue {
+  label: string;
+  value: string;
+  /** Print the value in the monospaced face (codes, digests, identifiers). */
+  mono?: boolean;
+}
+
+/** "Folio: … Referencia: … Fecha: …", aligned right under the header. */
+export function FolioLine(props: { items: LabeledValue[] }): React.ReactElement {
+  const fonts = ensureFonts();
+  return h(
+    View,
+    { style: styles.folioRow },
+    ...props.items.map((item, index) =>
+      h(
+        View,
+        { key: index, style: styles.folioItem },
+        h(Text, { style: styles.folioLabel }, `${item.label}:`),
+        h(Text, { style: item.mono ? { fontFamily: fonts.mono } : {} }, item.value),
+      ),
+    ),
+  );
+}
+
+export function SectionHeading(props: { children?: Children }): React.ReactElement {
+  return h(Text, { style: styles.sectionHeading, minPresenceAhead: 40 }, props.children);
+}
+
+export function Paragraph(props: { children?: Children }): React.ReactElement {
+  return h(Text, { style: styles.paragraph }, props.children);
+}
+
+/** Emphasised run inside a Paragraph. */
+export function Strong(props: { children?: Children }): React.ReactElement {
+  return h(Text, { style: { fontWeight: 700 } }, props.children);
+}
+
+export function NumberedList(props: { items: Children[]; bullet?: boolean }): React.ReactElement {
+  return h(
+    View,
+    null,
+    ...props.items.map((item, index) =>
+      h(
+        View,
+        { key: index, style: styles.listItem, wrap: false },
+        h(Text, { style: styles.listMarker }, props.bullet ? '•' : `${index + 1}.`),
+        h(Text, { style: styles.listText }, item),
+      ),
+    ),
+  );
+}
+
+/** Label/value pairs in two columns (label width in points). */
+export function FieldList(props: { fields: LabeledValue[]; labelWidth?: number }): React.ReactElement {
+  const fonts = ensureFonts();
+  const labelWidth = props.labelWidth ?? 150;
+  return h(
+    View,
+    null,
+    ...props.fields.map((field, index) =>
+      h(
+        View,
+        { key: index, style: styles.fieldRow, wrap: false },
+        h(Text, { style: [styles.fieldLabel, { width: labelWidth }] }, field.label),
+        h(Text, { style: [styles.fieldValue, field.mono ? { fontFamily: fonts.mono } : {}] }, field.value),
+      ),
+    ),
+  );
+}
+
+/** A tinted box with a guinda rule on the left, for warnings. */
+export function Notice(props: { title?: string; children?: Children }): React.ReactElement {
+  return h(
+    View,
+    { style: styles.notice, wrap: false },
+    props.title ? h(Text, { style: styles.noticeTitle }, props.title) : null,
+    h(Text, { style: styles.noticeText }, props.children),
+  );
+}
+
+/* ------------------------------------------------------------------ */
+/* QR code                                                             */
+/* ------------------------------------------------------------------ */
+
+const QR_CACHE_LIMIT = 64;
+const qrCache = new Map<string, Promise<string>>();
+
+/**
+ * PNG data URL of a QR code carrying `text` (error correction M). Identical
+ * input is served from a small in-memory cache.
+ */
+export function qrPngDataUrl(text: string): Promise<string> {
+  if (text === '') return Promise.reject(new AppError('VALIDATION', 'El código QR no puede estar vacío.'));
+  const cached = qrCache.get(text);
+  if (cached) {
+    // Refresh recency (Map keeps insertion order).
+    qrCache.delete(text);
+    qrCache.set(text, cached);
+    return cached;
+  }
+  const pending = QRCode.toDataURL(text, {
+    errorCorrectionLevel: 'M',
+    margin: 1,
+    scale: 6,
+    color: { dark: '#000000', light: '#ffffff' },
+  });
+  qrCache.set(text, pending);
+  pending.catch(() => qrCache.delete(text));
+  while (qrCache.size > QR_CACHE_LIMIT) {
+    const oldest = qrCache.keys().next().value;
+    if (oldest === undefined) break;
+    qrCache.delete(oldest);
+  }
+  return pending;
+}
+
+export interface QrBlockProps {
+  /** From `qrPngDataUrl`. */
+  dataUrl: string;
+  /** Side in points (default 84 ≈ 3 cm). */
+  size?: number;
+  /**
+   * Spanish caption printed under the code, e.g. what it carries; one string
+   * per line. (Never put "\n" in a Text: react-pdf draws it with Helvetica.)
+   */
+  caption?: string | string[];
+}
+
+export function QrBlock(props: QrBlockProps): React.ReactElement {
+  const size = props.size ?? 84;
+  return h(
+    View,
+    { style: [styles.qr, { width: Math.max(size, 110) }], wrap: false },
+    h(Image, { src: props.dataUrl, style: { width: size, height: size } }),
+    ...(props.caption === undefined ? [] : Array.isArray(props.caption) ? props.caption : [props.caption]).map((line, index) =>
+      h(Text, { key: index, style: [styles.qrCaption, index > 0 ? { marginTop: 0 } : {}] }, line),
+    ),
+  );
+}
+
+/* ------------------------------------------------------------------ */
+/* Signatures                                                          */
+/* ------------------------------------------------------------------ */
+
+export interface SignatureBlockProps {
+  /** "Elaboró", "Revisó", "Autorizó", "Recibió"… */
+  caption: string;
+  /** Printed under the line; leave empty for a blank block filled by hand. */
+  name?: string;
+  position?: string;
+  /** Width in points (default 160). */
+  width?: number;
+}
+
+export function SignatureBlock(props: SignatureBlockProps): React.ReactElement {
+  return h(
+    View,
+    { style: [styles.signature, { width: props.width ?? 160 }], wrap: false },
+    h(Text, { style: styles.signatureCaption }, props.caption),
+    h(View, { style: styles.signatureLine }),
+    h(Text, { style: styles.signatureName }, props.name && props.name.trim() !== '' ? props.name : ' '),
+    h(Text, { style: styles.signaturePosition }, props.position && props.position.trim() !== '' ? props.position : ' '),
+  );
+}
+
+/** Up to three signature blocks side by side, kept together on one page. */
+export function SignatureRow(props: { signatures: SignatureBlockProps[] }): React.ReactElement {
+  const count = Math.max(props.signatures.length, 1);
+  const width = count >= 3 ? 150 : 180;
+  return h(
+    View,
+    { style: styles.signatureRow, wrap: false },
+    ...props.signatures.map((signature, index) => h(SignatureBlock, { key: index, width, ...signature })),
+  );
+}
+
+/* ------------------------------------------------------------------ */
+/* Table                                                               */
+/* ------------------------------------------------------------------ */
+
+export interface TableColumn {
+  header: string;
+  /** Relative width (flex grow), e.g. 1, 2, 3. */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+  mono?: boolean;
+}
+
+export interface SimpleTableProps {
+  columns: TableColumn[];
+  rows: string[][];
+  /** Minimum height of body rows in points (tall blank rows for handwriting). */
+  minRowHeight?: number;
+  /** Repeat the header row when the table breaks across pages (default true). */
+  repeatHeader?: boolean;
+}
+
+/** A bordered table: guinda header row, one row per entry, rows never split. */
+export function SimpleTable(props: SimpleTableProps): React.ReactElement {
+  const fonts = ensureFonts();
+  const last = props.columns.length - 1;
+  const total = props.columns.reduce((sum, column) => sum + Math.max(column.width, 0), 0) || 1;
+  // Cells are Views with percentage widths: an empty Text would collapse.
+  const cell = (column: TableColumn, index: number, header: boolean, text: string) =>
+    h(
+      View,
+      {
+        key: index,
+        style: [
+          styles.tableCell,
+          { width: `${(Math.max(column.width, 0) / total) * 100}%` },
+          index < last ? (header ? styles.tableHeaderDivider : styles.tableCellBorder) : {},
+        ],
+      },
+      text === ''
+        ? null
+        : h(
+            Text,
+            {
+              style: [
+                { textAlign: column.align ?? 'left' },
+                header ? styles.tableHeaderCell : styles.tableCellText,
+                !header && column.mono ? { fontFamily: fonts.mono } : {},
+              ],
+            },
+            text,
+          ),
+    );
+  return h(
+    View,
+    { style: styles.table },
+    h(
+      View,
+      { style: [styles.tableRow, styles.tableHeaderRow], fixed: props.repeatHeader ?? true, wrap: false },
+      ...props.columns.map((column, index) => cell(column, index, true, column.header)),
+    ),
+    ...props.rows.map((row, rowIndex) =>
+      h(
+        View,
+        { key: rowIndex, style: [styles.tableRow, props.minRowHeight ? { minHeight: props.minRowHeight } : {}], wrap: false },
+        ...props.columns.map((column, index) => cell(column, index, false, row[index] ?? '')),
+      ),
+    ),
+  );
+}
+
+/* ------------------------------------------------------------------ */
+/* Rendering                                                           */
+/* ------------------------------------------------------------------ */
+
+/** Renders a document built from these components to PDF bytes. */
+export async function renderDocument(element: React.ReactElement): Promise<Buffer> {
+  ensureFonts();
+  try {
+    // The element is an <OfficialDocument>, i.e. a react-pdf <Document>.
+    return await renderToBuffer(element as Parameters<typeof renderToBuffer>[0]);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('INTERNAL', 'No se pudo generar el documento PDF.', { cause: error });
+  }
+}
