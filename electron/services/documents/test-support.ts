@@ -1,0 +1,161 @@
+/**
+ * Helpers for the documents tests: write a PDF, read it back with poppler
+ * (pdftotext, pdffonts, pdfinfo, pdfimages) and rasterise it for a human to
+ * look at under test-results/pdf/.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32, deflateSync } from 'node:zlib';
+
+/** test-results/pdf/ at the repository root (git-ignored). */
+export const PNG_OUTPUT_DIR = fileURLToPath(new URL('../../../test-results/pdf/', import.meta.url));
+
+export const STANDARD_14_FONTS = [
+  'Courier',
+  'Courier-Bold',
+  'Courier-Oblique',
+  'Courier-BoldOblique',
+  'Helvetica',
+  'Helvetica-Bold',
+  'Helvetica-Oblique',
+  'Helvetica-BoldOblique',
+  'Times-Roman',
+  'Times-Bold',
+  'Times-Italic',
+  'Times-BoldItalic',
+  'Symbol',
+  'ZapfDingbats',
+];
+
+export function writeTempPdf(name: string, pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'valija-pdf-'));
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  return file;
+}
+
+/** `pdftotext -layout`: keeps the visual arrangement (columns side by side). */
+export function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+/** `pdftotext` in reading order, whitespace collapsed: for searching sentences. */
+export function pdfReadingText(file: string): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+export interface PdfFontRow {
+  name: string;
+  type: string;
+  embedded: boolean;
+}
+
+export function pdfFonts(file: string): PdfFontRow[] {
+  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      // name type… encoding emb sub uni object ID — read the flags from the right.
+      const cols = line.trim().split(/\s+/);
+      const emb = cols[cols.length - 5];
+      return { name: cols[0] ?? '', type: cols.slice(1, -6).join(' '), embedded: emb === 'yes' };
+    });
+}
+
+export function pdfInfo(file: string): { pages: number; mediaBox: number[] } {
+  const out = execFileSync('pdfinfo', ['-box', file], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(out)?.[1] ?? NaN);
+  const box = /^MediaBox:\s+(.+)$/m.exec(out)?.[1] ?? '';
+  return { pages, mediaBox: box.trim().split(/\s+/).map(Number) };
+}
+
+/** Rasterises every page to test-results/pdf/<name>-<n>.png; returns the paths. */
+export function renderPngs(file: string, name: string): string[] {
+  mkdirSync(PNG_OUTPUT_DIR, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '80', file, join(PNG_OUTPUT_DIR, name)]);
+  return readdirSync(PNG_OUTPUT_DIR)
+    .filter((entry) => entry.startsWith(`${name}-`) && entry.endsWith('.png'))
+    .sort()
+    .map((entry) => join(PNG_OUTPUT_DIR, entry));
+}
+
+export interface RasterImage {
+  width: number;
+  height: number;
+  /** One byte per pixel (0 black … 255 white). */
+  gray: Uint8Array;
+}
+
+/** Extracts the PDF's raster images (not their alpha masks) as grayscale. */
+export function pdfImages(file: string): RasterImage[] {
+  const dir = mkdtempSync(join(tmpdir(), 'valija-img-'));
+  execFileSync('pdfimages', [file, join(dir, 'img')]);
+  return readdirSync(dir)
+    .filter((entry) => entry.endsWith('.ppm') || entry.endsWith('.pgm'))
+    .sort()
+    .map((entry) => readNetpbm(readFileSync(join(dir, entry))))
+    .filter((image): image is RasterImage => image !== null);
+}
+
+function readNetpbm(data: Buffer): RasterImage | null {
+  // Header: magic, width, height, maxval, each separated by whitespace.
+  const tokens: string[] = [];
+  let offset = 0;
+  while (tokens.length < 4) {
+    while (/\s/.test(String.fromCharCode(data[offset] ?? 32))) offset += 1;
+    let token = '';
+    while (offset < data.length && !/\s/.test(String.fromCharCode(data[offset] ?? 32))) {
+      token += String.fromCharCode(data[offset] ?? 32);
+      offset += 1;
+    }
+    tokens.push(token);
+  }
+  offset += 1;
+  const [magic, w, hgt] = tokens;
+  const width = Number(w);
+  const height = Number(hgt);
+  const channels = magic === 'P6' ? 3 : magic === 'P5' ? 1 : 0;
+  if (channels === 0) return null;
+  const gray = new Uint8Array(width * height);
+  for (let i = 0; i < width * height; i += 1) gray[i] = data[offset + i * channels] ?? 255;
+  return { width, height, gray };
+}
+
+/** A small solid-colour PNG as a data URL (stands in for an office logo). */
+export function solidPngDataUrl(size: number, rgb: [number, number, number]): string {
+  const chunk = (type: string, body: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(body.length);
+    const typed = Buffer.concat([Buffer.from(type, 'ascii'), body]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([length, typed, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const raw = Buffer.alloc(size * (1 + size * 3));
+  for (let y = 0; y < size; y += 1) {
+    for (let x = 0; x < size; x += 1) {
+      const inside = (x - size / 2) ** 2 + (y - size / 2) ** 2 <= (size / 2 - 1) ** 2;
+      const at = y * (1 + size * 3) + 1 + x * 3;
+      raw[at] = inside ? rgb[0] : 255;
+      raw[at + 1] = inside ? rgb[1] : 255;
+      raw[at + 2] = inside ? rgb[2] : 255;
+    }
+  }
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
