@@ -4,7 +4,7 @@
  * look at under test-results/pdf/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,9 @@ export function pdfInfo(file: string): { pages: number; mediaBox: number[] } {
 /** Rasterises every page to test-results/pdf/<name>-<n>.png; returns the paths. */
 export function renderPngs(file: string, name: string): string[] {
   mkdirSync(PNG_OUTPUT_DIR, { recursive: true });
+  for (const entry of readdirSync(PNG_OUTPUT_DIR)) {
+    if (entry.startsWith(`${name}-`) && entry.endsWith('.png')) rmSync(join(PNG_OUTPUT_DIR, entry));
+  }
   execFileSync('pdftoppm', ['-png', '-r', '80', file, join(PNG_OUTPUT_DIR, name)]);
   return readdirSync(PNG_OUTPUT_DIR)
     .filter((entry) => entry.startsWith(`${name}-`) && entry.endsWith('.png'))
