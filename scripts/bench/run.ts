@@ -66,10 +66,17 @@ async function main(): Promise<number> {
     await a.custody.append(makeCustodyEvent(r, 0));
     const saves1m: number[] = [];
     const saves10y: number[] = [];
-    // Interleaved, so both vaults see the same disk conditions.
+    // Interleaved, alternating which goes first, so both see the same disk conditions.
     for (let i = 1; i <= SAVE_SAMPLES; i += 1) {
-      saves1m.push((await timed(() => a.custody.append(makeCustodyEvent(r, i)))).ms);
-      saves10y.push((await timed(() => b.custody.append(makeCustodyEvent(r, i)))).ms);
+      const one = async () => saves1m.push((await timed(() => a.custody.append(makeCustodyEvent(r, i)))).ms);
+      const ten = async () => saves10y.push((await timed(() => b.custody.append(makeCustodyEvent(r, i)))).ms);
+      if (i % 2 === 0) {
+        await one();
+        await ten();
+      } else {
+        await ten();
+        await one();
+      }
     }
     await a.vault.close();
 
