@@ -14,8 +14,14 @@ function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'valija-csp-meta',
     apply: 'build',
-    transformIndexHtml: (html) =>
-      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy('production')}" />`),
+    transformIndexHtml: (html) => {
+      // frame-ancestors only works as a header; in a meta tag Chromium ignores it and complains.
+      const policy = contentSecurityPolicy('production')
+        .split('; ')
+        .filter((directive) => !directive.startsWith('frame-ancestors'))
+        .join('; ');
+      return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+    },
   };
 }
 

@@ -1,10 +1,21 @@
 import type { AppInfo } from '../../shared/domain/app-info';
 import type { Handlers } from '../../shared/ipc/contract';
+import { requireRole } from './accounts/permissions';
+import { PublicProfileFile } from './accounts/public-profile';
+import { actorOf, SessionService } from './accounts/session-service';
+import { UserAdmin } from './accounts/user-admin';
+import type { Workspace } from './accounts/workspace';
+import { renderRecoverySheet } from './documents';
+import { JobRunner } from './jobs';
+import type { ScryptParams } from './vault';
 
 export interface ServicesConfig {
   dataDir: string;
   version: string;
   shell: AppInfo['shell'];
+  clock?: () => Date;
+  /** scrypt cost for new key slots; production default when omitted. */
+  kdf?: ScryptParams;
 }
 
 /**
@@ -12,8 +23,29 @@ export interface ServicesConfig {
  * harness both call this, so the UI is tested against the very same code.
  */
 export function createServices(config: ServicesConfig) {
+  const clock = config.clock ?? (() => new Date());
+  const session = new SessionService({ dataDir: config.dataDir, clock, ...(config.kdf ? { kdf: config.kdf } : {}) });
+  const users = new UserAdmin(new PublicProfileFile(config.dataDir), clock);
+  const jobs = new JobRunner();
+
+  async function recoverySheet(ws: Workspace, recoveryCode: string, createdBy: { fullName: string; position: string }) {
+    const office = ws.office.data;
+    const pdf = await renderRecoverySheet({
+      office: { institution: office.institution, unit: office.unit, acronym: office.acronym, address: office.address, ...(office.logoPngDataUrl ? { logoPngDataUrl: office.logoPngDataUrl } : {}) },
+      recoveryCode,
+      vaultId: ws.meta.data.vaultId,
+      createdAt: clock().toISOString(),
+      createdBy,
+    });
+    return pdf.toString('base64');
+  }
+
   return {
     config,
+    session,
+    users,
+    jobs,
+    recoverySheet,
     appInfo(): AppInfo {
       return { productName: 'Valija', version: config.version, shell: config.shell, dataDir: config.dataDir };
     },
@@ -24,7 +56,80 @@ export type Services = ReturnType<typeof createServices>;
 
 /** The handler table: one entry per channel of the contract. */
 export function createHandlers(services: Services): Handlers {
+  const { session, users, jobs } = services;
+  const signedIn = () => session.require();
+
   return {
     'app.info': () => services.appInfo(),
+
+    'session.state': () => session.state(),
+    'setup.create': async (input) => {
+      const { recoveryCode, ws, user } = await session.setup(input);
+      return { state: await session.state(), recoveryCode, recoverySheetPdfBase64: await services.recoverySheet(ws, recoveryCode, user) };
+    },
+    'session.signIn': ({ userName, password }) => session.signIn(userName, password),
+    'session.signOut': () => session.signOut(),
+    'session.lock': () => session.lockForIdle(),
+    'session.changePassword': ({ currentPassword, newPassword }) => session.changePassword(currentPassword, newPassword),
+    'session.recover': ({ recoveryCode, userName, newPassword }) => session.recover(recoveryCode, userName, newPassword),
+
+    'users.list': () => {
+      const { ws, user } = signedIn();
+      return users.list(ws, user);
+    },
+    'users.create': (input) => {
+      const { ws, user } = signedIn();
+      return users.create(ws, user, input);
+    },
+    'users.update': (input) => {
+      const { ws, user } = signedIn();
+      return users.update(ws, user, input);
+    },
+    'users.deactivate': ({ userId }) => {
+      const { ws, user } = signedIn();
+      return users.deactivate(ws, user, userId);
+    },
+    'users.resetPassword': ({ userId, temporaryPassword }) => {
+      const { ws, user } = signedIn();
+      return users.resetPassword(ws, user, userId, temporaryPassword);
+    },
+
+    'settings.get': () => signedIn().ws.settings.data,
+    'settings.update': async (input) => {
+      const { ws, user } = signedIn();
+      requireRole(user, 'administrador', 'cambiar la configuración');
+      const before = ws.settings.data.idleMinutes;
+      await ws.settings.update((s) => Object.assign(s, input));
+      await ws.audit.record('settings.updated', actorOf(user), `Bloqueo automático: de ${before} a ${input.idleMinutes} minutos`);
+      return ws.settings.data;
+    },
+
+    'audit.list': (filter) => {
+      const { ws, user } = signedIn();
+      requireRole(user, 'administrador', 'consultar la bitácora');
+      return ws.audit.list(filter);
+    },
+    'audit.verify': () => {
+      const { ws, user } = signedIn();
+      requireRole(user, 'administrador', 'verificar la bitácora');
+      return ws.audit.verify();
+    },
+
+    'vault.rotateKey': () => {
+      const { ws, user } = signedIn();
+      requireRole(user, 'administrador', 'renovar la llave de cifrado');
+      return jobs.start('vault.rotate_key', { running: 'Cifrando de nuevo la bóveda:', done: 'La bóveda quedó cifrada con la llave nueva.' }, async (progress) => {
+        await ws.vault.rotateDataKey((done, total) => progress(done, total));
+        await ws.audit.record('vault.key_rotated', actorOf(user), `Generación ${ws.vault.generation}`);
+      });
+    },
+    'vault.newRecoveryCode': async () => {
+      const { ws, user } = signedIn();
+      requireRole(user, 'administrador', 'generar un código de recuperación');
+      const recoveryCode = await ws.vault.newRecoveryCode();
+      await ws.audit.record('vault.recovery_code_renewed', actorOf(user), 'El código anterior dejó de servir');
+      return { recoveryCode, recoverySheetPdfBase64: await services.recoverySheet(ws, recoveryCode, user) };
+    },
+    'jobs.get': ({ jobId }) => jobs.get(jobId),
   };
 }

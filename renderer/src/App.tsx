@@ -1,27 +1,68 @@
-import { MantineProvider } from '@mantine/core';
+import { Center, Loader, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
+import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { HashRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { SECTIONS } from './layout/sections';
+import { AdministrationPage } from './pages/admin/AdministrationPage';
 import { HomePage } from './pages/HomePage';
 import { SectionPage } from './pages/SectionPage';
+import { ForcedPasswordChange } from './session/ForcedPasswordChange';
+import { IdleLock } from './session/IdleLock';
+import { SetupWizard } from './session/SetupWizard';
+import { SignInScreen } from './session/SignInScreen';
 import { useAppStore } from './stores/app-store';
+import { useSessionStore } from './stores/session-store';
 import { theme } from './theme';
 import 'dayjs/locale/es-mx';
+
+/** Pages that are built get their own component; the rest say what they will hold. */
+const PAGES: Record<string, () => React.JSX.Element> = {
+  '/administracion': AdministrationPage,
+};
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
-        {SECTIONS.filter((section) => section.path !== '/').map((section) => (
-          <Route key={section.path} path={section.path.slice(1)} element={<SectionPage section={section} />} />
-        ))}
+        {SECTIONS.filter((section) => section.path !== '/').map((section) => {
+          const Page = PAGES[section.path];
+          return <Route key={section.path} path={`${section.path.slice(1)}/*`} element={Page ? <Page /> : <SectionPage section={section} />} />;
+        })}
         <Route path="*" element={<HomePage />} />
       </Route>
     </Routes>
+  );
+}
+
+/** Which screen shows depends on the vault: none yet, locked, or open for a signed-in user. */
+function SessionGate() {
+  const state = useSessionStore((s) => s.state);
+  const refresh = useSessionStore((s) => s.refresh);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  if (!state) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Cargando" />
+      </Center>
+    );
+  }
+  if (state.status === 'no_vault') return <SetupWizard />;
+  if (state.status === 'locked') return <SignInScreen state={state} />;
+  if (state.mustChangePassword) return <ForcedPasswordChange state={state} />;
+  return (
+    <>
+      <IdleLock minutes={state.idleMinutes} />
+      <HashRouter>
+        <AppRoutes />
+      </HashRouter>
+    </>
   );
 }
 
@@ -34,10 +75,10 @@ export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <DatesProvider settings={{ locale: 'es-mx', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
-        <Notifications position="top-right" limit={4} />
-        <HashRouter>
-          <AppRoutes />
-        </HashRouter>
+        <ModalsProvider labels={{ confirm: 'Aceptar', cancel: 'Cancelar' }}>
+          <Notifications position="top-right" limit={4} />
+          <SessionGate />
+        </ModalsProvider>
       </DatesProvider>
     </MantineProvider>
   );

@@ -5,7 +5,28 @@
  */
 export const IPC_PREFIX = 'valija:';
 
-export const CHANNELS = ['app.info'] as const;
+export const CHANNELS = [
+  'app.info',
+  'session.state',
+  'setup.create',
+  'session.signIn',
+  'session.signOut',
+  'session.lock',
+  'session.changePassword',
+  'session.recover',
+  'users.list',
+  'users.create',
+  'users.update',
+  'users.deactivate',
+  'users.resetPassword',
+  'settings.get',
+  'settings.update',
+  'audit.list',
+  'audit.verify',
+  'vault.rotateKey',
+  'vault.newRecoveryCode',
+  'jobs.get',
+] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import '../validation';
+import type { AppInfo } from '../domain/app-info';
+import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../domain/audit';
+import type { JobStatus } from '../domain/jobs';
+import { officeProfileSchema } from '../domain/office';
+import type { SessionState } from '../domain/session';
+import { settingsSchema, type Settings } from '../domain/settings';
+import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
 import type { Channel } from './channels';
 import type { Result } from './result';
-import type { AppInfo } from '../domain/app-info';
 
 /**
  * The IPC contract: for every channel, the zod schema its input must pass
@@ -21,9 +27,71 @@ function channel<O>() {
 }
 
 const noInput = z.object({}).strict();
+const id = z.string().min(1).max(64);
+const isoDate = z.iso.datetime({ message: 'La fecha no es válida.' });
+
+/** A recovery code as printed: letters and digits, dashes and spaces ignored. */
+const recoveryCodeSchema = z.string().trim().min(8, 'Escriba el código de recuperación completo.').max(200);
+
+export interface SetupResult {
+  state: SessionState;
+  /** Shown once on screen and printed; never stored. */
+  recoveryCode: string;
+  recoverySheetPdfBase64: string;
+}
+
+export interface RecoveryCodeResult {
+  recoveryCode: string;
+  recoverySheetPdfBase64: string;
+}
 
 export const contract = {
   'app.info': channel<AppInfo>()(noInput),
+
+  'session.state': channel<SessionState>()(noInput),
+  'setup.create': channel<SetupResult>()(
+    z
+      .object({
+        office: officeProfileSchema,
+        admin: personSchema.extend({ userName: userNameSchema, password: passwordSchema }).strict(),
+      })
+      .strict(),
+  ),
+  'session.signIn': channel<SessionState>()(z.object({ userName: z.string().trim().toLowerCase().min(1, 'Escriba su usuario.').max(64), password: passwordSchema }).strict()),
+  'session.signOut': channel<SessionState>()(noInput),
+  'session.lock': channel<SessionState>()(z.object({ reason: z.literal('idle') }).strict()),
+  'session.changePassword': channel<SessionState>()(z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict()),
+  'session.recover': channel<SessionState>()(z.object({ recoveryCode: recoveryCodeSchema, userName: userNameSchema, newPassword: passwordSchema }).strict()),
+
+  'users.list': channel<User[]>()(noInput),
+  'users.create': channel<User>()(
+    personSchema.extend({ userName: userNameSchema, roles: rolesSchema, temporaryPassword: passwordSchema }).strict(),
+  ),
+  'users.update': channel<User>()(personSchema.extend({ userId: id, roles: rolesSchema }).strict()),
+  'users.deactivate': channel<User>()(z.object({ userId: id }).strict()),
+  'users.resetPassword': channel<User>()(z.object({ userId: id, temporaryPassword: passwordSchema }).strict()),
+
+  'settings.get': channel<Settings>()(noInput),
+  'settings.update': channel<Settings>()(settingsSchema.strict()),
+
+  'audit.list': channel<{ total: number; entries: AuditEntry[] }>()(
+    z
+      .object({
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        action: z.enum(Object.keys(AUDIT_ACTIONS) as [keyof typeof AUDIT_ACTIONS, ...(keyof typeof AUDIT_ACTIONS)[]]).optional(),
+        actorId: id.optional(),
+        text: z.string().max(200).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
+  ),
+  'audit.verify': channel<AuditVerification>()(noInput),
+
+  'vault.rotateKey': channel<JobStatus>()(noInput),
+  'vault.newRecoveryCode': channel<RecoveryCodeResult>()(noInput),
+  'jobs.get': channel<JobStatus>()(z.object({ jobId: id }).strict()),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, unknown> };
 
 type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures';
+import { completeSetup } from './support/flows';
 
 const SECTIONS = [
   { label: 'Inicio', heading: 'Inicio', file: '01-inicio' },
@@ -17,7 +18,9 @@ test('the shell opens, talks to the core and every sidebar section shows its pag
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
 
+  await completeSetup(page);
   await expect(page.getByRole('heading', { name: 'Valija', level: 3 })).toBeVisible();
+  await expect(page.getByTestId('office-name')).toContainText('Centro de Control, Comando, Comunicación y Cómputo de Oaxaca');
   // The version comes from the core through the IPC contract, not from the bundle.
   await expect(page.getByText(/^Versión \d+\.\d+\.\d+$/)).toBeVisible();
 
@@ -33,6 +36,7 @@ test('the shell opens, talks to the core and every sidebar section shows its pag
 });
 
 test('a home card leads to its section', async ({ page }) => {
+  await completeSetup(page);
   await page.getByRole('main').getByRole('link', { name: 'Cadena de custodia' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cadena de custodia' })).toBeVisible();
 });

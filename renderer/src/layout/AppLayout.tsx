@@ -1,7 +1,10 @@
-import { AppShell, Badge, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBriefcase, IconUserCircle } from '@tabler/icons-react';
+import { AppShell, Badge, Group, Menu, Modal, NavLink, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import { IconBriefcase, IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { ChangePasswordForm } from '../session/ChangePasswordForm';
 import { useAppStore } from '../stores/app-store';
+import { useSessionStore, useSignedIn } from '../stores/session-store';
 import { SECTIONS } from './sections';
 
 function isActive(sectionPath: string, currentPath: string): boolean {
@@ -11,6 +14,9 @@ function isActive(sectionPath: string, currentPath: string): boolean {
 export function AppLayout() {
   const location = useLocation();
   const info = useAppStore((state) => state.info);
+  const session = useSignedIn();
+  const signOut = useSessionStore((s) => s.signOut);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 264, breakpoint: 'sm' }} padding="lg">
@@ -25,14 +31,38 @@ export function AppLayout() {
                 Valija
               </Title>
               <Text size="xs" c="guinda.1" data-testid="office-name">
-                Oficina sin configurar
+                {session ? `${session.office.institution} · ${session.office.unit}` : 'Oficina sin configurar'}
               </Text>
             </div>
           </Group>
-          <Group gap="xs" wrap="nowrap" data-testid="current-user">
-            <IconUserCircle size={22} />
-            <Text size="sm">Sin sesión iniciada</Text>
-          </Group>
+          {session && (
+            <Menu position="bottom-end" width={240}>
+              <Menu.Target>
+                <UnstyledButton c="white" aria-label="Menú del usuario" data-testid="current-user">
+                  <Group gap="xs" wrap="nowrap">
+                    <IconUserCircle size={24} />
+                    <div>
+                      <Text size="sm" fw={600} lh={1.2}>
+                        {session.user.fullName}
+                      </Text>
+                      <Text size="xs" c="guinda.1" lh={1.2}>
+                        {session.user.position}
+                      </Text>
+                    </div>
+                    <IconChevronDown size={16} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setChangingPassword(true)}>
+                  Cambiar contraseña
+                </Menu.Item>
+                <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
+                  Cerrar sesión
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
         </Group>
       </AppShell.Header>
 
@@ -66,6 +96,10 @@ export function AppLayout() {
       <AppShell.Main bg="gray.0">
         <Outlet />
       </AppShell.Main>
+
+      <Modal opened={changingPassword} onClose={() => setChangingPassword(false)} title="Cambiar contraseña" centered>
+        {session && <ChangePasswordForm userName={session.user.userName} onDone={() => setChangingPassword(false)} />}
+      </Modal>
     </AppShell>
   );
 }

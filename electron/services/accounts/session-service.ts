@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditActor } from '../../../shared/domain/audit';
+import type { OfficeProfile } from '../../../shared/domain/office';
+import { passwordProblems } from '../../../shared/domain/password-policy';
+import type { LockReason, SessionState } from '../../../shared/domain/session';
+import type { User } from '../../../shared/domain/users';
+import { AppError, ERROR_MESSAGES } from '../../../shared/errors';
+import { Vault, type LockedVault, type ScryptParams } from '../vault';
+import { PublicProfileFile } from './public-profile';
+import { SignInThrottle } from './sign-in-throttle';
+import { findUser, openWorkspace, type Workspace } from './workspace';
+
+export interface SessionConfig {
+  dataDir: string;
+  clock?: () => Date;
+  /** scrypt cost for new key slots; production default when omitted (tests pass a cheap one). */
+  kdf?: ScryptParams;
+}
+
+export interface SetupInput {
+  office: OfficeProfile;
+  admin: { fullName: string; position: string; userName: string; password: string };
+}
+
+export function actorOf(user: User): AuditActor {
+  return { id: user.id, userName: user.userName, fullName: user.fullName };
+}
+
+export function assertStrongPassword(password: string, userName: string): void {
+  const problems = passwordProblems(password, userName);
+  if (problems.length > 0) throw new AppError('WEAK_PASSWORD', `La contraseña no cumple las reglas: ${problems.join(' ')}`);
+}
+
+/**
+ * Who is signed in, and the vault they opened. Each user's password unwraps
+ * the vault's data key through their own key slot (slot id = user name), so
+ * signing in really opens the vault and locking really forgets the key; the
+ * folder lock is held from the first look until the app closes, so no other
+ * instance can write meanwhile.
+ */
+export class SessionService {
+  private locked: LockedVault | null = null;
+  private ws: Workspace | null = null;
+  private user: User | null = null;
+  private reason: LockReason = 'startup';
+  private readonly profile: PublicProfileFile;
+  private readonly throttle: SignInThrottle;
+  readonly clock: () => Date;
+
+  constructor(private readonly config: SessionConfig) {
+    this.clock = config.clock ?? (() => new Date());
+    this.profile = new PublicProfileFile(config.dataDir);
+    this.throttle = new SignInThrottle(() => this.clock().getTime());
+  }
+
+  // ---- state -------------------------------------------------------------
+
+  async state(): Promise<SessionState> {
+    if (this.ws && this.user) {
+      return {
+        status: 'signed_in',
+        office: this.ws.office.data,
+        user: { id: this.user.id, userName: this.user.userName, fullName: this.user.fullName, position: this.user.position, roles: this.user.roles },
+        mustChangePassword: this.user.mustChangePassword,
+        idleMinutes: this.ws.settings.data.idleMinutes,
+      };
+    }
+    if (!this.locked && !Vault.exists(this.config.dataDir)) return { status: 'no_vault' };
+    await this.lockedVault();
+    return { status: 'locked', office: (await this.profile.read()).office, reason: this.reason };
+  }
+
+  /** The signed-in workspace and user, for the other services. */
+  require(): { ws: Workspace; user: User } {
+    if (!this.ws || !this.user) throw new AppError('NOT_SIGNED_IN', ERROR_MESSAGES.NOT_SIGNED_IN);
+    if (this.user.mustChangePassword) throw new AppError('FORBIDDEN', 'Antes de continuar debe cambiar su contraseña temporal.');
+    return { ws: this.ws, user: this.user };
+  }
+
+  private async lockedVault(): Promise<LockedVault> {
+    this.locked ??= await Vault.open(this.config.dataDir);
+    return this.locked;
+  }
+
+  // ---- first run ---------------------------------------------------------
+
+  async setup(input: SetupInput): Promise<{ recoveryCode: string; ws: Workspace; user: User }> {
+    if (this.locked || this.ws || Vault.exists(this.config.dataDir)) throw new AppError('VAULT_EXISTS', ERROR_MESSAGES.VAULT_EXISTS);
+    const { admin } = input;
+    assertStrongPassword(admin.password, admin.userName);
+    const { vault, recoveryCode } = await Vault.create(this.config.dataDir, {
+      slotId: admin.userName,
+      password: admin.password,
+      ...(this.config.kdf ? { kdf: this.config.kdf } : {}),
+    });
+    const ws = await openWorkspace(vault, this.clock);
+    const now = this.clock().toISOString();
+    const user: User = {
+      id: randomUUID(),
+      userName: admin.userName,
+      fullName: admin.fullName,
+      position: admin.position,
+      roles: ['administrador'],
+      active: true,
+      mustChangePassword: false,
+      createdAt: now,
+      deactivatedAt: null,
+    };
+    await ws.meta.write();
+    await ws.office.update((office) => Object.assign(office, input.office));
+    await ws.users.update((doc) => void doc.users.push(user));
+    await ws.settings.write();
+    const actor = actorOf(user);
+    await ws.audit.record('vault.created', actor, `${input.office.institution} · ${input.office.unit}`);
+    await ws.audit.record('user.created', actor, `${user.fullName} (${user.userName})`, { roles: user.roles.join(', ') });
+    await ws.audit.record('session.signed_in', actor, user.userName);
+    await this.profile.update((p) => {
+      p.office = { institution: input.office.institution, unit: input.office.unit, acronym: input.office.acronym };
+    });
+    this.ws = ws;
+    this.user = user;
+    return { recoveryCode, ws, user };
+  }
+
+  // ---- signing in and out ------------------------------------------------
+
+  async signIn(userName: string, password: string): Promise<SessionState> {
+    if (this.ws) await this.endSession('signed_out');
+    const locked = await this.lockedVault();
+    this.throttle.check(userName);
+    const profile = await this.profile.read();
+    if (profile.deactivated.includes(userName)) {
+      await this.recordFailure(userName);
+      throw new AppError('USER_INACTIVE', ERROR_MESSAGES.USER_INACTIVE);
+    }
+    if (!locked.hasSlot(userName)) {
+      await this.recordFailure(userName);
+      throw new AppError('WRONG_PASSWORD', this.failureMessage(userName));
+    }
+    let vault;
+    try {
+      vault = await locked.unlockWithPassword(userName, password);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'WRONG_PASSWORD') {
+        await this.recordFailure(userName);
+        throw new AppError('WRONG_PASSWORD', this.failureMessage(userName));
+      }
+      throw error;
+    }
+    const ws = await openWorkspace(vault, this.clock);
+    const user = findUser(ws, (u) => u.userName === userName);
+    if (!user || !user.active) {
+      this.locked = await vault.lock();
+      throw new AppError('USER_INACTIVE', ERROR_MESSAGES.USER_INACTIVE);
+    }
+    this.throttle.succeed(userName);
+    await this.enter(ws, user);
+    return this.state();
+  }
+
+  /** Unlock with the printed recovery code and give an administrator a new password. */
+  async recover(recoveryCode: string, userName: string, newPassword: string): Promise<SessionState> {
+    if (this.ws) await this.endSession('signed_out');
+    const locked = await this.lockedVault();
+    this.throttle.check('#recovery');
+    let vault;
+    try {
+      vault = await locked.unlockWithRecoveryCode(recoveryCode);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'WRONG_RECOVERY_CODE') {
+        this.throttle.fail('#recovery');
+        await this.recordFailure(`${userName} (código de recuperación)`);
+      }
+      throw error;
+    }
+    const ws = await openWorkspace(vault, this.clock);
+    const user = findUser(ws, (u) => u.userName === userName);
+    try {
+      if (!user || !user.active || !user.roles.includes('administrador')) {
+        throw new AppError('FORBIDDEN', `El usuario «${userName}» no es un administrador activo de esta bóveda.`);
+      }
+      assertStrongPassword(newPassword, userName);
+    } catch (error) {
+      this.locked = await vault.lock();
+      throw error;
+    }
+    if (vault.hasSlot(userName)) await vault.setSlotPassword(userName, newPassword);
+    else await vault.addSlot(userName, newPassword);
+    await ws.users.update(() => {
+      user.mustChangePassword = false;
+    });
+    this.throttle.succeed('#recovery');
+    this.throttle.succeed(userName);
+    await ws.audit.record('session.recovered', actorOf(user), `${user.fullName} (${user.userName}) definió una nueva contraseña con el código de recuperación`);
+    await this.enter(ws, user);
+    return this.state();
+  }
+
+  async changePassword(currentPassword: string, newPassword: string): Promise<SessionState> {
+    if (!this.ws || !this.user) throw new AppError('NOT_SIGNED_IN', ERROR_MESSAGES.NOT_SIGNED_IN);
+    const { ws, user } = { ws: this.ws, user: this.user };
+    try {
+      await ws.vault.checkPassword(user.userName, currentPassword);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'WRONG_PASSWORD') throw new AppError('WRONG_PASSWORD', 'La contraseña actual no es correcta.');
+      throw error;
+    }
+    if (currentPassword === newPassword) throw new AppError('WEAK_PASSWORD', 'La nueva contraseña debe ser distinta de la actual.');
+    assertStrongPassword(newPassword, user.userName);
+    await ws.vault.setSlotPassword(user.userName, newPassword);
+    await ws.users.update(() => {
+      user.mustChangePassword = false;
+    });
+    await ws.audit.record('session.password_changed', actorOf(user), user.userName);
+    return this.state();
+  }
+
+  async signOut(): Promise<SessionState> {
+    if (this.ws) await this.endSession('signed_out');
+    return this.state();
+  }
+
+  async lockForIdle(): Promise<SessionState> {
+    if (this.ws) await this.endSession('idle');
+    return this.state();
+  }
+
+  /** Releases the vault folder (app closing). */
+  async close(): Promise<void> {
+    if (this.ws) await this.ws.vault.close();
+    else if (this.locked) await this.locked.close();
+    this.ws = null;
+    this.user = null;
+    this.locked = null;
+  }
+
+  // ---- internals ---------------------------------------------------------
+
+  private async enter(ws: Workspace, user: User): Promise<void> {
+    const pending = (await this.profile.read()).failedSignIns;
+    for (const failure of pending) {
+      await ws.audit.record('session.sign_in_failed', null, `Intento fallido con el usuario «${failure.userName}»`, { userName: failure.userName }, new Date(failure.at));
+    }
+    if (pending.length > 0) await this.profile.update((p) => void (p.failedSignIns = []));
+    await ws.audit.record('session.signed_in', actorOf(user), user.userName);
+    this.ws = ws;
+    this.user = user;
+    this.locked = null;
+  }
+
+  private async endSession(reason: LockReason): Promise<void> {
+    const ws = this.ws!;
+    const user = this.user!;
+    await ws.audit.record(reason === 'idle' ? 'session.locked' : 'session.signed_out', actorOf(user), user.userName);
+    this.ws = null;
+    this.user = null;
+    this.reason = reason;
+    this.locked = await ws.vault.lock();
+  }
+
+  private async recordFailure(userName: string): Promise<void> {
+    this.throttle.fail(userName);
+    // Nobody can write the audit log while the vault is locked: queue it in clear (user name and time only).
+    await this.profile.update((p) => void p.failedSignIns.push({ userName, at: this.clock().toISOString() }));
+  }
+
+  private failureMessage(userName: string): string {
+    try {
+      this.throttle.check(userName);
+      return ERROR_MESSAGES.WRONG_PASSWORD;
+    } catch (error) {
+      return `${ERROR_MESSAGES.WRONG_PASSWORD} ${(error as Error).message}`;
+    }
+  }
+}

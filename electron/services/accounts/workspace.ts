@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { Low } from 'lowdb';
+import type { AuditEntry } from '../../../shared/domain/audit';
+import type { OfficeProfile } from '../../../shared/domain/office';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings';
+import type { User } from '../../../shared/domain/users';
+import { AuditLog, type AuditStore } from '../audit/audit-log';
+import type { UnlockedVault, VaultStream } from '../vault';
+
+export interface VaultMeta {
+  vaultId: string;
+  createdAt: string;
+}
+
+/**
+ * An unlocked vault with the documents every signed-in screen needs. It
+ * exists only while someone is signed in; locking drops it with the key.
+ */
+export interface Workspace {
+  vault: UnlockedVault;
+  meta: Low<VaultMeta>;
+  office: Low<OfficeProfile>;
+  users: Low<{ users: User[] }>;
+  settings: Low<Settings>;
+  audit: AuditLog;
+}
+
+function auditStore(stream: VaultStream<AuditEntry>): AuditStore {
+  return {
+    append: async (entry) => void (await stream.append(entry, { at: new Date(entry.at) })),
+    readAll: async () => {
+      const all: AuditEntry[] = [];
+      for await (const { record } of stream.readAll()) all.push(record);
+      return all;
+    },
+    readLast: async () => {
+      const months = await stream.partitions();
+      const last = months.at(-1);
+      return last ? (await stream.readPartition(last)).at(-1) : undefined;
+    },
+  };
+}
+
+const EMPTY_OFFICE: OfficeProfile = { institution: '', unit: '', acronym: '', folioPrefix: '', address: '' };
+
+export async function openWorkspace(vault: UnlockedVault, clock: () => Date): Promise<Workspace> {
+  const [meta, office, users, settings, stream] = await Promise.all([
+    vault.doc<VaultMeta>('meta', { vaultId: randomUUID(), createdAt: clock().toISOString() }),
+    vault.doc<OfficeProfile>('office', EMPTY_OFFICE),
+    vault.doc<{ users: User[] }>('users', { users: [] }),
+    vault.doc<Settings>('settings', DEFAULT_SETTINGS),
+    vault.stream<AuditEntry>('audit'),
+  ]);
+  return { vault, meta, office, users, settings, audit: await AuditLog.open(auditStore(stream), clock) };
+}
+
+export function findUser(ws: Workspace, predicate: (user: User) => boolean): User | undefined {
+  return ws.users.data.users.find(predicate);
+}

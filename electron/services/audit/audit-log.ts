@@ -1,0 +1,110 @@
+import { AUDIT_ACTIONS, type AuditAction, type AuditActor, type AuditEntry, type AuditVerification } from '../../../shared/domain/audit';
+import { findBreak, GENESIS_HASH, link } from '../integrity/hash-chain';
+
+/** Where the audit log keeps its entries: an append-only, durable stream. */
+export interface AuditStore {
+  append(entry: AuditEntry): Promise<void>;
+  /** Every entry, oldest first. */
+  readAll(): Promise<AuditEntry[]>;
+  /** The newest entry, without reading the whole history. */
+  readLast(): Promise<AuditEntry | undefined>;
+}
+
+export interface AuditFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  action?: AuditAction | undefined;
+  actorId?: string | undefined;
+  text?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/**
+ * The audit log: one hash chain over every action taken in the vault.
+ * Appends are serialised so the chain never forks; reading for the viewer
+ * loads the history once and then keeps up with new entries in memory.
+ */
+export class AuditLog {
+  private head: string;
+  private seq: number;
+  private tail: Promise<unknown> = Promise.resolve();
+  private cache: AuditEntry[] | null = null;
+
+  private constructor(
+    private readonly store: AuditStore,
+    private readonly clock: () => Date,
+    last: AuditEntry | undefined,
+  ) {
+    this.head = last?.hash ?? GENESIS_HASH;
+    this.seq = last ? last.seq + 1 : 0;
+  }
+
+  static async open(store: AuditStore, clock: () => Date = () => new Date()): Promise<AuditLog> {
+    return new AuditLog(store, clock, await store.readLast());
+  }
+
+  currentHead(): string {
+    return this.head;
+  }
+
+  record(
+    action: AuditAction,
+    actor: AuditActor | null,
+    subject: string,
+    details: AuditEntry['details'] = {},
+    at: Date = this.clock(),
+  ): Promise<AuditEntry> {
+    const next = this.tail.then(async () => {
+      const entry = link<AuditEntry>({ seq: this.seq, at: at.toISOString(), action, actor, subject, details }, this.head);
+      await this.store.append(entry);
+      this.head = entry.hash;
+      this.seq += 1;
+      this.cache?.push(entry);
+      return entry;
+    });
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private async all(): Promise<AuditEntry[]> {
+    await this.tail;
+    this.cache ??= await this.store.readAll();
+    return this.cache;
+  }
+
+  /** Newest first, filtered, paged. */
+  async list(filter: AuditFilter): Promise<{ total: number; entries: AuditEntry[] }> {
+    const text = filter.text ? fold(filter.text.trim()) : '';
+    const matches = (await this.all()).filter((entry) => {
+      if (filter.from && entry.at < filter.from) return false;
+      if (filter.to && entry.at > filter.to) return false;
+      if (filter.action && entry.action !== filter.action) return false;
+      if (filter.actorId && entry.actor?.id !== filter.actorId) return false;
+      if (text) {
+        const haystack = fold([AUDIT_ACTIONS[entry.action], entry.subject, entry.actor?.fullName ?? '', entry.actor?.userName ?? '', ...Object.values(entry.details).map(String)].join(' '));
+        if (!haystack.includes(text)) return false;
+      }
+      return true;
+    });
+    const newestFirst = matches.reverse();
+    return { total: newestFirst.length, entries: newestFirst.slice(filter.offset, filter.offset + filter.limit) };
+  }
+
+  async verify(): Promise<AuditVerification> {
+    await this.tail;
+    const entries = await this.store.readAll();
+    const result = findBreak(entries);
+    if (!result.brk) return { ok: true, checked: result.checked, firstBad: null, head: result.head };
+    const bad = entries[result.brk.index]!;
+    const reason =
+      result.brk.reason === 'hash'
+        ? `El registro ${bad.seq} (${AUDIT_ACTIONS[bad.action] ?? bad.action}) fue modificado después de guardarse.`
+        : `El registro ${bad.seq} no sigue al anterior: falta, sobra o cambió de orden algún registro.`;
+    return { ok: false, checked: result.checked, firstBad: { seq: bad.seq, reason }, head: result.head };
+  }
+}

@@ -1,0 +1,53 @@
+import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconListDetails, IconLock, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { useSignedIn } from '../../stores/session-store';
+import { AuditLogPanel } from './AuditLogPanel';
+import { SecurityPanel } from './SecurityPanel';
+import { UsersPanel } from './UsersPanel';
+
+export function AdministrationPage() {
+  const session = useSignedIn();
+  const isAdmin = session?.user.roles.includes('administrador') ?? false;
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} size="h2">
+          Administración
+        </Title>
+        <Text c="dimmed" mt={4}>
+          Usuarios y roles, bitácora de auditoría y seguridad de la bóveda.
+        </Text>
+      </div>
+      {!isAdmin ? (
+        <Alert color="gray" icon={<IconLock />} title="Sólo para administradores">
+          Su usuario no tiene el rol de administrador. Si necesita dar de alta a alguien o revisar la bitácora, pida ayuda a un
+          administrador de la oficina.
+        </Alert>
+      ) : (
+        <Tabs defaultValue="usuarios" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="usuarios" leftSection={<IconUsers size={16} />}>
+              Usuarios
+            </Tabs.Tab>
+            <Tabs.Tab value="bitacora" leftSection={<IconListDetails size={16} />}>
+              Bitácora
+            </Tabs.Tab>
+            <Tabs.Tab value="seguridad" leftSection={<IconShieldLock size={16} />}>
+              Seguridad
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="usuarios" pt="md">
+            <UsersPanel currentUserId={session?.user.id ?? ''} />
+          </Tabs.Panel>
+          <Tabs.Panel value="bitacora" pt="md">
+            <AuditLogPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="seguridad" pt="md">
+            <SecurityPanel />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,144 @@
+import { Alert, Button, Card, Code, Group, NumberInput, Progress, Stack, Text, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconKey, IconRefresh } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { JobStatus } from '../../../../shared/domain/jobs';
+import { call, errorMessage } from '../../api/client';
+import { pdfUrlFromBase64 } from '../../session/pdf-blob';
+import { useSessionStore } from '../../stores/session-store';
+
+export function SecurityPanel() {
+  return (
+    <Stack gap="lg" maw={820}>
+      <IdleSettings />
+      <KeyRotation />
+      <RecoveryCodeRenewal />
+    </Stack>
+  );
+}
+
+function IdleSettings() {
+  const [minutes, setMinutes] = useState<number | string>('');
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useSessionStore((s) => s.refresh);
+  useEffect(() => {
+    void call('settings.get', {}).then((s) => setMinutes(s.idleMinutes));
+  }, []);
+  const save = async () => {
+    setError(null);
+    try {
+      const saved = await call('settings.update', { idleMinutes: Number(minutes) });
+      setMinutes(saved.idleMinutes);
+      await refresh();
+      notifications.show({ color: 'green', message: `Bloqueo automático: ${saved.idleMinutes} minutos sin actividad.` });
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Title order={3} size="h5" mb="xs">
+        Bloqueo automático
+      </Title>
+      <Group align="flex-end">
+        <NumberInput label="Minutos sin actividad antes de bloquear la sesión" value={minutes} onChange={setMinutes} min={1} max={120} w={360} error={error} allowDecimal={false} />
+        <Button onClick={() => void save()}>Guardar</Button>
+      </Group>
+    </Card>
+  );
+}
+
+function KeyRotation() {
+  const [job, setJob] = useState<JobStatus | null>(null);
+  useEffect(() => {
+    if (!job || job.state !== 'running') return;
+    const timer = setTimeout(() => {
+      void call('jobs.get', { jobId: job.id }).then(setJob, (e: unknown) => notifications.show({ color: 'red', message: errorMessage(e) }));
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [job]);
+
+  const start = () =>
+    modals.openConfirmModal({
+      title: '¿Renovar la llave de cifrado?',
+      children: (
+        <Text size="sm">
+          Valija volverá a cifrar toda la bóveda con una llave nueva. Puede tardar unos minutos; si el equipo se apaga a medio
+          camino, la bóveda seguirá abriendo con la llave anterior. Las contraseñas y el código de recuperación no cambian.
+        </Text>
+      ),
+      labels: { confirm: 'Renovar llave', cancel: 'Cancelar' },
+      onConfirm: async () => {
+        try {
+          setJob(await call('vault.rotateKey', {}));
+        } catch (e) {
+          notifications.show({ color: 'red', title: 'No se pudo renovar la llave', message: errorMessage(e) });
+        }
+      },
+    });
+
+  const percent = job && job.total > 0 ? Math.round((job.done / job.total) * 100) : 0;
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Title order={3} size="h5" mb="xs">
+        Llave de cifrado
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Renueve la llave si sospecha que una copia de la bóveda salió de la oficina junto con una contraseña.
+      </Text>
+      {job && (
+        <Stack gap={4} mb="sm">
+          <Progress value={job.state === 'done' ? 100 : percent} animated={job.state === 'running'} color={job.state === 'failed' ? 'red' : undefined} aria-label="Avance" />
+          <Text size="sm" role="status">
+            {job.message}
+          </Text>
+        </Stack>
+      )}
+      <Button leftSection={<IconRefresh size={18} />} variant="light" onClick={start} disabled={job?.state === 'running'}>
+        Renovar llave de cifrado
+      </Button>
+    </Card>
+  );
+}
+
+function RecoveryCodeRenewal() {
+  const [renewed, setRenewed] = useState<{ code: string; url: string } | null>(null);
+  const renew = () =>
+    modals.openConfirmModal({
+      title: '¿Generar un nuevo código de recuperación?',
+      children: <Text size="sm">El código anterior dejará de servir. Imprima la nueva hoja y destruya la anterior.</Text>,
+      labels: { confirm: 'Generar código', cancel: 'Cancelar' },
+      onConfirm: async () => {
+        try {
+          const result = await call('vault.newRecoveryCode', {});
+          setRenewed({ code: result.recoveryCode, url: pdfUrlFromBase64(result.recoverySheetPdfBase64) });
+        } catch (e) {
+          notifications.show({ color: 'red', title: 'No se pudo generar el código', message: errorMessage(e) });
+        }
+      },
+    });
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Title order={3} size="h5" mb="xs">
+        Código de recuperación
+      </Title>
+      {renewed ? (
+        <Alert color="yellow" title="Nuevo código: se muestra una sola vez">
+          <Code fz="lg" fw={700}>
+            {renewed.code}
+          </Code>
+          <Group mt="sm">
+            <Button component="a" href={renewed.url} download="hoja-de-recuperacion.pdf" size="xs">
+              Guardar hoja de recuperación (PDF)
+            </Button>
+          </Group>
+        </Alert>
+      ) : (
+        <Button leftSection={<IconKey size={18} />} variant="light" onClick={renew}>
+          Generar nuevo código de recuperación
+        </Button>
+      )}
+    </Card>
+  );
+}

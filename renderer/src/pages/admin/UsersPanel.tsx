@@ -1,0 +1,249 @@
+import { Alert, Badge, Button, Card, Checkbox, Group, Modal, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconUserPlus } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import { z } from 'zod';
+import { passwordProblems, PASSWORD_RULES_TEXT } from '../../../../shared/domain/password-policy';
+import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/domain/roles';
+import { personSchema, rolesSchema, userNameSchema, type User } from '../../../../shared/domain/users';
+import { formatDate } from '../../../../shared/format/date';
+import { call, errorMessage } from '../../api/client';
+import { zodValidate } from '../../forms/zod-form';
+
+const newUserSchema = personSchema
+  .extend({ userName: userNameSchema, roles: rolesSchema, temporaryPassword: z.string() })
+  .superRefine((v, ctx) => {
+    const first = passwordProblems(v.temporaryPassword, v.userName)[0];
+    if (first) ctx.addIssue({ code: 'custom', path: ['temporaryPassword'], message: first });
+  });
+
+function RoleBadges({ roles }: { roles: Role[] }) {
+  return (
+    <Group gap={4}>
+      {roles.map((role) => (
+        <Badge key={role} size="sm" variant="light">
+          {ROLE_LABELS[role]}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+export function UsersPanel({ currentUserId }: { currentUserId: string }) {
+  const [users, setUsers] = useState<User[]>([]);
+  const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<User | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setUsers(await call('users.list', {}));
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'No se pudo cargar la lista de usuarios', message: errorMessage(e) });
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const deactivate = (user: User) =>
+    modals.openConfirmModal({
+      title: `¿Dar de baja a ${user.fullName}?`,
+      children: (
+        <Text size="sm">
+          Ya no podrá iniciar sesión y su llave de acceso a la bóveda se elimina. Su nombre se conserva en la bitácora y en los
+          registros que firmó. Esta acción no se puede deshacer.
+        </Text>
+      ),
+      labels: { confirm: 'Dar de baja', cancel: 'Cancelar' },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        try {
+          await call('users.deactivate', { userId: user.id });
+          notifications.show({ color: 'green', message: `${user.fullName} fue dado de baja.` });
+          await load();
+        } catch (e) {
+          notifications.show({ color: 'red', title: 'No se pudo dar de baja', message: errorMessage(e) });
+        }
+      },
+    });
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Text c="dimmed" size="sm">
+          {users.filter((u) => u.active).length} usuarios activos
+        </Text>
+        <Button leftSection={<IconUserPlus size={18} />} onClick={() => setCreating(true)}>
+          Nuevo usuario
+        </Button>
+      </Group>
+      <Card withBorder padding={0} radius="md">
+        <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Nombre</Table.Th>
+              <Table.Th>Usuario</Table.Th>
+              <Table.Th>Roles</Table.Th>
+              <Table.Th>Estado</Table.Th>
+              <Table.Th>Alta</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.map((user) => (
+              <Table.Tr key={user.id} data-testid={`user-row-${user.userName}`}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {user.fullName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {user.position}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{user.userName}</Table.Td>
+                <Table.Td>
+                  <RoleBadges roles={user.roles} />
+                </Table.Td>
+                <Table.Td>
+                  {!user.active ? (
+                    <Badge color="gray">Baja</Badge>
+                  ) : user.mustChangePassword ? (
+                    <Badge color="yellow">Contraseña temporal</Badge>
+                  ) : (
+                    <Badge color="green">Activo</Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{formatDate(user.createdAt)}</Table.Td>
+                <Table.Td>
+                  {user.active && user.id !== currentUserId && (
+                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      <Button size="xs" variant="default" onClick={() => setResetting(user)}>
+                        Restablecer contraseña
+                      </Button>
+                      <Button size="xs" variant="light" color="red" onClick={() => deactivate(user)}>
+                        Dar de baja
+                      </Button>
+                    </Group>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      <Modal opened={creating} onClose={() => setCreating(false)} title="Nuevo usuario" size="lg" centered>
+        <NewUserForm
+          onCreated={async (user) => {
+            setCreating(false);
+            notifications.show({ color: 'green', message: `Se dio de alta a ${user.fullName}. Entregue la contraseña temporal en persona.` });
+            await load();
+          }}
+        />
+      </Modal>
+      <Modal opened={resetting !== null} onClose={() => setResetting(null)} title="Restablecer contraseña" centered>
+        {resetting && (
+          <ResetPasswordForm
+            user={resetting}
+            onDone={async () => {
+              notifications.show({ color: 'green', message: `La contraseña de ${resetting.fullName} es temporal: deberá cambiarla al entrar.` });
+              setResetting(null);
+              await load();
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+function NewUserForm({ onCreated }: { onCreated: (user: User) => Promise<void> }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initialValues: { fullName: '', position: '', userName: '', roles: ['capturista'] as Role[], temporaryPassword: '' },
+    validate: zodValidate(newUserSchema),
+  });
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onCreated(await call('users.create', values));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <SimpleGrid cols={2}>
+          <TextInput label="Nombre completo" withAsterisk {...form.getInputProps('fullName')} />
+          <TextInput label="Cargo" withAsterisk {...form.getInputProps('position')} />
+        </SimpleGrid>
+        <TextInput label="Usuario" withAsterisk {...form.getInputProps('userName')} />
+        <Checkbox.Group label="Roles" withAsterisk {...form.getInputProps('roles')}>
+          <SimpleGrid cols={2} mt="xs" spacing="xs">
+            {ROLES.map((role) => (
+              <Checkbox key={role} value={role} label={ROLE_LABELS[role]} />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+        <PasswordInput
+          label="Contraseña temporal"
+          description={`Deberá cambiarla al iniciar sesión por primera vez. ${PASSWORD_RULES_TEXT}`}
+          withAsterisk
+          autoComplete="new-password"
+          {...form.getInputProps('temporaryPassword')}
+        />
+        {error && (
+          <Alert color="red" icon={<IconAlertCircle />} role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={busy}>
+            Dar de alta
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => Promise<void> }) {
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { temporaryPassword: '' },
+    validate: { temporaryPassword: (v) => passwordProblems(v, user.userName)[0] ?? null },
+  });
+  const submit = form.onSubmit(async ({ temporaryPassword }) => {
+    setError(null);
+    try {
+      await call('users.resetPassword', { userId: user.id, temporaryPassword });
+      await onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">
+          {user.fullName} ({user.userName}) tendrá una contraseña temporal y deberá cambiarla al iniciar sesión.
+        </Text>
+        <PasswordInput label="Contraseña temporal" description={PASSWORD_RULES_TEXT} autoComplete="new-password" {...form.getInputProps('temporaryPassword')} />
+        {error && (
+          <Alert color="red" icon={<IconAlertCircle />} role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit">Restablecer</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+/** What the audit log records (Administración → Bitácora). */
+export const AUDIT_ACTIONS = {
+  'vault.created': 'Bóveda creada',
+  'session.signed_in': 'Inicio de sesión',
+  'session.sign_in_failed': 'Intento fallido de inicio de sesión',
+  'session.locked': 'Bloqueo por inactividad',
+  'session.signed_out': 'Cierre de sesión',
+  'session.password_changed': 'Cambio de contraseña',
+  'session.recovered': 'Acceso con código de recuperación',
+  'user.created': 'Usuario creado',
+  'user.updated': 'Usuario modificado',
+  'user.deactivated': 'Usuario dado de baja',
+  'user.password_reset': 'Contraseña restablecida',
+  'settings.updated': 'Configuración modificada',
+  'vault.key_rotated': 'Llave de cifrado renovada',
+  'vault.recovery_code_renewed': 'Código de recuperación renovado',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export interface AuditActor {
+  id: string;
+  userName: string;
+  fullName: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  action: AuditAction;
+  /** Who did it; for a failed sign-in, the name that was typed. */
+  actor: AuditActor | null;
+  subject: string;
+  details: Record<string, string | number | boolean>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  /** The first entry that does not match, and why (Spanish). */
+  firstBad: { seq: number; reason: string } | null;
+  head: string;
+}
