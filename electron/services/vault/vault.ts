@@ -302,7 +302,7 @@ export class UnlockedVault {
    * A lowdb document. `update(fn)` and `write()` resolve only once the save is
    * durable. Repeated calls return the same instance.
    */
-  doc<T>(name: string, defaults: T): Promise<Low<T>> {
+  async doc<T>(name: string, defaults: T): Promise<Low<T>> {
     this.assertOpen();
     checkName(name);
     let pending = this.docs.get(name);
@@ -315,7 +315,7 @@ export class UnlockedVault {
       this.docs.set(name, pending);
       pending.catch(() => this.docs.delete(name));
     }
-    return pending as Promise<Low<T>>;
+    return (await pending) as Low<T>;
   }
 
   /** An append-only stream, partitioned by month. Opening reads only its manifest. */
