@@ -169,12 +169,10 @@ export const Vault = {
  * keys.json was read, so the current generation is known for sure.
  */
 async function settleGenerations(session: Session): Promise<void> {
-  let prev: KeyFile | null = null;
-  try {
-    prev = decodeKeyFile(await fsp.readFile(session.keysFile.prevPath), `${KEYS_FILE}.prev`);
-  } catch {
-    prev = null;
-  }
+  const prev = await fsp
+    .readFile(session.keysFile.prevPath)
+    .then((bytes) => decodeKeyFile(bytes, `${KEYS_FILE}.prev`))
+    .catch(() => null);
   if (prev && prev.generation !== session.keys.generation) {
     if (!existsSync(new GenerationLayout(session.dir, session.keys.generation).catalogFile)) return;
     await session.writeKeys(session.keys);
@@ -266,14 +264,15 @@ export class UnlockedVault {
     this.currentKey = key;
     this.currentLayout = layout;
     this.catalogFile = catalogFile(layout, key);
-    // Documents and streams see the vault only through this narrow view.
-    const self = this;
+    // Documents and streams see the vault only through this narrow view; key and
+    // layout are read through getters because rotation replaces them.
+    const current = (): { key: Buffer; layout: GenerationLayout } => ({ key: this.currentKey, layout: this.currentLayout });
     this.host = {
       get key() {
-        return self.currentKey;
+        return current().key;
       },
       get layout() {
-        return self.currentLayout;
+        return current().layout;
       },
       gate: this.gate,
       assertOpen: () => this.assertOpen(),
