@@ -11,7 +11,7 @@ import { ensureFonts } from './font-registry';
 import {
   COLORS,
   DocumentTitle,
-  FieldList,
+  FieldsWithQr,
   Notice,
   NumberedList,
   OfficeHeader,
@@ -21,7 +21,6 @@ import {
   PAGE_SIZES,
   type PageSizeName,
   Paragraph,
-  QrBlock,
   SectionHeading,
   SimpleTable,
   Strong,
@@ -63,8 +62,6 @@ const styles = StyleSheet.create({
   },
   codeLine: { fontSize: 21, fontWeight: 700, letterSpacing: 2, lineHeight: 1.25 },
   codeHint: { fontSize: 8, color: COLORS.muted, marginTop: 6, textAlign: 'center' },
-  dataRow: { flexDirection: 'row', alignItems: 'flex-start', marginTop: 6 },
-  dataFields: { flex: 1, marginRight: 16 },
   twoColumns: { flexDirection: 'row' },
   column: { flex: 1 },
   columnGap: { width: 18 },
@@ -183,24 +180,16 @@ export function RecoverySheet(props: { input: RecoverySheetInput; qrDataUrl: str
       { size: input.pageSize, footerNote: `Valija · ${input.office.acronym} · Hoja de recuperación` },
       h(OfficeHeader, { office: input.office }),
       h(DocumentTitle, { title: RECOVERY_SHEET_TITLE }),
-      h(
-        View,
-        { style: styles.dataRow },
-        h(
-          View,
-          { style: styles.dataFields },
-          h(FieldList, {
-            labelWidth: 148,
-            fields: [
-              { label: 'Identificador de la bóveda', value: input.vaultId, mono: true },
-              { label: 'Fecha de creación', value: formatDateTime(input.createdAt) },
-              { label: 'Creada por', value: input.createdBy.fullName },
-              { label: 'Cargo', value: input.createdBy.position },
-            ],
-          }),
-        ),
-        h(QrBlock, { dataUrl: props.qrDataUrl, size: 76, caption: ['Identificador de la bóveda', '(no contiene el código)'] }),
-      ),
+      h(FieldsWithQr, {
+        labelWidth: 148,
+        fields: [
+          { label: 'Identificador de la bóveda', value: input.vaultId, mono: true },
+          { label: 'Fecha de creación', value: formatDateTime(input.createdAt) },
+          { label: 'Creada por', value: input.createdBy.fullName },
+          { label: 'Cargo', value: input.createdBy.position },
+        ],
+        qr: { dataUrl: props.qrDataUrl, size: 76, caption: ['Identificador de la bóveda', '(no contiene el código)'] },
+      }),
       h(RecoveryCodeBox, { code: input.recoveryCode }),
       h(
         Notice,

@@ -57,14 +57,14 @@ const styles = StyleSheet.create({
   },
   marks: {
     position: 'absolute',
-    top: 16,
+    top: 14,
     left: PAGE_MARGINS.horizontal,
     right: PAGE_MARGINS.horizontal,
     flexDirection: 'row',
-    justifyContent: 'center',
     alignItems: 'center',
-    height: 20,
   },
+  markSide: { flex: 1, flexDirection: 'row' },
+  markSideRight: { flex: 1, flexDirection: 'row', justifyContent: 'flex-end' },
   banner: {
     borderWidth: 1.25,
     borderColor: COLORS.guinda,
@@ -77,9 +77,6 @@ const styles = StyleSheet.create({
     lineHeight: 1.2,
   },
   reprint: {
-    position: 'absolute',
-    right: 0,
-    top: 0,
     backgroundColor: COLORS.guinda,
     color: COLORS.white,
     fontWeight: 700,
@@ -150,7 +147,10 @@ const styles = StyleSheet.create({
   listText: { fontSize: FONT_SIZES.body, flex: 1, lineHeight: 1.35 },
   fieldRow: { flexDirection: 'row', marginBottom: 3 },
   fieldLabel: { fontWeight: 700, color: COLORS.guinda, fontSize: 9, lineHeight: 1.3, paddingTop: 1.2 },
-  fieldValue: { fontSize: FONT_SIZES.body, flex: 1, lineHeight: 1.3 },
+  fieldValue: { flex: 1 },
+  fieldValueLine: { fontSize: FONT_SIZES.body, lineHeight: 1.3 },
+  fieldsWithQr: { flexDirection: 'row', alignItems: 'flex-start', marginTop: 2 },
+  fieldsColumn: { flex: 1, marginRight: 16 },
   notice: {
     borderLeftWidth: 3,
     borderLeftColor: COLORS.guinda,
@@ -169,9 +169,15 @@ const styles = StyleSheet.create({
   signatureLine: { borderTopWidth: 0.75, borderTopColor: COLORS.text, alignSelf: 'stretch', marginBottom: 3 },
   signatureName: { fontWeight: 700, fontSize: 9.5, textAlign: 'center', lineHeight: 1.25 },
   signaturePosition: { fontSize: FONT_SIZES.small, textAlign: 'center', color: COLORS.muted, lineHeight: 1.25 },
-  table: { borderWidth: 0.75, borderColor: COLORS.guinda, borderBottomWidth: 0 },
-  tableRow: { flexDirection: 'row', borderBottomWidth: 0.75, borderBottomColor: COLORS.guinda },
-  tableHeaderRow: { backgroundColor: COLORS.guinda },
+  // Each row draws its own frame, so a table split across pages closes cleanly.
+  tableRow: {
+    flexDirection: 'row',
+    borderLeftWidth: 0.75,
+    borderRightWidth: 0.75,
+    borderBottomWidth: 0.75,
+    borderColor: COLORS.guinda,
+  },
+  tableHeaderRow: { backgroundColor: COLORS.guinda, borderTopWidth: 0.75 },
   tableHeaderCell: { color: COLORS.white, fontWeight: 700, fontSize: 9, lineHeight: 1.25 },
   tableCell: { paddingVertical: 4, paddingHorizontal: 5 },
   tableCellText: { fontSize: 9.5, lineHeight: 1.3 },
@@ -242,8 +248,9 @@ export function PageMarks(props: PageMarksProps): React.ReactElement | null {
   return h(
     View,
     { fixed: true, style: styles.marks },
+    h(View, { style: styles.markSide }),
     props.classification ? h(ClassificationBanner, { level: props.classification }) : null,
-    hasReprint ? h(ReprintMark, { count: props.reprint ?? 1 }) : null,
+    h(View, { style: styles.markSideRight }, hasReprint ? h(ReprintMark, { count: props.reprint ?? 1 }) : null),
   );
 }
 
@@ -314,6 +321,19 @@ export interface LabeledValue {
   value: string;
   /** Print the value in the monospaced face (codes, digests, identifiers). */
   mono?: boolean;
+  /**
+   * Cut the value into lines of this many characters: for long tokens such as
+   * digests, which have no spaces to wrap at (words are never hyphenated).
+   */
+  breakEvery?: number;
+}
+
+/** Splits a long token into lines of `size` characters. */
+export function chunkText(value: string, size: number): string[] {
+  if (size <= 0 || value.length <= size) return [value];
+  const lines: string[] = [];
+  for (let i = 0; i < value.length; i += size) lines.push(value.slice(i, i + size));
+  return lines;
 }
 
 /** "Folio: … Referencia: … Fecha: …", aligned right under the header. */
@@ -373,9 +393,25 @@ export function FieldList(props: { fields: LabeledValue[]; labelWidth?: number }
         View,
         { key: index, style: styles.fieldRow, wrap: false },
         h(Text, { style: [styles.fieldLabel, { width: labelWidth }] }, field.label),
-        h(Text, { style: [styles.fieldValue, field.mono ? { fontFamily: fonts.mono } : {}] }, field.value),
+        h(
+          View,
+          { style: styles.fieldValue },
+          ...chunkText(field.value, field.breakEvery ?? 0).map((line, lineIndex) =>
+            h(Text, { key: lineIndex, style: [styles.fieldValueLine, field.mono ? { fontFamily: fonts.mono } : {}] }, line),
+          ),
+        ),
       ),
     ),
+  );
+}
+
+/** Label/value pairs on the left, a QR code on the right. */
+export function FieldsWithQr(props: { fields: LabeledValue[]; labelWidth?: number; qr: QrBlockProps }): React.ReactElement {
+  return h(
+    View,
+    { style: styles.fieldsWithQr, wrap: false },
+    h(View, { style: styles.fieldsColumn }, h(FieldList, { fields: props.fields, labelWidth: props.labelWidth })),
+    h(QrBlock, props.qr),
   );
 }
 
@@ -477,7 +513,7 @@ export function SignatureBlock(props: SignatureBlockProps): React.ReactElement {
 /** Up to three signature blocks side by side, kept together on one page. */
 export function SignatureRow(props: { signatures: SignatureBlockProps[] }): React.ReactElement {
   const count = Math.max(props.signatures.length, 1);
-  const width = count >= 3 ? 150 : 180;
+  const width = count >= 3 ? 156 : 190;
   return h(
     View,
     { style: styles.signatureRow, wrap: false },
@@ -539,7 +575,7 @@ export function SimpleTable(props: SimpleTableProps): React.ReactElement {
     );
   return h(
     View,
-    { style: styles.table },
+    null,
     h(
       View,
       { style: [styles.tableRow, styles.tableHeaderRow], fixed: props.repeatHeader ?? true, wrap: false },

@@ -1,0 +1,177 @@
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import React from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
+import { formatDateTime } from '../../../shared/format/date';
+import { configureDocuments, currentFontDir, DEFAULT_FONT_DIR, ensureFonts } from './font-registry';
+import {
+  DocumentTitle,
+  FieldsWithQr,
+  FolioLine,
+  NumberedList,
+  OfficeHeader,
+  OfficialDocument,
+  OfficialPage,
+  Paragraph,
+  SectionHeading,
+  SignatureRow,
+  SimpleTable,
+  qrPngDataUrl,
+  renderDocument,
+} from './toolkit';
+import { STANDARD_14_FONTS, pdfFonts, pdfInfo, pdfReadingText, pdfText, renderPngs, solidPngDataUrl, writeTempPdf } from './test-support';
+
+const h = React.createElement;
+
+const office = {
+  institution: 'Secretaría de Seguridad Ciudadana del Estado de Querétaro',
+  unit: 'Centro de Comando, Control, Comunicaciones y Cómputo (C4)',
+  acronym: 'C4-SSC',
+  address: 'Av. Constituyentes 101, Centro, Santiago de Querétaro',
+  logoPngDataUrl: solidPngDataUrl(96, [0x69, 0x1c, 0x32]),
+};
+
+/** A two-page specimen that uses every block, as an approval sheet would. */
+async function specimen(): Promise<Buffer> {
+  const folio = 'C4-SSC/2026/000123';
+  const digest = 'sha256:9f2c1e0b7a4d3c2b1a09f8e7d6c5b4a39f2c1e0b7a4d3c2b1a09f8e7d6c5b4a3';
+  const qr = await qrPngDataUrl(`${folio}|${digest}`);
+  const rows = Array.from({ length: 26 }, (_, i) => [
+    String(i + 1),
+    `Registro de incidencias del 911, corte ${String(i + 1).padStart(2, '0')} de noviembre`,
+    `${(i * 37 + 12) % 900} KB`,
+    i % 3 === 0 ? '✓ Entregado' : '☐ Pendiente',
+  ]);
+  return renderDocument(
+    h(
+      OfficialDocument,
+      { title: 'Formato de autorización (muestra)' },
+      h(
+        OfficialPage,
+        { footerNote: `Valija · ${office.acronym} · Formato de autorización · Folio ${folio}`, classification: 'reservado', reprint: 2 },
+        h(OfficeHeader, { office }),
+        h(FolioLine, {
+          items: [
+            { label: 'Folio', value: folio, mono: true },
+            { label: 'Fecha', value: formatDateTime('2026-11-23T20:05:00Z') },
+          ],
+        }),
+        h(DocumentTitle, { title: 'Formato de autorización de envío', subtitle: 'Muestra de los bloques del juego de herramientas' }),
+        h(FieldsWithQr, {
+            fields: [
+              { label: 'Destinatario', value: 'Fiscalía General del Estado — Dirección de Servicios Periciales' },
+              { label: 'Número de convenio', value: 'CONV/SSC-FGE/014/2025' },
+              { label: 'Canal', value: 'Memoria USB cifrada, entrega en mano' },
+              { label: 'Huella del contenido', value: digest, mono: true, breakEvery: 36 },
+            ],
+            qr: { dataUrl: qr, caption: ['Folio y huella', 'del contenido'] },
+        }),
+        h(SectionHeading, null, 'Inventario del contenido'),
+        h(SimpleTable, {
+          columns: [
+            { header: 'Núm.', width: 1, align: 'center' },
+            { header: 'Descripción', width: 7 },
+            { header: 'Tamaño', width: 2, align: 'right' },
+            { header: 'Estado', width: 2.4 },
+          ],
+          rows,
+        }),
+        h(SectionHeading, null, 'Observaciones'),
+        h(Paragraph, null, 'La información se entrega conforme al convenio citado; el destinatario acusa recibo en el formato correspondiente.'),
+        h(NumberedList, { items: ['Verifique la huella antes de abrir los archivos.', 'Devuelva el acuse firmado en un plazo de tres días hábiles.'] }),
+        h(SignatureRow, {
+          signatures: [
+            { caption: 'Elaboró', name: 'Ing. José Luis Martínez Peña', position: 'Analista de Información' },
+            { caption: 'Revisó', name: 'Lic. Ana Sofía Gutiérrez Núñez', position: 'Unidad de Asuntos Jurídicos' },
+            { caption: 'Autorizó', name: 'Mtro. Ricardo Ibáñez Ortega', position: 'Director General del C4' },
+          ],
+        }),
+      ),
+    ),
+  );
+}
+
+
+describe('toolkit specimen', () => {
+  it('paginates with "Página n de m", marks on every page and embedded fonts only', async () => {
+    const file = writeTempPdf('muestra-toolkit', await specimen());
+    const info = pdfInfo(file);
+    expect(info.pages).toBe(2);
+    expect(info.mediaBox).toEqual([0, 0, 612, 792]);
+
+    const pages = pdfText(file).split('\f').filter((page) => page.trim() !== '');
+    expect(pages).toHaveLength(2);
+    pages.forEach((page, index) => {
+      expect(page).toContain(`Página ${index + 1} de 2`);
+      expect(page).toContain('RESERVADO');
+      expect(page).toContain('REIMPRESIÓN 2');
+      expect(page).toContain('Secretaría de Seguridad Ciudadana');
+      expect(page).toContain('Descripción'); // the table header repeats
+    });
+
+    const text = pdfReadingText(file);
+    expect(text).toContain('☐ Pendiente');
+    expect(text).toContain('✓ Entregado');
+    for (const caption of ['Elaboró', 'Revisó', 'Autorizó']) expect(text).toContain(caption);
+    expect(text).toContain('Mtro. Ricardo Ibáñez Ortega');
+    expect(text).toContain('23/11/2026 14:05');
+
+    for (const font of pdfFonts(file)) {
+      expect(font.embedded, `${font.name} no está incrustada`).toBe(true);
+      expect(STANDARD_14_FONTS).not.toContain(font.name.replace(/^[A-Z]{6}\+/, ''));
+    }
+    const pngs = renderPngs(file, 'muestra-toolkit');
+    expect(pngs).toHaveLength(2);
+    console.log(`Vista previa: ${pngs.join(', ')}`);
+  });
+});
+
+describe('qrPngDataUrl', () => {
+  it('returns a PNG data URL and reuses it for identical input', async () => {
+    const first = qrPngDataUrl('C4/2026/000001');
+    expect(qrPngDataUrl('C4/2026/000001')).toBe(first);
+    expect(await first).toMatch(/^data:image\/png;base64,/);
+  });
+
+  it('refuses an empty payload', async () => {
+    await expect(qrPngDataUrl('')).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
+
+describe('configureDocuments', () => {
+  afterEach(() => configureDocuments({ fontDir: DEFAULT_FONT_DIR }));
+
+  it('reads the fonts from ./fonts by default, with their licence beside them', () => {
+    expect(currentFontDir()).toBe(DEFAULT_FONT_DIR);
+    const files = readdirSync(DEFAULT_FONT_DIR);
+    expect(files).toEqual(expect.arrayContaining(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf', 'LICENSE-DejaVu.txt']));
+  });
+
+  it('accepts another font folder (the packaged app passes one under resources)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'valija-fonts-'));
+    for (const file of readdirSync(DEFAULT_FONT_DIR)) copyFileSync(join(DEFAULT_FONT_DIR, file), join(dir, file));
+    configureDocuments({ fontDir: dir });
+    const families = ensureFonts();
+    expect(families.sans).not.toBe('');
+    const pdf = await renderDocument(
+      h(OfficialDocument, { title: 'Prueba' }, h(OfficialPage, { size: 'A4' }, h(Paragraph, null, 'Acentos: áéíóú ñ ü ¿¡ ☐ ✓'))),
+    );
+    const file = writeTempPdf('fuentes-externas', pdf);
+    expect(pdfReadingText(file)).toContain('Acentos: áéíóú ñ ü ¿¡ ☐ ✓');
+    expect(pdfFonts(file).every((font) => font.embedded)).toBe(true);
+  });
+
+  it('fails with a Spanish IO error when the fonts are missing', async () => {
+    configureDocuments({ fontDir: mkdtempSync(join(tmpdir(), 'valija-nofonts-')) });
+    const error = await renderDocument(h(OfficialDocument, { title: 'x' }, h(OfficialPage, null))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('IO');
+    expect((error as AppError).message).toMatch(/No se encontraron las fuentes/);
+  });
+
+  it('refuses an empty folder name', () => {
+    expect(() => configureDocuments({ fontDir: ' ' })).toThrow(AppError);
+  });
+});
