@@ -22,6 +22,7 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
+let services: ReturnType<typeof createServices> | null = null;
 
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -63,7 +64,7 @@ function showAbout(): void {
 
 function start(): void {
   const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('userData'), 'boveda'));
-  const services = createServices({ dataDir, version: app.getVersion(), shell: 'electron' });
+  services = createServices({ dataDir, version: app.getVersion(), shell: 'electron' });
   const trusted = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?? ''] : [])].filter(Boolean);
   registerIpc(createHandlers(services), trusted);
 
@@ -95,5 +96,13 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
   app.on('window-all-closed', () => app.quit());
+  // Release the vault folder (and forget its key) before the process ends.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing || !services) return;
+    event.preventDefault();
+    closing = true;
+    void services.session.close().finally(() => app.quit());
+  });
   void app.whenReady().then(start);
 }

@@ -24,8 +24,9 @@ export interface ServicesConfig {
  */
 export function createServices(config: ServicesConfig) {
   const clock = config.clock ?? (() => new Date());
-  const session = new SessionService({ dataDir: config.dataDir, clock, ...(config.kdf ? { kdf: config.kdf } : {}) });
-  const users = new UserAdmin(new PublicProfileFile(config.dataDir), clock);
+  const profile = new PublicProfileFile(config.dataDir);
+  const session = new SessionService({ dataDir: config.dataDir, clock, profile, ...(config.kdf ? { kdf: config.kdf } : {}) });
+  const users = new UserAdmin(profile, clock);
   const jobs = new JobRunner();
 
   async function recoverySheet(ws: Workspace, recoveryCode: string, createdBy: { fullName: string; position: string }) {

@@ -176,10 +176,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: `${origin}/?token=${token}`,
     origin,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await services.session.close();
+    },
   };
 }

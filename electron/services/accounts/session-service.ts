@@ -15,6 +15,8 @@ export interface SessionConfig {
   clock?: () => Date;
   /** scrypt cost for new key slots; production default when omitted (tests pass a cheap one). */
   kdf?: ScryptParams;
+  /** Shared with the user administration, which records deactivations in it. */
+  profile?: PublicProfileFile;
 }
 
 export interface SetupInput {
@@ -49,7 +51,7 @@ export class SessionService {
 
   constructor(private readonly config: SessionConfig) {
     this.clock = config.clock ?? (() => new Date());
-    this.profile = new PublicProfileFile(config.dataDir);
+    this.profile = config.profile ?? new PublicProfileFile(config.dataDir);
     this.throttle = new SignInThrottle(() => this.clock().getTime());
   }
 

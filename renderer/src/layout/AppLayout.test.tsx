@@ -31,11 +31,16 @@ describe('app layout', () => {
     expect(active?.textContent).toBe('Medios extraíbles');
   });
 
-  it('every section page says what it will hold', () => {
-    for (const section of SECTIONS.slice(1)) {
+  it('every section still in preparation says what it will hold', () => {
+    for (const section of SECTIONS.slice(1).filter((s) => s.path !== '/administracion')) {
       const { unmount } = renderAt(section.path);
       for (const capability of section.capabilities) expect(screen.getByText(capability)).toBeTruthy();
       unmount();
     }
+  });
+
+  it('Administración is a working page that tells a non-administrator it is not for them', () => {
+    renderAt('/administracion');
+    expect(screen.getByText('Sólo para administradores')).toBeTruthy();
   });
 });

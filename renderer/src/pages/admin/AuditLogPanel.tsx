@@ -1,11 +1,12 @@
-import { Alert, Badge, Button, Card, Group, Pagination, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Group, Pagination, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconSearch, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditVerification } from '../../../../shared/domain/audit';
 import { formatDateTime } from '../../../../shared/format/date';
 import { call, errorMessage } from '../../api/client';
+import { useLoad } from '../../api/use-load';
 
 const PAGE_SIZE = 25;
 const ACTION_OPTIONS = Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }));
@@ -19,33 +20,26 @@ function dayEndIso(day: string): string {
 }
 
 export function AuditLogPanel() {
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [total, setTotal] = useState(0);
   const [page, setPage] = useState(1);
   const [text, setText] = useState('');
   const [action, setAction] = useState<AuditAction | null>(null);
   const [range, setRange] = useState<[string | null, string | null]>([null, null]);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const result = await call('audit.list', {
+  const { data, error } = useLoad(
+    () =>
+      call('audit.list', {
         offset: (page - 1) * PAGE_SIZE,
         limit: PAGE_SIZE,
         ...(text.trim() ? { text: text.trim() } : {}),
         ...(action ? { action } : {}),
         ...(range[0] ? { from: dayStartIso(range[0]) } : {}),
         ...(range[1] ? { to: dayEndIso(range[1]) } : {}),
-      });
-      setEntries(result.entries);
-      setTotal(result.total);
-    } catch (e) {
-      notifications.show({ color: 'red', title: 'No se pudo leer la bitácora', message: errorMessage(e) });
-    }
-  }, [page, text, action, range]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+      }),
+    [page, text, action, range],
+  );
+  const entries: AuditEntry[] = data?.entries ?? [];
+  const total = data?.total ?? 0;
 
   const verify = async () => {
     try {
@@ -65,6 +59,11 @@ export function AuditLogPanel() {
           Verificar integridad
         </Button>
       </Group>
+      {error && (
+        <Alert color="red" title="No se pudo leer la bitácora">
+          {error}
+        </Alert>
+      )}
       {verification &&
         (verification.ok ? (
           <Alert color="green" icon={<IconShieldCheck />} title="Bitácora íntegra" withCloseButton onClose={() => setVerification(null)}>
@@ -79,7 +78,7 @@ export function AuditLogPanel() {
         <Table striped verticalSpacing="xs" horizontalSpacing="md">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={150}>Fecha y hora</Table.Th>
+              <Table.Th w={160}>Fecha y hora</Table.Th>
               <Table.Th w={230}>Acción</Table.Th>
               <Table.Th>Quién</Table.Th>
               <Table.Th>Detalle</Table.Th>
@@ -88,11 +87,11 @@ export function AuditLogPanel() {
           <Table.Tbody>
             {entries.map((entry) => (
               <Table.Tr key={entry.seq}>
-                <Table.Td>{formatDateTime(entry.at)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={entry.action === 'session.sign_in_failed' ? 'red' : 'gray'} tt="none">
+                  <Text size="sm" fw={500} c={entry.action === 'session.sign_in_failed' ? 'red.8' : undefined}>
                     {AUDIT_ACTIONS[entry.action]}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>{entry.actor ? `${entry.actor.fullName} (${entry.actor.userName})` : '—'}</Table.Td>
                 <Table.Td>

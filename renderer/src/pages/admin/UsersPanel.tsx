@@ -3,13 +3,14 @@ import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconUserPlus } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
 import { passwordProblems, PASSWORD_RULES_TEXT } from '../../../../shared/domain/password-policy';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/domain/roles';
 import { personSchema, rolesSchema, userNameSchema, type User } from '../../../../shared/domain/users';
 import { formatDate } from '../../../../shared/format/date';
 import { call, errorMessage } from '../../api/client';
+import { useLoad } from '../../api/use-load';
 import { zodValidate } from '../../forms/zod-form';
 
 const newUserSchema = personSchema
@@ -23,7 +24,7 @@ function RoleBadges({ roles }: { roles: Role[] }) {
   return (
     <Group gap={4}>
       {roles.map((role) => (
-        <Badge key={role} size="sm" variant="light">
+        <Badge key={role} size="sm" variant="light" tt="none" style={{ overflow: 'visible' }}>
           {ROLE_LABELS[role]}
         </Badge>
       ))}
@@ -32,20 +33,10 @@ function RoleBadges({ roles }: { roles: Role[] }) {
 }
 
 export function UsersPanel({ currentUserId }: { currentUserId: string }) {
-  const [users, setUsers] = useState<User[]>([]);
+  const { data: users = [], error: loadError, reload: load } = useLoad(() => call('users.list', {}), []);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setUsers(await call('users.list', {}));
-    } catch (e) {
-      notifications.show({ color: 'red', title: 'No se pudo cargar la lista de usuarios', message: errorMessage(e) });
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const deactivate = (user: User) =>
     modals.openConfirmModal({
@@ -62,7 +53,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
         try {
           await call('users.deactivate', { userId: user.id });
           notifications.show({ color: 'green', message: `${user.fullName} fue dado de baja.` });
-          await load();
+          load();
         } catch (e) {
           notifications.show({ color: 'red', title: 'No se pudo dar de baja', message: errorMessage(e) });
         }
@@ -71,6 +62,11 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
 
   return (
     <Stack gap="md">
+      {loadError && (
+        <Alert color="red" icon={<IconAlertCircle />} title="No se pudo cargar la lista de usuarios">
+          {loadError}
+        </Alert>
+      )}
       <Group justify="space-between">
         <Text c="dimmed" size="sm">
           {users.filter((u) => u.active).length} usuarios activos
@@ -106,13 +102,13 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
                 <Table.Td>
                   <RoleBadges roles={user.roles} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {!user.active ? (
-                    <Badge color="gray">Baja</Badge>
+                    <Badge color="gray" tt="none">Baja</Badge>
                   ) : user.mustChangePassword ? (
-                    <Badge color="yellow">Contraseña temporal</Badge>
+                    <Badge color="yellow" tt="none" style={{ overflow: 'visible' }}>Contraseña temporal</Badge>
                   ) : (
-                    <Badge color="green">Activo</Badge>
+                    <Badge color="green" tt="none">Activo</Badge>
                   )}
                 </Table.Td>
                 <Table.Td>{formatDate(user.createdAt)}</Table.Td>
@@ -138,7 +134,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
           onCreated={async (user) => {
             setCreating(false);
             notifications.show({ color: 'green', message: `Se dio de alta a ${user.fullName}. Entregue la contraseña temporal en persona.` });
-            await load();
+            load();
           }}
         />
       </Modal>
@@ -149,7 +145,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
             onDone={async () => {
               notifications.show({ color: 'green', message: `La contraseña de ${resetting.fullName} es temporal: deberá cambiarla al entrar.` });
               setResetting(null);
-              await load();
+              load();
             }}
           />
         )}
