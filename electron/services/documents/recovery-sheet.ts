@@ -205,13 +205,13 @@ export function RecoverySheet(props: { input: RecoverySheetInput; qrDataUrl: str
           h(SectionHeading, null, '¿Para qué sirve?'),
           h(
             Paragraph,
-            null,
+            { align: 'left' },
             'Permite restablecer el acceso a la bóveda ',
             h(Strong, null, 'si se pierden las contraseñas de todos los administradores'),
             '. Mientras alguno de ellos pueda iniciar sesión, no se necesita.',
           ),
           h(SectionHeading, null, '¿Cómo se guarda?'),
-          h(Paragraph, null, 'En un sobre cerrado y firmado sobre la solapa, dentro de la caja fuerte de la unidad.'),
+          h(Paragraph, { align: 'left' }, 'En un sobre cerrado y firmado sobre la solapa, dentro de la caja fuerte de la unidad.'),
         ),
         h(View, { style: styles.columnGap }),
         h(

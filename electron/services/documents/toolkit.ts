@@ -357,8 +357,9 @@ export function SectionHeading(props: { children?: Children }): React.ReactEleme
   return h(Text, { style: styles.sectionHeading, minPresenceAhead: 40 }, props.children);
 }
 
-export function Paragraph(props: { children?: Children }): React.ReactElement {
-  return h(Text, { style: styles.paragraph }, props.children);
+/** Body text, justified by default; use `align: 'left'` in narrow columns. */
+export function Paragraph(props: { align?: 'justify' | 'left'; children?: Children }): React.ReactElement {
+  return h(Text, { style: [styles.paragraph, props.align === 'left' ? { textAlign: 'left' } : {}] }, props.children);
 }
 
 /** Emphasised run inside a Paragraph. */
