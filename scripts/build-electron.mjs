@@ -1,5 +1,6 @@
 // Bundles the Electron main process (ESM) and the preload script (CommonJS:
 // a sandboxed preload cannot load ES modules nor require our own files).
+import { cpSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
@@ -21,4 +22,7 @@ await Promise.all([
     external: ['electron'],
   }),
 ]);
+// The PDF fonts are looked up beside the module that registers them; once
+// bundled, that module is dist/electron/main.js.
+cpSync('electron/services/documents/fonts', 'dist/electron/fonts', { recursive: true });
 console.log('Electron: dist/electron/main.js y dist/electron/preload.cjs listos.');
