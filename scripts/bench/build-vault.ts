@@ -1,3 +1,6 @@
+import type { AuditEntry } from '../../shared/domain/audit';
+import { openWorkspace } from '../../electron/services/accounts/workspace';
+import { GENESIS_HASH, link } from '../../electron/services/integrity/hash-chain';
 import { Vault, type ScryptParams } from '../../electron/services/vault';
 import { makeAgencies, makeMonths, makeUsers, type CustodyEvent, type Shipment } from './synthetic-data';
 
@@ -36,16 +39,31 @@ export async function buildSyntheticVault(dir: string, volume: VaultVolume, opti
   const { vault } = await Vault.create(dir, { slotId: BENCH_SLOT, password: BENCH_PASSWORD, kdf: options.kdf });
   try {
     await (await vault.doc('office', { name: 'Centro de Control, Comando, Comunicación y Cómputo', folioPrefix: 'C4/DG', timezone: 'America/Mexico_City' })).write();
-    await (await vault.doc('users', { list: users })).write();
+    await (await vault.doc('users', { users })).write();
     await (await vault.doc('agencies', { list: agencies })).write();
     await (await vault.doc('settings', { theme: 'claro', retentionYears: 10, printer: 'Oficialía' })).write();
     const shipments = await vault.stream<Shipment>('shipments');
     const custody = await vault.stream<CustodyEvent>('custody');
+    const audit = await vault.stream<AuditEntry>('audit');
+    let auditHead = GENESIS_HASH;
+    let auditSeq = 0;
     const summary: HomeSummary = { totals: { shipments: 0, events: 0 }, byState: {}, lastFolioByYear: {}, recent: [] };
     let written = 0;
     for (const batch of makeMonths({ months: volume.months, shipments: volume.shipments, events: volume.events, agencies, users, endMonth: new Date() })) {
       await shipments.appendMany(batch.shipments, { at: batch.at });
       await custody.appendMany(batch.events, { at: batch.at });
+      // About two audit entries per shipment (sign-ins, prints, changes), chained like the real log.
+      const entries: AuditEntry[] = [];
+      for (let i = 0; i < batch.shipments.length * 2; i += 1) {
+        const user = users[i % users.length]!;
+        const entry = link<AuditEntry>(
+          { seq: auditSeq++, at: batch.at.toISOString(), action: 'session.signed_in', actor: { id: user.id, userName: user.id, fullName: user.name }, subject: user.id, details: {} },
+          auditHead,
+        );
+        auditHead = entry.hash;
+        entries.push(entry);
+      }
+      await audit.appendMany(entries, { at: batch.at });
       for (const s of batch.shipments) {
         summary.byState[s.state] = (summary.byState[s.state] ?? 0) + 1;
         summary.lastFolioByYear[s.createdAt.slice(0, 4)] = s.folio;
@@ -65,18 +83,21 @@ export async function buildSyntheticVault(dir: string, volume: VaultVolume, opti
   }
 }
 
-/** Opens and unlocks, then loads what the first screen needs. Returns the unlocked vault and handles. */
+/**
+ * Opens and unlocks, then loads what the first screen needs through the same
+ * `openWorkspace` the app's sign-in uses (office, users, settings, the audit
+ * chain's head), plus the home summary. Returns the unlocked vault and handles.
+ */
 export async function openForHomeScreen(dir: string) {
   const locked = await Vault.open(dir);
   const vault = await locked.unlockWithPassword(BENCH_SLOT, BENCH_PASSWORD);
-  const [office, users, agencies, settings, summary, shipments, custody] = await Promise.all([
-    vault.doc('office', {}),
-    vault.doc('users', { list: [] }),
+  const [workspace, agencies, summary, shipments, custody] = await Promise.all([
+    openWorkspace(vault, () => new Date()),
     vault.doc('agencies', { list: [] }),
-    vault.doc('settings', {}),
     vault.doc<HomeSummary>('summary', { totals: { shipments: 0, events: 0 }, byState: {}, lastFolioByYear: {}, recent: [] }),
     vault.stream<Shipment>('shipments'),
     vault.stream<CustodyEvent>('custody'),
   ]);
-  return { vault, office, users, agencies, settings, summary, shipments, custody };
+  if (workspace.audit.currentHead() === GENESIS_HASH) throw new Error('audit head not loaded');
+  return { vault, workspace, agencies, summary, shipments, custody };
 }
