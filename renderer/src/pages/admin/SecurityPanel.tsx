@@ -42,7 +42,7 @@ function IdleSettings() {
         Bloqueo automático
       </Title>
       <Group align="flex-end">
-        <NumberInput label="Minutos sin actividad antes de bloquear la sesión" value={minutes} onChange={setMinutes} min={1} max={120} w={360} error={error} allowDecimal={false} />
+        <NumberInput label="Minutos sin actividad antes de bloquear la sesión" value={minutes} onChange={setMinutes} min={1} max={120} w={440} error={error} allowDecimal={false} />
         <Button onClick={() => void save()}>Guardar</Button>
       </Group>
     </Card>
@@ -95,7 +95,7 @@ function KeyRotation() {
           </Text>
         </Stack>
       )}
-      <Button leftSection={<IconRefresh size={18} />} variant="light" onClick={start} disabled={job?.state === 'running'}>
+      <Button leftSection={<IconRefresh size={18} />} variant="light" onClick={start} disabled={job?.state === 'running'} style={{ alignSelf: 'flex-start' }}>
         Renovar llave de cifrado
       </Button>
     </Card>
@@ -135,7 +135,7 @@ function RecoveryCodeRenewal() {
           </Group>
         </Alert>
       ) : (
-        <Button leftSection={<IconKey size={18} />} variant="light" onClick={renew}>
+        <Button leftSection={<IconKey size={18} />} variant="light" onClick={renew} style={{ alignSelf: 'flex-start' }}>
           Generar nuevo código de recuperación
         </Button>
       )}
