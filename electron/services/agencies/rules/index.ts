@@ -1,2 +1,3 @@
 export * from './civil-date';
 export * from './agreement-rule';
+export * from './report-periods';
