@@ -1,3 +1,4 @@
 export * from './civil-date';
 export * from './agreement-rule';
 export * from './report-periods';
+export * from './agency-csv';
