@@ -5,6 +5,7 @@ import { PublicProfileFile } from './accounts/public-profile';
 import { actorOf, SessionService } from './accounts/session-service';
 import { UserAdmin } from './accounts/user-admin';
 import type { Workspace } from './accounts/workspace';
+import { DirectoryService } from './agencies/directory-service';
 import { renderRecoverySheet } from './documents';
 import { JobRunner } from './jobs';
 import type { ScryptParams } from './vault';
@@ -28,6 +29,7 @@ export function createServices(config: ServicesConfig) {
   const session = new SessionService({ dataDir: config.dataDir, clock, profile, ...(config.kdf ? { kdf: config.kdf } : {}) });
   const users = new UserAdmin(profile, clock);
   const jobs = new JobRunner();
+  const directory = new DirectoryService(clock);
 
   async function recoverySheet(ws: Workspace, recoveryCode: string, createdBy: { fullName: string; position: string }) {
     const office = ws.office.data;
@@ -46,6 +48,7 @@ export function createServices(config: ServicesConfig) {
     session,
     users,
     jobs,
+    directory,
     recoverySheet,
     appInfo(): AppInfo {
       return { productName: 'Valija', version: config.version, shell: config.shell, dataDir: config.dataDir };
@@ -57,7 +60,7 @@ export type Services = ReturnType<typeof createServices>;
 
 /** The handler table: one entry per channel of the contract. */
 export function createHandlers(services: Services): Handlers {
-  const { session, users, jobs } = services;
+  const { session, users, jobs, directory } = services;
   const signedIn = () => session.require();
 
   return {
@@ -99,9 +102,13 @@ export function createHandlers(services: Services): Handlers {
     'settings.update': async (input) => {
       const { ws, user } = signedIn();
       requireRole(user, 'administrador', 'cambiar la configuración');
-      const before = ws.settings.data.idleMinutes;
+      const before = { ...ws.settings.data };
       await ws.settings.update((s) => Object.assign(s, input));
-      await ws.audit.record('settings.updated', actorOf(user), `Bloqueo automático: de ${before} a ${input.idleMinutes} minutos`);
+      const changes = [
+        input.idleMinutes !== undefined && `bloqueo automático de ${before.idleMinutes} a ${input.idleMinutes} minutos`,
+        input.agreementWarnDays !== undefined && `aviso de convenios por vencer de ${before.agreementWarnDays} a ${input.agreementWarnDays} días`,
+      ].filter(Boolean);
+      await ws.audit.record('settings.updated', actorOf(user), changes.join('; ') || 'sin cambios');
       return ws.settings.data;
     },
 
@@ -132,5 +139,44 @@ export function createHandlers(services: Services): Handlers {
       return { recoveryCode, recoverySheetPdfBase64: await services.recoverySheet(ws, recoveryCode, user) };
     },
     'jobs.get': ({ jobId }) => jobs.get(jobId),
+
+    'agencies.list': () => directory.list(signedIn().ws),
+    'agencies.get': ({ agencyId }) => directory.detail(signedIn().ws, agencyId),
+    'agencies.save': ({ agencyId, agency }) => {
+      const { ws, user } = signedIn();
+      return directory.save(ws, user, agencyId, agency);
+    },
+    'agencies.eligibility': ({ agencyId, date }) => directory.eligibility(signedIn().ws, agencyId, date),
+    'agencies.importPreview': ({ file }) => {
+      const { ws, user } = signedIn();
+      return directory.importPreview(ws, user, file);
+    },
+    'agencies.importApply': ({ file }) => {
+      const { ws, user } = signedIn();
+      return directory.importApply(ws, user, file);
+    },
+    'agreements.save': ({ agreementId, agreement, document }) => {
+      const { ws, user } = signedIn();
+      return directory.saveAgreement(ws, user, agreementId, agreement, document);
+    },
+    'agreements.document': ({ agreementId }) => directory.agreementDocument(signedIn().ws, agreementId),
+    'reports.overview': () => directory.overview(signedIn().ws),
+    'reports.saveReport': ({ reportId, report }) => {
+      const { ws, user } = signedIn();
+      return directory.saveReport(ws, user, reportId, report);
+    },
+    'reports.saveObligation': ({ obligationId, obligation, active }) => {
+      const { ws, user } = signedIn();
+      return directory.saveObligation(ws, user, obligationId, obligation, active);
+    },
+    'reports.loadExample': () => {
+      const { ws, user } = signedIn();
+      return directory.loadExample(ws, user);
+    },
+    'reports.removeExample': () => {
+      const { ws, user } = signedIn();
+      return directory.removeExample(ws, user);
+    },
+    'home.dashboard': () => directory.dashboard(signedIn().ws),
   };
 }

@@ -7,6 +7,8 @@ import { HashRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { SECTIONS } from './layout/sections';
 import { AdministrationPage } from './pages/admin/AdministrationPage';
+import { AgenciesSection } from './pages/agencies/AgenciesPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 import { HomePage } from './pages/HomePage';
 import { SectionPage } from './pages/SectionPage';
 import { ForcedPasswordChange } from './session/ForcedPasswordChange';
@@ -19,8 +21,10 @@ import { theme } from './theme';
 import 'dayjs/locale/es-mx';
 
 /** Pages that are built get their own component; the rest say what they will hold. */
-const PAGES: Record<string, () => React.JSX.Element> = {
+export const PAGES: Record<string, () => React.JSX.Element> = {
   '/administracion': AdministrationPage,
+  '/dependencias': AgenciesSection,
+  '/reportes': ReportsPage,
 };
 
 export function AppRoutes() {

@@ -14,6 +14,15 @@ export const AUDIT_ACTIONS = {
   'settings.updated': 'Configuración modificada',
   'vault.key_rotated': 'Llave de cifrado renovada',
   'vault.recovery_code_renewed': 'Código de recuperación renovado',
+  'agency.created': 'Dependencia registrada',
+  'agency.updated': 'Dependencia modificada',
+  'agency.imported': 'Dependencias importadas de CSV',
+  'agreement.created': 'Convenio registrado',
+  'agreement.updated': 'Convenio modificado',
+  'report.saved': 'Reporte del catálogo guardado',
+  'obligation.saved': 'Obligación de reporte guardada',
+  'example.loaded': 'Catálogo de ejemplo cargado',
+  'example.removed': 'Catálogo de ejemplo retirado',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

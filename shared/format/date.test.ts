@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from './date';
+import { formatCivilDate, formatDate, formatDateTime } from './date';
 
 describe('office date format', () => {
   it('shows UTC instants in Mexico City time as dd/mm/yyyy hh:mm', () => {
@@ -17,5 +17,13 @@ describe('office date format', () => {
 
   it('shows a dash for an unreadable date instead of "Invalid Date"', () => {
     expect(formatDateTime('no es fecha')).toBe('—');
+  });
+});
+
+describe('civil dates', () => {
+  it('show a stored YYYY-MM-DD as dd/mm/yyyy without any time-zone shift', () => {
+    expect(formatCivilDate('2026-01-01')).toBe('01/01/2026');
+    expect(formatCivilDate(null)).toBe('—');
+    expect(formatCivilDate('2026-1-1')).toBe('—');
   });
 });

@@ -45,3 +45,9 @@ export function formatDate(value: string | Date): string {
   const p = partsOf(dateFormat, date);
   return `${p.day}/${p.month}/${p.year}`;
 }
+
+/** A civil date kept as `YYYY-MM-DD` (no time, no zone) shown as `dd/mm/yyyy`. */
+export function formatCivilDate(value: string | null | undefined): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : '—';
+}

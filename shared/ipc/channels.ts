@@ -26,6 +26,20 @@ export const CHANNELS = [
   'vault.rotateKey',
   'vault.newRecoveryCode',
   'jobs.get',
+  'agencies.list',
+  'agencies.get',
+  'agencies.save',
+  'agencies.eligibility',
+  'agencies.importPreview',
+  'agencies.importApply',
+  'agreements.save',
+  'agreements.document',
+  'reports.overview',
+  'reports.saveReport',
+  'reports.saveObligation',
+  'reports.loadExample',
+  'reports.removeExample',
+  'home.dashboard',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

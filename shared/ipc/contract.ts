@@ -3,6 +3,8 @@ import '../validation';
 import type { AppInfo } from '../domain/app-info';
 import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../domain/audit';
 import type { JobStatus } from '../domain/jobs';
+import { agencyInputSchema, agreementInputSchema, civilDateSchema, obligationInputSchema, reportInputSchema, type Agency, type Agreement, type Obligation, type ReportDefinition } from '../domain/agencies';
+import type { AgencyDetail, AgencySummary, Eligibility, HomeDashboard, ImportPreview, ReportsOverview } from '../domain/directory-views';
 import { officeProfileSchema } from '../domain/office';
 import type { SessionState } from '../domain/session';
 import { settingsSchema, type Settings } from '../domain/settings';
@@ -45,6 +47,28 @@ export interface RecoveryCodeResult {
   recoverySheetPdfBase64: string;
 }
 
+/** A file sent from the screen: its bytes in base64 (the harness speaks JSON). */
+const fileUpload = (maxBytes: number, label: string) =>
+  z
+    .object({
+      fileName: z.string().trim().min(1).max(255),
+      mediaType: z.string().max(100),
+      base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'El archivo no se recibió completo.'),
+    })
+    .refine((f) => f.base64.length * 0.75 <= maxBytes, { message: `${label} no puede pasar de ${Math.round(maxBytes / 1_000_000)} MB.`, path: ['base64'] });
+
+export interface DocumentDownload {
+  fileName: string;
+  mediaType: string;
+  base64: string;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  skipped: number;
+}
+
 export const contract = {
   'app.info': channel<AppInfo>()(noInput),
 
@@ -72,7 +96,7 @@ export const contract = {
   'users.resetPassword': channel<User>()(z.object({ userId: id, temporaryPassword: passwordSchema }).strict()),
 
   'settings.get': channel<Settings>()(noInput),
-  'settings.update': channel<Settings>()(settingsSchema.strict()),
+  'settings.update': channel<Settings>()(settingsSchema.partial().strict()),
 
   'audit.list': channel<{ total: number; entries: AuditEntry[] }>()(
     z
@@ -92,6 +116,35 @@ export const contract = {
   'vault.rotateKey': channel<JobStatus>()(noInput),
   'vault.newRecoveryCode': channel<RecoveryCodeResult>()(noInput),
   'jobs.get': channel<JobStatus>()(z.object({ jobId: id }).strict()),
+
+  'agencies.list': channel<AgencySummary[]>()(noInput),
+  'agencies.get': channel<AgencyDetail>()(z.object({ agencyId: id }).strict()),
+  'agencies.save': channel<Agency>()(z.object({ agencyId: id.optional(), agency: agencyInputSchema }).strict()),
+  'agencies.eligibility': channel<Eligibility>()(z.object({ agencyId: id, date: civilDateSchema }).strict()),
+  'agencies.importPreview': channel<ImportPreview>()(z.object({ file: fileUpload(5_000_000, 'El archivo CSV') }).strict()),
+  'agencies.importApply': channel<ImportResult>()(z.object({ file: fileUpload(5_000_000, 'El archivo CSV') }).strict()),
+  'agreements.save': channel<Agreement>()(
+    z
+      .object({
+        agreementId: id.optional(),
+        agreement: agreementInputSchema,
+        /** undefined: keep the current scan; null: remove it. */
+        document: fileUpload(20_000_000, 'El documento escaneado')
+          .refine((f) => ['application/pdf', 'image/png', 'image/jpeg'].includes(f.mediaType), { message: 'El documento debe ser PDF, PNG o JPG.', path: ['mediaType'] })
+          .nullable()
+          .optional(),
+      })
+      .strict(),
+  ),
+  'agreements.document': channel<DocumentDownload>()(z.object({ agreementId: id }).strict()),
+
+  'reports.overview': channel<ReportsOverview>()(noInput),
+  'reports.saveReport': channel<ReportDefinition>()(z.object({ reportId: id.optional(), report: reportInputSchema }).strict()),
+  'reports.saveObligation': channel<Obligation>()(z.object({ obligationId: id.optional(), obligation: obligationInputSchema, active: z.boolean().default(true) }).strict()),
+  'reports.loadExample': channel<{ agencies: number; reports: number; obligations: number }>()(noInput),
+  'reports.removeExample': channel<{ agencies: number; reports: number; obligations: number }>()(noInput),
+
+  'home.dashboard': channel<HomeDashboard>()(noInput),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, unknown> };
 
 type Contract = typeof contract;

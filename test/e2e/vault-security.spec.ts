@@ -31,7 +31,7 @@ test('recovery code restores an administrator, the key is rotated with progress,
   const minutes = page.getByLabel('Minutos sin actividad antes de bloquear la sesión');
   await expect(minutes).toHaveValue('10');
   await minutes.fill('15');
-  await page.getByRole('button', { name: 'Guardar' }).click();
+  await minutes.locator('xpath=ancestor::div[contains(@class,"mantine-Card-root")]').getByRole('button', { name: 'Guardar' }).click();
   await expect(page.getByText('Bloqueo automático: 15 minutos sin actividad.')).toBeVisible();
 
   // Key rotation asks first, shows progress, and the vault still opens afterwards.

@@ -51,6 +51,8 @@ export async function openWorkspace(vault: UnlockedVault, clock: () => Date): Pr
     vault.doc<Settings>('settings', DEFAULT_SETTINGS),
     vault.stream<AuditEntry>('audit'),
   ]);
+  // Settings added by later versions get their defaults in vaults created before them.
+  settings.data = { ...DEFAULT_SETTINGS, ...settings.data };
   return { vault, meta, office, users, settings, audit: await AuditLog.open(auditStore(stream), clock) };
 }
 

@@ -1,31 +1,108 @@
-import { Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import { IconAlertTriangle, IconCalendarDue, IconCalendarX, IconClockHour4 } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { formatCivilDate } from '../../../shared/format/date';
+import { call } from '../api/client';
+import { useLoad } from '../api/use-load';
 import { SECTIONS } from '../layout/sections';
 
-/** Inicio: where each kind of work lives, until the dashboard has data to show. */
-export function HomePage() {
-  const [home, ...others] = SECTIONS;
+function Panel({ title, icon, color, count, empty, children, testId }: { title: string; icon: ReactNode; color: string; count: number; empty: string; children: ReactNode; testId: string }) {
   return (
-    <Stack gap="lg" maw={1100}>
+    <Card withBorder radius="md" padding="lg" data-testid={testId}>
+      <Group justify="space-between" mb="sm" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <ThemeIcon variant="light" color={color} size={34} radius="md">
+            {icon}
+          </ThemeIcon>
+          <Text fw={600}>{title}</Text>
+        </Group>
+        <Badge color={count > 0 ? color : 'gray'} variant={count > 0 ? 'filled' : 'light'} size="lg" circle>
+          {count}
+        </Badge>
+      </Group>
+      {count === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        <Stack gap={6}>{children}</Stack>
+      )}
+    </Card>
+  );
+}
+
+/** Inicio: what needs attention today, then where each kind of work lives. */
+export function HomePage() {
+  const { data, error } = useLoad(() => call('home.dashboard', {}), []);
+  const others = SECTIONS.slice(1);
+
+  return (
+    <Stack gap="lg" maw={1200}>
       <div>
         <Title order={1} size="h2">
           Inicio
         </Title>
         <Text c="dimmed" mt={4}>
-          {home?.summary}
+          {data ? `Pendientes al ${formatCivilDate(data.today)}.` : 'Lo pendiente del día.'}
         </Text>
       </div>
+      {error && <Alert color="red">{error}</Alert>}
+      {data && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <Panel testId="home-overdue" title="Reportes vencidos" icon={<IconCalendarX size={20} />} color="red" count={data.overdue.length} empty="No hay reportes periódicos vencidos.">
+            {data.overdue.slice(0, 6).map((p) => (
+              <Text size="sm" key={`${p.obligationId}:${p.key}`}>
+                <b>{p.beneficiaryAcronym}</b> · {p.reportName} — {p.label}, venció el {formatCivilDate(p.due)}
+              </Text>
+            ))}
+            {data.overdue.length > 6 && (
+              <Anchor component={Link} to="/reportes" size="sm">
+                Ver los {data.overdue.length} en Reportes periódicos
+              </Anchor>
+            )}
+          </Panel>
+          <Panel testId="home-due" title="Reportes por entregar este mes" icon={<IconCalendarDue size={20} />} color="blue" count={data.dueThisMonth.length} empty="No hay entregas pendientes este mes.">
+            {data.dueThisMonth.slice(0, 6).map((p) => (
+              <Text size="sm" key={`${p.obligationId}:${p.key}`}>
+                <b>{p.beneficiaryAcronym}</b> · {p.reportName} — {p.label}, entrega el {formatCivilDate(p.due)}
+              </Text>
+            ))}
+          </Panel>
+          <Panel testId="home-expiring" title="Convenios por vencer" icon={<IconClockHour4 size={20} />} color="yellow" count={data.agreementsExpiring.length} empty="Ningún convenio vence pronto.">
+            {data.agreementsExpiring.map((a) => (
+              <Anchor component={Link} to={`/dependencias/${a.agencyId}`} size="sm" key={`${a.agencyId}:${a.number}`}>
+                {a.acronym} · convenio {a.number} vence el {formatCivilDate(a.validTo)} ({a.daysLeft === 0 ? 'hoy' : `en ${a.daysLeft} días`})
+              </Anchor>
+            ))}
+          </Panel>
+          <Panel testId="home-expired" title="Convenios vencidos" icon={<IconAlertTriangle size={20} />} color="red" count={data.agreementsExpired.length} empty="Ninguna dependencia activa se quedó sin convenio.">
+            {data.agreementsExpired.map((a) => (
+              <Anchor component={Link} to={`/dependencias/${a.agencyId}`} size="sm" key={`${a.agencyId}:${a.number}`}>
+                {a.acronym} · convenio {a.number} venció el {formatCivilDate(a.validTo)}
+              </Anchor>
+            ))}
+          </Panel>
+        </SimpleGrid>
+      )}
+      {data && (
+        <Text size="sm" c="dimmed">
+          {data.agencies.withValidAgreement} de {data.agencies.total} dependencias activas tienen convenio vigente hoy.
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }} spacing="md">
         {others.map((section) => (
           <UnstyledButton key={section.path} component={Link} to={section.path} aria-label={section.label}>
-            <Card withBorder radius="md" padding="lg" h="100%">
-              <Group gap="sm" mb="xs" wrap="nowrap">
-                <ThemeIcon size={36} radius="md" variant="light">
-                  <section.icon size={22} stroke={1.6} />
+            <Card withBorder radius="md" padding="md" h="100%">
+              <Group gap="sm" mb={4} wrap="nowrap">
+                <ThemeIcon size={30} radius="md" variant="light">
+                  <section.icon size={18} stroke={1.6} />
                 </ThemeIcon>
-                <Text fw={600}>{section.label}</Text>
+                <Text fw={600} size="sm">
+                  {section.label}
+                </Text>
               </Group>
-              <Text size="sm" c="dimmed">
+              <Text size="xs" c="dimmed">
                 {section.summary}
               </Text>
             </Card>

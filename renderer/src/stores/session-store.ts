@@ -36,3 +36,7 @@ export function useSignedIn() {
   const state = useSessionStore((s) => s.state);
   return state?.status === 'signed_in' ? state : null;
 }
+
+export function useIsAdmin(): boolean {
+  return useSignedIn()?.user.roles.includes('administrador') ?? false;
+}

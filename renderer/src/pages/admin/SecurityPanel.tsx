@@ -18,20 +18,43 @@ export function SecurityPanel() {
   );
 }
 
+type NumericSetting = 'idleMinutes' | 'agreementWarnDays';
+
 function IdleSettings() {
-  const [minutes, setMinutes] = useState<number | string>('');
+  return (
+    <>
+      <NumberSetting
+        setting="idleMinutes"
+        title="Bloqueo automático"
+        label="Minutos sin actividad antes de bloquear la sesión"
+        max={120}
+        saved={(n) => `Bloqueo automático: ${n} minutos sin actividad.`}
+      />
+      <NumberSetting
+        setting="agreementWarnDays"
+        title="Convenios por vencer"
+        label="Días de anticipación para avisar que un convenio vence"
+        max={365}
+        saved={(n) => `Se avisará ${n} días antes de que venza un convenio.`}
+      />
+    </>
+  );
+}
+
+function NumberSetting({ setting, title, label, max, saved }: { setting: NumericSetting; title: string; label: string; max: number; saved: (n: number) => string }) {
+  const [value, setValue] = useState<number | string>('');
   const [error, setError] = useState<string | null>(null);
   const refresh = useSessionStore((s) => s.refresh);
   useEffect(() => {
-    void call('settings.get', {}).then((s) => setMinutes(s.idleMinutes));
-  }, []);
+    void call('settings.get', {}).then((s) => setValue(s[setting]));
+  }, [setting]);
   const save = async () => {
     setError(null);
     try {
-      const saved = await call('settings.update', { idleMinutes: Number(minutes) });
-      setMinutes(saved.idleMinutes);
+      const result = await call('settings.update', { [setting]: Number(value) });
+      setValue(result[setting]);
       await refresh();
-      notifications.show({ color: 'green', message: `Bloqueo automático: ${saved.idleMinutes} minutos sin actividad.` });
+      notifications.show({ color: 'green', message: saved(result[setting]) });
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -39,10 +62,10 @@ function IdleSettings() {
   return (
     <Card withBorder radius="md" padding="lg">
       <Title order={3} size="h5" mb="xs">
-        Bloqueo automático
+        {title}
       </Title>
       <Group align="flex-end">
-        <NumberInput label="Minutos sin actividad antes de bloquear la sesión" value={minutes} onChange={setMinutes} min={1} max={120} w={440} error={error} allowDecimal={false} />
+        <NumberInput label={label} value={value} onChange={setValue} min={1} max={max} w={440} error={error} allowDecimal={false} />
         <Button onClick={() => void save()}>Guardar</Button>
       </Group>
     </Card>

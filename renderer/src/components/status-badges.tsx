@@ -1,0 +1,21 @@
+import { Badge } from '@mantine/core';
+import { AGREEMENT_STATUS_LABELS, PERIOD_STATUS_LABELS, type AgreementStatus, type PeriodStatus } from '../../../shared/domain/agencies';
+
+const AGREEMENT_COLORS: Record<AgreementStatus, string> = { vigente: 'green', por_vencer: 'yellow', vencido: 'red', no_iniciado: 'gray' };
+const PERIOD_COLORS: Record<PeriodStatus, string> = { pendiente: 'blue', entregado: 'green', vencido: 'red' };
+
+export function AgreementStatusBadge({ status }: { status: AgreementStatus }) {
+  return (
+    <Badge color={AGREEMENT_COLORS[status]} variant="light" tt="none" style={{ overflow: 'visible' }}>
+      {AGREEMENT_STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+export function PeriodStatusBadge({ status }: { status: PeriodStatus }) {
+  return (
+    <Badge color={PERIOD_COLORS[status]} variant="light" tt="none">
+      {PERIOD_STATUS_LABELS[status]}
+    </Badge>
+  );
+}

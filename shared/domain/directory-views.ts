@@ -1,0 +1,72 @@
+import type { Agency, Agreement, AgreementStatus, Obligation, ReportDefinition, ReportPeriod } from './agencies';
+
+/** What the screens receive: records plus what the core derived from them. */
+export interface AgreementView extends Agreement {
+  status: AgreementStatus;
+  /** Days until validTo (negative once expired); null when indefinite. */
+  daysLeft: number | null;
+}
+
+export interface AgencySummary {
+  agency: Agency;
+  /** The agreement that lets it receive information today, or the most recent one. */
+  agreement: AgreementView | null;
+  agreementCount: number;
+}
+
+export interface AgencyDetail {
+  agency: Agency;
+  agreements: AgreementView[];
+  obligations: ObligationView[];
+}
+
+export interface ObligationView extends Obligation {
+  reportName: string;
+  beneficiary: { id: string; acronym: string; name: string } | null;
+}
+
+export interface PeriodView extends ReportPeriod {
+  reportName: string;
+  beneficiaryAcronym: string;
+}
+
+export interface ReportsOverview {
+  today: string;
+  reports: ReportDefinition[];
+  obligations: ObligationView[];
+  /** Newest first, for every obligation. */
+  periods: PeriodView[];
+  hasExampleData: boolean;
+}
+
+export interface Eligibility {
+  ok: boolean;
+  message: string;
+  agreementNumber: string | null;
+}
+
+export interface ImportRowView {
+  line: number;
+  ok: boolean;
+  name: string;
+  acronym: string;
+  errors: string[];
+  action: 'crear' | 'actualizar' | 'duplicado' | 'error';
+}
+
+export interface ImportPreview {
+  encoding: string;
+  delimiter: string;
+  rows: ImportRowView[];
+  valid: number;
+  invalid: number;
+}
+
+export interface HomeDashboard {
+  today: string;
+  agreementsExpiring: { agencyId: string; acronym: string; number: string; validTo: string; daysLeft: number }[];
+  agreementsExpired: { agencyId: string; acronym: string; number: string; validTo: string }[];
+  dueThisMonth: PeriodView[];
+  overdue: PeriodView[];
+  agencies: { total: number; withValidAgreement: number };
+}
