@@ -14,7 +14,11 @@ export function PageHeader({ title, description, actions }: { title: string; des
           </Text>
         )}
       </div>
-      {actions && <Group gap="sm">{actions}</Group>}
+      {actions && (
+        <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+          {actions}
+        </Group>
+      )}
     </Group>
   );
 }

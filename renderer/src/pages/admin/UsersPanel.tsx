@@ -9,6 +9,7 @@ import { passwordProblems, PASSWORD_RULES_TEXT } from '../../../../shared/domain
 import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/domain/roles';
 import { personSchema, rolesSchema, userNameSchema, type User } from '../../../../shared/domain/users';
 import { formatDate } from '../../../../shared/format/date';
+import { BADGE_FULL_WIDTH } from '../../components/status-badges';
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { zodValidate } from '../../forms/zod-form';
@@ -24,7 +25,7 @@ function RoleBadges({ roles }: { roles: Role[] }) {
   return (
     <Group gap={4}>
       {roles.map((role) => (
-        <Badge key={role} size="sm" variant="light" tt="none" style={{ overflow: 'visible' }}>
+        <Badge key={role} size="sm" variant="light" tt="none" styles={BADGE_FULL_WIDTH}>
           {ROLE_LABELS[role]}
         </Badge>
       ))}
@@ -106,7 +107,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
                   {!user.active ? (
                     <Badge color="gray" tt="none">Baja</Badge>
                   ) : user.mustChangePassword ? (
-                    <Badge color="yellow" tt="none" style={{ overflow: 'visible' }}>Contraseña temporal</Badge>
+                    <Badge color="yellow" tt="none" styles={BADGE_FULL_WIDTH}>Contraseña temporal</Badge>
                   ) : (
                     <Badge color="green" tt="none">Activo</Badge>
                   )}

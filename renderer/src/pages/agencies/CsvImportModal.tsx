@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ImportPreview } from '../../../../shared/domain/directory-views';
+import { BADGE_FULL_WIDTH } from '../../components/status-badges';
 import { call, errorMessage } from '../../api/client';
 import { fileToUpload } from '../../api/files';
 
@@ -108,7 +109,7 @@ function CsvImport({ onClose, onImported }: { onClose: () => void; onImported: (
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={ACTION_COLORS[row.action]} variant="light" tt="none" style={{ overflow: 'visible' }}>
+                      <Badge color={ACTION_COLORS[row.action]} variant="light" tt="none" styles={BADGE_FULL_WIDTH}>
                         {ACTION_LABELS[row.action]}
                       </Badge>
                     </Table.Td>
