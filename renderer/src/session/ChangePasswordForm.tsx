@@ -1,16 +1,15 @@
-import { Alert, Button, List, PasswordInput, Stack } from '@mantine/core';
+import { Button, List, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
-import { useState } from 'react';
 import { passwordProblems, PASSWORD_RULES_TEXT } from '../../../shared/domain/password-policy';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { useSessionStore } from '../stores/session-store';
+import { FormError } from '../forms/FormError';
+import { useSubmit } from '../forms/use-submit';
 
 /** Used on first sign-in with a temporary password, and from the user menu. */
 export function ChangePasswordForm({ userName, onDone }: { userName: string; onDone?: () => void }) {
   const setState = useSessionStore((s) => s.set);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirm: '' },
     validate: {
@@ -23,16 +22,10 @@ export function ChangePasswordForm({ userName, onDone }: { userName: string; onD
   const problems = form.values.newPassword ? passwordProblems(form.values.newPassword, userName) : [];
 
   const submit = form.onSubmit(async ({ currentPassword, newPassword }) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setState(await call('session.changePassword', { currentPassword, newPassword }));
       onDone?.();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (
@@ -48,11 +41,7 @@ export function ChangePasswordForm({ userName, onDone }: { userName: string; onD
           </List>
         )}
         <PasswordInput label="Confirme la nueva contraseña" autoComplete="new-password" {...form.getInputProps('confirm')} />
-        {error && (
-          <Alert color="red" icon={<IconAlertCircle />} role="alert">
-            {error}
-          </Alert>
-        )}
+        <FormError error={error} />
         <Button type="submit" loading={busy}>
           Cambiar contraseña
         </Button>

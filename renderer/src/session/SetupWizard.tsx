@@ -12,6 +12,7 @@ import { zodValidate } from '../forms/zod-form';
 import { useSessionStore } from '../stores/session-store';
 import { AuthFrame } from './AuthFrame';
 import { pdfUrlFromBase64 } from './pdf-blob';
+import { FormError } from '../forms/FormError';
 
 const adminSchema = personSchema
   .extend({ userName: userNameSchema, password: passwordSchema, confirm: z.string() })
@@ -113,11 +114,7 @@ export function SetupWizard() {
                 <PasswordInput label="Contraseña" description={PASSWORD_RULES_TEXT} withAsterisk autoComplete="new-password" {...admin.getInputProps('password')} />
                 <PasswordInput label="Confirme la contraseña" withAsterisk autoComplete="new-password" {...admin.getInputProps('confirm')} />
               </SimpleGrid>
-              {error && (
-                <Alert color="red" icon={<IconAlertCircle />} role="alert">
-                  {error}
-                </Alert>
-              )}
+              <FormError error={error} />
               <Group justify="space-between" mt="sm">
                 <Button variant="default" onClick={() => setStep(0)}>
                   Atrás

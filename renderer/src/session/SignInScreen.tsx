@@ -1,12 +1,14 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconLock } from '@tabler/icons-react';
+import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { PASSWORD_RULES_TEXT } from '../../../shared/domain/password-policy';
 import type { SessionState } from '../../../shared/domain/session';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { useSessionStore } from '../stores/session-store';
 import { AuthFrame } from './AuthFrame';
+import { FormError } from '../forms/FormError';
+import { useSubmit } from '../forms/use-submit';
 
 type Locked = Extract<SessionState, { status: 'locked' }>;
 
@@ -21,8 +23,7 @@ export function SignInScreen({ state }: { state: Locked }) {
 
 function PasswordSignIn({ state, onRecovery }: { state: Locked; onRecovery: () => void }) {
   const signIn = useSessionStore((s) => s.signIn);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const form = useForm({
     initialValues: { userName: '', password: '' },
     validate: {
@@ -32,16 +33,9 @@ function PasswordSignIn({ state, onRecovery }: { state: Locked; onRecovery: () =
   });
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(values);
-    } catch (e) {
-      setError(errorMessage(e));
-      form.setFieldValue('password', '');
-    } finally {
-      setBusy(false);
-    }
+    // The password field is emptied either way: after success it is gone, after a refusal it is retyped.
+    form.setFieldValue('password', '');
+    await run(() => signIn(values));
   });
 
   return (
@@ -55,11 +49,7 @@ function PasswordSignIn({ state, onRecovery }: { state: Locked; onRecovery: () =
         <Stack gap="sm">
           <TextInput label="Usuario" autoComplete="username" autoFocus {...form.getInputProps('userName')} />
           <PasswordInput label="Contraseña" autoComplete="current-password" {...form.getInputProps('password')} />
-          {error && (
-            <Alert color="red" icon={<IconAlertCircle />} role="alert">
-              {error}
-            </Alert>
-          )}
+          <FormError error={error} />
           <Button type="submit" loading={busy} fullWidth mt="xs">
             Entrar
           </Button>
@@ -76,8 +66,7 @@ function PasswordSignIn({ state, onRecovery }: { state: Locked; onRecovery: () =
 
 function RecoverySignIn({ state, onBack }: { state: Locked; onBack: () => void }) {
   const setState = useSessionStore((s) => s.set);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const form = useForm({
     initialValues: { recoveryCode: '', userName: '', newPassword: '', confirm: '' },
     validate: {
@@ -89,15 +78,9 @@ function RecoverySignIn({ state, onBack }: { state: Locked; onBack: () => void }
   });
 
   const submit = form.onSubmit(async ({ recoveryCode, userName, newPassword }) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setState(await call('session.recover', { recoveryCode, userName, newPassword }));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (
@@ -117,11 +100,7 @@ function RecoverySignIn({ state, onBack }: { state: Locked; onBack: () => void }
           <TextInput label="Usuario del administrador" autoComplete="username" {...form.getInputProps('userName')} />
           <PasswordInput label="Nueva contraseña" description={PASSWORD_RULES_TEXT} autoComplete="new-password" {...form.getInputProps('newPassword')} />
           <PasswordInput label="Confirme la nueva contraseña" autoComplete="new-password" {...form.getInputProps('confirm')} />
-          {error && (
-            <Alert color="red" icon={<IconAlertCircle />} role="alert">
-              {error}
-            </Alert>
-          )}
+          <FormError error={error} />
           <Button type="submit" loading={busy} fullWidth>
             Recuperar acceso
           </Button>

@@ -7,6 +7,7 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditVerificatio
 import { formatDateTime } from '../../../../shared/format/date';
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../api/use-load';
+import { EmptyRow } from '../../components/EmptyRow';
 
 const PAGE_SIZE = 25;
 const ACTION_OPTIONS = Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }));
@@ -100,13 +101,9 @@ export function AuditLogPanel() {
               </Table.Tr>
             ))}
             {entries.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={4}>
-                  <Text c="dimmed" ta="center" py="md">
+              <EmptyRow colSpan={4}>
                     No hay registros con esos filtros.
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+</EmptyRow>
             )}
           </Table.Tbody>
         </Table>

@@ -12,7 +12,9 @@ import { formatDate } from '../../../../shared/format/date';
 import { BADGE_FULL_WIDTH } from '../../components/status-badges';
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../api/use-load';
+import { useSubmit } from '../../forms/use-submit';
 import { zodValidate } from '../../forms/zod-form';
+import { FormError } from '../../forms/FormError';
 
 const newUserSchema = personSchema
   .extend({ userName: userNameSchema, roles: rolesSchema, temporaryPassword: z.string() })
@@ -156,22 +158,15 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
 }
 
 function NewUserForm({ onCreated }: { onCreated: (user: User) => Promise<void> }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const form = useForm({
     initialValues: { fullName: '', position: '', userName: '', roles: ['capturista'] as Role[], temporaryPassword: '' },
     validate: zodValidate(newUserSchema),
   });
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onCreated(await call('users.create', values));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
   return (
     <form onSubmit={submit} noValidate>
@@ -195,11 +190,7 @@ function NewUserForm({ onCreated }: { onCreated: (user: User) => Promise<void> }
           autoComplete="new-password"
           {...form.getInputProps('temporaryPassword')}
         />
-        {error && (
-          <Alert color="red" icon={<IconAlertCircle />} role="alert">
-            {error}
-          </Alert>
-        )}
+        <FormError error={error} />
         <Group justify="flex-end">
           <Button type="submit" loading={busy}>
             Dar de alta
@@ -211,20 +202,17 @@ function NewUserForm({ onCreated }: { onCreated: (user: User) => Promise<void> }
 }
 
 function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => Promise<void> }) {
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useSubmit();
   const form = useForm({
     initialValues: { temporaryPassword: '' },
     validate: { temporaryPassword: (v) => passwordProblems(v, user.userName)[0] ?? null },
   });
-  const submit = form.onSubmit(async ({ temporaryPassword }) => {
-    setError(null);
-    try {
+  const submit = form.onSubmit(({ temporaryPassword }) =>
+    run(async () => {
       await call('users.resetPassword', { userId: user.id, temporaryPassword });
       await onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  });
+    }),
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
@@ -232,11 +220,7 @@ function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => Promise
           {user.fullName} ({user.userName}) tendrá una contraseña temporal y deberá cambiarla al iniciar sesión.
         </Text>
         <PasswordInput label="Contraseña temporal" description={PASSWORD_RULES_TEXT} autoComplete="new-password" {...form.getInputProps('temporaryPassword')} />
-        {error && (
-          <Alert color="red" icon={<IconAlertCircle />} role="alert">
-            {error}
-          </Alert>
-        )}
+        <FormError error={error} />
         <Group justify="flex-end">
           <Button type="submit">Restablecer</Button>
         </Group>

@@ -13,6 +13,7 @@ import { useIsAdmin } from '../../stores/session-store';
 import { AgencyDetailPage } from './AgencyDetailPage';
 import { AgencyFormModal } from './AgencyFormModal';
 import { CsvImportModal } from './CsvImportModal';
+import { EmptyRow } from '../../components/EmptyRow';
 
 /** Dependencias y convenios: the list, and each agency's page below it. */
 export function AgenciesSection() {
@@ -136,13 +137,9 @@ function AgenciesPage() {
               </Table.Tr>
             ))}
             {data && rows.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={4}>
-                  <Text c="dimmed" ta="center" py="lg">
+              <EmptyRow colSpan={4}>
                     {data.length === 0 ? 'Aún no hay dependencias registradas.' : 'Ninguna dependencia coincide con la búsqueda.'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+</EmptyRow>
             )}
           </Table.Tbody>
         </Table>

@@ -16,6 +16,7 @@ import { AgreementStatusBadge } from '../../components/status-badges';
 import { useIsAdmin } from '../../stores/session-store';
 import { AgencyFormModal } from './AgencyFormModal';
 import { AgreementFormModal } from './AgreementFormModal';
+import { EmptyRow } from '../../components/EmptyRow';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -165,13 +166,9 @@ export function AgencyDetailPage() {
               </Table.Tr>
             ))}
             {agreements.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>
-                  <Text size="sm" c="dimmed" ta="center" py="md">
+              <EmptyRow colSpan={6}>
                     Sin convenios: esta dependencia no puede recibir información oficial.
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+</EmptyRow>
             )}
           </Table.Tbody>
         </Table>

@@ -1,10 +1,11 @@
-import { ActionIcon, Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { AGENCY_KIND_LABELS, AGENCY_KINDS, agencyInputSchema, type Agency, type AgencyKind } from '../../../../shared/domain/agencies';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
+import { useSubmit } from '../../forms/use-submit';
 import { zodValidate } from '../../forms/zod-form';
+import { FormError } from '../../forms/FormError';
 
 const KIND_OPTIONS = AGENCY_KINDS.map((value) => ({ value, label: AGENCY_KIND_LABELS[value] }));
 
@@ -32,21 +33,14 @@ export function AgencyFormModal(props: { opened: boolean; agency?: Agency; onClo
 }
 
 function AgencyForm({ agency, onSaved }: { agency?: Agency; onSaved: (agency: Agency) => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const form = useForm({ initialValues: initialValues(agency), validate: zodValidate(agencyInputSchema) });
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const saved = await call('agencies.save', { ...(agency ? { agencyId: agency.id } : {}), agency: { ...values, kind: values.kind as AgencyKind } });
       onSaved(saved);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   });
 
   return (
@@ -89,11 +83,7 @@ function AgencyForm({ agency, onSaved }: { agency?: Agency; onSaved: (agency: Ag
         </Stack>
         <Textarea label="Notas" autosize minRows={2} {...form.getInputProps('notes')} />
         <Switch label="Dependencia activa" {...form.getInputProps('active', { type: 'checkbox' })} />
-        {error && (
-          <Alert color="red" icon={<IconAlertCircle />} role="alert">
-            {error}
-          </Alert>
-        )}
+        <FormError error={error} />
         <Group justify="flex-end">
           <Button type="submit" loading={busy}>
             Guardar dependencia

@@ -1,13 +1,13 @@
-import { Alert, Button, Checkbox, FileInput, Group, Modal, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, FileInput, Group, Modal, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { agreementInputSchema, type Agreement } from '../../../../shared/domain/agencies';
 import { call, errorMessage } from '../../api/client';
 import { fileToUpload } from '../../api/files';
 import { DATE_INPUT_PROPS as DATE_PROPS } from '../../forms/date-input';
 import { zodValidate } from '../../forms/zod-form';
+import { FormError } from '../../forms/FormError';
 
 const MAX_SCAN_BYTES = 20_000_000;
 
@@ -96,11 +96,7 @@ function AgreementForm({ agencyId, agreement, onSaved }: { agencyId: string; agr
           onChange={pickScan}
           error={scanError}
         />
-        {error && (
-          <Alert color="red" icon={<IconAlertCircle />} role="alert">
-            {error}
-          </Alert>
-        )}
+        <FormError error={error} />
         <Group justify="flex-end">
           <Button type="submit" loading={busy}>
             Guardar convenio

@@ -1,11 +1,12 @@
 import { Alert, Badge, Button, FileInput, Group, List, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconFileTypeCsv } from '@tabler/icons-react';
+import { IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ImportPreview } from '../../../../shared/domain/directory-views';
 import { BADGE_FULL_WIDTH } from '../../components/status-badges';
 import { call, errorMessage } from '../../api/client';
 import { fileToUpload } from '../../api/files';
+import { FormError } from '../../forms/FormError';
 
 type Upload = Awaited<ReturnType<typeof fileToUpload>>;
 
@@ -72,11 +73,7 @@ function CsvImport({ onClose, onImported }: { onClose: () => void; onImported: (
         por coma o punto y coma. Una dependencia que ya existe (mismas siglas o nombre) se actualiza, no se duplica.
       </Text>
       <FileInput label="Archivo CSV" placeholder="Elegir archivo…" accept=".csv,text/csv" leftSection={<IconFileTypeCsv size={18} />} onChange={(f) => void pick(f)} clearable disabled={busy} />
-      {error && (
-        <Alert color="red" icon={<IconAlertCircle />} role="alert">
-          {error}
-        </Alert>
-      )}
+      <FormError error={error} />
       {preview && (
         <>
           <Text size="sm" c="dimmed" data-testid="import-summary">

@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconDatabaseImport, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconDatabaseImport, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import {
   CHANNEL_LABELS,
@@ -25,6 +25,8 @@ import { PeriodStatusBadge } from '../../components/status-badges';
 import { DATE_INPUT_PROPS } from '../../forms/date-input';
 import { zodValidate } from '../../forms/zod-form';
 import { useIsAdmin } from '../../stores/session-store';
+import { FormError } from '../../forms/FormError';
+import { EmptyRow } from '../../components/EmptyRow';
 
 export function ReportsPage() {
   const isAdmin = useIsAdmin();
@@ -152,13 +154,9 @@ function PeriodsTable({ overview }: { overview: ReportsOverview }) {
               </Table.Tr>
             ))}
             {rows.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={5}>
-                  <Text size="sm" c="dimmed" ta="center" py="md">
+              <EmptyRow colSpan={5}>
                     {overview.obligations.length === 0 ? 'No hay obligaciones registradas. Registre una o cargue el catálogo de ejemplo.' : 'No hay periodos con ese estado.'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+</EmptyRow>
             )}
           </Table.Tbody>
         </Table>
@@ -253,11 +251,7 @@ function ObligationForm({ overview, onSaved }: { overview: ReportsOverview; onSa
           <Select label="Canal habitual" withAsterisk data={SHIPMENT_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} {...form.getInputProps('usualChannel')} />
         </SimpleGrid>
         <DateInput label="Primer periodo que se debe" description="Fecha dentro del primer periodo a entregar" withAsterisk {...DATE_INPUT_PROPS} {...form.getInputProps('startsOn')} />
-        {error && (
-          <Alert color="red" icon={<IconAlertCircle />} role="alert">
-            {error}
-          </Alert>
-        )}
+        <FormError error={error} />
         <Group justify="flex-end">
           <Button type="submit">Guardar obligación</Button>
         </Group>
@@ -340,11 +334,7 @@ function ReportForm({ onSaved }: { onSaved: () => void }) {
           <Checkbox label="Uso externo" {...form.getInputProps('external', { type: 'checkbox' })} error={form.errors.external} />
         </Group>
         <Textarea label="Descripción" autosize minRows={2} {...form.getInputProps('description')} />
-        {error && (
-          <Alert color="red" icon={<IconAlertCircle />} role="alert">
-            {error}
-          </Alert>
-        )}
+        <FormError error={error} />
         <Group justify="flex-end">
           <Button type="submit">Guardar reporte</Button>
         </Group>
