@@ -31,6 +31,10 @@ export const ERROR_MESSAGES = {
   NO_VALID_AGREEMENT: 'La dependencia no tiene un convenio de colaboración vigente en la fecha indicada.',
   AGENCY_INACTIVE: 'La dependencia está dada de baja y no puede recibir información.',
   VAULT_LAST_SLOT: 'No se puede quitar el último usuario con acceso a la bóveda; agregue otro antes.',
+  INVALID_TRANSITION: 'El envío no admite esa acción en su estado actual.',
+  SEGREGATION_OF_DUTIES: 'Quien preparó el envío no puede revisarlo ni registrar su autorización (separación de funciones).',
+  SHIPMENT_NOT_EDITABLE: 'El contenido del envío ya no puede modificarse en su estado actual.',
+  SEALS_MISMATCH: 'Los sellos verificados no coinciden con los registrados en el envío.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -23,6 +23,20 @@ export const AUDIT_ACTIONS = {
   'obligation.saved': 'Obligación de reporte guardada',
   'example.loaded': 'Catálogo de ejemplo cargado',
   'example.removed': 'Catálogo de ejemplo retirado',
+  'shipment.created': 'Envío creado',
+  'shipment.updated': 'Envío modificado',
+  'shipment.sheet_voided': 'Hoja de autorización anulada por cambio de contenido',
+  'shipment.sent_to_review': 'Envío turnado a revisión jurídica',
+  'shipment.returned': 'Envío devuelto con observaciones',
+  'shipment.review_approved': 'Revisión jurídica aprobada',
+  'shipment.sheet_generated': 'Hoja de autorización generada y folio asignado',
+  'shipment.signature_registered': 'Firma del Director(a) General registrada',
+  'shipment.sealed': 'Sellos del envío confirmados',
+  'shipment.dispatched': 'Envío entregado a mensajería',
+  'shipment.acknowledged': 'Acuse de recibo registrado',
+  'shipment.rejected': 'Envío rechazado por el destinatario',
+  'shipment.courier_returned': 'Envío devuelto por mensajería',
+  'shipment.cancelled': 'Envío cancelado',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
