@@ -7,6 +7,7 @@ import { UserAdmin } from './accounts/user-admin';
 import type { Workspace } from './accounts/workspace';
 import { DirectoryService } from './agencies/directory-service';
 import { renderRecoverySheet } from './documents';
+import { ShipmentService } from './shipments';
 import { JobRunner } from './jobs';
 import type { ScryptParams } from './vault';
 
@@ -30,6 +31,7 @@ export function createServices(config: ServicesConfig) {
   const users = new UserAdmin(profile, clock);
   const jobs = new JobRunner();
   const directory = new DirectoryService(clock);
+  const shipments = new ShipmentService(clock);
 
   async function recoverySheet(ws: Workspace, recoveryCode: string, createdBy: { fullName: string; position: string }) {
     const office = ws.office.data;
@@ -49,6 +51,7 @@ export function createServices(config: ServicesConfig) {
     users,
     jobs,
     directory,
+    shipments,
     recoverySheet,
     appInfo(): AppInfo {
       return { productName: 'Valija', version: config.version, shell: config.shell, dataDir: config.dataDir };
@@ -60,7 +63,7 @@ export type Services = ReturnType<typeof createServices>;
 
 /** The handler table: one entry per channel of the contract. */
 export function createHandlers(services: Services): Handlers {
-  const { session, users, jobs, directory } = services;
+  const { session, users, jobs, directory, shipments } = services;
   const signedIn = () => session.require();
 
   return {
@@ -178,5 +181,24 @@ export function createHandlers(services: Services): Handlers {
       return directory.removeExample(ws, user);
     },
     'home.dashboard': () => directory.dashboard(signedIn().ws),
+
+    'shipments.list': (filter) => shipments.list(signedIn().ws, filter),
+    'shipments.get': ({ shipmentId }) => {
+      const { ws, user } = signedIn();
+      return shipments.get(ws, user, shipmentId);
+    },
+    'shipments.create': ({ content }) => {
+      const { ws, user } = signedIn();
+      return shipments.createDraft(ws, user, content);
+    },
+    'shipments.update': ({ shipmentId, content }) => {
+      const { ws, user } = signedIn();
+      return shipments.update(ws, user, shipmentId, content);
+    },
+    'shipments.act': ({ shipmentId, action, payload }) => {
+      const { ws, user } = signedIn();
+      return shipments.act(ws, user, shipmentId, action, payload);
+    },
+    'shipments.scan': ({ shipmentId, which }) => shipments.scan(signedIn().ws, shipmentId, which),
   };
 }

@@ -311,3 +311,28 @@ export interface ShipmentPage {
   total: number;
   items: ShipmentSummary[];
 }
+
+const shipmentIdSchema = z.string().min(1).max(64);
+const actInput = <A extends ShipmentAction>(action: A) =>
+  z.object({ shipmentId: shipmentIdSchema, action: z.literal(action), payload: actionPayloadSchemas[action] }).strict();
+
+/** `shipments.act`: the action and its payload, checked together. */
+export const actInputSchema = z.discriminatedUnion(
+  'action',
+  [
+    actInput('enviar_a_revision'),
+    actInput('devolver'),
+    actInput('aprobar_revision'),
+    actInput('generar_hoja'),
+    actInput('registrar_firma'),
+    actInput('sellar'),
+    actInput('despachar'),
+    actInput('registrar_acuse'),
+    actInput('rechazar'),
+    actInput('devolucion_mensajeria'),
+    actInput('cancelar'),
+  ],
+  { error: 'La acción solicitada no existe.' },
+);
+export type ActInput = z.input<typeof actInputSchema>;
+export type ParsedActInput = z.output<typeof actInputSchema>;

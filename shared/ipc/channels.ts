@@ -40,6 +40,12 @@ export const CHANNELS = [
   'reports.loadExample',
   'reports.removeExample',
   'home.dashboard',
+  'shipments.list',
+  'shipments.get',
+  'shipments.create',
+  'shipments.update',
+  'shipments.act',
+  'shipments.scan',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -6,6 +6,7 @@ import type { JobStatus } from '../domain/jobs';
 import { agencyInputSchema, agreementInputSchema, civilDateSchema, obligationInputSchema, reportInputSchema, type Agency, type Agreement, type Obligation, type ReportDefinition } from '../domain/agencies';
 import type { AgencyDetail, AgencySummary, Eligibility, HomeDashboard, ImportPreview, ReportsOverview } from '../domain/directory-views';
 import { officeProfileSchema } from '../domain/office';
+import { actInputSchema, shipmentContentSchema, shipmentFilterSchema, type Shipment, type ShipmentDetail, type ShipmentPage } from '../domain/shipments';
 import type { SessionState } from '../domain/session';
 import { settingsSchema, type Settings } from '../domain/settings';
 import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
@@ -145,6 +146,13 @@ export const contract = {
   'reports.removeExample': channel<{ agencies: number; reports: number; obligations: number }>()(noInput),
 
   'home.dashboard': channel<HomeDashboard>()(noInput),
+
+  'shipments.list': channel<ShipmentPage>()(shipmentFilterSchema),
+  'shipments.get': channel<ShipmentDetail>()(z.object({ shipmentId: id }).strict()),
+  'shipments.create': channel<Shipment>()(z.object({ content: shipmentContentSchema }).strict()),
+  'shipments.update': channel<Shipment>()(z.object({ shipmentId: id, content: shipmentContentSchema }).strict()),
+  'shipments.act': channel<Shipment>()(actInputSchema),
+  'shipments.scan': channel<DocumentDownload>()(z.object({ shipmentId: id, which: z.enum(['signature', 'acknowledgement']) }).strict()),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, unknown> };
 
 type Contract = typeof contract;

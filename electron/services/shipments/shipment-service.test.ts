@@ -1,0 +1,366 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SHIPMENT_ACTIONS, SHIPMENT_STATES, nextState, type ShipmentAction, type ShipmentState } from '../../../shared/domain/shipment-states';
+import type { ShipmentContentInput } from '../../../shared/domain/shipments';
+import type { User } from '../../../shared/domain/users';
+import type { Workspace } from '../accounts/workspace';
+import { createHandlers, createServices, type Services } from '../app-services';
+import { dispatch } from '../ipc/dispatch';
+import { TEST_KDF } from '../vault';
+import { contentDigest } from './content-digest';
+
+const office = { institution: 'C4 Oaxaca', unit: 'Dirección General', acronym: 'C4', folioPrefix: 'C4/DG', address: '' };
+const admin = { fullName: 'María López', position: 'Jefa de Registro', userName: 'mlopez', password: 'Valija-Segura-2026' };
+const NOW = Date.parse('2026-11-23T18:00:00Z');
+const SEALS = ['S-0001', 'S-0002'];
+
+interface World {
+  dir: string;
+  s: Services;
+  ws: Workspace;
+  clock: { now: number };
+  admin: User;
+  clerk: User;
+  clerk2: User;
+  lawyer: User;
+  /** capturista + jurídico: may review what others prepared, never what they prepared. */
+  multi: User;
+  director: User;
+  agencyId: string;
+  recipientId: string;
+  /** An agency with no agreement at all. */
+  noAgreementAgencyId: string;
+  noAgreementRecipientId: string;
+}
+
+const opened: Services[] = [];
+async function closeAll() {
+  for (const s of opened.splice(0)) await s.session.close();
+}
+
+async function world(): Promise<World> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'valija-shipments-'));
+  const clock = { now: NOW };
+  const s = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(clock.now), kdf: TEST_KDF });
+  opened.push(s);
+  await s.session.setup({ office, admin });
+  const { ws, user } = s.session.require();
+  const mk = async (userName: string, fullName: string, roles: User['roles']) =>
+    ({ ...(await s.users.create(ws, user, { fullName, position: 'Personal', userName, roles, temporaryPassword: 'Temporal-Inicio-77' })), mustChangePassword: false }) as User;
+  const clerk = await mk('jperez', 'José Pérez', ['capturista']);
+  const clerk2 = await mk('lruiz', 'Lucía Ruiz', ['capturista']);
+  const lawyer = await mk('aortiz', 'Ana Ortiz', ['juridico']);
+  const multi = await mk('rsosa', 'Raúl Sosa', ['capturista', 'juridico']);
+  const director = await mk('dgeneral', 'Dora García', ['director']);
+  const cni = await s.directory.save(ws, user, undefined, { name: 'Centro Nacional de Información', acronym: 'CNI', kind: 'federal', recipients: [{ fullName: 'Carlos Núñez', position: 'Enlace' }] });
+  await s.directory.saveAgreement(ws, user, undefined, { agencyId: cni.id, number: 'CNI-01', scope: 'Estadística', signedOn: '2025-01-10', validFrom: '2025-01-10', validTo: '2026-12-31' }, undefined);
+  const fge = await s.directory.save(ws, user, undefined, { name: 'Fiscalía General del Estado', acronym: 'FGE', kind: 'estatal', recipients: [{ fullName: 'Elena Vidal', position: 'Titular' }] });
+  return {
+    dir, s, ws, clock, admin: user, clerk, clerk2, lawyer, multi, director,
+    agencyId: cni.id, recipientId: cni.recipients[0]!.id,
+    noAgreementAgencyId: fge.id, noAgreementRecipientId: fge.recipients[0]!.id,
+  };
+}
+
+function envelope(w: World, subject = 'Estadística delictiva de octubre'): ShipmentContentInput {
+  return {
+    channel: 'sobre_cerrado',
+    agencyId: w.agencyId,
+    recipientId: w.recipientId,
+    subject,
+    classification: 'reservada',
+    legalBasis: 'Art. 110 fracc. I LFTAIP',
+    inventory: [{ description: 'Reporte impreso', type: 'documento', quantity: 1, sheets: 12 }],
+    envelope: { envelopeSize: 'Carta', sheets: 12, seals: SEALS, packingNotes: '' },
+  };
+}
+
+function media(w: World, serial = 'SN-USB-7781'): ShipmentContentInput {
+  return {
+    channel: 'medio_magnetico',
+    agencyId: w.agencyId,
+    recipientId: w.recipientId,
+    subject: 'Videos de cámaras del C4',
+    classification: 'confidencial',
+    legalBasis: 'Art. 113 LFTAIP',
+    inventory: [{ description: 'Memoria USB con videos', type: 'medio', quantity: 1 }],
+    media: {
+      kind: 'USB', brand: 'Kingston', model: 'DT100', serial, capacity: '32 GB',
+      sanitisation: { method: 'purge', tool: 'nwipe', date: '2026-11-22', performedBy: 'José Pérez', verifiedBy: 'Lucía Ruiz' },
+      files: [{ name: 'camara-12.mp4', size: 1024, sha256: 'a'.repeat(64) }],
+    },
+  };
+}
+
+const PAYLOADS: Record<ShipmentAction, Record<string, unknown>> = {
+  enviar_a_revision: {},
+  devolver: { observations: 'Falta el fundamento del anexo' },
+  aprobar_revision: {},
+  generar_hoja: {},
+  registrar_firma: { signerName: 'Lic. Dora García', signerPosition: 'Directora General', signedOn: '2026-11-23' },
+  sellar: { sealsSeen: SEALS },
+  despachar: { courier: 'Pedro Gómez', courierOrganisation: 'Mensajería interna' },
+  registrar_acuse: { receivedBy: 'Carlos Núñez', receiverPosition: 'Enlace', receivedAt: '2026-11-24T17:00:00.000Z' },
+  rechazar: { reason: 'El destinatario no estaba' },
+  devolucion_mensajeria: { reason: 'Domicilio cerrado' },
+  cancelar: { reason: 'Se envió por otro medio' },
+};
+
+/** Who takes each step on the happy path (clerk prepares). */
+function actorFor(w: World, action: ShipmentAction): User {
+  if (action === 'devolver' || action === 'aprobar_revision') return w.lawyer;
+  if (action === 'registrar_firma') return w.clerk2;
+  return w.clerk;
+}
+
+const PATH_TO: Record<ShipmentState, ShipmentAction[]> = {
+  borrador: [],
+  en_revision_juridica: ['enviar_a_revision'],
+  devuelto: ['enviar_a_revision', 'devolver'],
+  revisado: ['enviar_a_revision', 'aprobar_revision'],
+  por_firmar: ['enviar_a_revision', 'aprobar_revision', 'generar_hoja'],
+  autorizado: ['enviar_a_revision', 'aprobar_revision', 'generar_hoja', 'registrar_firma'],
+  sellado: ['enviar_a_revision', 'aprobar_revision', 'generar_hoja', 'registrar_firma', 'sellar'],
+  en_transito: ['enviar_a_revision', 'aprobar_revision', 'generar_hoja', 'registrar_firma', 'sellar', 'despachar'],
+  entregado: ['enviar_a_revision', 'aprobar_revision', 'generar_hoja', 'registrar_firma', 'sellar', 'despachar', 'registrar_acuse'],
+  rechazado: ['enviar_a_revision', 'aprobar_revision', 'generar_hoja', 'registrar_firma', 'sellar', 'despachar', 'rechazar'],
+  devuelto_mensajeria: ['enviar_a_revision', 'aprobar_revision', 'generar_hoja', 'registrar_firma', 'sellar', 'despachar', 'devolucion_mensajeria'],
+  cancelado: ['cancelar'],
+};
+
+async function shipmentIn(w: World, state: ShipmentState, content: ShipmentContentInput = envelope(w)) {
+  let shipment = await w.s.shipments.createDraft(w.ws, w.clerk, content);
+  for (const action of PATH_TO[state]) shipment = await w.s.shipments.act(w.ws, actorFor(w, action), shipment.id, action, PAYLOADS[action]);
+  expect(shipment.state).toBe(state);
+  return shipment;
+}
+
+describe('every illegal transition is refused by the core', () => {
+  let w: World;
+  const ids = new Map<ShipmentState, string>();
+  /** Holds every role and prepared nothing: only the state can stop them. */
+  let boss: User;
+
+  beforeAll(async () => {
+    w = await world();
+    boss = { ...w.admin, roles: ['capturista', 'juridico', 'administrador', 'director'] };
+    for (const state of SHIPMENT_STATES) ids.set(state, (await shipmentIn(w, state)).id);
+  });
+  afterAll(closeAll);
+
+  const illegal = SHIPMENT_STATES.flatMap((state) => SHIPMENT_ACTIONS.filter((action) => nextState(state, action) === null).map((action) => [state, action] as const));
+
+  it.each(illegal)('%s → %s is refused with INVALID_TRANSITION and changes nothing', async (state, action) => {
+    const id = ids.get(state)!;
+    const before = (await w.s.shipments.get(w.ws, boss, id)).shipment;
+    await expect(w.s.shipments.act(w.ws, boss, id, action, PAYLOADS[action])).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect((await w.s.shipments.get(w.ws, boss, id)).shipment).toEqual(before);
+  });
+
+  it('offers exactly the legal actions', async () => {
+    for (const state of SHIPMENT_STATES) {
+      const detail = await w.s.shipments.get(w.ws, boss, ids.get(state)!);
+      expect(detail.allowedActions).toEqual(SHIPMENT_ACTIONS.filter((a) => nextState(state, a) !== null));
+    }
+  });
+});
+
+describe('shipment service', () => {
+  afterEach(closeAll);
+
+  it('takes a sealed envelope from borrador to entregado with a return, audits every step and keeps the history', async () => {
+    const w = await world();
+    let s = await w.s.shipments.createDraft(w.ws, w.clerk, envelope(w));
+    expect(s).toMatchObject({ state: 'borrador', folio: null, agreementNumber: 'CNI-01', digest: contentDigest(s.content) });
+    const steps: [ShipmentAction, User][] = [
+      ['enviar_a_revision', w.clerk], ['devolver', w.lawyer], ['enviar_a_revision', w.clerk], ['aprobar_revision', w.lawyer], ['generar_hoja', w.clerk],
+      ['registrar_firma', w.clerk2], ['sellar', w.clerk], ['despachar', w.clerk], ['registrar_acuse', w.clerk],
+    ];
+    for (const [action, user] of steps) s = await w.s.shipments.act(w.ws, user, s.id, action, PAYLOADS[action]);
+    expect(s.state).toBe('entregado');
+    expect(s.folio).toBe('C4/DG/0001/2026');
+    expect(s.signature).toMatchObject({ signerName: 'Lic. Dora García', recordedBy: { userName: 'lruiz' } });
+    expect(s.history.map((h) => `${h.from ?? '-'}>${h.to}`)).toEqual([
+      '->borrador', 'borrador>en_revision_juridica', 'en_revision_juridica>devuelto', 'devuelto>en_revision_juridica', 'en_revision_juridica>revisado',
+      'revisado>por_firmar', 'por_firmar>autorizado', 'autorizado>sellado', 'sellado>en_transito', 'en_transito>entregado',
+    ]);
+    expect(s.history[2]).toMatchObject({ action: 'devolver', observations: 'Falta el fundamento del anexo', actor: { userName: 'aortiz' } });
+    const audit = (await w.ws.audit.list({ offset: 0, limit: 100 })).entries.filter((e) => e.action.startsWith('shipment.')).map((e) => e.action).reverse();
+    expect(audit).toEqual([
+      'shipment.created', 'shipment.sent_to_review', 'shipment.returned', 'shipment.sent_to_review', 'shipment.review_approved', 'shipment.sheet_generated',
+      'shipment.signature_registered', 'shipment.sealed', 'shipment.dispatched', 'shipment.acknowledged',
+    ]);
+    expect((await w.ws.audit.verify()).ok).toBe(true);
+  });
+
+  it('enforces segregation of duties: the preparer (or a later editor) may neither review nor register the authorisation', async () => {
+    const w = await world();
+    const own = await w.s.shipments.createDraft(w.ws, w.multi, envelope(w));
+    await w.s.shipments.act(w.ws, w.multi, own.id, 'enviar_a_revision', {});
+    await expect(w.s.shipments.act(w.ws, w.multi, own.id, 'aprobar_revision', {})).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
+    await expect(w.s.shipments.act(w.ws, w.multi, own.id, 'devolver', PAYLOADS.devolver)).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
+    expect((await w.s.shipments.get(w.ws, w.multi, own.id)).allowedActions).toEqual(['cancelar']);
+    await w.s.shipments.act(w.ws, w.lawyer, own.id, 'aprobar_revision', {});
+    await w.s.shipments.act(w.ws, w.clerk, own.id, 'generar_hoja', {});
+    await expect(w.s.shipments.act(w.ws, w.multi, own.id, 'registrar_firma', PAYLOADS.registrar_firma)).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
+    expect((await w.s.shipments.act(w.ws, w.clerk, own.id, 'registrar_firma', PAYLOADS.registrar_firma)).state).toBe('autorizado');
+
+    // Someone who edits a draft prepared it too.
+    const other = await w.s.shipments.createDraft(w.ws, w.clerk, envelope(w));
+    await w.s.shipments.update(w.ws, w.multi, other.id, envelope(w, 'Asunto corregido'));
+    await w.s.shipments.act(w.ws, w.clerk, other.id, 'enviar_a_revision', {});
+    await expect(w.s.shipments.act(w.ws, w.multi, other.id, 'aprobar_revision', {})).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
+  });
+
+  it('enforces roles in the core', async () => {
+    const w = await world();
+    await expect(w.s.shipments.createDraft(w.ws, w.lawyer, envelope(w))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(w.s.shipments.createDraft(w.ws, w.director, envelope(w))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const s = await w.s.shipments.createDraft(w.ws, w.clerk, envelope(w));
+    await expect(w.s.shipments.update(w.ws, w.lawyer, s.id, envelope(w, 'Otro'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(w.s.shipments.act(w.ws, w.lawyer, s.id, 'enviar_a_revision', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await w.s.shipments.act(w.ws, w.clerk, s.id, 'enviar_a_revision', {});
+    await expect(w.s.shipments.act(w.ws, w.clerk2, s.id, 'aprobar_revision', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(w.s.shipments.act(w.ws, w.admin, s.id, 'aprobar_revision', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await w.s.shipments.act(w.ws, w.lawyer, s.id, 'aprobar_revision', {});
+    await expect(w.s.shipments.act(w.ws, w.lawyer, s.id, 'generar_hoja', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await w.s.shipments.act(w.ws, w.clerk, s.id, 'generar_hoja', {});
+    await expect(w.s.shipments.act(w.ws, w.director, s.id, 'registrar_firma', PAYLOADS.registrar_firma)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(w.s.shipments.act(w.ws, { ...w.clerk2, active: false }, s.id, 'registrar_firma', PAYLOADS.registrar_firma)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await w.s.shipments.get(w.ws, w.director, s.id)).allowedActions).toEqual([]);
+  });
+
+  it('checks payloads and seals', async () => {
+    const w = await world();
+    const s = await shipmentIn(w, 'autorizado');
+    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', { sealsSeen: ['S-0001'] })).rejects.toMatchObject({ code: 'SEALS_MISMATCH' });
+    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'cancelar', {})).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect((await w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', { sealsSeen: ['s-0002', 's-0001'] })).state).toBe('sellado');
+    await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), classification: 'reservada', legalBasis: '' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('fundamento legal') });
+    await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), envelope: null } as unknown as ShipmentContentInput)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), recipientId: 'nobody' })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('keeps folios consecutive, unique and gapless under cancellation and 50 concurrent generar_hoja calls, across a reopen', async () => {
+    const w = await world();
+    // Cancelled before the sheet: never took a folio.
+    await shipmentIn(w, 'cancelado');
+    const first = await shipmentIn(w, 'por_firmar');
+    expect(first.folio).toBe('C4/DG/0001/2026');
+    const cancelledAfter = await w.s.shipments.act(w.ws, w.clerk, first.id, 'cancelar', PAYLOADS.cancelar);
+    expect(cancelledAfter).toMatchObject({ state: 'cancelado', folio: 'C4/DG/0001/2026', closingReason: 'Se envió por otro medio' });
+
+    const reviewed = [];
+    for (let i = 0; i < 50; i += 1) reviewed.push(await shipmentIn(w, 'revisado', envelope(w, `Envío ${i}`)));
+    const sheets = await Promise.all(reviewed.map((r) => w.s.shipments.act(w.ws, w.clerk, r.id, 'generar_hoja', {})));
+    const numbers = sheets.map((s) => s.folioNumber!).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
+    expect(new Set(sheets.map((s) => s.folio)).size).toBe(50);
+
+    // Durable: a new process reading the same vault continues from 52.
+    const dir = w.dir;
+    await closeAll();
+    const s2 = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(NOW), kdf: TEST_KDF });
+    opened.push(s2);
+    await s2.session.signIn(admin.userName, admin.password);
+    const { ws, user } = s2.session.require();
+    const page = await s2.shipments.list(ws, { states: ['cancelado'], sort: 'folio', direction: 'asc' });
+    expect(page.items.map((i) => i.folio)).toEqual(['C4/DG/0001/2026', null]);
+    const draft = await s2.shipments.createDraft(ws, user, envelope({ ...w, ws, s: s2 }, 'Tras reabrir'));
+    await s2.shipments.act(ws, user, draft.id, 'enviar_a_revision', {});
+    await s2.shipments.act(ws, w.lawyer, draft.id, 'aprobar_revision', {});
+    expect((await s2.shipments.act(ws, user, draft.id, 'generar_hoja', {})).folio).toBe('C4/DG/0052/2026');
+  });
+
+  it('starts the count again each year', async () => {
+    const w = await world();
+    expect((await shipmentIn(w, 'por_firmar')).folio).toBe('C4/DG/0001/2026');
+    w.clock.now = Date.parse('2027-01-02T18:00:00Z');
+    // The agreement ended on 31/12/2026: renew it first.
+    await w.s.directory.saveAgreement(w.ws, w.admin, undefined, { agencyId: w.agencyId, number: 'CNI-02', scope: 'Estadística', signedOn: '2026-12-20', validFrom: '2027-01-01', validTo: null }, undefined);
+    expect((await shipmentIn(w, 'por_firmar')).folio).toBe('C4/DG/0001/2027');
+  });
+
+  it('voids the sheet and returns to review when content changes after the sheet was produced', async () => {
+    const w = await world();
+    const s = await shipmentIn(w, 'autorizado');
+    expect(s.sheets).toHaveLength(1);
+    const edited = await w.s.shipments.update(w.ws, w.clerk, s.id, envelope(w, 'Asunto cambiado después de firmar'));
+    expect(edited.state).toBe('en_revision_juridica');
+    expect(edited.digest).not.toBe(s.digest);
+    expect(edited.sheets[0]).toMatchObject({ version: 1, digest: s.digest, voidReason: expect.stringContaining('contenido cambió') });
+    expect(edited.sheets[0]!.voidedAt).not.toBeNull();
+    expect(edited.signature).toBeNull();
+    expect((await w.s.shipments.get(w.ws, w.clerk, s.id)).currentSheet).toBeNull();
+    const actions = (await w.ws.audit.list({ offset: 0, limit: 5 })).entries.map((e) => e.action);
+    expect(actions).toContain('shipment.sheet_voided');
+
+    await w.s.shipments.act(w.ws, w.lawyer, s.id, 'aprobar_revision', {});
+    const again = await w.s.shipments.act(w.ws, w.clerk, s.id, 'generar_hoja', {});
+    expect(again.folio).toBe(s.folio);
+    expect(again.sheets.map((x) => x.version)).toEqual([1, 2]);
+    expect((await w.s.shipments.get(w.ws, w.clerk, s.id)).currentSheet).toMatchObject({ version: 2, digest: again.digest });
+
+    // Saving identical content changes nothing; frozen states refuse edits.
+    expect((await w.s.shipments.update(w.ws, w.clerk, s.id, envelope(w, 'Asunto cambiado después de firmar'))).rev).toBe(again.rev);
+    await w.s.shipments.act(w.ws, w.clerk2, s.id, 'registrar_firma', PAYLOADS.registrar_firma);
+    await w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', PAYLOADS.sellar);
+    await expect(w.s.shipments.update(w.ws, w.clerk, s.id, envelope(w, 'Tarde'))).rejects.toMatchObject({ code: 'SHIPMENT_NOT_EDITABLE' });
+    const inReview = await shipmentIn(w, 'en_revision_juridica');
+    await expect(w.s.shipments.update(w.ws, w.clerk, inReview.id, envelope(w, 'Durante revisión'))).rejects.toMatchObject({ code: 'SHIPMENT_NOT_EDITABLE' });
+  });
+
+  it('refuses an agency without a valid agreement, at creation and again at dispatch', async () => {
+    const w = await world();
+    const refused = w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), agencyId: w.noAgreementAgencyId, recipientId: w.noAgreementRecipientId });
+    await expect(refused).rejects.toMatchObject({ code: 'NO_VALID_AGREEMENT', message: expect.stringContaining('FGE') });
+    const s = await shipmentIn(w, 'sellado');
+    w.clock.now = Date.parse('2027-01-05T18:00:00Z');
+    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'despachar', PAYLOADS.despachar)).rejects.toMatchObject({ code: 'NO_VALID_AGREEMENT', message: expect.stringContaining('05/01/2027') });
+    expect((await w.s.shipments.get(w.ws, w.clerk, s.id)).shipment.state).toBe('sellado');
+  });
+
+  it('lists with filters, free text, sorting and paging', async () => {
+    const w = await world();
+    const a = await shipmentIn(w, 'por_firmar', envelope(w, 'Informe de incidencia delictiva'));
+    w.clock.now += 60_000;
+    const b = await shipmentIn(w, 'borrador', media(w, 'SN-ÚNICO-42'));
+    w.clock.now = Date.parse('2026-11-25T18:00:00Z');
+    const c = await shipmentIn(w, 'devuelto', { ...envelope(w, 'Padrón vehicular'), classification: 'publica', legalBasis: '' });
+    const ids = async (filter: Parameters<Services['shipments']['list']>[1]) => (await w.s.shipments.list(w.ws, filter)).items.map((i) => i.id);
+
+    expect(await ids({ states: ['borrador'] })).toEqual([b.id]);
+    expect(await ids({ channels: ['medio_magnetico'] })).toEqual([b.id]);
+    expect(await ids({ classifications: ['publica'] })).toEqual([c.id]);
+    expect(await ids({ agencyId: w.agencyId, sort: 'createdAt', direction: 'asc' })).toEqual([a.id, b.id, c.id]);
+    expect(await ids({ agencyId: w.noAgreementAgencyId })).toEqual([]);
+    expect(await ids({ from: '2026-11-24' })).toEqual([c.id]);
+    expect(await ids({ to: '2026-11-23' })).toHaveLength(2);
+    expect(await ids({ text: 'c4/dg/0001' })).toEqual([a.id]);
+    expect(await ids({ text: 'padron' })).toEqual([c.id]);
+    expect(await ids({ text: 'sn-unico' })).toEqual([b.id]);
+    expect(await ids({ text: 's-0002', sort: 'subject', direction: 'asc' })).toEqual([a.id, c.id]);
+    expect(await ids({ sort: 'folio', direction: 'asc' })).toEqual([a.id, ...[b.id, c.id].sort()]);
+    const page = await w.s.shipments.list(w.ws, { sort: 'createdAt', direction: 'desc', offset: 1, limit: 1 });
+    expect(page.total).toBe(3);
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({ agencyAcronym: 'CNI', channel: expect.any(String) });
+  });
+
+  it('serves the shipments channels through the IPC dispatcher with parsed inputs', async () => {
+    const w = await world();
+    const handlers = createHandlers(w.s);
+    const created = await dispatch(handlers, 'shipments.create', { content: media(w) });
+    expect(created).toMatchObject({ ok: true });
+    const id = (created as { ok: true; value: { id: string } }).value.id;
+    expect(await dispatch(handlers, 'shipments.act', { shipmentId: id, action: 'enviar_a_revision', payload: {} })).toMatchObject({ ok: true, value: { state: 'en_revision_juridica' } });
+    // The admin prepared nothing but is not jurídico.
+    expect(await dispatch(handlers, 'shipments.act', { shipmentId: id, action: 'aprobar_revision', payload: {} })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(handlers, 'shipments.act', { shipmentId: id, action: 'devolver', payload: {} })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await dispatch(handlers, 'shipments.act', { shipmentId: id, action: 'volar', payload: {} })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await dispatch(handlers, 'shipments.get', { shipmentId: id })).toMatchObject({ ok: true, value: { allowedActions: ['cancelar'], edit: null } });
+    expect(await dispatch(handlers, 'shipments.list', { text: 'sn-usb' })).toMatchObject({ ok: true, value: { total: 1 } });
+  });
+});

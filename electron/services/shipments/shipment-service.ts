@@ -1,0 +1,381 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Low } from 'lowdb';
+import type { z } from 'zod';
+import type { Agency, Agreement, AttachedFile } from '../../../shared/domain/agencies';
+import type { AuditAction } from '../../../shared/domain/audit';
+import { editOutcome, mayEdit, allowedActions as rulesAllowedActions, refusalOf, SHIPMENT_STATE_LABELS, TRANSITIONS, EDITOR_ROLES, type ShipmentAction } from '../../../shared/domain/shipment-states';
+import {
+  actionPayloadSchemas,
+  shipmentContentSchema,
+  shipmentFilterSchema,
+  type ActionPayload,
+  type ApprovalSheet,
+  type HistoryEntry,
+  type ScanUpload,
+  type Shipment,
+  type ShipmentContent,
+  type ShipmentDetail,
+  type ShipmentFilterInput,
+  type ShipmentPage,
+} from '../../../shared/domain/shipments';
+import type { User } from '../../../shared/domain/users';
+import { AppError } from '../../../shared/errors';
+import { describeIssues } from '../../../shared/validation';
+import { actorOf } from '../accounts/session-service';
+import type { Workspace } from '../accounts/workspace';
+import { assertMayReceive, todayInOffice } from '../agencies/rules';
+import { canonicalJson } from '../integrity/canonical-json';
+import { SerialQueue } from '../vault/gate';
+import { contentDigest } from './content-digest';
+import { formatFolio } from './folio';
+import { searchShipments, searchText } from './search';
+import { ShipmentStore } from './shipment-store';
+
+const AUDIT_OF: Record<ShipmentAction, AuditAction> = {
+  enviar_a_revision: 'shipment.sent_to_review',
+  devolver: 'shipment.returned',
+  aprobar_revision: 'shipment.review_approved',
+  generar_hoja: 'shipment.sheet_generated',
+  registrar_firma: 'shipment.signature_registered',
+  sellar: 'shipment.sealed',
+  despachar: 'shipment.dispatched',
+  registrar_acuse: 'shipment.acknowledged',
+  rechazar: 'shipment.rejected',
+  devolucion_mensajeria: 'shipment.courier_returned',
+  cancelar: 'shipment.cancelled',
+};
+
+interface Open {
+  store: ShipmentStore;
+  /** Every change to shipments goes through here: one at a time, so folios and revisions never race. */
+  queue: SerialQueue;
+  agencies: Low<{ agencies: Agency[] }>;
+  agreements: Low<{ agreements: Agreement[] }>;
+  text: WeakMap<Shipment, string>;
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues));
+  return parsed.data;
+}
+
+function sealKey(seal: string): string {
+  return seal.trim().toUpperCase();
+}
+
+function currentSheet(s: Shipment): ApprovalSheet | null {
+  const last = s.sheets.at(-1);
+  return last && last.voidedAt === null ? last : null;
+}
+
+/**
+ * Shipments: prepared by clerks, reviewed by legal, authorised by the Director
+ * General on paper, sealed, dispatched and acknowledged (issue 5). Every rule
+ * of the life cycle is enforced here, whatever the screens offer.
+ */
+export class ShipmentService {
+  private readonly opened = new WeakMap<Workspace, Promise<Open>>();
+
+  constructor(private readonly clock: () => Date) {}
+
+  private open(ws: Workspace): Promise<Open> {
+    let pending = this.opened.get(ws);
+    if (!pending) {
+      pending = (async () => {
+        const [store, agencies, agreements] = await Promise.all([
+          ShipmentStore.open(ws.vault),
+          ws.vault.doc<{ agencies: Agency[] }>('agencies', { agencies: [] }),
+          ws.vault.doc<{ agreements: Agreement[] }>('agreements', { agreements: [] }),
+        ]);
+        return { store, queue: new SerialQueue(), agencies, agreements, text: new WeakMap() };
+      })();
+      pending.catch(() => this.opened.delete(ws));
+      this.opened.set(ws, pending);
+    }
+    return pending;
+  }
+
+  private shipment(o: Open, id: string): Shipment {
+    const s = o.store.get(id);
+    if (!s) throw new AppError('NOT_FOUND', 'El envío no existe.');
+    return s;
+  }
+
+  /** The agreement rule (seed 000 A.2) plus "the recipient is one the agency authorised". */
+  private checkRecipient(o: Open, content: ShipmentContent, day: string): Agreement {
+    const agency = o.agencies.data.agencies.find((a) => a.id === content.agencyId);
+    if (!agency) throw new AppError('NOT_FOUND', 'La dependencia destinataria no existe.');
+    const agreement = assertMayReceive(agency, o.agreements.data.agreements, day);
+    if (!agency.recipients.some((r) => r.id === content.recipientId)) {
+      throw new AppError('VALIDATION', `El destinatario elegido no está entre las personas autorizadas por ${agency.acronym}.`);
+    }
+    return agreement;
+  }
+
+  private parseContent(input: unknown): ShipmentContent {
+    return parseOrThrow(shipmentContentSchema, input);
+  }
+
+  private async storeScan(ws: Workspace, upload: ScanUpload | null): Promise<AttachedFile | null> {
+    if (!upload) return null;
+    const bytes = Buffer.from(upload.base64, 'base64');
+    const blobId = `blob-${randomUUID()}`;
+    const doc = await ws.vault.doc<{ mediaType: string; base64: string }>(blobId, { mediaType: upload.mediaType, base64: upload.base64 });
+    await doc.write();
+    return { blobId, fileName: upload.fileName, mediaType: upload.mediaType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  }
+
+  // ---- reading -----------------------------------------------------------
+
+  async list(ws: Workspace, filter: ShipmentFilterInput = {}): Promise<ShipmentPage> {
+    const o = await this.open(ws);
+    const parsed = parseOrThrow(shipmentFilterSchema, filter);
+    const agencies = new Map(o.agencies.data.agencies.map((a) => [a.id, a]));
+    return searchShipments(o.store.all(), parsed, agencies, (s) => {
+      let text = o.text.get(s);
+      if (text === undefined) {
+        text = searchText(s);
+        o.text.set(s, text);
+      }
+      return text;
+    });
+  }
+
+  async get(ws: Workspace, user: User, id: string): Promise<ShipmentDetail> {
+    const o = await this.open(ws);
+    const shipment = this.shipment(o, id);
+    const agency = o.agencies.data.agencies.find((a) => a.id === shipment.content.agencyId);
+    const recipient = agency?.recipients.find((r) => r.id === shipment.content.recipientId);
+    return {
+      shipment,
+      agency: agency ? { id: agency.id, acronym: agency.acronym, name: agency.name } : null,
+      recipient: recipient ? { id: recipient.id, fullName: recipient.fullName, position: recipient.position } : null,
+      allowedActions: rulesAllowedActions(shipment, user),
+      edit: mayEdit(shipment, user),
+      currentSheet: currentSheet(shipment),
+    };
+  }
+
+  /** The scan of a signed sheet or of an acknowledgement, decrypted. */
+  async scan(ws: Workspace, id: string, which: 'signature' | 'acknowledgement'): Promise<{ fileName: string; mediaType: string; base64: string }> {
+    const o = await this.open(ws);
+    const s = this.shipment(o, id);
+    const file = which === 'signature' ? s.signature?.scan : s.acknowledgement?.scan;
+    if (!file) throw new AppError('NOT_FOUND', 'El envío no tiene ese documento escaneado.');
+    const blob = await ws.vault.doc<{ mediaType: string; base64: string }>(file.blobId, { mediaType: '', base64: '' });
+    return { fileName: file.fileName, mediaType: blob.data.mediaType, base64: blob.data.base64 };
+  }
+
+  // ---- content -----------------------------------------------------------
+
+  async createDraft(ws: Workspace, user: User, input: unknown): Promise<Shipment> {
+    if (!user.active || !EDITOR_ROLES.some((r) => user.roles.includes(r))) {
+      throw new AppError('FORBIDDEN', 'Sólo un usuario con el rol Capturista o Administrador puede preparar envíos.');
+    }
+    const content = this.parseContent(input);
+    const o = await this.open(ws);
+    return o.queue.run(async () => {
+      const now = this.clock();
+      const agreement = this.checkRecipient(o, content, todayInOffice(now));
+      const actor = actorOf(user);
+      const shipment: Shipment = {
+        id: randomUUID(),
+        rev: 1,
+        folio: null,
+        folioYear: null,
+        folioNumber: null,
+        state: 'borrador',
+        content,
+        digest: contentDigest(content),
+        agreementNumber: agreement.number,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        preparedBy: actor,
+        preparedByIds: [user.id],
+        sheets: [],
+        signature: null,
+        sealsSeen: null,
+        dispatch: null,
+        acknowledgement: null,
+        closingReason: null,
+        history: [{ at: now.toISOString(), actor, action: 'crear', from: null, to: 'borrador', observations: '', details: {} }],
+      };
+      await o.store.save(shipment, now);
+      await ws.audit.record('shipment.created', actor, shipment.content.subject, { envio: shipment.id, canal: content.channel });
+      return shipment;
+    });
+  }
+
+  /**
+   * Saves new content. In borrador/devuelto it just changes; once the sheet
+   * exists (por_firmar/autorizado) the sheet is voided and the shipment goes
+   * back to legal review; anywhere else the content is frozen.
+   */
+  async update(ws: Workspace, user: User, id: string, input: unknown): Promise<Shipment> {
+    const content = this.parseContent(input);
+    const o = await this.open(ws);
+    return o.queue.run(async () => {
+      const before = this.shipment(o, id);
+      const outcome = mayEdit(before, user);
+      if (outcome === null) {
+        if (editOutcome(before.state) !== null) throw new AppError('FORBIDDEN', 'Sólo un usuario con el rol Capturista o Administrador puede modificar envíos.');
+        throw new AppError('SHIPMENT_NOT_EDITABLE', `El contenido de un envío en estado «${SHIPMENT_STATE_LABELS[before.state]}» ya no puede modificarse.`);
+      }
+      if (canonicalJson(content) === canonicalJson(before.content)) return before;
+      const now = this.clock();
+      const at = now.toISOString();
+      const agreement = this.checkRecipient(o, content, todayInOffice(now));
+      const actor = actorOf(user);
+      const digest = contentDigest(content);
+      const next: Shipment = {
+        ...before,
+        rev: before.rev + 1,
+        content,
+        digest,
+        agreementNumber: agreement.number,
+        updatedAt: at,
+        preparedByIds: before.preparedByIds.includes(user.id) ? before.preparedByIds : [...before.preparedByIds, user.id],
+      };
+      if (outcome === 'back_to_review') {
+        const voidReason = 'El contenido cambió después de generar la hoja de autorización.';
+        next.state = 'en_revision_juridica';
+        next.sheets = before.sheets.map((sheet) => (sheet.voidedAt === null ? { ...sheet, voidedAt: at, voidReason } : sheet));
+        next.signature = null;
+        next.history = [...before.history, { at, actor, action: 'editar', from: before.state, to: 'en_revision_juridica', observations: voidReason, details: { hojaAnulada: true, huellaAnterior: before.digest, huellaNueva: digest } }];
+      } else {
+        next.history = [...before.history, { at, actor, action: 'editar', from: before.state, to: before.state, observations: '', details: { huellaNueva: digest } }];
+      }
+      await o.store.save(next, now);
+      await ws.audit.record('shipment.updated', actor, next.folio ?? next.content.subject, { envio: id });
+      if (outcome === 'back_to_review') {
+        await ws.audit.record('shipment.sheet_voided', actor, next.folio ?? next.content.subject, { envio: id, folio: next.folio ?? '' });
+      }
+      return next;
+    });
+  }
+
+  // ---- transitions -------------------------------------------------------
+
+  /** The actions `user` may take now on shipment `id`. */
+  async allowedActions(ws: Workspace, user: User, id: string): Promise<ShipmentAction[]> {
+    const o = await this.open(ws);
+    return rulesAllowedActions(this.shipment(o, id), user);
+  }
+
+  /** Takes one life-cycle action: state, role and segregation of duties are checked here, then the payload. */
+  async act<A extends ShipmentAction>(ws: Workspace, user: User, id: string, action: A, payload: unknown): Promise<Shipment> {
+    const schema: z.ZodType = actionPayloadSchemas[action];
+    const parsed = parseOrThrow(schema, payload ?? {}) as ActionPayload<ShipmentAction>;
+    const o = await this.open(ws);
+    return o.queue.run(async () => {
+      const before = this.shipment(o, id);
+      const refusal = refusalOf(before, user, action);
+      if (refusal) throw new AppError(refusal.code, refusal.message);
+      const now = this.clock();
+      const at = now.toISOString();
+      const actor = actorOf(user);
+      const to = TRANSITIONS[action].to;
+      const next: Shipment = { ...before, rev: before.rev + 1, state: to, updatedAt: at };
+      let observations = '';
+      const details: HistoryEntry['details'] = {};
+      const p = parsed as Record<string, unknown>;
+      switch (action) {
+        case 'enviar_a_revision':
+        case 'aprobar_revision':
+          observations = String(p.remarks ?? p.observations ?? '');
+          break;
+        case 'devolver':
+          observations = String(p.observations);
+          break;
+        case 'generar_hoja': {
+          const agreement = this.checkRecipient(o, before.content, todayInOffice(now));
+          if (before.folio === null) {
+            const year = Number(todayInOffice(now).slice(0, 4));
+            const number = o.store.folios.next(year);
+            next.folio = formatFolio(ws.office.data.folioPrefix, number, year);
+            next.folioYear = year;
+            next.folioNumber = number;
+          }
+          const sheet: ApprovalSheet = {
+            version: before.sheets.length + 1,
+            folio: next.folio as string,
+            digest: before.digest,
+            generatedAt: at,
+            generatedBy: actor,
+            agreementNumber: agreement.number,
+            voidedAt: null,
+            voidReason: null,
+          };
+          next.agreementNumber = agreement.number;
+          next.sheets = [...before.sheets, sheet];
+          details.folio = sheet.folio;
+          details.hoja = sheet.version;
+          details.huella = sheet.digest;
+          break;
+        }
+        case 'registrar_firma': {
+          const f = parsed as ActionPayload<'registrar_firma'>;
+          const sheet = currentSheet(before);
+          if (!sheet || sheet.digest !== before.digest) throw new AppError('INVALID_TRANSITION', 'La hoja de autorización vigente no corresponde al contenido actual; genérela de nuevo.');
+          next.signature = { signerName: f.signerName, signerPosition: f.signerPosition, signedOn: f.signedOn, scan: await this.storeScan(ws, f.scan), recordedBy: actor, recordedAt: at };
+          details.firmante = `${f.signerName}, ${f.signerPosition}`;
+          details.fechaFirma = f.signedOn;
+          break;
+        }
+        case 'sellar': {
+          const f = parsed as ActionPayload<'sellar'>;
+          const recorded = before.content.envelope?.seals ?? [];
+          if (recorded.length > 0) {
+            const seen = new Set(f.sealsSeen.map(sealKey));
+            const expected = new Set(recorded.map(sealKey));
+            const missing = recorded.filter((s) => !seen.has(sealKey(s)));
+            const extra = f.sealsSeen.filter((s) => !expected.has(sealKey(s)));
+            if (missing.length > 0 || extra.length > 0) {
+              const parts = [missing.length ? `faltan ${missing.join(', ')}` : '', extra.length ? `no registrados: ${extra.join(', ')}` : ''].filter(Boolean);
+              throw new AppError('SEALS_MISMATCH', `Los sellos verificados no coinciden con los registrados (${parts.join('; ')}).`);
+            }
+          }
+          next.sealsSeen = f.sealsSeen;
+          observations = f.remarks;
+          details.sellos = f.sealsSeen.join(', ');
+          break;
+        }
+        case 'despachar': {
+          const f = parsed as ActionPayload<'despachar'>;
+          // The agreement must hold on the dispatch date, not only when the draft was made.
+          const agreement = this.checkRecipient(o, before.content, todayInOffice(now));
+          next.agreementNumber = agreement.number;
+          next.dispatch = { courier: f.courier, courierOrganisation: f.courierOrganisation, at, by: actor };
+          observations = f.remarks;
+          details.mensajero = f.courierOrganisation ? `${f.courier} (${f.courierOrganisation})` : f.courier;
+          details.convenio = agreement.number;
+          break;
+        }
+        case 'registrar_acuse': {
+          const f = parsed as ActionPayload<'registrar_acuse'>;
+          next.acknowledgement = { receivedBy: f.receivedBy, receiverPosition: f.receiverPosition, receivedAt: f.receivedAt, scan: await this.storeScan(ws, f.scan), recordedBy: actor, recordedAt: at };
+          details.recibio = `${f.receivedBy}, ${f.receiverPosition}`;
+          details.fechaRecepcion = f.receivedAt;
+          break;
+        }
+        case 'rechazar':
+        case 'devolucion_mensajeria':
+        case 'cancelar':
+          observations = String(p.reason);
+          next.closingReason = observations;
+          break;
+      }
+      next.history = [...before.history, { at, actor, action, from: before.state, to, observations, details }];
+      await o.store.save(next, now);
+      await ws.audit.record(AUDIT_OF[action], actor, next.folio ?? next.content.subject, {
+        envio: id,
+        de: before.state,
+        a: to,
+        ...(observations ? { observaciones: observations } : {}),
+        ...details,
+      });
+      return next;
+    });
+  }
+}
