@@ -200,5 +200,6 @@ export function createHandlers(services: Services): Handlers {
       return shipments.act(ws, user, shipmentId, action, payload);
     },
     'shipments.scan': ({ shipmentId, which }) => shipments.scan(signedIn().ws, shipmentId, which),
+    'shipments.sheetPdf': ({ shipmentId, version }) => shipments.sheetPdf(signedIn().ws, shipmentId, version),
   };
 }

@@ -46,6 +46,7 @@ export const CHANNELS = [
   'shipments.update',
   'shipments.act',
   'shipments.scan',
+  'shipments.sheetPdf',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

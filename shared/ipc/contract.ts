@@ -153,6 +153,7 @@ export const contract = {
   'shipments.update': channel<Shipment>()(z.object({ shipmentId: id, content: shipmentContentSchema }).strict()),
   'shipments.act': channel<Shipment>()(actInputSchema),
   'shipments.scan': channel<DocumentDownload>()(z.object({ shipmentId: id, which: z.enum(['signature', 'acknowledgement']) }).strict()),
+  'shipments.sheetPdf': channel<DocumentDownload>()(z.object({ shipmentId: id, version: z.number().int().min(1).optional() }).strict()),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, unknown> };
 
 type Contract = typeof contract;

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -362,5 +363,26 @@ describe('shipment service', () => {
     expect(await dispatch(handlers, 'shipments.act', { shipmentId: id, action: 'volar', payload: {} })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await dispatch(handlers, 'shipments.get', { shipmentId: id })).toMatchObject({ ok: true, value: { allowedActions: ['cancelar'], edit: null } });
     expect(await dispatch(handlers, 'shipments.list', { text: 'sn-usb' })).toMatchObject({ ok: true, value: { total: 1 } });
+  });
+
+  it('renders the approval sheet with folio, digest and the reviewer, and prints a voided one as void', async () => {
+    const w = await world();
+    const s = await shipmentIn(w, 'por_firmar', media(w));
+    const text = async (version?: number) => {
+      const pdf = await w.s.shipments.sheetPdf(w.ws, s.id, version);
+      expect(pdf.mediaType).toBe('application/pdf');
+      const file = path.join(w.dir, `hoja-${version ?? 'actual'}.pdf`);
+      writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    };
+    const first = await text();
+    expect(first).toContain('C4/DG/0001/2026');
+    expect(first).toContain('SN-USB-7781');
+    expect(first).toContain('Ana Ortiz');
+    expect(first.replace(/\s/g, '')).toContain(s.digest);
+    expect(first).not.toContain('ANULADA');
+    await w.s.shipments.update(w.ws, w.clerk, s.id, media(w, 'SN-OTRO-1'));
+    expect(await text(1)).toContain('HOJA ANULADA');
+    await expect(w.s.shipments.sheetPdf(w.ws, (await shipmentIn(w, 'borrador')).id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

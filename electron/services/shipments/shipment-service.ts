@@ -26,6 +26,7 @@ import type { Workspace } from '../accounts/workspace';
 import { assertMayReceive, todayInOffice } from '../agencies/rules';
 import { canonicalJson } from '../integrity/canonical-json';
 import { SerialQueue } from '../vault/gate';
+import { renderApprovalSheet } from './approval-sheet';
 import { contentDigest } from './content-digest';
 import { formatFolio } from './folio';
 import { searchShipments, searchText } from './search';
@@ -165,6 +166,25 @@ export class ShipmentService {
     if (!file) throw new AppError('NOT_FOUND', 'El envío no tiene ese documento escaneado.');
     const blob = await ws.vault.doc<{ mediaType: string; base64: string }>(file.blobId, { mediaType: '', base64: '' });
     return { fileName: file.fileName, mediaType: blob.data.mediaType, base64: blob.data.base64 };
+  }
+
+  /** The approval sheet PDF (the one in force, or an older `version`, printed as void). */
+  async sheetPdf(ws: Workspace, id: string, version?: number): Promise<{ fileName: string; mediaType: string; base64: string }> {
+    const o = await this.open(ws);
+    const shipment = this.shipment(o, id);
+    const sheet = version === undefined ? shipment.sheets.at(-1) : shipment.sheets.find((x) => x.version === version);
+    if (!sheet) throw new AppError('NOT_FOUND', 'El envío todavía no tiene hoja de autorización.');
+    const agency = o.agencies.data.agencies.find((a) => a.id === shipment.content.agencyId);
+    const recipient = agency?.recipients.find((r) => r.id === shipment.content.recipientId);
+    const office = ws.office.data;
+    const pdf = await renderApprovalSheet({
+      office: { institution: office.institution, unit: office.unit, acronym: office.acronym, address: office.address, ...(office.logoPngDataUrl ? { logoPngDataUrl: office.logoPngDataUrl } : {}) },
+      shipment,
+      sheet,
+      agency: { acronym: agency?.acronym ?? '', name: agency?.name ?? '(dependencia eliminada)' },
+      recipient: { fullName: recipient?.fullName ?? '(destinatario eliminado)', position: recipient?.position ?? '' },
+    });
+    return { fileName: `autorizacion-${sheet.folio.replaceAll('/', '-')}-hoja${sheet.version}.pdf`, mediaType: 'application/pdf', base64: pdf.toString('base64') };
   }
 
   // ---- content -----------------------------------------------------------
