@@ -9,6 +9,7 @@ import { SECTIONS } from './layout/sections';
 import { AdministrationPage } from './pages/admin/AdministrationPage';
 import { AgenciesSection } from './pages/agencies/AgenciesPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
+import { ShipmentsSection } from './pages/shipments/ShipmentsPage';
 import { HomePage } from './pages/HomePage';
 import { SectionPage } from './pages/SectionPage';
 import { ForcedPasswordChange } from './session/ForcedPasswordChange';
@@ -25,6 +26,7 @@ export const PAGES: Record<string, () => React.JSX.Element> = {
   '/administracion': AdministrationPage,
   '/dependencias': AgenciesSection,
   '/reportes': ReportsPage,
+  '/envios': ShipmentsSection,
 };
 
 export function AppRoutes() {

@@ -1,0 +1,190 @@
+import { ActionIcon, Anchor, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconArrowLeft, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router';
+import { CHANNEL_LABELS, type ShipmentChannel } from '../../../../shared/domain/agencies';
+import { CLASSIFICATION_LABELS, CLASSIFICATIONS, shipmentContentSchema, type Classification } from '../../../../shared/domain/shipments';
+import { formatCivilDate } from '../../../../shared/format/date';
+import type { Input } from '../../../../shared/ipc/contract';
+import { call } from '../../api/client';
+import { useLoad } from '../../api/use-load';
+import { PageHeader } from '../../components/PageHeader';
+import { FormError } from '../../forms/FormError';
+import { useSubmit } from '../../forms/use-submit';
+import { zodValidate } from '../../forms/zod-form';
+
+/** The channels this form prepares; magnetic media needs the file loader of the removable-media module. */
+const FORM_CHANNELS: ShipmentChannel[] = ['tarjeta_informativa', 'oficio', 'sobre_cerrado'];
+
+const emptyItem = () => ({ description: '', type: '', quantity: 1 as number | string, sheets: '' as number | string });
+
+function toContent(v: FormValues) {
+  return {
+    channel: v.channel,
+    agencyId: v.agencyId ?? '',
+    recipientId: v.recipientId ?? '',
+    subject: v.subject,
+    classification: v.classification,
+    legalBasis: v.classification === 'publica' ? '' : v.legalBasis,
+    coveringOficio: v.coveringOficio,
+    notes: v.notes,
+    inventory: v.inventory.map((i) => ({ description: i.description, type: i.type, quantity: Number(i.quantity), sheets: i.sheets === '' ? null : Number(i.sheets) })),
+    envelope: v.channel === 'sobre_cerrado' ? { envelopeSize: v.envelopeSize, sheets: Number(v.envelopeSheets), seals: v.seals, packingNotes: v.packingNotes } : null,
+    media: null,
+  };
+}
+
+interface FormValues {
+  channel: ShipmentChannel;
+  agencyId: string | null;
+  recipientId: string | null;
+  subject: string;
+  classification: Classification;
+  legalBasis: string;
+  coveringOficio: string;
+  notes: string;
+  inventory: ReturnType<typeof emptyItem>[];
+  envelopeSize: string;
+  envelopeSheets: number | string;
+  seals: string[];
+  packingNotes: string;
+}
+
+export function NewShipmentPage() {
+  const navigate = useNavigate();
+  const { data: agencies } = useLoad(() => call('agencies.list', {}), []);
+  const { busy, error, run } = useSubmit();
+  const form = useForm<FormValues>({
+    initialValues: {
+      channel: 'oficio',
+      agencyId: null,
+      recipientId: null,
+      subject: '',
+      classification: 'publica',
+      legalBasis: '',
+      coveringOficio: '',
+      notes: '',
+      inventory: [emptyItem()],
+      envelopeSize: 'Carta',
+      envelopeSheets: 1,
+      seals: [],
+      packingNotes: '',
+    },
+    validate: (v) => {
+      const errors = zodValidate(shipmentContentSchema)(toContent(v));
+      // Map the envelope's nested paths onto this form's flat fields.
+      const flat: Record<string, React.ReactNode> = {};
+      for (const [key, message] of Object.entries(errors)) {
+        flat[key.replace('envelope.sheets', 'envelopeSheets').replace('envelope.seals', 'seals').replace('envelope.envelopeSize', 'envelopeSize').replace(/^seals\.\d+$/, 'seals')] = message;
+      }
+      return flat;
+    },
+  });
+
+  // Only agencies with a current agreement can be chosen; the others say why not.
+  const agencyOptions = (agencies ?? [])
+    .filter(({ agency }) => agency.active)
+    .map(({ agency, agreement }) => {
+      const valid = agreement !== null && (agreement.status === 'vigente' || agreement.status === 'por_vencer');
+      const why = !agreement ? 'sin convenio' : agreement.status === 'vencido' ? `convenio vencido el ${formatCivilDate(agreement.validTo)}` : 'convenio aún no vigente';
+      return { value: agency.id, label: valid ? `${agency.acronym} · ${agency.name}` : `${agency.acronym} · ${agency.name} — no disponible: ${why}`, disabled: !valid };
+    });
+  const chosen = agencies?.find(({ agency }) => agency.id === form.values.agencyId)?.agency;
+  const recipientOptions = (chosen?.recipients ?? []).map((r) => ({ value: r.id, label: `${r.fullName} · ${r.position}` }));
+
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      // The union is checked by the same schema in validate() and again by the core.
+      const created = await call('shipments.create', { content: toContent(values) as Input<'shipments.create'>['content'] });
+      navigate(`/envios/${created.id}`);
+    }),
+  );
+
+  return (
+    <Stack gap="lg" maw={980}>
+      <Anchor component={Link} to="/envios" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} /> Envíos
+        </Group>
+      </Anchor>
+      <PageHeader title="Nuevo envío" description="Se guarda como borrador; después se envía a revisión jurídica." />
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Card withBorder radius="md" padding="lg">
+            <Stack gap="sm">
+              <Text fw={500} size="sm">
+                Canal
+              </Text>
+              <SegmentedControl data={FORM_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} {...form.getInputProps('channel')} />
+              <Text size="xs" c="dimmed">
+                Los envíos en medio magnético (USB, CD, DVD) se preparan con el cargador de medios, que llega con el módulo de medios extraíbles.
+              </Text>
+              <Select label="Dependencia destinataria" withAsterisk searchable data={agencyOptions} nothingFoundMessage="Sin coincidencias" {...form.getInputProps('agencyId')} onChange={(v) => { form.setFieldValue('agencyId', v); form.setFieldValue('recipientId', null); }} />
+              <Select label="Destinatario autorizado" withAsterisk data={recipientOptions} disabled={!chosen} placeholder={chosen && recipientOptions.length === 0 ? 'La dependencia no tiene destinatarios registrados' : undefined} {...form.getInputProps('recipientId')} />
+              <Textarea label="Asunto" withAsterisk autosize minRows={2} {...form.getInputProps('subject')} />
+              <SimpleGrid cols={2}>
+                <Select label="Clasificación" withAsterisk data={CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] }))} {...form.getInputProps('classification')} />
+                <TextInput label="Número de oficio de remisión" withAsterisk={form.values.channel === 'oficio'} {...form.getInputProps('coveringOficio')} />
+              </SimpleGrid>
+              {form.values.classification !== 'publica' && <Textarea label="Fundamento legal de la clasificación" withAsterisk autosize minRows={2} {...form.getInputProps('legalBasis')} />}
+            </Stack>
+          </Card>
+
+          <Card withBorder radius="md" padding="lg">
+            <Group justify="space-between" mb="xs">
+              <Title order={2} size="h5">
+                Inventario del contenido
+              </Title>
+              <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('inventory', emptyItem())}>
+                Agregar elemento
+              </Button>
+            </Group>
+            <Stack gap="xs">
+              {form.values.inventory.map((_, index) => (
+                <Group key={index} align="flex-start" gap="xs" wrap="nowrap">
+                  <TextInput label="Descripción" style={{ flex: 3 }} {...form.getInputProps(`inventory.${index}.description`)} />
+                  <TextInput label="Tipo" placeholder="oficio, anexo…" style={{ flex: 1 }} {...form.getInputProps(`inventory.${index}.type`)} />
+                  <NumberInput label="Cantidad" min={1} allowDecimal={false} w={100} {...form.getInputProps(`inventory.${index}.quantity`)} />
+                  <NumberInput label="Fojas" min={0} allowDecimal={false} w={100} {...form.getInputProps(`inventory.${index}.sheets`)} />
+                  <ActionIcon variant="subtle" color="red" mt={26} aria-label="Quitar elemento" disabled={form.values.inventory.length === 1} onClick={() => form.removeListItem('inventory', index)}>
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Group>
+              ))}
+              {typeof form.errors.inventory === 'string' && (
+                <Text size="xs" c="red">
+                  {form.errors.inventory}
+                </Text>
+              )}
+            </Stack>
+          </Card>
+
+          {form.values.channel === 'sobre_cerrado' && (
+            <Card withBorder radius="md" padding="lg">
+              <Title order={2} size="h5" mb="xs">
+                Sobre cerrado
+              </Title>
+              <SimpleGrid cols={2}>
+                <TextInput label="Tamaño del sobre" withAsterisk {...form.getInputProps('envelopeSize')} />
+                <NumberInput label="Número de hojas" withAsterisk min={1} allowDecimal={false} {...form.getInputProps('envelopeSheets')} />
+              </SimpleGrid>
+              <TagsInput label="Números de sello" description="Escriba cada número y pulse Intro." withAsterisk mt="sm" {...form.getInputProps('seals')} />
+              <Textarea label="Notas de empaque" autosize minRows={2} mt="sm" {...form.getInputProps('packingNotes')} />
+            </Card>
+          )}
+
+          <Textarea label="Notas" autosize minRows={2} {...form.getInputProps('notes')} />
+          <FormError error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" component={Link} to="/envios">
+              Cancelar
+            </Button>
+            <Button type="submit" loading={busy}>
+              Guardar borrador
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,178 @@
+import { Alert, Anchor, Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft, IconFileTypePdf } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
+import { SHIPMENT_ACTION_LABELS, SHIPMENT_STATE_LABELS, type ShipmentAction } from '../../../../shared/domain/shipment-states';
+import { CLASSIFICATION_LABELS } from '../../../../shared/domain/shipments';
+import { formatCivilDate, formatDateTime } from '../../../../shared/format/date';
+import { call, errorMessage } from '../../api/client';
+import { downloadBase64 } from '../../api/files';
+import { useLoad } from '../../api/use-load';
+import { PageHeader } from '../../components/PageHeader';
+import { ActionModal } from './ActionModal';
+import { ShipmentStateBadge } from './ShipmentStateBadge';
+
+const HISTORY_LABELS: Record<string, string> = { ...SHIPMENT_ACTION_LABELS, crear: 'Borrador creado', editar: 'Contenido modificado' };
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{children || '—'}</Text>
+    </div>
+  );
+}
+
+export function ShipmentDetailPage() {
+  const { shipmentId = '' } = useParams();
+  const { data, error, reload } = useLoad(() => call('shipments.get', { shipmentId }), [shipmentId]);
+  const [action, setAction] = useState<ShipmentAction | null>(null);
+
+  if (error) return <Alert color="red">{error}</Alert>;
+  if (!data) return null;
+  const { shipment, agency, recipient, allowedActions, currentSheet } = data;
+  const content = shipment.content;
+  const voided = shipment.sheets.filter((s) => s.voidedAt);
+
+  const downloadSheet = async () => {
+    try {
+      const file = await call('shipments.sheetPdf', { shipmentId });
+      downloadBase64(file.fileName, file.mediaType, file.base64);
+    } catch (e) {
+      notifications.show({ color: 'red', message: errorMessage(e) });
+    }
+  };
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/envios" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} /> Envíos
+        </Group>
+      </Anchor>
+      <PageHeader
+        title={shipment.folio ? `Envío ${shipment.folio}` : 'Envío sin folio (borrador)'}
+        description={
+          <Group gap="xs" component="span">
+            <ShipmentStateBadge state={shipment.state} />
+            {CHANNEL_LABELS[content.channel]} · {CLASSIFICATION_LABELS[content.classification]}
+          </Group>
+        }
+        actions={
+          currentSheet && (
+            <Button variant="default" leftSection={<IconFileTypePdf size={18} />} onClick={() => void downloadSheet()}>
+              Hoja de autorización
+            </Button>
+          )
+        }
+      />
+
+      {voided.length > 0 && !currentSheet && (
+        <Alert color="orange" title="La hoja de autorización anterior quedó anulada">
+          El contenido cambió después de imprimirla ({voided.at(-1)?.voidReason}). El envío volvió a revisión jurídica; deberá imprimirse y firmarse una hoja nueva.
+        </Alert>
+      )}
+
+      {allowedActions.length > 0 && (
+        <Card withBorder radius="md" padding="md">
+          <Text size="sm" fw={500} mb="xs">
+            Acciones disponibles para usted
+          </Text>
+          <Group gap="sm" data-testid="shipment-actions">
+            {allowedActions.map((a) => (
+              <Button key={a} variant={a === 'cancelar' || a === 'rechazar' || a === 'devolver' ? 'light' : 'filled'} color={a === 'cancelar' || a === 'rechazar' ? 'red' : undefined} onClick={() => setAction(a)}>
+                {SHIPMENT_ACTION_LABELS[a]}
+              </Button>
+            ))}
+          </Group>
+        </Card>
+      )}
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <Card withBorder radius="md" padding="lg">
+          <Title order={2} size="h5" mb="sm">
+            Datos del envío
+          </Title>
+          <Stack gap="sm">
+            <Field label="Asunto">{content.subject}</Field>
+            <SimpleGrid cols={2}>
+              <Field label="Dependencia">{agency ? `${agency.acronym} · ${agency.name}` : ''}</Field>
+              <Field label="Destinatario">{recipient ? `${recipient.fullName}, ${recipient.position}` : ''}</Field>
+              <Field label="Convenio">{shipment.agreementNumber}</Field>
+              <Field label="Oficio de remisión">{content.coveringOficio}</Field>
+              {content.classification !== 'publica' && <Field label="Fundamento legal">{content.legalBasis}</Field>}
+              <Field label="Preparó">{shipment.preparedBy.fullName}</Field>
+            </SimpleGrid>
+            {content.envelope && (
+              <SimpleGrid cols={2}>
+                <Field label="Sobre">{`${content.envelope.envelopeSize}, ${content.envelope.sheets} hojas`}</Field>
+                <Field label="Sellos">{content.envelope.seals.join(', ')}</Field>
+              </SimpleGrid>
+            )}
+            <Field label="Huella del contenido (SHA-256)">
+              <Code>{shipment.digest.slice(0, 32)}…</Code>
+            </Field>
+            {shipment.signature && <Field label="Autorizó">{`${shipment.signature.signerName}, ${shipment.signature.signerPosition} — ${formatCivilDate(shipment.signature.signedOn)}`}</Field>}
+            {shipment.dispatch && <Field label="Mensajería">{`${shipment.dispatch.courier}${shipment.dispatch.courierOrganisation ? `, ${shipment.dispatch.courierOrganisation}` : ''} — ${formatDateTime(shipment.dispatch.at)}`}</Field>}
+            {shipment.acknowledgement && <Field label="Acuse">{`${shipment.acknowledgement.receivedBy}, ${shipment.acknowledgement.receiverPosition} — ${formatDateTime(shipment.acknowledgement.receivedAt)}`}</Field>}
+            {shipment.closingReason && <Field label="Motivo">{shipment.closingReason}</Field>}
+          </Stack>
+          <Title order={3} size="h6" mt="md" mb="xs">
+            Inventario
+          </Title>
+          <Table verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Descripción</Table.Th>
+                <Table.Th>Tipo</Table.Th>
+                <Table.Th>Cantidad</Table.Th>
+                <Table.Th>Fojas</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {content.inventory.map((item, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{item.description}</Table.Td>
+                  <Table.Td>{item.type}</Table.Td>
+                  <Table.Td>{item.quantity}</Table.Td>
+                  <Table.Td>{item.sheets ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+
+        <Card withBorder radius="md" padding="lg">
+          <Title order={2} size="h5" mb="md">
+            Historial
+          </Title>
+          <Timeline active={shipment.history.length - 1} bulletSize={14} lineWidth={2} data-testid="shipment-history">
+            {shipment.history.map((h, i) => (
+              <Timeline.Item key={i} title={HISTORY_LABELS[h.action] ?? h.action}>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(h.at)} · {h.actor.fullName} · {SHIPMENT_STATE_LABELS[h.to]}
+                </Text>
+                {h.observations && <Text size="sm">{h.observations}</Text>}
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Card>
+      </SimpleGrid>
+
+      <ActionModal
+        shipment={shipment}
+        action={action}
+        onClose={() => setAction(null)}
+        onDone={() => {
+          if (action) notifications.show({ color: 'green', message: `${SHIPMENT_ACTION_LABELS[action]}: listo.` });
+          setAction(null);
+          reload();
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,159 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { ADMIN, completeSetup, signIn, signOut } from './support/flows';
+
+const CLERK = { fullName: 'José Ángel Pérez Núñez', position: 'Capturista', userName: 'jperez', temporary: 'Temporal-Inicio-77', own: 'Clave-Capturista-26' };
+const LAWYER = { fullName: 'Lucía Hernández Mora', position: 'Abogada de la Unidad Jurídica', userName: 'lhernandez', temporary: 'Temporal-Inicio-88', own: 'Clave-Juridico-2026' };
+
+async function nav(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name }).click();
+}
+
+async function createUser(page: Page, user: typeof CLERK, role: string) {
+  await page.getByRole('button', { name: 'Nuevo usuario' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nuevo usuario' });
+  await dialog.getByLabel('Nombre completo').fill(user.fullName);
+  await dialog.getByLabel('Cargo').fill(user.position);
+  await dialog.getByLabel('Usuario').fill(user.userName);
+  await dialog.getByLabel('Capturista').setChecked(role === 'Capturista');
+  if (role !== 'Capturista') await dialog.getByLabel(role).check();
+  await dialog.getByLabel('Contraseña temporal').fill(user.temporary);
+  await dialog.getByRole('button', { name: 'Dar de alta' }).click();
+  await expect(page.getByTestId(`user-row-${user.userName}`)).toBeVisible();
+}
+
+async function switchUser(page: Page, user: { userName: string; own: string; temporary?: string }, first = false) {
+  await signOut(page);
+  await signIn(page, user.userName, first && user.temporary ? user.temporary : user.own);
+  if (first && user.temporary) {
+    await page.getByLabel('Contraseña actual').fill(user.temporary);
+    await page.getByLabel('Nueva contraseña', { exact: true }).fill(user.own);
+    await page.getByLabel('Confirme la nueva contraseña').fill(user.own);
+    await page.getByRole('button', { name: 'Cambiar contraseña' }).click();
+  }
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+async function openShipment(page: Page, subject: string) {
+  await nav(page, 'Envíos');
+  await page.getByRole('row').filter({ hasText: subject }).click();
+}
+
+async function act(page: Page, action: string, fill: Record<string, string> = {}) {
+  await page.getByTestId('shipment-actions').getByRole('button', { name: action }).click();
+  const dialog = page.getByRole('dialog', { name: action });
+  for (const [label, value] of Object.entries(fill)) {
+    const box = dialog.getByRole('textbox', { name: label, exact: true });
+    await box.fill(value);
+    await box.press('Tab');
+  }
+  await dialog.getByRole('button', { name: action }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const actions = (page: Page) => page.getByTestId('shipment-actions');
+
+test('a sealed envelope goes from borrador to entregado with a legal return, segregation of duties and the director’s signature', async ({ page, snap }) => {
+  test.setTimeout(180_000);
+  const SUBJECT = 'Remisión de estadística FESE de octubre de 2026';
+  await completeSetup(page);
+
+  // The administrator registers the recipient agency and the two people who will work the shipment.
+  await nav(page, 'Dependencias y convenios');
+  await page.getByRole('button', { name: 'Nueva dependencia' }).click();
+  const agencyDialog = page.getByRole('dialog', { name: 'Nueva dependencia' });
+  await agencyDialog.getByRole('textbox', { name: 'Nombre', exact: true }).fill('Centro Nacional de Información');
+  await agencyDialog.getByRole('textbox', { name: 'Siglas' }).fill('CNI');
+  await agencyDialog.getByRole('combobox', { name: 'Tipo' }).click();
+  await page.getByRole('option', { name: 'Federal', exact: true }).click();
+  await agencyDialog.getByRole('button', { name: 'Agregar destinatario' }).click();
+  await agencyDialog.getByRole('textbox', { name: 'Nombre completo' }).fill('Ing. Ramón Salinas Ortega');
+  await agencyDialog.getByRole('textbox', { name: 'Cargo' }).fill('Director de Estadística');
+  await agencyDialog.getByRole('button', { name: 'Guardar dependencia' }).click();
+  await page.getByRole('button', { name: 'Registrar convenio' }).click();
+  const agreement = page.getByRole('dialog', { name: 'Registrar convenio' });
+  await agreement.getByLabel('Número de convenio').fill('CNI/C4/2025-01');
+  await agreement.getByLabel('Alcance').fill('Estadística de los servicios de emergencia.');
+  for (const [label, value] of [['Fecha de firma', '10/01/2025'], ['Vigente desde', '10/01/2025']] as const) {
+    await agreement.getByRole('textbox', { name: label }).fill(value);
+    await agreement.getByRole('textbox', { name: label }).press('Tab');
+  }
+  await agreement.getByLabel('Vigencia indefinida').check();
+  await agreement.getByRole('button', { name: 'Guardar convenio' }).click();
+  await expect(page.getByTestId('agreement-row-CNI/C4/2025-01')).toContainText('Vigente');
+  await nav(page, 'Administración');
+  await createUser(page, CLERK, 'Capturista');
+  await createUser(page, LAWYER, 'Jurídico');
+
+  // The clerk prepares a sealed envelope.
+  await switchUser(page, CLERK, true);
+  await nav(page, 'Envíos');
+  await page.getByRole('button', { name: 'Nuevo envío' }).click();
+  await page.locator('label').filter({ hasText: /^Sobre cerrado$/ }).click();
+  await expect(page.getByRole('radio', { name: 'Sobre cerrado' })).toBeChecked();
+  await page.getByRole('combobox', { name: 'Dependencia destinataria' }).click();
+  await page.getByRole('option', { name: /^CNI · Centro Nacional de Información$/ }).click();
+  await page.getByRole('combobox', { name: 'Destinatario autorizado' }).click();
+  await page.getByRole('option', { name: /Ramón Salinas/ }).click();
+  await page.getByLabel('Asunto').fill(SUBJECT);
+  await page.getByLabel('Número de oficio de remisión').fill('C4/DG/OF/1187/2026');
+  await page.getByRole('textbox', { name: 'Descripción' }).fill('Formato Estadístico de los Servicios de Emergencia (FESE)');
+  await page.getByRole('textbox', { name: 'Tipo' }).fill('anexo');
+  await page.getByRole('combobox', { name: 'Números de sello' }).fill('SS-004511');
+  await page.getByRole('combobox', { name: 'Números de sello' }).press('Enter');
+  await page.getByRole('combobox', { name: 'Números de sello' }).fill('SS-004512');
+  await page.getByRole('combobox', { name: 'Números de sello' }).press('Enter');
+  await snap('40-nuevo-envio');
+  await page.getByRole('button', { name: 'Guardar borrador' }).click();
+  await expect(page.getByTestId('shipment-state')).toHaveText('Borrador');
+  await act(page, 'Enviar a revisión jurídica');
+  await expect(page.getByTestId('shipment-state')).toHaveText('En revisión jurídica');
+  // The preparer cannot review their own shipment: the screen offers no review.
+  await expect(actions(page).getByRole('button', { name: 'Aprobar revisión' })).toHaveCount(0);
+
+  // Legal returns it with observations.
+  await switchUser(page, LAWYER, true);
+  await openShipment(page, SUBJECT);
+  await expect(actions(page).getByRole('button', { name: 'Aprobar revisión' })).toBeVisible();
+  await expect(actions(page).getByRole('button', { name: 'Generar hoja de autorización' })).toHaveCount(0);
+  await act(page, 'Devolver con observaciones', { 'Observaciones para quien preparó el envío': 'Falta citar el número de convenio en el oficio de remisión.' });
+  await expect(page.getByTestId('shipment-state')).toHaveText('Devuelto con observaciones');
+
+  // The clerk sends it back; legal approves.
+  await switchUser(page, CLERK);
+  await openShipment(page, SUBJECT);
+  await expect(page.getByTestId('shipment-history')).toContainText('Falta citar el número de convenio');
+  await act(page, 'Enviar a revisión jurídica');
+  await switchUser(page, LAWYER);
+  await openShipment(page, SUBJECT);
+  await act(page, 'Aprobar revisión');
+  await expect(page.getByTestId('shipment-state')).toHaveText('Revisado');
+  await expect(page.getByTestId('shipment-actions')).toHaveCount(0);
+
+  // The clerk produces the approval sheet: the folio is assigned.
+  await switchUser(page, CLERK);
+  await openShipment(page, SUBJECT);
+  await act(page, 'Generar hoja de autorización');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Envío C4\/DG\/0001\/\d{4}$/);
+  await expect(actions(page).getByRole('button', { name: 'Registrar firma del Director(a) General' })).toHaveCount(0);
+
+  // The administrator registers the Director General's handwritten signature.
+  await switchUser(page, { userName: ADMIN.userName, own: ADMIN.password });
+  await openShipment(page, SUBJECT);
+  await act(page, 'Registrar firma del Director(a) General', { 'Nombre de quien firmó': 'Ing. Enrique Quinto Ceballos', Cargo: 'Director General', 'Fecha de la firma': '23/11/2026' });
+  await expect(page.getByTestId('shipment-state')).toHaveText('Autorizado');
+
+  // The clerk seals, dispatches and records the receipt.
+  await switchUser(page, CLERK);
+  await openShipment(page, SUBJECT);
+  await act(page, 'Confirmar sellos');
+  await expect(page.getByTestId('shipment-state')).toHaveText('Sellado');
+  await act(page, 'Entregar a mensajería', { 'Mensajero que recibe el paquete': 'Carlos Díaz Ruiz', 'Empresa o área de mensajería': 'Mensajería interna SSP' });
+  await expect(page.getByTestId('shipment-state')).toHaveText('En tránsito');
+  await act(page, 'Registrar acuse de recibo', { Recibió: 'Ing. Ramón Salinas Ortega', 'Cargo de quien recibió': 'Director de Estadística' });
+  await expect(page.getByTestId('shipment-state')).toHaveText('Entregado');
+  await expect(page.getByTestId('shipment-actions')).toHaveCount(0);
+  await snap('41-envio-entregado');
+  await nav(page, 'Envíos');
+  await snap('42-envios');
+});
