@@ -1,9 +1,9 @@
-import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconCircleCheck, IconCircleX, IconDownload, IconEdit, IconPlus } from '@tabler/icons-react';
+import { IconCircleCheck, IconCircleX, IconDownload, IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { AGENCY_KIND_LABELS, CHANNEL_LABELS, FREQUENCY_LABELS, type Agreement } from '../../../../shared/domain/agencies';
 import type { Eligibility } from '../../../../shared/domain/directory-views';
 import { formatCivilDate } from '../../../../shared/format/date';
@@ -11,23 +11,13 @@ import { call, errorMessage } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
 import { useLoad } from '../../api/use-load';
 import { DATE_INPUT_PROPS } from '../../forms/date-input';
+import { BackLink, DetailField } from '../../components/DetailField';
 import { PageHeader } from '../../components/PageHeader';
 import { AgreementStatusBadge } from '../../components/status-badges';
 import { useIsAdmin } from '../../stores/session-store';
 import { AgencyFormModal } from './AgencyFormModal';
 import { AgreementFormModal } from './AgreementFormModal';
 import { EmptyRow } from '../../components/EmptyRow';
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children || '—'}</Text>
-    </div>
-  );
-}
 
 export function AgencyDetailPage() {
   const { agencyId = '' } = useParams();
@@ -51,11 +41,7 @@ export function AgencyDetailPage() {
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/dependencias" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} /> Dependencias
-        </Group>
-      </Anchor>
+      <BackLink to="/dependencias">Dependencias</BackLink>
       <PageHeader
         title={`${agency.acronym} · ${agency.name}`}
         description={
@@ -80,10 +66,10 @@ export function AgencyDetailPage() {
             Datos de contacto
           </Title>
           <SimpleGrid cols={2} spacing="sm">
-            <Field label="Domicilio">{agency.address}</Field>
-            <Field label="Teléfono">{agency.phone}</Field>
-            <Field label="Correo institucional">{agency.email}</Field>
-            <Field label="Notas">{agency.notes}</Field>
+            <DetailField label="Domicilio">{agency.address}</DetailField>
+            <DetailField label="Teléfono">{agency.phone}</DetailField>
+            <DetailField label="Correo institucional">{agency.email}</DetailField>
+            <DetailField label="Notas">{agency.notes}</DetailField>
           </SimpleGrid>
           <Title order={3} size="h6" mt="md" mb="xs">
             Destinatarios autorizados

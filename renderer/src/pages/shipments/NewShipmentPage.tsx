@@ -1,6 +1,6 @@
-import { ActionIcon, Anchor, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconArrowLeft, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { CHANNEL_LABELS, type ShipmentChannel } from '../../../../shared/domain/agencies';
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, shipmentContentSchema, type Classification } from '../../../../shared/domain/shipments';
@@ -8,6 +8,7 @@ import { formatCivilDate } from '../../../../shared/format/date';
 import type { Input } from '../../../../shared/ipc/contract';
 import { call } from '../../api/client';
 import { useLoad } from '../../api/use-load';
+import { BackLink } from '../../components/DetailField';
 import { PageHeader } from '../../components/PageHeader';
 import { FormError } from '../../forms/FormError';
 import { useSubmit } from '../../forms/use-submit';
@@ -102,11 +103,7 @@ export function NewShipmentPage() {
 
   return (
     <Stack gap="lg" maw={980}>
-      <Anchor component={Link} to="/envios" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} /> Envíos
-        </Group>
-      </Anchor>
+      <BackLink to="/envios">Envíos</BackLink>
       <PageHeader title="Nuevo envío" description="Se guarda como borrador; después se envía a revisión jurídica." />
       <form onSubmit={submit} noValidate>
         <Stack gap="md">

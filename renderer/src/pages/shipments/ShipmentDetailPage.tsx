@@ -1,8 +1,8 @@
-import { Alert, Anchor, Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconFileTypePdf } from '@tabler/icons-react';
+import { IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
 import { SHIPMENT_ACTION_LABELS, SHIPMENT_STATE_LABELS, type ShipmentAction } from '../../../../shared/domain/shipment-states';
 import { CLASSIFICATION_LABELS } from '../../../../shared/domain/shipments';
@@ -10,22 +10,12 @@ import { formatCivilDate, formatDateTime } from '../../../../shared/format/date'
 import { call, errorMessage } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
 import { useLoad } from '../../api/use-load';
+import { BackLink, DetailField } from '../../components/DetailField';
 import { PageHeader } from '../../components/PageHeader';
 import { ActionModal } from './ActionModal';
 import { ShipmentStateBadge } from './ShipmentStateBadge';
 
 const HISTORY_LABELS: Record<string, string> = { ...SHIPMENT_ACTION_LABELS, crear: 'Borrador creado', editar: 'Contenido modificado' };
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children || '—'}</Text>
-    </div>
-  );
-}
 
 export function ShipmentDetailPage() {
   const { shipmentId = '' } = useParams();
@@ -49,11 +39,7 @@ export function ShipmentDetailPage() {
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/envios" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} /> Envíos
-        </Group>
-      </Anchor>
+      <BackLink to="/envios">Envíos</BackLink>
       <PageHeader
         title={shipment.folio ? `Envío ${shipment.folio}` : 'Envío sin folio (borrador)'}
         description={
@@ -98,28 +84,28 @@ export function ShipmentDetailPage() {
             Datos del envío
           </Title>
           <Stack gap="sm">
-            <Field label="Asunto">{content.subject}</Field>
+            <DetailField label="Asunto">{content.subject}</DetailField>
             <SimpleGrid cols={2}>
-              <Field label="Dependencia">{agency ? `${agency.acronym} · ${agency.name}` : ''}</Field>
-              <Field label="Destinatario">{recipient ? `${recipient.fullName}, ${recipient.position}` : ''}</Field>
-              <Field label="Convenio">{shipment.agreementNumber}</Field>
-              <Field label="Oficio de remisión">{content.coveringOficio}</Field>
-              {content.classification !== 'publica' && <Field label="Fundamento legal">{content.legalBasis}</Field>}
-              <Field label="Preparó">{shipment.preparedBy.fullName}</Field>
+              <DetailField label="Dependencia">{agency ? `${agency.acronym} · ${agency.name}` : ''}</DetailField>
+              <DetailField label="Destinatario">{recipient ? `${recipient.fullName}, ${recipient.position}` : ''}</DetailField>
+              <DetailField label="Convenio">{shipment.agreementNumber}</DetailField>
+              <DetailField label="Oficio de remisión">{content.coveringOficio}</DetailField>
+              {content.classification !== 'publica' && <DetailField label="Fundamento legal">{content.legalBasis}</DetailField>}
+              <DetailField label="Preparó">{shipment.preparedBy.fullName}</DetailField>
             </SimpleGrid>
             {content.envelope && (
               <SimpleGrid cols={2}>
-                <Field label="Sobre">{`${content.envelope.envelopeSize}, ${content.envelope.sheets} hojas`}</Field>
-                <Field label="Sellos">{content.envelope.seals.join(', ')}</Field>
+                <DetailField label="Sobre">{`${content.envelope.envelopeSize}, ${content.envelope.sheets} hojas`}</DetailField>
+                <DetailField label="Sellos">{content.envelope.seals.join(', ')}</DetailField>
               </SimpleGrid>
             )}
-            <Field label="Huella del contenido (SHA-256)">
+            <DetailField label="Huella del contenido (SHA-256)">
               <Code>{shipment.digest.slice(0, 32)}…</Code>
-            </Field>
-            {shipment.signature && <Field label="Autorizó">{`${shipment.signature.signerName}, ${shipment.signature.signerPosition} — ${formatCivilDate(shipment.signature.signedOn)}`}</Field>}
-            {shipment.dispatch && <Field label="Mensajería">{`${shipment.dispatch.courier}${shipment.dispatch.courierOrganisation ? `, ${shipment.dispatch.courierOrganisation}` : ''} — ${formatDateTime(shipment.dispatch.at)}`}</Field>}
-            {shipment.acknowledgement && <Field label="Acuse">{`${shipment.acknowledgement.receivedBy}, ${shipment.acknowledgement.receiverPosition} — ${formatDateTime(shipment.acknowledgement.receivedAt)}`}</Field>}
-            {shipment.closingReason && <Field label="Motivo">{shipment.closingReason}</Field>}
+            </DetailField>
+            {shipment.signature && <DetailField label="Autorizó">{`${shipment.signature.signerName}, ${shipment.signature.signerPosition} — ${formatCivilDate(shipment.signature.signedOn)}`}</DetailField>}
+            {shipment.dispatch && <DetailField label="Mensajería">{`${shipment.dispatch.courier}${shipment.dispatch.courierOrganisation ? `, ${shipment.dispatch.courierOrganisation}` : ''} — ${formatDateTime(shipment.dispatch.at)}`}</DetailField>}
+            {shipment.acknowledgement && <DetailField label="Acuse">{`${shipment.acknowledgement.receivedBy}, ${shipment.acknowledgement.receiverPosition} — ${formatDateTime(shipment.acknowledgement.receivedAt)}`}</DetailField>}
+            {shipment.closingReason && <DetailField label="Motivo">{shipment.closingReason}</DetailField>}
           </Stack>
           <Title order={3} size="h6" mt="md" mb="xs">
             Inventario
