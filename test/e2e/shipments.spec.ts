@@ -136,6 +136,23 @@ test('a sealed envelope goes from borrador to entregado with a legal return, seg
   await act(page, 'Generar hoja de autorización');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Envío C4\/DG\/0001\/\d{4}$/);
   await expect(actions(page).getByRole('button', { name: 'Registrar firma del Director(a) General' })).toHaveCount(0);
+  const folio = (await page.getByRole('heading', { level: 1 }).textContent())?.replace('Envío ', '') ?? '';
+
+  // A change of content after the sheet was printed voids it and sends the shipment back to legal, keeping its folio.
+  await page.getByRole('link', { name: 'Modificar contenido' }).click();
+  await expect(page.getByText('Al guardar, la hoja de autorización queda anulada')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Fojas' }).fill('14');
+  await page.getByRole('button', { name: 'Guardar cambios' }).click();
+  await expect(page.getByTestId('shipment-state')).toHaveText('En revisión jurídica');
+  await expect(page.getByText('La hoja de autorización anterior quedó anulada')).toBeVisible();
+  await snap('43-hoja-anulada');
+  await switchUser(page, LAWYER);
+  await openShipment(page, SUBJECT);
+  await act(page, 'Aprobar revisión');
+  await switchUser(page, CLERK);
+  await openShipment(page, SUBJECT);
+  await act(page, 'Generar hoja de autorización');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Envío ${folio}`);
 
   // The administrator registers the Director General's handwritten signature.
   await switchUser(page, { userName: ADMIN.userName, own: ADMIN.password });

@@ -1,9 +1,9 @@
-import { ActionIcon, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { CHANNEL_LABELS, type ShipmentChannel } from '../../../../shared/domain/agencies';
-import { CLASSIFICATION_LABELS, CLASSIFICATIONS, shipmentContentSchema, type Classification } from '../../../../shared/domain/shipments';
+import { CLASSIFICATION_LABELS, CLASSIFICATIONS, shipmentContentSchema, type Classification, type Shipment, type ShipmentDetail } from '../../../../shared/domain/shipments';
 import { formatCivilDate } from '../../../../shared/format/date';
 import type { Input } from '../../../../shared/ipc/contract';
 import { call } from '../../api/client';
@@ -51,26 +51,45 @@ interface FormValues {
   packingNotes: string;
 }
 
+function initialValues(shipment?: Shipment): FormValues {
+  const c = shipment?.content;
+  return {
+    channel: c?.channel ?? 'oficio',
+    agencyId: c?.agencyId ?? null,
+    recipientId: c?.recipientId ?? null,
+    subject: c?.subject ?? '',
+    classification: c?.classification ?? 'publica',
+    legalBasis: c?.legalBasis ?? '',
+    coveringOficio: c?.coveringOficio ?? '',
+    notes: c?.notes ?? '',
+    inventory: c ? c.inventory.map((i) => ({ description: i.description, type: i.type, quantity: i.quantity, sheets: i.sheets ?? '' })) : [emptyItem()],
+    envelopeSize: c?.envelope?.envelopeSize ?? 'Carta',
+    envelopeSheets: c?.envelope?.sheets ?? 1,
+    seals: c?.envelope?.seals ?? [],
+    packingNotes: c?.envelope?.packingNotes ?? '',
+  };
+}
+
 export function NewShipmentPage() {
+  return <ShipmentEditor />;
+}
+
+/** Editing an existing shipment: the same form, starting from its content. */
+export function EditShipmentPage() {
+  const { shipmentId = '' } = useParams();
+  const { data, error } = useLoad(() => call('shipments.get', { shipmentId }), [shipmentId]);
+  if (error) return <Alert color="red">{error}</Alert>;
+  if (!data) return null;
+  return <ShipmentEditor detail={data} />;
+}
+
+function ShipmentEditor({ detail }: { detail?: ShipmentDetail }) {
   const navigate = useNavigate();
+  const shipment = detail?.shipment;
   const { data: agencies } = useLoad(() => call('agencies.list', {}), []);
   const { busy, error, run } = useSubmit();
   const form = useForm<FormValues>({
-    initialValues: {
-      channel: 'oficio',
-      agencyId: null,
-      recipientId: null,
-      subject: '',
-      classification: 'publica',
-      legalBasis: '',
-      coveringOficio: '',
-      notes: '',
-      inventory: [emptyItem()],
-      envelopeSize: 'Carta',
-      envelopeSheets: 1,
-      seals: [],
-      packingNotes: '',
-    },
+    initialValues: initialValues(shipment),
     validate: (v) => {
       const errors = zodValidate(shipmentContentSchema)(toContent(v));
       // Map the envelope's nested paths onto this form's flat fields.
@@ -96,15 +115,25 @@ export function NewShipmentPage() {
   const submit = form.onSubmit((values) =>
     run(async () => {
       // The union is checked by the same schema in validate() and again by the core.
-      const created = await call('shipments.create', { content: toContent(values) as Input<'shipments.create'>['content'] });
-      navigate(`/envios/${created.id}`);
+      const content = toContent(values) as Input<'shipments.create'>['content'];
+      const saved = shipment ? await call('shipments.update', { shipmentId: shipment.id, content }) : await call('shipments.create', { content });
+      navigate(`/envios/${saved.id}`);
     }),
   );
 
   return (
     <Stack gap="lg" maw={980}>
-      <BackLink to="/envios">Envíos</BackLink>
-      <PageHeader title="Nuevo envío" description="Se guarda como borrador; después se envía a revisión jurídica." />
+      <BackLink to={shipment ? `/envios/${shipment.id}` : '/envios'}>{shipment ? 'Volver al envío' : 'Envíos'}</BackLink>
+      <PageHeader
+        title={shipment ? `Modificar envío ${shipment.folio ?? '(borrador)'}` : 'Nuevo envío'}
+        description={shipment ? 'Los cambios quedan en el historial del envío.' : 'Se guarda como borrador; después se envía a revisión jurídica.'}
+      />
+      {detail?.edit === 'back_to_review' && (
+        <Alert color="orange" title="Al guardar, la hoja de autorización queda anulada">
+          Este envío ya tiene hoja de autorización impresa. Si cambia su contenido, esa hoja deja de valer: el envío vuelve a
+          revisión jurídica y habrá que imprimir y firmar una hoja nueva (con el mismo folio).
+        </Alert>
+      )}
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Card withBorder radius="md" padding="lg">
@@ -112,7 +141,7 @@ export function NewShipmentPage() {
               <Text fw={500} size="sm">
                 Canal
               </Text>
-              <SegmentedControl data={FORM_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} {...form.getInputProps('channel')} />
+              <SegmentedControl data={FORM_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} disabled={Boolean(shipment)} {...form.getInputProps('channel')} />
               <Text size="xs" c="dimmed">
                 Los envíos en medio magnético (USB, CD, DVD) se preparan con el cargador de medios, que llega con el módulo de medios extraíbles.
               </Text>
@@ -173,11 +202,11 @@ export function NewShipmentPage() {
           <Textarea label="Notas" autosize minRows={2} {...form.getInputProps('notes')} />
           <FormError error={error} />
           <Group justify="flex-end">
-            <Button variant="default" component={Link} to="/envios">
+            <Button variant="default" component={Link} to={shipment ? `/envios/${shipment.id}` : '/envios'}>
               Cancelar
             </Button>
             <Button type="submit" loading={busy}>
-              Guardar borrador
+              {shipment ? 'Guardar cambios' : 'Guardar borrador'}
             </Button>
           </Group>
         </Stack>

@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileTypePdf } from '@tabler/icons-react';
+import { IconEdit, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
 import { SHIPMENT_ACTION_LABELS, SHIPMENT_STATE_LABELS, type ShipmentAction } from '../../../../shared/domain/shipment-states';
 import { CLASSIFICATION_LABELS } from '../../../../shared/domain/shipments';
@@ -49,17 +49,25 @@ export function ShipmentDetailPage() {
           </Group>
         }
         actions={
-          currentSheet && (
-            <Button variant="default" leftSection={<IconFileTypePdf size={18} />} onClick={() => void downloadSheet()}>
-              Hoja de autorización
-            </Button>
-          )
+          <>
+            {data.edit && content.channel !== 'medio_magnetico' && (
+              <Button variant="default" leftSection={<IconEdit size={18} />} component={Link} to="editar">
+                Modificar contenido
+              </Button>
+            )}
+            {currentSheet && (
+              <Button variant="default" leftSection={<IconFileTypePdf size={18} />} onClick={() => void downloadSheet()}>
+                Hoja de autorización
+              </Button>
+            )}
+          </>
         }
       />
 
       {voided.length > 0 && !currentSheet && (
         <Alert color="orange" title="La hoja de autorización anterior quedó anulada">
-          El contenido cambió después de imprimirla ({voided.at(-1)?.voidReason}). El envío volvió a revisión jurídica; deberá imprimirse y firmarse una hoja nueva.
+          El contenido cambió el {formatDateTime(voided.at(-1)?.voidedAt ?? '')}, después de generar la hoja. El envío volvió a revisión jurídica;
+          deberá imprimirse y firmarse una hoja nueva, con el mismo folio.
         </Alert>
       )}
 
@@ -95,7 +103,7 @@ export function ShipmentDetailPage() {
             </SimpleGrid>
             {content.envelope && (
               <SimpleGrid cols={2}>
-                <DetailField label="Sobre">{`${content.envelope.envelopeSize}, ${content.envelope.sheets} hojas`}</DetailField>
+                <DetailField label="Sobre">{`${content.envelope.envelopeSize}, ${content.envelope.sheets} ${content.envelope.sheets === 1 ? 'hoja' : 'hojas'}`}</DetailField>
                 <DetailField label="Sellos">{content.envelope.seals.join(', ')}</DetailField>
               </SimpleGrid>
             )}

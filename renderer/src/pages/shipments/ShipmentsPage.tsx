@@ -11,7 +11,7 @@ import { useLoad } from '../../api/use-load';
 import { EmptyRow } from '../../components/EmptyRow';
 import { PageHeader } from '../../components/PageHeader';
 import { useSignedIn } from '../../stores/session-store';
-import { NewShipmentPage } from './NewShipmentPage';
+import { EditShipmentPage, NewShipmentPage } from './NewShipmentPage';
 import { ShipmentDetailPage } from './ShipmentDetailPage';
 import { ShipmentStateBadge } from './ShipmentStateBadge';
 
@@ -21,6 +21,7 @@ export function ShipmentsSection() {
       <Route index element={<ShipmentsPage />} />
       <Route path="nuevo" element={<NewShipmentPage />} />
       <Route path=":shipmentId" element={<ShipmentDetailPage />} />
+      <Route path=":shipmentId/editar" element={<EditShipmentPage />} />
     </Routes>
   );
 }
