@@ -7,7 +7,8 @@ import { officeProfileSchema } from '../../../shared/domain/office';
 import { passwordProblems, PASSWORD_RULES_TEXT } from '../../../shared/domain/password-policy';
 import type { SessionState } from '../../../shared/domain/session';
 import { passwordSchema, personSchema, userNameSchema } from '../../../shared/domain/users';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
+import { useSubmit } from '../forms/use-submit';
 import { zodValidate } from '../forms/zod-form';
 import { useSessionStore } from '../stores/session-store';
 import { AuthFrame } from './AuthFrame';
@@ -36,8 +37,7 @@ async function pngDataUrl(file: File): Promise<string> {
 export function SetupWizard() {
   const setSession = useSessionStore((s) => s.set);
   const [step, setStep] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const [restoreOpen, setRestoreOpen] = useState(false);
   const [created, setCreated] = useState<{ state: SessionState; recoveryCode: string; pdfUrl: string } | null>(null);
 
@@ -61,19 +61,13 @@ export function SetupWizard() {
     }
   };
 
-  const create = admin.onSubmit(async ({ fullName, position, userName, password }) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const create = admin.onSubmit(({ fullName, position, userName, password }) =>
+    run(async () => {
       const result = await call('setup.create', { office: office.values, admin: { fullName, position, userName, password } });
       setCreated({ state: result.state, recoveryCode: result.recoveryCode, pdfUrl: pdfUrlFromBase64(result.recoverySheetPdfBase64) });
       setStep(2);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  });
+    }),
+  );
 
   return (
     <AuthFrame title="Configuración inicial" subtitle="Valija guardará la información de esta oficina en una bóveda cifrada en este equipo." width={760}>

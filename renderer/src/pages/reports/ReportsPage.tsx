@@ -23,6 +23,7 @@ import { useLoad } from '../../api/use-load';
 import { PageHeader } from '../../components/PageHeader';
 import { PeriodStatusBadge } from '../../components/status-badges';
 import { DATE_INPUT_PROPS } from '../../forms/date-input';
+import { useSubmit } from '../../forms/use-submit';
 import { zodValidate } from '../../forms/zod-form';
 import { useIsAdmin } from '../../stores/session-store';
 import { FormError } from '../../forms/FormError';
@@ -226,20 +227,17 @@ function ObligationsTab({ overview, isAdmin, onSaved }: { overview: ReportsOverv
 
 function ObligationForm({ overview, onSaved }: { overview: ReportsOverview; onSaved: () => void }) {
   const { data: agencies } = useLoad(() => call('agencies.list', {}), []);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const form = useForm({
     initialValues: { reportId: '', beneficiaryAgencyId: '', frequency: 'mensual' as Frequency, dueDay: 10 as number | string, usualChannel: 'oficio' as ShipmentChannel, startsOn: null as string | null },
     validate: (v) => zodValidate(obligationInputSchema)({ ...v, dueDay: Number(v.dueDay), startsOn: v.startsOn ?? '' }),
   });
-  const submit = form.onSubmit(async (v) => {
-    setError(null);
-    try {
+  const submit = form.onSubmit((v) =>
+    run(async () => {
       await call('reports.saveObligation', { obligation: { ...v, dueDay: Number(v.dueDay), startsOn: v.startsOn ?? '' } });
       onSaved();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  });
+    }),
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
@@ -253,7 +251,9 @@ function ObligationForm({ overview, onSaved }: { overview: ReportsOverview; onSa
         <DateInput label="Primer periodo que se debe" description="Fecha dentro del primer periodo a entregar" withAsterisk {...DATE_INPUT_PROPS} {...form.getInputProps('startsOn')} />
         <FormError error={error} />
         <Group justify="flex-end">
-          <Button type="submit">Guardar obligación</Button>
+          <Button type="submit" loading={busy}>
+            Guardar obligación
+          </Button>
         </Group>
       </Stack>
     </form>
@@ -313,17 +313,14 @@ function CatalogueTab({ overview, isAdmin, onSaved }: { overview: ReportsOvervie
 }
 
 function ReportForm({ onSaved }: { onSaved: () => void }) {
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const form = useForm({ initialValues: { name: '', producingArea: '', internal: false, external: true, description: '' }, validate: zodValidate(reportInputSchema) });
-  const submit = form.onSubmit(async (report) => {
-    setError(null);
-    try {
+  const submit = form.onSubmit((report) =>
+    run(async () => {
       await call('reports.saveReport', { report });
       onSaved();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  });
+    }),
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
@@ -336,7 +333,9 @@ function ReportForm({ onSaved }: { onSaved: () => void }) {
         <Textarea label="Descripción" autosize minRows={2} {...form.getInputProps('description')} />
         <FormError error={error} />
         <Group justify="flex-end">
-          <Button type="submit">Guardar reporte</Button>
+          <Button type="submit" loading={busy}>
+            Guardar reporte
+          </Button>
         </Group>
       </Stack>
     </form>
