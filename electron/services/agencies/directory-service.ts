@@ -25,6 +25,8 @@ import {
   decodeCsvBytes,
   exampleCatalogue,
   findValidAgreement,
+  foldAcronym,
+  foldText,
   parseAgencyCsv,
   periodsFor,
   planImport,
@@ -47,7 +49,8 @@ type Counts = { agencies: number; reports: number; obligations: number };
 
 const BLOB_PREFIX = 'blob-';
 
-function fold(text: string): string {
+/** Agreement numbers compare without accents, case or surrounding spaces (punctuation matters in them). */
+function foldNumber(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
 }
 
@@ -131,7 +134,7 @@ export class DirectoryService {
     requireRole(actor, 'administrador', 'registrar o modificar dependencias');
     const docs = await this.open(ws);
     const parsed = agencyInputSchema.parse(input);
-    const clash = docs.agencies.data.agencies.find((a) => a.id !== agencyId && fold(a.acronym) === fold(parsed.acronym));
+    const clash = docs.agencies.data.agencies.find((a) => a.id !== agencyId && foldAcronym(a.acronym) === foldAcronym(parsed.acronym));
     if (clash) throw new AppError('CONFLICT', `Ya existe una dependencia con las siglas «${clash.acronym}» (${clash.name}).`);
     const now = this.clock().toISOString();
     const previous = agencyId ? this.agency(docs, agencyId) : null;
@@ -168,11 +171,11 @@ export class DirectoryService {
   async importPreview(ws: Workspace, actor: User, file: FileUpload): Promise<ImportPreview> {
     requireRole(actor, 'administrador', 'importar dependencias');
     const { encoding, parsed, plan } = await this.parseUpload(ws, file);
-    const updates = new Set(plan.update.map((u) => fold(u.input.acronym)));
+    const updates = new Set(plan.update.map((u) => foldAcronym(u.input.acronym)));
     const duplicates = new Set(plan.duplicatesInFile);
     const rows = parsed.rows.map((row) => {
       if (!row.ok) return { line: row.line, ok: false, name: '', acronym: '', errors: row.errors, action: 'error' as const };
-      const action = duplicates.has(row.line) ? ('duplicado' as const) : updates.has(fold(row.agency.acronym)) ? ('actualizar' as const) : ('crear' as const);
+      const action = duplicates.has(row.line) ? ('duplicado' as const) : updates.has(foldAcronym(row.agency.acronym)) ? ('actualizar' as const) : ('crear' as const);
       return { line: row.line, ok: true, name: row.agency.name, acronym: row.agency.acronym, errors: [], action };
     });
     return {
@@ -200,7 +203,7 @@ export class DirectoryService {
         if (!current) continue;
         const p = agencyInputSchema.parse(input);
         // Recipients keep their ids across re-imports (shipments will refer to them by id).
-        const idOf = (name: string) => current.recipients.find((r) => fold(r.fullName) === fold(name))?.id ?? randomUUID();
+        const idOf = (name: string) => current.recipients.find((r) => foldText(r.fullName) === foldText(name))?.id ?? randomUUID();
         const recipients = p.recipients.length > 0 ? p.recipients.map((r) => ({ ...r, id: idOf(r.fullName) })) : current.recipients;
         doc.agencies[index] = { ...current, ...p, recipients, updatedAt: now };
       }
@@ -218,7 +221,7 @@ export class DirectoryService {
     const agency = this.agency(docs, input.agencyId);
     const previous = agreementId ? docs.agreements.data.agreements.find((a) => a.id === agreementId) : undefined;
     if (agreementId && !previous) throw new AppError('NOT_FOUND', 'El convenio no existe.');
-    const duplicate = docs.agreements.data.agreements.find((a) => a.id !== agreementId && a.agencyId === agency.id && fold(a.number) === fold(input.number));
+    const duplicate = docs.agreements.data.agreements.find((a) => a.id !== agreementId && a.agencyId === agency.id && foldNumber(a.number) === foldNumber(input.number));
     if (duplicate) throw new AppError('CONFLICT', `La dependencia ${agency.acronym} ya tiene registrado el convenio ${duplicate.number}.`);
     let attached: AttachedFile | null = previous?.document ?? null;
     if (document !== undefined) attached = document === null ? null : await this.storeBlob(ws, document);
@@ -325,17 +328,17 @@ export class DirectoryService {
     if (docs.reports.data.reports.some((r) => r.example)) throw new AppError('CONFLICT', 'El catálogo de ejemplo ya está cargado.');
     const catalogue = exampleCatalogue(this.today());
     const now = this.clock().toISOString();
-    const byAcronym = new Map(docs.agencies.data.agencies.map((a) => [fold(a.acronym), a]));
+    const byAcronym = new Map(docs.agencies.data.agencies.map((a) => [foldAcronym(a.acronym), a]));
     const newAgencies: Agency[] = [];
     for (const input of catalogue.agencies) {
-      if (byAcronym.has(fold(input.acronym))) continue; // the office's own record wins over the example
+      if (byAcronym.has(foldAcronym(input.acronym))) continue; // the office's own record wins over the example
       const p = agencyInputSchema.parse(input);
       const agency: Agency = { ...p, id: randomUUID(), recipients: p.recipients.map((r) => ({ ...r, id: randomUUID() })), example: true, createdAt: now, updatedAt: now };
       newAgencies.push(agency);
-      byAcronym.set(fold(agency.acronym), agency);
+      byAcronym.set(foldAcronym(agency.acronym), agency);
     }
     const newAgreements: Agreement[] = catalogue.agreements.flatMap(({ agencyAcronym, ...a }) => {
-      const agency = byAcronym.get(fold(agencyAcronym));
+      const agency = byAcronym.get(foldAcronym(agencyAcronym));
       if (!agency?.example) return [];
       return [{ agencyId: agency.id, number: a.number, scope: a.scope, signedOn: a.signedOn, validFrom: a.validFrom, validTo: a.validTo, id: randomUUID(), document: null, example: true, createdAt: now }];
     });
@@ -350,7 +353,7 @@ export class DirectoryService {
     }));
     const obligations: Obligation[] = catalogue.obligations.flatMap((o) => {
       const report = reports.find((r) => r.name === o.reportName);
-      const agency = byAcronym.get(fold(o.beneficiaryAcronym));
+      const agency = byAcronym.get(foldAcronym(o.beneficiaryAcronym));
       if (!report || !agency) return [];
       return [{ reportId: report.id, beneficiaryAgencyId: agency.id, frequency: o.frequency, dueDay: o.dueDay, usualChannel: o.usualChannel, startsOn: o.startsOn, id: randomUUID(), active: true, example: true }];
     });
