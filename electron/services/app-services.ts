@@ -30,8 +30,8 @@ export function createServices(config: ServicesConfig) {
   const session = new SessionService({ dataDir: config.dataDir, clock, profile, ...(config.kdf ? { kdf: config.kdf } : {}) });
   const users = new UserAdmin(profile, clock);
   const jobs = new JobRunner();
-  const directory = new DirectoryService(clock);
   const shipments = new ShipmentService(clock);
+  const directory = new DirectoryService(clock, (ws) => shipments.fulfilledPeriods(ws));
 
   async function recoverySheet(ws: Workspace, recoveryCode: string, createdBy: { fullName: string; position: string }) {
     const office = ws.office.data;
@@ -180,7 +180,10 @@ export function createHandlers(services: Services): Handlers {
       const { ws, user } = signedIn();
       return directory.removeExample(ws, user);
     },
-    'home.dashboard': () => directory.dashboard(signedIn().ws),
+    'home.dashboard': async () => {
+      const { ws } = signedIn();
+      return { ...(await directory.dashboard(ws)), shipmentsByState: await shipments.countsByState(ws) };
+    },
 
     'shipments.list': (filter) => shipments.list(signedIn().ws, filter),
     'shipments.get': ({ shipmentId }) => {
@@ -201,5 +204,11 @@ export function createHandlers(services: Services): Handlers {
     },
     'shipments.scan': ({ shipmentId, which }) => shipments.scan(signedIn().ws, shipmentId, which),
     'shipments.sheetPdf': ({ shipmentId, version }) => shipments.sheetPdf(signedIn().ws, shipmentId, version),
+    'shipments.lookup': ({ code }) => shipments.lookup(signedIn().ws, code),
+    'shipments.uploadAttachment': (input) => {
+      const { ws, user } = signedIn();
+      return shipments.uploadAttachment(ws, user, input);
+    },
+    'shipments.attachment': ({ shipmentId, blobId }) => shipments.attachment(signedIn().ws, shipmentId, blobId),
   };
 }

@@ -1,3 +1,4 @@
+import type { ShipmentState } from './shipment-states';
 import type { Agency, Agreement, AgreementStatus, Obligation, ReportDefinition, ReportPeriod } from './agencies';
 
 /** What the screens receive: records plus what the core derived from them. */
@@ -69,4 +70,6 @@ export interface HomeDashboard {
   dueThisMonth: PeriodView[];
   overdue: PeriodView[];
   agencies: { total: number; withValidAgreement: number };
+  /** Shipments per state (states with none are left out). */
+  shipmentsByState: Partial<Record<ShipmentState, number>>;
 }

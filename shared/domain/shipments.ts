@@ -52,6 +52,12 @@ export const mediaFileSchema = z.object({
   name: required('el nombre del archivo', 255),
   size: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'La huella SHA-256 del archivo no es válida.'),
+  /**
+   * Where the file was picked from, when the shell can tell (Electron); the
+   * loader reads it from there and checks the hash again. Not part of the
+   * digest: moving a file does not change what the Director authorised.
+   */
+  sourcePath: z.string().max(4096).nullable().default(null),
 });
 export type MediaFile = z.output<typeof mediaFileSchema>;
 
@@ -84,6 +90,19 @@ export const reportPeriodLinkSchema = z.object({
   periodKey: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|T[1-4]|S[12]))?$/, 'El periodo del reporte no es válido.'),
 });
 
+/** A document attached to a shipment (PDF or image), stored encrypted in the vault. */
+export const ATTACHMENT_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export const attachmentSchema = z
+  .object({
+    blobId: z.string().regex(/^blob-[0-9a-f-]{36}$/, 'El anexo no es válido.'),
+    fileName: z.string().trim().min(1).max(255),
+    mediaType: z.enum(ATTACHMENT_MEDIA_TYPES),
+    size: z.number().int().min(0),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+export const MAX_ATTACHMENTS = 30;
+
 const commonFields = {
   agencyId: z.string().min(1, 'Elija la dependencia destinataria.').max(64),
   recipientId: z.string().min(1, 'Elija el destinatario autorizado.').max(64),
@@ -93,6 +112,11 @@ const commonFields = {
   coveringOficio: optional('El número de oficio', 80),
   inventory: z.array(inventoryItemSchema).min(1, 'Registre al menos un elemento en el inventario.').max(500),
   notes: optional('Las notas', 2000),
+  attachments: z
+    .array(attachmentSchema)
+    .max(MAX_ATTACHMENTS, `Un envío admite como máximo ${MAX_ATTACHMENTS} anexos.`)
+    .refine((files) => new Set(files.map((f) => f.blobId)).size === files.length, 'Un anexo está repetido.')
+    .default([]),
   reportPeriod: reportPeriodLinkSchema.nullable().default(null),
 };
 
@@ -137,6 +161,16 @@ export const scanUploadSchema = z
   })
   .refine((f) => f.base64.length * 0.75 <= 20_000_000, { message: 'El escaneo no puede pasar de 20 MB.', path: ['base64'] });
 export type ScanUpload = z.output<typeof scanUploadSchema>;
+
+/** An attachment sent from the form before the shipment is saved. */
+export const attachmentUploadSchema = z
+  .object({
+    fileName: z.string().trim().min(1).max(255),
+    mediaType: z.enum(ATTACHMENT_MEDIA_TYPES, { error: 'El anexo debe ser PDF, PNG o JPG.' }),
+    base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'El archivo no se recibió completo.'),
+  })
+  .strict()
+  .refine((f) => f.base64.length * 0.75 <= 20_000_000, { message: 'El anexo no puede pasar de 20 MB.', path: ['base64'] });
 
 export const actionPayloadSchemas = {
   enviar_a_revision: z.object({ remarks: optional('Las observaciones', 2000) }).strict(),
@@ -282,6 +316,18 @@ export interface ShipmentDetail {
   edit: EditOutcome | null;
   /** The sheet in force, if any. */
   currentSheet: ApprovalSheet | null;
+  /** The report period this shipment delivers, described for the screen. */
+  reportPeriod: { reportName: string; periodLabel: string } | null;
+}
+
+/** What a scanned sheet code points at (see sheet-code.ts). */
+export interface SheetLookup {
+  shipmentId: string;
+  folio: string;
+  /** False when the content changed after that sheet was printed: the paper no longer vouches for it. */
+  digestMatches: boolean;
+  /** Whether the sheet the code came from is void. */
+  sheetVoided: boolean;
 }
 
 export const SHIPMENT_SORT_FIELDS = ['folio', 'createdAt', 'updatedAt', 'state', 'agency', 'subject'] as const;

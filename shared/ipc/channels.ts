@@ -47,6 +47,9 @@ export const CHANNELS = [
   'shipments.act',
   'shipments.scan',
   'shipments.sheetPdf',
+  'shipments.lookup',
+  'shipments.uploadAttachment',
+  'shipments.attachment',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -31,6 +31,7 @@ import {
   periodsFor,
   planImport,
   todayInOffice,
+  type FulfilledBy,
 } from './rules';
 
 interface DirectoryDocs {
@@ -68,7 +69,14 @@ function upsert<T extends { id: string }>(list: T[], item: T): void {
 export class DirectoryService {
   private readonly docs = new WeakMap<Workspace, Promise<DirectoryDocs>>();
 
-  constructor(private readonly clock: () => Date) {}
+  /**
+   * @param fulfilled which report periods a delivered shipment fulfils; the
+   * shipments service answers it (injected so neither service imports the other).
+   */
+  constructor(
+    private readonly clock: () => Date,
+    private readonly fulfilled: (ws: Workspace) => Promise<ReadonlyMap<string, FulfilledBy>> = () => Promise.resolve(new Map()),
+  ) {}
 
   private open(ws: Workspace): Promise<DirectoryDocs> {
     let docs = this.docs.get(ws);
@@ -272,9 +280,8 @@ export class DirectoryService {
     });
   }
 
-  private periodViews(docs: DirectoryDocs, today: string): PeriodView[] {
-    // Shipments will fulfil periods; until they exist nothing is delivered.
-    const fulfilled = new Map<string, { shipmentId: string; folio: string }>();
+  private async periodViews(ws: Workspace, docs: DirectoryDocs, today: string): Promise<PeriodView[]> {
+    const fulfilled = await this.fulfilled(ws);
     return this.obligationViews(docs)
       .filter((o) => o.active)
       .flatMap((o) => periodsFor(o, today, fulfilled).map((p) => ({ ...p, reportName: o.reportName, beneficiaryAcronym: o.beneficiary?.acronym ?? '—' })))
@@ -286,7 +293,7 @@ export class DirectoryService {
     const today = this.today();
     const { reports, obligations } = docs.reports.data;
     const hasExampleData = reports.some((r) => r.example) || obligations.some((o) => o.example) || docs.agencies.data.agencies.some((a) => a.example);
-    return { today, reports, obligations: this.obligationViews(docs), periods: this.periodViews(docs, today), hasExampleData };
+    return { today, reports, obligations: this.obligationViews(docs), periods: await this.periodViews(ws, docs, today), hasExampleData };
   }
 
   async saveReport(ws: Workspace, actor: User, reportId: string | undefined, input: ReportInput): Promise<ReportDefinition> {
@@ -403,7 +410,7 @@ export class DirectoryService {
     const views = docs.agreements.data.agreements.filter((a) => activeIds.has(a.agencyId)).map((a) => this.view(ws, a, today));
     // An agency whose expired agreement was renewed is not a problem: list only agencies left without a valid one.
     const covered = new Set(activeAgencies.filter((a) => findValidAgreement(docs.agreements.data.agreements, a.id, today)).map((a) => a.id));
-    const periods = this.periodViews(docs, today);
+    const periods = await this.periodViews(ws, docs, today);
     return {
       today,
       agreementsExpiring: views
@@ -416,6 +423,7 @@ export class DirectoryService {
       dueThisMonth: periods.filter((p) => p.due.startsWith(month) && p.status === 'pendiente').reverse(),
       overdue: periods.filter((p) => p.status === 'vencido'),
       agencies: { total: activeAgencies.length, withValidAgreement: covered.size },
+      shipmentsByState: {},
     };
   }
 }

@@ -5,7 +5,7 @@ import { canonicalJson } from '../integrity/canonical-json';
 /**
  * What the approval sheet vouches for: recipient, channel, subject,
  * classification (with its legal basis), inventory, the media and its
- * files' hashes, and the seals. Free notes stay out: they are not what the
+ * files' hashes, the seals and the attachments' hashes. Free notes stay out: they are not what the
  * Director vouches for. Any saved change after the sheet was produced still
  * sends the shipment back to review (ShipmentService.update).
  */
@@ -19,6 +19,7 @@ export function digestBody(content: ShipmentContent) {
     files: content.media ? content.media.files.map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 })) : [],
     media: content.media ? { kind: content.media.kind, serial: content.media.serial } : null,
     seals: content.envelope ? [...content.envelope.seals] : [],
+    attachments: content.attachments.map((a) => ({ name: a.fileName, sha256: a.sha256 })),
   };
 }
 

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,13 @@ interface World {
 }
 
 const opened: Services[] = [];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
 async function closeAll() {
   for (const s of opened.splice(0)) await s.session.close();
 }
@@ -384,5 +392,72 @@ describe('shipment service', () => {
     await w.s.shipments.update(w.ws, w.clerk, s.id, media(w, 'SN-OTRO-1'));
     expect(await text(1)).toContain('HOJA ANULADA');
     await expect(w.s.shipments.sheetPdf(w.ws, (await shipmentIn(w, 'borrador')).id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('stores attachments encrypted, accepts only uploaded ones exactly as stored, and digests them', async () => {
+    const w = await world();
+    const pdfBytes = Buffer.from('%PDF-1.4 anexo de prueba');
+    const file = await w.s.shipments.uploadAttachment(w.ws, w.clerk, { fileName: 'anexo ñ.pdf', mediaType: 'application/pdf', base64: pdfBytes.toString('base64') });
+    expect(file).toMatchObject({ fileName: 'anexo ñ.pdf', size: pdfBytes.length, sha256: createHash('sha256').update(pdfBytes).digest('hex') });
+    // encrypted at rest: the plain bytes appear in no file of the vault
+    for (const f of filesUnder(w.dir)) expect(readFileSync(f).includes(pdfBytes)).toBe(false);
+    const withFile = await w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), attachments: [file] });
+    expect(withFile.digest).not.toBe(contentDigest((await w.s.shipments.createDraft(w.ws, w.clerk, envelope(w))).content));
+    const back = await w.s.shipments.attachment(w.ws, withFile.id, file.blobId);
+    expect(Buffer.from(back.base64, 'base64').equals(pdfBytes)).toBe(true);
+    // a forged reference (never uploaded, or with another hash) is refused
+    await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), attachments: [{ ...file, sha256: 'b'.repeat(64) }] })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('anexo ñ.pdf') });
+    await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), attachments: [{ ...file, blobId: 'blob-00000000-0000-0000-0000-000000000000' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(w.s.shipments.uploadAttachment(w.ws, w.lawyer, { fileName: 'x.pdf', mediaType: 'application/pdf', base64: 'AAAA' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(w.s.shipments.uploadAttachment(w.ws, w.clerk, { fileName: 'x.exe', mediaType: 'application/x-msdownload', base64: 'AAAA' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('PDF, PNG o JPG') });
+    await expect(w.s.shipments.attachment(w.ws, withFile.id, 'blob-otro')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('finds a shipment from a scanned sheet code and says whether the sheet still vouches for it', async () => {
+    const w = await world();
+    const s = await shipmentIn(w, 'por_firmar');
+    const code = `VALIJA|${s.folio}|${s.digest}`;
+    expect(await w.s.shipments.lookup(w.ws, code)).toEqual({ shipmentId: s.id, folio: s.folio, digestMatches: true, sheetVoided: false });
+    // a US-layout scanner on a Latin-American keyboard: «|» → «}», «/» → «-»
+    expect(await w.s.shipments.lookup(w.ws, `VALIJA}${s.folio!.replaceAll('/', '-')}}${s.digest}`)).toMatchObject({ shipmentId: s.id, digestMatches: true });
+    await w.s.shipments.update(w.ws, w.clerk, s.id, { ...envelope(w), subject: 'Asunto corregido' });
+    expect(await w.s.shipments.lookup(w.ws, code)).toEqual({ shipmentId: s.id, folio: s.folio, digestMatches: false, sheetVoided: true });
+    await expect(w.s.shipments.lookup(w.ws, `VALIJA|C4/DG/0999/2026|${s.digest}`)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('C4/DG/0999/2026') });
+    await expect(w.s.shipments.lookup(w.ws, 'estadística')).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('links a shipment to a report period, checks the link, and marks the period delivered once the shipment is', async () => {
+    const w = await world();
+    const report = await w.s.directory.saveReport(w.ws, w.admin, undefined, { name: 'Estadística delictiva mensual', producingArea: 'Análisis', internal: false, external: true, description: '' });
+    const ob = await w.s.directory.saveObligation(w.ws, w.admin, undefined, { reportId: report.id, beneficiaryAgencyId: w.agencyId, frequency: 'mensual', dueDay: 10, usualChannel: 'sobre_cerrado', startsOn: '2026-09-01' }, true);
+    const period = (key: string) => w.s.directory.overview(w.ws).then((o) => o.periods.find((p) => p.obligationId === ob.id && p.key === key));
+    expect(await period('2026-10')).toMatchObject({ status: 'vencido', fulfilledBy: null });
+    await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), reportPeriod: { obligationId: ob.id, periodKey: '2026-T4' } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('periodicidad') });
+    const forFge = await w.s.directory.saveObligation(w.ws, w.admin, undefined, { reportId: report.id, beneficiaryAgencyId: w.noAgreementAgencyId, frequency: 'mensual', dueDay: 10, usualChannel: 'oficio', startsOn: '2026-09-01' }, true);
+    await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), reportPeriod: { obligationId: forFge.id, periodKey: '2026-10' } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('no se entrega a la dependencia') });
+    const linked = await shipmentIn(w, 'en_transito', { ...envelope(w), reportPeriod: { obligationId: ob.id, periodKey: '2026-10' } });
+    expect((await w.s.shipments.get(w.ws, w.clerk, linked.id)).reportPeriod).toEqual({ reportName: 'Estadística delictiva mensual', periodLabel: 'octubre de 2026' });
+    expect(await period('2026-10')).toMatchObject({ status: 'vencido', fulfilledBy: null });
+    await w.s.shipments.act(w.ws, w.clerk, linked.id, 'registrar_acuse', PAYLOADS.registrar_acuse);
+    expect(await period('2026-10')).toMatchObject({ status: 'entregado', fulfilledBy: { shipmentId: linked.id, folio: linked.folio } });
+    expect((await w.s.directory.dashboard(w.ws)).overdue.some((p) => p.obligationId === ob.id && p.key === '2026-10')).toBe(false);
+  });
+
+  it('takes a magnetic-media shipment through its life cycle and counts shipments by state for the home screen', async () => {
+    const w = await world();
+    const m = await shipmentIn(w, 'entregado', media(w));
+    expect(m.content.media?.files[0]).toMatchObject({ name: 'camara-12.mp4', sourcePath: null });
+    await shipmentIn(w, 'borrador');
+    await shipmentIn(w, 'borrador');
+    const handlers = createHandlers(w.s);
+    expect(await dispatch(handlers, 'home.dashboard', {})).toMatchObject({ ok: true, value: { shipmentsByState: { entregado: 1, borrador: 2 } } });
+    // the file list is part of what the Director signs
+    const other = media(w);
+    const digestOf = async (c: ShipmentContentInput) => (await w.s.shipments.createDraft(w.ws, w.clerk, c)).digest;
+    const changed = { ...other, media: { ...(other.media as object), files: [{ name: 'camara-12.mp4', size: 1024, sha256: 'c'.repeat(64) }] } } as ShipmentContentInput;
+    expect(await digestOf(changed)).not.toBe(await digestOf(other));
+    // only where it was picked from changes: same digest
+    const moved = { ...other, media: { ...(other.media as object), files: [{ name: 'camara-12.mp4', size: 1024, sha256: 'a'.repeat(64), sourcePath: '/otra/carpeta/camara-12.mp4' }] } } as ShipmentContentInput;
+    expect(await digestOf(moved)).toBe(await digestOf(other));
   });
 });

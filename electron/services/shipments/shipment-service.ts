@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Low } from 'lowdb';
 import type { z } from 'zod';
-import type { Agency, Agreement, AttachedFile } from '../../../shared/domain/agencies';
+import type { Agency, Agreement, AttachedFile, Obligation, ReportDefinition } from '../../../shared/domain/agencies';
 import type { AuditAction } from '../../../shared/domain/audit';
 import { editOutcome, mayEdit, allowedActions as rulesAllowedActions, refusalOf, SHIPMENT_STATE_LABELS, TRANSITIONS, EDITOR_ROLES, type ShipmentAction } from '../../../shared/domain/shipment-states';
 import {
   actionPayloadSchemas,
+  attachmentUploadSchema,
   shipmentContentSchema,
   shipmentFilterSchema,
   type ActionPayload,
@@ -17,13 +18,15 @@ import {
   type ShipmentDetail,
   type ShipmentFilterInput,
   type ShipmentPage,
+  type SheetLookup,
 } from '../../../shared/domain/shipments';
+import { parseSheetCode } from '../../../shared/domain/sheet-code';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
 import { describeIssues } from '../../../shared/validation';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
-import { assertMayReceive, todayInOffice } from '../agencies/rules';
+import { assertMayReceive, fulfilledKey, parsePeriodKey, todayInOffice, type FulfilledBy } from '../agencies/rules';
 import { canonicalJson } from '../integrity/canonical-json';
 import { SerialQueue } from '../vault/gate';
 import { renderApprovalSheet } from './approval-sheet';
@@ -52,7 +55,15 @@ interface Open {
   queue: SerialQueue;
   agencies: Low<{ agencies: Agency[] }>;
   agreements: Low<{ agreements: Agreement[] }>;
+  reports: Low<{ reports: ReportDefinition[]; obligations: Obligation[] }>;
+  /** Attachments uploaded from the form: a shipment may only refer to these, exactly as stored. */
+  attachments: Low<{ files: AttachedFile[] }>;
   text: WeakMap<Shipment, string>;
+}
+
+/** Folios compared without separators, so a scanner that turns «/» into «-» still finds the shipment. */
+function folioKey(folio: string): string {
+  return folio.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -84,12 +95,14 @@ export class ShipmentService {
     let pending = this.opened.get(ws);
     if (!pending) {
       pending = (async () => {
-        const [store, agencies, agreements] = await Promise.all([
+        const [store, agencies, agreements, reports, attachments] = await Promise.all([
           ShipmentStore.open(ws.vault),
           ws.vault.doc<{ agencies: Agency[] }>('agencies', { agencies: [] }),
           ws.vault.doc<{ agreements: Agreement[] }>('agreements', { agreements: [] }),
+          ws.vault.doc<{ reports: ReportDefinition[]; obligations: Obligation[] }>('reports', { reports: [], obligations: [] }),
+          ws.vault.doc<{ files: AttachedFile[] }>('shipment-attachments', { files: [] }),
         ]);
-        return { store, queue: new SerialQueue(), agencies, agreements, text: new WeakMap() };
+        return { store, queue: new SerialQueue(), agencies, agreements, reports, attachments, text: new WeakMap() };
       })();
       pending.catch(() => this.opened.delete(ws));
       this.opened.set(ws, pending);
@@ -118,7 +131,31 @@ export class ShipmentService {
     return parseOrThrow(shipmentContentSchema, input);
   }
 
-  private async storeScan(ws: Workspace, upload: ScanUpload | null): Promise<AttachedFile | null> {
+  /** What the schema cannot know: attachments really uploaded, and a report period this agency is owed. */
+  private checkReferences(o: Open, content: ShipmentContent): void {
+    for (const file of content.attachments) {
+      const stored = o.attachments.data.files.find((f) => f.blobId === file.blobId);
+      if (!stored || canonicalJson(stored) !== canonicalJson(file)) throw new AppError('VALIDATION', `El anexo «${file.fileName}» no se recibió; vuelva a adjuntarlo.`);
+    }
+    const link = content.reportPeriod;
+    if (link) {
+      const obligation = o.reports.data.obligations.find((ob) => ob.id === link.obligationId);
+      if (!obligation) throw new AppError('VALIDATION', 'La obligación de reporte elegida no existe.');
+      if (obligation.beneficiaryAgencyId !== content.agencyId) throw new AppError('VALIDATION', 'El reporte elegido no se entrega a la dependencia destinataria de este envío.');
+      if (!parsePeriodKey(obligation.frequency, link.periodKey)) throw new AppError('VALIDATION', 'El periodo elegido no corresponde a la periodicidad del reporte.');
+    }
+  }
+
+  private describePeriod(o: Open, s: Shipment): ShipmentDetail['reportPeriod'] {
+    const link = s.content.reportPeriod;
+    if (!link) return null;
+    const obligation = o.reports.data.obligations.find((ob) => ob.id === link.obligationId);
+    const report = obligation && o.reports.data.reports.find((r) => r.id === obligation.reportId);
+    const bounds = obligation && parsePeriodKey(obligation.frequency, link.periodKey);
+    return { reportName: report?.name ?? '(reporte eliminado)', periodLabel: bounds?.label ?? link.periodKey };
+  }
+
+  private async storeScan(ws: Workspace, upload: Pick<ScanUpload, 'fileName' | 'mediaType' | 'base64'> | null): Promise<AttachedFile | null> {
     if (!upload) return null;
     const bytes = Buffer.from(upload.base64, 'base64');
     const blobId = `blob-${randomUUID()}`;
@@ -155,7 +192,71 @@ export class ShipmentService {
       allowedActions: rulesAllowedActions(shipment, user),
       edit: mayEdit(shipment, user),
       currentSheet: currentSheet(shipment),
+      reportPeriod: this.describePeriod(o, shipment),
     };
+  }
+
+  /**
+   * What a scanned sheet code (`VALIJA|folio|digest…`) points at. The digest
+   * is compared with the shipment's current one, so a clerk holding an old
+   * sheet learns at once that it no longer vouches for the content.
+   */
+  async lookup(ws: Workspace, code: string): Promise<SheetLookup> {
+    const parsed = parseSheetCode(code);
+    if (!parsed) throw new AppError('VALIDATION', 'El código leído no es el de una hoja de Valija.');
+    const o = await this.open(ws);
+    const key = folioKey(parsed.folio);
+    let found: Shipment | undefined;
+    for (const s of o.store.all()) {
+      if (s.folio !== null && folioKey(s.folio) === key) {
+        found = s;
+        break;
+      }
+    }
+    if (!found || found.folio === null) throw new AppError('NOT_FOUND', `No hay ningún envío con el folio ${parsed.folio}.`);
+    const sheet = found.sheets.find((x) => x.digest === parsed.digest);
+    return { shipmentId: found.id, folio: found.folio, digestMatches: found.digest === parsed.digest, sheetVoided: sheet ? sheet.voidedAt !== null : true };
+  }
+
+  /** Report periods delivered: the shipments in `entregado` that say which period they fulfil. */
+  async fulfilledPeriods(ws: Workspace): Promise<Map<string, FulfilledBy>> {
+    const o = await this.open(ws);
+    const fulfilled = new Map<string, FulfilledBy>();
+    for (const s of o.store.all()) {
+      const link = s.content.reportPeriod;
+      if (s.state === 'entregado' && link && s.folio) fulfilled.set(fulfilledKey(link.obligationId, link.periodKey), { shipmentId: s.id, folio: s.folio });
+    }
+    return fulfilled;
+  }
+
+  /** Counts by state, for the home screen. */
+  async countsByState(ws: Workspace): Promise<Partial<Record<Shipment['state'], number>>> {
+    const o = await this.open(ws);
+    const counts: Partial<Record<Shipment['state'], number>> = {};
+    for (const s of o.store.all()) counts[s.state] = (counts[s.state] ?? 0) + 1;
+    return counts;
+  }
+
+  /** Stores an attachment encrypted; the form then names it in the shipment's content. */
+  async uploadAttachment(ws: Workspace, user: User, input: unknown): Promise<AttachedFile> {
+    if (!user.active || !EDITOR_ROLES.some((r) => user.roles.includes(r))) {
+      throw new AppError('FORBIDDEN', 'Sólo un usuario con el rol Capturista o Administrador puede adjuntar documentos.');
+    }
+    const upload = parseOrThrow(attachmentUploadSchema, input);
+    const o = await this.open(ws);
+    const file = await this.storeScan(ws, upload);
+    if (!file) throw new AppError('VALIDATION', 'No se recibió el archivo.');
+    await o.attachments.update((d) => d.files.push(file));
+    return file;
+  }
+
+  /** One attachment of a shipment, decrypted. */
+  async attachment(ws: Workspace, shipmentId: string, blobId: string): Promise<{ fileName: string; mediaType: string; base64: string }> {
+    const o = await this.open(ws);
+    const file = this.shipment(o, shipmentId).content.attachments.find((f) => f.blobId === blobId);
+    if (!file) throw new AppError('NOT_FOUND', 'El envío no tiene ese anexo.');
+    const blob = await ws.vault.doc<{ mediaType: string; base64: string }>(file.blobId, { mediaType: '', base64: '' });
+    return { fileName: file.fileName, mediaType: blob.data.mediaType, base64: blob.data.base64 };
   }
 
   /** The scan of a signed sheet or of an acknowledgement, decrypted. */
@@ -198,6 +299,7 @@ export class ShipmentService {
     return o.queue.run(async () => {
       const now = this.clock();
       const agreement = this.checkRecipient(o, content, todayInOffice(now));
+      this.checkReferences(o, content);
       const actor = actorOf(user);
       const shipment: Shipment = {
         id: randomUUID(),
@@ -246,6 +348,7 @@ export class ShipmentService {
       const now = this.clock();
       const at = now.toISOString();
       const agreement = this.checkRecipient(o, content, todayInOffice(now));
+      this.checkReferences(o, content);
       const actor = actorOf(user);
       const digest = contentDigest(content);
       const next: Shipment = {

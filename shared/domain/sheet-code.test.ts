@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { formatSheetCode, parseSheetCode } from './sheet-code';
+
+const digest = 'a'.repeat(62) + 'b9';
+
+describe('sheet code', () => {
+  it('reads what the approval sheet prints', () => {
+    expect(parseSheetCode(`VALIJA|C4/DG/0007/2026|${digest}`)).toEqual({ folio: 'C4/DG/0007/2026', digest, chainHead: null });
+  });
+
+  it('reads the custody chain head when present', () => {
+    expect(parseSheetCode(`VALIJA|C4/0001/2026|${digest}|0123abcd`)).toEqual({ folio: 'C4/0001/2026', digest, chainHead: '0123abcd' });
+  });
+
+  it('survives a scanner set to another keyboard layout or Caps Lock', () => {
+    // US scanner on a Latin-American layout: «|» arrives as «}», «/» as «-»
+    expect(parseSheetCode(`valija}c4-dg-0007-2026}${digest.toUpperCase()}`)).toEqual({ folio: 'C4-DG-0007-2026', digest, chainHead: null });
+    expect(parseSheetCode(`  VALIJA¡C4/0001/2026¡${digest}\n`)?.folio).toBe('C4/0001/2026');
+  });
+
+  it('ignores ordinary search text', () => {
+    for (const text of ['C4/0001/2026', 'valija', `VALIJA|C4/0001/2026|abc`, `folio ${digest}`, '']) expect(parseSheetCode(text)).toBeNull();
+  });
+
+  it('round-trips', () => {
+    const code = { folio: 'OF/0100/2027', digest, chainHead: 'ffee0011' };
+    expect(parseSheetCode(formatSheetCode(code))).toEqual(code);
+  });
+});
