@@ -102,3 +102,54 @@ export function ensureFonts(): FontFamilies {
   registered.set(fontDir, families);
   return families;
 }
+
+/** The variants the forms use; each is loaded once and kept by @react-pdf's font store. */
+const VARIANTS = [
+  { family: 'sans', fontWeight: 400, fontStyle: 'normal' },
+  { family: 'sans', fontWeight: 700, fontStyle: 'normal' },
+  { family: 'sans', fontWeight: 400, fontStyle: 'italic' },
+  { family: 'mono', fontWeight: 400, fontStyle: 'normal' },
+  { family: 'mono', fontWeight: 700, fontStyle: 'normal' },
+] as const;
+
+const warmed = new Map<string, Promise<void>>();
+
+/**
+ * Loads every variant of the configured fonts before the first render and
+ * removes a per-text-run cost of pdfkit: each time a run switches font,
+ * pdfkit's `isEqualFont` compares the fonts by `JSON.stringify` of their
+ * whole `name` table (DejaVu has hundreds of records), about a tenth of a
+ * warm render. The records get a `toJSON` that returns the PostScript name,
+ * which identifies the font just as well for that comparison. Nothing else
+ * serialises a font's name table.
+ */
+export function warmFonts(): Promise<void> {
+  const families = ensureFonts();
+  const known = warmed.get(families.sans);
+  if (known) return known;
+  const pending = (async () => {
+    for (const variant of VARIANTS) {
+      const descriptor = { fontFamily: families[variant.family], fontWeight: variant.fontWeight, fontStyle: variant.fontStyle };
+      await Font.load(descriptor);
+      const data = (Font.getFont(descriptor) as { data?: unknown } | undefined)?.data;
+      shortenNameSerialisation(data);
+    }
+  })();
+  warmed.set(families.sans, pending);
+  pending.catch(() => warmed.delete(families.sans));
+  return pending;
+}
+
+interface FontkitNameTable {
+  name?: { records?: object };
+  postscriptName?: string;
+}
+
+function shortenNameSerialisation(font: unknown): void {
+  if (typeof font !== 'object' || font === null) return;
+  const f = font as FontkitNameTable;
+  const records = f.name?.records;
+  const id = f.postscriptName;
+  if (!records || typeof id !== 'string' || Object.prototype.hasOwnProperty.call(records, 'toJSON')) return;
+  Object.defineProperty(records, 'toJSON', { value: () => id, enumerable: false });
+}

@@ -10,7 +10,7 @@ import React from 'react';
 import { Document, Image, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
 import QRCode from 'qrcode';
 import { AppError } from '../../../shared/errors';
-import { ensureFonts } from './font-registry';
+import { ensureFonts, warmFonts } from './font-registry';
 
 const h = React.createElement;
 
@@ -25,6 +25,10 @@ export const COLORS = {
   muted: '#4a4a4a',
   rule: '#8c8c8c',
   white: '#ffffff',
+  /** Alternate rows of long tables. */
+  zebra: '#faf6f7',
+  /** Only for "ANULADA": a voided sheet must not be mistaken for a valid one. */
+  voidRed: '#b00020',
 } as const;
 
 export const FONT_SIZES = { body: 10.5, small: 8.5, label: 8, heading: 11.5, title: 15 } as const;
@@ -85,6 +89,35 @@ const styles = StyleSheet.create({
     paddingVertical: 3,
     paddingHorizontal: 8,
     lineHeight: 1.2,
+  },
+  voidMark: {
+    borderWidth: 1.25,
+    borderColor: COLORS.voidRed,
+    color: COLORS.voidRed,
+    fontWeight: 700,
+    fontSize: 9,
+    letterSpacing: 2,
+    paddingVertical: 2,
+    paddingHorizontal: 8,
+    lineHeight: 1.2,
+  },
+  voidWatermarkBox: {
+    position: 'absolute',
+    top: 0,
+    bottom: 0,
+    left: 0,
+    right: 0,
+    alignItems: 'center',
+    justifyContent: 'center',
+  },
+  voidWatermark: {
+    fontSize: 120,
+    fontWeight: 700,
+    letterSpacing: 8,
+    color: COLORS.voidRed,
+    opacity: 0.16,
+    transform: 'rotate(-35deg)',
+    lineHeight: 1,
   },
   header: { marginBottom: 10 },
   headerRow: { flexDirection: 'row', alignItems: 'center' },
@@ -216,11 +249,15 @@ export function OfficialDocument(props: OfficialDocumentProps): React.ReactEleme
 
 export interface OfficialPageProps {
   size?: PageSizeName;
+  /** Landscape suits wide registers (chain of custody); portrait by default. */
+  orientation?: 'portrait' | 'landscape';
   /** Left side of the footer, e.g. "Valija · Formato de autorización · Folio C4-…". */
   footerNote?: string;
   classification?: string;
   /** Reprint number (1 = first reprint); omitted or 0 on the original. */
   reprint?: number;
+  /** A voided sheet keeps printing, crossed by "ANULADA" on every page, so nobody signs it by mistake. */
+  voided?: boolean;
   children?: Children;
 }
 
@@ -229,26 +266,34 @@ export function OfficialPage(props: OfficialPageProps): React.ReactElement {
   const fonts = ensureFonts();
   return h(
     Page,
-    { size: props.size ?? 'LETTER', style: [styles.page, { fontFamily: fonts.sans }], wrap: true },
-    h(PageMarks, { classification: props.classification, reprint: props.reprint }),
+    {
+      size: props.size ?? 'LETTER',
+      orientation: props.orientation ?? 'portrait',
+      style: [styles.page, { fontFamily: fonts.sans }],
+      wrap: true,
+    },
+    h(PageMarks, { classification: props.classification, reprint: props.reprint, voided: props.voided }),
     props.children,
     h(PageFooter, { note: props.footerNote }),
+    // Drawn last so it lies over the content, like a stamp.
+    props.voided ? h(VoidWatermark, null) : null,
   );
 }
 
 export interface PageMarksProps {
   classification?: string;
   reprint?: number;
+  voided?: boolean;
 }
 
-/** Classification banner (centred) and reprint mark (right), repeated on every page. */
+/** Void mark (left), classification banner (centred) and reprint mark (right), repeated on every page. */
 export function PageMarks(props: PageMarksProps): React.ReactElement | null {
   const hasReprint = props.reprint !== undefined && props.reprint > 0;
-  if (!props.classification && !hasReprint) return null;
+  if (!props.classification && !hasReprint && !props.voided) return null;
   return h(
     View,
     { fixed: true, style: styles.marks },
-    h(View, { style: styles.markSide }),
+    h(View, { style: styles.markSide }, props.voided ? h(Text, { style: styles.voidMark }, 'ANULADA') : null),
     props.classification ? h(ClassificationBanner, { level: props.classification }) : null,
     h(View, { style: styles.markSideRight }, hasReprint ? h(ReprintMark, { count: props.reprint ?? 1 }) : null),
   );
@@ -260,6 +305,15 @@ export function ClassificationBanner(props: { level: string }): React.ReactEleme
 
 export function ReprintMark(props: { count: number }): React.ReactElement {
   return h(Text, { style: styles.reprint }, `REIMPRESIÓN ${props.count}`);
+}
+
+/** A large diagonal "ANULADA" across the page, translucent so the content stays legible. */
+export function VoidWatermark(): React.ReactElement {
+  return h(
+    View,
+    { fixed: true, style: styles.voidWatermarkBox },
+    h(Text, { style: styles.voidWatermark }, 'ANULADA'),
+  );
 }
 
 export function PageFooter(props: { note?: string }): React.ReactElement {
@@ -333,6 +387,47 @@ export function chunkText(value: string, size: number): string[] {
   if (size <= 0 || value.length <= size) return [value];
   const lines: string[] = [];
   for (let i = 0; i < value.length; i += size) lines.push(value.slice(i, i + size));
+  return lines;
+}
+
+/**
+ * Greedy word wrap by character count, for cells whose content may hold long
+ * tokens without spaces (file paths, serials): react-pdf never breaks inside
+ * a word, so a 60-character path would run out of its cell. Over-long words
+ * are cut after "/", "_", "-" or "." when one falls late enough, else at the
+ * limit. Counting characters is approximate for a proportional face: callers
+ * leave a margin.
+ */
+export function wrapText(text: string, maxChars: number): string[] {
+  if (maxChars <= 0 || text.length <= maxChars) return [text];
+  const lines: string[] = [];
+  let line = '';
+  const push = (word: string) => {
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= maxChars) line = `${line} ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  };
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    let rest = word;
+    while (rest.length > maxChars) {
+      let cut = maxChars;
+      for (let i = maxChars - 1; i >= Math.floor(maxChars / 2); i -= 1) {
+        if ('/_-.'.includes(rest.charAt(i))) {
+          cut = i + 1;
+          break;
+        }
+      }
+      push(rest.slice(0, cut));
+      lines.push(line);
+      line = '';
+      rest = rest.slice(cut);
+    }
+    if (rest !== '') push(rest);
+  }
+  if (line !== '') lines.push(line);
   return lines;
 }
 
@@ -534,13 +629,23 @@ export interface TableColumn {
   mono?: boolean;
 }
 
+/**
+ * One cell: a string, several lines (each its own Text: never "\n"), or any
+ * element the form composes itself (labelled blanks, signature lines).
+ */
+export type TableCell = string | readonly string[] | React.ReactElement;
+
 export interface SimpleTableProps {
   columns: TableColumn[];
-  rows: string[][];
+  rows: TableCell[][];
   /** Minimum height of body rows in points (tall blank rows for handwriting). */
   minRowHeight?: number;
   /** Repeat the header row when the table breaks across pages (default true). */
   repeatHeader?: boolean;
+  /** Body font size (default 9.5); dense registers use 8. */
+  fontSize?: number;
+  /** Tint every other row, for long lists read across the page. */
+  zebra?: boolean;
 }
 
 /** A bordered table: guinda header row, one row per entry, rows never split. */
@@ -548,32 +653,54 @@ export function SimpleTable(props: SimpleTableProps): React.ReactElement {
   const fonts = ensureFonts();
   const last = props.columns.length - 1;
   const total = props.columns.reduce((sum, column) => sum + Math.max(column.width, 0), 0) || 1;
-  // Cells are Views with percentage widths: an empty Text would collapse.
-  const cell = (column: TableColumn, index: number, header: boolean, text: string) =>
+  const bodyText = props.fontSize === undefined ? styles.tableCellText : { fontSize: props.fontSize, lineHeight: 1.3 };
+  const textOf = (column: TableColumn, header: boolean, text: string, key: number) =>
     h(
-      View,
+      Text,
       {
-        key: index,
+        key,
         style: [
-          styles.tableCell,
-          { width: `${(Math.max(column.width, 0) / total) * 100}%` },
-          index < last ? (header ? styles.tableHeaderDivider : styles.tableCellBorder) : {},
+          { textAlign: column.align ?? 'left' },
+          header ? styles.tableHeaderCell : bodyText,
+          !header && column.mono ? { fontFamily: fonts.mono } : {},
         ],
       },
-      text === ''
-        ? null
-        : h(
-            Text,
-            {
-              style: [
-                { textAlign: column.align ?? 'left' },
-                header ? styles.tableHeaderCell : styles.tableCellText,
-                !header && column.mono ? { fontFamily: fonts.mono } : {},
-              ],
-            },
-            text,
-          ),
+      text,
     );
+  const cellBox = (column: TableColumn, index: number, header: boolean) => [
+    styles.tableCell,
+    { width: `${(Math.max(column.width, 0) / total) * 100}%` },
+    index < last ? (header ? styles.tableHeaderDivider : styles.tableCellBorder) : {},
+  ];
+  // A one-line cell is a single Text carrying the box (padding, width, rule):
+  // half the nodes, and layout time grows with nodes on every page break.
+  // Other cells are Views, because an empty Text would collapse.
+  const cell = (column: TableColumn, index: number, header: boolean, content: TableCell) => {
+    if (typeof content === 'string' && content !== '') {
+      return h(
+        Text,
+        {
+          key: index,
+          style: [
+            ...cellBox(column, index, header),
+            { textAlign: column.align ?? 'left' },
+            header ? styles.tableHeaderCell : bodyText,
+            !header && column.mono ? { fontFamily: fonts.mono } : {},
+          ],
+        },
+        content,
+      );
+    }
+    return h(
+      View,
+      { key: index, style: cellBox(column, index, header) },
+      typeof content === 'string'
+        ? null
+        : isLines(content)
+          ? content.map((line, lineIndex) => textOf(column, header, line === '' ? ' ' : line, lineIndex))
+          : content,
+    );
+  };
   return h(
     View,
     null,
@@ -585,11 +712,23 @@ export function SimpleTable(props: SimpleTableProps): React.ReactElement {
     ...props.rows.map((row, rowIndex) =>
       h(
         View,
-        { key: rowIndex, style: [styles.tableRow, props.minRowHeight ? { minHeight: props.minRowHeight } : {}], wrap: false },
+        {
+          key: rowIndex,
+          style: [
+            styles.tableRow,
+            props.minRowHeight ? { minHeight: props.minRowHeight } : {},
+            props.zebra && rowIndex % 2 === 1 ? { backgroundColor: COLORS.zebra } : {},
+          ],
+          wrap: false,
+        },
         ...props.columns.map((column, index) => cell(column, index, false, row[index] ?? '')),
       ),
     ),
   );
+}
+
+function isLines(content: TableCell): content is readonly string[] {
+  return Array.isArray(content);
 }
 
 /* ------------------------------------------------------------------ */
@@ -598,8 +737,8 @@ export function SimpleTable(props: SimpleTableProps): React.ReactElement {
 
 /** Renders a document built from these components to PDF bytes. */
 export async function renderDocument(element: React.ReactElement): Promise<Buffer> {
-  ensureFonts();
   try {
+    await warmFonts();
     // The element is an <OfficialDocument>, i.e. a react-pdf <Document>.
     return await renderToBuffer(element as Parameters<typeof renderToBuffer>[0]);
   } catch (error) {
