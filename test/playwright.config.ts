@@ -18,6 +18,7 @@ export default defineConfig<ShellOption>({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [['list']],
-  use: { trace: 'retain-on-failure', locale: 'es-MX', timezoneId: 'America/Mexico_City' },
+  // A missing element fails in seconds with its locator, not when the whole test times out.
+  use: { actionTimeout: 15_000, trace: 'retain-on-failure', locale: 'es-MX', timezoneId: 'America/Mexico_City' },
   projects,
 });

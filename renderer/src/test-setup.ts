@@ -1,7 +1,11 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-// jsdom lacks these browser APIs that the component library reads.
+// jsdom lacks these browser APIs that the component library reads. (A test
+// file may ask for the node environment instead; then there is no window.)
+if (typeof window !== 'undefined') installBrowserStubs();
+
+function installBrowserStubs() {
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   value: (query: string) => ({
@@ -21,5 +25,6 @@ class ResizeObserverStub {
   disconnect() {}
 }
 window.ResizeObserver = ResizeObserverStub;
+}
 
 afterEach(() => cleanup());

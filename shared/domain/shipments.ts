@@ -101,6 +101,8 @@ export const attachmentSchema = z
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   })
   .strict();
+export type ShipmentAttachment = z.output<typeof attachmentSchema>;
+export type AttachmentMediaType = ShipmentAttachment['mediaType'];
 export const MAX_ATTACHMENTS = 30;
 
 const commonFields = {

@@ -3,10 +3,10 @@ import '../validation';
 import type { AppInfo } from '../domain/app-info';
 import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../domain/audit';
 import type { JobStatus } from '../domain/jobs';
-import { agencyInputSchema, agreementInputSchema, civilDateSchema, obligationInputSchema, reportInputSchema, type Agency, type AttachedFile, type Agreement, type Obligation, type ReportDefinition } from '../domain/agencies';
+import { agencyInputSchema, agreementInputSchema, civilDateSchema, obligationInputSchema, reportInputSchema, type Agency, type Agreement, type Obligation, type ReportDefinition } from '../domain/agencies';
 import type { AgencyDetail, AgencySummary, Eligibility, HomeDashboard, ImportPreview, ReportsOverview } from '../domain/directory-views';
 import { officeProfileSchema } from '../domain/office';
-import { actInputSchema, attachmentUploadSchema, shipmentContentSchema, shipmentFilterSchema, type SheetLookup, type Shipment, type ShipmentDetail, type ShipmentPage } from '../domain/shipments';
+import { actInputSchema, attachmentUploadSchema, shipmentContentSchema, shipmentFilterSchema, type SheetLookup, type Shipment, type ShipmentAttachment, type ShipmentDetail, type ShipmentPage } from '../domain/shipments';
 import type { SessionState } from '../domain/session';
 import { settingsSchema, type Settings } from '../domain/settings';
 import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
@@ -155,7 +155,7 @@ export const contract = {
   'shipments.scan': channel<DocumentDownload>()(z.object({ shipmentId: id, which: z.enum(['signature', 'acknowledgement']) }).strict()),
   'shipments.sheetPdf': channel<DocumentDownload>()(z.object({ shipmentId: id, version: z.number().int().min(1).optional() }).strict()),
   'shipments.lookup': channel<SheetLookup>()(z.object({ code: z.string().min(1).max(400) }).strict()),
-  'shipments.uploadAttachment': channel<AttachedFile>()(attachmentUploadSchema),
+  'shipments.uploadAttachment': channel<ShipmentAttachment>()(attachmentUploadSchema),
   'shipments.attachment': channel<DocumentDownload>()(z.object({ shipmentId: id, blobId: id }).strict()),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, unknown> };
 
@@ -173,4 +173,6 @@ export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Outp
 /** What the preload exposes on `window.api`, and what the harness shim imitates. */
 export interface ValijaApi {
   invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>>;
+  /** Where a picked File lives on disk: Electron only (`webUtils.getPathForFile`); a browser cannot tell. */
+  pathForFile?(file: Blob): string | null;
 }

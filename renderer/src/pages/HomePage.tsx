@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, 
 import { IconAlertTriangle, IconCalendarDue, IconCalendarX, IconClockHour4 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { FINAL_STATES, SHIPMENT_STATE_LABELS, SHIPMENT_STATES, type ShipmentState } from '../../../shared/domain/shipment-states';
 import { formatCivilDate } from '../../../shared/format/date';
 import { call } from '../api/client';
 import { useLoad } from '../api/use-load';
@@ -32,6 +33,36 @@ function Panel({ title, icon, color, count, empty, children, testId }: { title: 
   );
 }
 
+/** Shipments in each open state, each a link to the list filtered by it. */
+function ShipmentCounts({ counts }: { counts: Partial<Record<ShipmentState, number>> }) {
+  const open = SHIPMENT_STATES.filter((s) => !FINAL_STATES.includes(s));
+  return (
+    <Card withBorder radius="md" padding="md" data-testid="home-shipments">
+      <Group justify="space-between" mb="xs">
+        <Text fw={600}>Envíos en curso</Text>
+        <Anchor component={Link} to="/envios" size="sm">
+          Ver todos
+        </Anchor>
+      </Group>
+      <SimpleGrid cols={{ base: 2, sm: 4, lg: 8 }} spacing="xs">
+        {open.map((state) => (
+          <div key={state} data-testid={`home-count-${state}`}>
+            <Text size="xl" fw={700} c={counts[state] ? undefined : 'dimmed'}>
+              {counts[state] ?? 0}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {SHIPMENT_STATE_LABELS[state]}
+            </Text>
+          </div>
+        ))}
+      </SimpleGrid>
+      <Text size="xs" c="dimmed" mt="xs">
+        Cerrados: {counts.entregado ?? 0} entregados · {(counts.rechazado ?? 0) + (counts.devuelto_mensajeria ?? 0)} rechazados o devueltos por mensajería · {counts.cancelado ?? 0} cancelados.
+      </Text>
+    </Card>
+  );
+}
+
 /** Inicio: what needs attention today, then where each kind of work lives. */
 export function HomePage() {
   const { data, error } = useLoad(() => call('home.dashboard', {}), []);
@@ -48,6 +79,7 @@ export function HomePage() {
         </Text>
       </div>
       {error && <Alert color="red">{error}</Alert>}
+      {data && <ShipmentCounts counts={data.shipmentsByState} />}
       {data && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <Panel testId="home-overdue" title="Reportes vencidos" icon={<IconCalendarX size={20} />} color="red" count={data.overdue.length} empty="No hay reportes periódicos vencidos.">

@@ -2,10 +2,9 @@ import { ActionIcon, Alert, Button, Card, Group, NumberInput, SegmentedControl, 
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { CHANNEL_LABELS, type ShipmentChannel } from '../../../../shared/domain/agencies';
-import { CLASSIFICATION_LABELS, CLASSIFICATIONS, shipmentContentSchema, type Classification, type Shipment, type ShipmentDetail } from '../../../../shared/domain/shipments';
+import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
+import { CLASSIFICATION_LABELS, CLASSIFICATIONS, SHIPMENT_CHANNELS, shipmentContentSchema, type ShipmentDetail } from '../../../../shared/domain/shipments';
 import { formatCivilDate } from '../../../../shared/format/date';
-import type { Input } from '../../../../shared/ipc/contract';
 import { call } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { BackLink } from '../../components/DetailField';
@@ -13,62 +12,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { FormError } from '../../forms/FormError';
 import { useSubmit } from '../../forms/use-submit';
 import { zodValidate } from '../../forms/zod-form';
-
-/** The channels this form prepares; magnetic media needs the file loader of the removable-media module. */
-const FORM_CHANNELS: ShipmentChannel[] = ['tarjeta_informativa', 'oficio', 'sobre_cerrado'];
-
-const emptyItem = () => ({ description: '', type: '', quantity: 1 as number | string, sheets: '' as number | string });
-
-function toContent(v: FormValues) {
-  return {
-    channel: v.channel,
-    agencyId: v.agencyId ?? '',
-    recipientId: v.recipientId ?? '',
-    subject: v.subject,
-    classification: v.classification,
-    legalBasis: v.classification === 'publica' ? '' : v.legalBasis,
-    coveringOficio: v.coveringOficio,
-    notes: v.notes,
-    inventory: v.inventory.map((i) => ({ description: i.description, type: i.type, quantity: Number(i.quantity), sheets: i.sheets === '' ? null : Number(i.sheets) })),
-    envelope: v.channel === 'sobre_cerrado' ? { envelopeSize: v.envelopeSize, sheets: Number(v.envelopeSheets), seals: v.seals, packingNotes: v.packingNotes } : null,
-    media: null,
-  };
-}
-
-interface FormValues {
-  channel: ShipmentChannel;
-  agencyId: string | null;
-  recipientId: string | null;
-  subject: string;
-  classification: Classification;
-  legalBasis: string;
-  coveringOficio: string;
-  notes: string;
-  inventory: ReturnType<typeof emptyItem>[];
-  envelopeSize: string;
-  envelopeSheets: number | string;
-  seals: string[];
-  packingNotes: string;
-}
-
-function initialValues(shipment?: Shipment): FormValues {
-  const c = shipment?.content;
-  return {
-    channel: c?.channel ?? 'oficio',
-    agencyId: c?.agencyId ?? null,
-    recipientId: c?.recipientId ?? null,
-    subject: c?.subject ?? '',
-    classification: c?.classification ?? 'publica',
-    legalBasis: c?.legalBasis ?? '',
-    coveringOficio: c?.coveringOficio ?? '',
-    notes: c?.notes ?? '',
-    inventory: c ? c.inventory.map((i) => ({ description: i.description, type: i.type, quantity: i.quantity, sheets: i.sheets ?? '' })) : [emptyItem()],
-    envelopeSize: c?.envelope?.envelopeSize ?? 'Carta',
-    envelopeSheets: c?.envelope?.sheets ?? 1,
-    seals: c?.envelope?.seals ?? [],
-    packingNotes: c?.envelope?.packingNotes ?? '',
-  };
-}
+import { AttachmentsSection } from './form/AttachmentsSection';
+import { emptyItem, formErrorPath, initialValues, toContent, type FormValues } from './form/form-values';
+import { MediaSection } from './form/MediaSection';
+import { ReportPeriodSelect } from './form/ReportPeriodSelect';
 
 export function NewShipmentPage() {
   return <ShipmentEditor />;
@@ -92,12 +39,9 @@ function ShipmentEditor({ detail }: { detail?: ShipmentDetail }) {
     initialValues: initialValues(shipment),
     validate: (v) => {
       const errors = zodValidate(shipmentContentSchema)(toContent(v));
-      // Map the envelope's nested paths onto this form's flat fields.
-      const flat: Record<string, React.ReactNode> = {};
-      for (const [key, message] of Object.entries(errors)) {
-        flat[key.replace('envelope.sheets', 'envelopeSheets').replace('envelope.seals', 'seals').replace('envelope.envelopeSize', 'envelopeSize').replace(/^seals\.\d+$/, 'seals')] = message;
-      }
-      return flat;
+      const mapped: Record<string, React.ReactNode> = {};
+      for (const [key, message] of Object.entries(errors)) mapped[formErrorPath(key)] ??= message;
+      return mapped;
     },
   });
 
@@ -115,7 +59,7 @@ function ShipmentEditor({ detail }: { detail?: ShipmentDetail }) {
   const submit = form.onSubmit((values) =>
     run(async () => {
       // The union is checked by the same schema in validate() and again by the core.
-      const content = toContent(values) as Input<'shipments.create'>['content'];
+      const content = toContent(values);
       const saved = shipment ? await call('shipments.update', { shipmentId: shipment.id, content }) : await call('shipments.create', { content });
       navigate(`/envios/${saved.id}`);
     }),
@@ -141,11 +85,8 @@ function ShipmentEditor({ detail }: { detail?: ShipmentDetail }) {
               <Text fw={500} size="sm">
                 Canal
               </Text>
-              <SegmentedControl data={FORM_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} disabled={Boolean(shipment)} {...form.getInputProps('channel')} />
-              <Text size="xs" c="dimmed">
-                Los envíos en medio magnético (USB, CD, DVD) se preparan con el cargador de medios, que llega con el módulo de medios extraíbles.
-              </Text>
-              <Select label="Dependencia destinataria" withAsterisk searchable data={agencyOptions} nothingFoundMessage="Sin coincidencias" {...form.getInputProps('agencyId')} onChange={(v) => { form.setFieldValue('agencyId', v); form.setFieldValue('recipientId', null); }} />
+              <SegmentedControl data={SHIPMENT_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} disabled={Boolean(shipment)} {...form.getInputProps('channel')} />
+              <Select label="Dependencia destinataria" withAsterisk searchable data={agencyOptions} nothingFoundMessage="Sin coincidencias" {...form.getInputProps('agencyId')} onChange={(v) => { form.setFieldValue('agencyId', v); form.setFieldValue('recipientId', null); form.setFieldValue('reportPeriod', null); }} />
               <Select label="Destinatario autorizado" withAsterisk data={recipientOptions} disabled={!chosen} placeholder={chosen && recipientOptions.length === 0 ? 'La dependencia no tiene destinatarios registrados' : undefined} {...form.getInputProps('recipientId')} />
               <Textarea label="Asunto" withAsterisk autosize minRows={2} {...form.getInputProps('subject')} />
               <SimpleGrid cols={2}>
@@ -199,7 +140,16 @@ function ShipmentEditor({ detail }: { detail?: ShipmentDetail }) {
             </Card>
           )}
 
-          <Textarea label="Notas" autosize minRows={2} {...form.getInputProps('notes')} />
+          {form.values.channel === 'medio_magnetico' && <MediaSection form={form} />}
+
+          <AttachmentsSection form={form} />
+
+          <Card withBorder radius="md" padding="lg">
+            <Stack gap="sm">
+              <ReportPeriodSelect form={form} shipmentId={shipment?.id} />
+              <Textarea label="Notas" autosize minRows={2} {...form.getInputProps('notes')} />
+            </Stack>
+          </Card>
           <FormError error={error} />
           <Group justify="flex-end">
             <Button variant="default" component={Link} to={shipment ? `/envios/${shipment.id}` : '/envios'}>

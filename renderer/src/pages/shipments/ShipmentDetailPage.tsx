@@ -2,7 +2,7 @@ import { Alert, Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Timel
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
 import { SHIPMENT_ACTION_LABELS, SHIPMENT_STATE_LABELS, type ShipmentAction } from '../../../../shared/domain/shipment-states';
 import { CLASSIFICATION_LABELS } from '../../../../shared/domain/shipments';
@@ -13,12 +13,21 @@ import { useLoad } from '../../api/use-load';
 import { BackLink, DetailField } from '../../components/DetailField';
 import { PageHeader } from '../../components/PageHeader';
 import { ActionModal } from './ActionModal';
+import { AttachmentList, MediaDetails, MediaFilesTable } from './ContentDetails';
 import { ShipmentStateBadge } from './ShipmentStateBadge';
 
 const HISTORY_LABELS: Record<string, string> = { ...SHIPMENT_ACTION_LABELS, crear: 'Borrador creado', editar: 'Contenido modificado' };
 
+/** Set by the list when the page was reached by scanning a printed sheet. */
+export interface ScanNotice {
+  scannedFolio: string;
+  digestMatches: boolean;
+  sheetVoided: boolean;
+}
+
 export function ShipmentDetailPage() {
   const { shipmentId = '' } = useParams();
+  const scan = (useLocation().state ?? null) as ScanNotice | null;
   const { data, error, reload } = useLoad(() => call('shipments.get', { shipmentId }), [shipmentId]);
   const [action, setAction] = useState<ShipmentAction | null>(null);
 
@@ -50,7 +59,7 @@ export function ShipmentDetailPage() {
         }
         actions={
           <>
-            {data.edit && content.channel !== 'medio_magnetico' && (
+            {data.edit && (
               <Button variant="default" leftSection={<IconEdit size={18} />} component={Link} to="editar">
                 Modificar contenido
               </Button>
@@ -63,6 +72,18 @@ export function ShipmentDetailPage() {
           </>
         }
       />
+
+      {scan && !scan.digestMatches && (
+        <Alert color="red" title="La hoja leída no corresponde al contenido actual" data-testid="scan-mismatch">
+          El código de la hoja con folio {scan.scannedFolio} no coincide con la huella actual del envío: el contenido cambió después de imprimirla
+          {scan.sheetVoided ? ' y esa hoja quedó anulada' : ''}. No la use para entregar ni para registrar firmas.
+        </Alert>
+      )}
+      {scan && scan.digestMatches && (
+        <Alert color="green" title="Hoja leída" data-testid="scan-match">
+          La hoja con folio {scan.scannedFolio} corresponde al contenido actual del envío.
+        </Alert>
+      )}
 
       {voided.length > 0 && !currentSheet && (
         <Alert color="orange" title="La hoja de autorización anterior quedó anulada">
@@ -107,6 +128,9 @@ export function ShipmentDetailPage() {
                 <DetailField label="Sellos">{content.envelope.seals.join(', ')}</DetailField>
               </SimpleGrid>
             )}
+            {content.media && <MediaDetails media={content.media} />}
+            {data.reportPeriod && <DetailField label="Reporte que entrega">{`${data.reportPeriod.reportName} — ${data.reportPeriod.periodLabel}`}</DetailField>}
+            {content.notes && <DetailField label="Notas">{content.notes}</DetailField>}
             <DetailField label="Huella del contenido (SHA-256)">
               <Code>{shipment.digest.slice(0, 32)}…</Code>
             </DetailField>
@@ -138,6 +162,8 @@ export function ShipmentDetailPage() {
               ))}
             </Table.Tbody>
           </Table>
+          {content.media && <MediaFilesTable files={content.media.files} />}
+          {content.attachments.length > 0 && <AttachmentList shipmentId={shipment.id} attachments={content.attachments} />}
         </Card>
 
         <Card withBorder radius="md" padding="lg">

@@ -1,0 +1,84 @@
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+import { signIn, signOut } from './flows';
+
+export const CLERK = { fullName: 'José Ángel Pérez Núñez', position: 'Capturista', userName: 'jperez', temporary: 'Temporal-Inicio-77', own: 'Clave-Capturista-26' };
+export const LAWYER = { fullName: 'Lucía Hernández Mora', position: 'Abogada de la Unidad Jurídica', userName: 'lhernandez', temporary: 'Temporal-Inicio-88', own: 'Clave-Juridico-2026' };
+
+export async function nav(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name }).click();
+}
+
+export async function createUser(page: Page, user: typeof CLERK, role: string) {
+  await page.getByRole('button', { name: 'Nuevo usuario' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nuevo usuario' });
+  await dialog.getByLabel('Nombre completo').fill(user.fullName);
+  await dialog.getByLabel('Cargo').fill(user.position);
+  await dialog.getByLabel('Usuario').fill(user.userName);
+  await dialog.getByLabel('Capturista').setChecked(role === 'Capturista');
+  if (role !== 'Capturista') await dialog.getByLabel(role).check();
+  await dialog.getByLabel('Contraseña temporal').fill(user.temporary);
+  await dialog.getByRole('button', { name: 'Dar de alta' }).click();
+  await expect(page.getByTestId(`user-row-${user.userName}`)).toBeVisible();
+}
+
+export async function switchUser(page: Page, user: { userName: string; own: string; temporary?: string }, first = false) {
+  await signOut(page);
+  await signIn(page, user.userName, first && user.temporary ? user.temporary : user.own);
+  if (first && user.temporary) {
+    await page.getByLabel('Contraseña actual').fill(user.temporary);
+    await page.getByLabel('Nueva contraseña', { exact: true }).fill(user.own);
+    await page.getByLabel('Confirme la nueva contraseña').fill(user.own);
+    await page.getByRole('button', { name: 'Cambiar contraseña' }).click();
+  }
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+export async function openShipment(page: Page, subject: string) {
+  await nav(page, 'Envíos');
+  await page.getByRole('row').filter({ hasText: subject }).click();
+}
+
+export async function act(page: Page, action: string, fill: Record<string, string> = {}) {
+  await page.getByTestId('shipment-actions').getByRole('button', { name: action }).click();
+  const dialog = page.getByRole('dialog', { name: action });
+  for (const [label, value] of Object.entries(fill)) {
+    const box = dialog.getByRole('textbox', { name: label, exact: true });
+    await box.fill(value);
+    await box.press('Tab');
+  }
+  await dialog.getByRole('button', { name: action }).click();
+  await expect(dialog).toBeHidden();
+}
+
+export const actions = (page: Page) => page.getByTestId('shipment-actions');
+
+/** The administrator registers the recipient agency (CNI, with a current agreement) and the clerk and lawyer who will work the shipments. */
+export async function registerAgencyAndStaff(page: Page) {
+  await nav(page, 'Dependencias y convenios');
+  await page.getByRole('button', { name: 'Nueva dependencia' }).click();
+  const agencyDialog = page.getByRole('dialog', { name: 'Nueva dependencia' });
+  await agencyDialog.getByRole('textbox', { name: 'Nombre', exact: true }).fill('Centro Nacional de Información');
+  await agencyDialog.getByRole('textbox', { name: 'Siglas' }).fill('CNI');
+  await agencyDialog.getByRole('combobox', { name: 'Tipo' }).click();
+  await page.getByRole('option', { name: 'Federal', exact: true }).click();
+  await agencyDialog.getByRole('button', { name: 'Agregar destinatario' }).click();
+  await agencyDialog.getByRole('textbox', { name: 'Nombre completo' }).fill('Ing. Ramón Salinas Ortega');
+  await agencyDialog.getByRole('textbox', { name: 'Cargo' }).fill('Director de Estadística');
+  await agencyDialog.getByRole('button', { name: 'Guardar dependencia' }).click();
+  await page.getByRole('button', { name: 'Registrar convenio' }).click();
+  const agreement = page.getByRole('dialog', { name: 'Registrar convenio' });
+  await agreement.getByLabel('Número de convenio').fill('CNI/C4/2025-01');
+  await agreement.getByLabel('Alcance').fill('Estadística de los servicios de emergencia.');
+  for (const [label, value] of [['Fecha de firma', '10/01/2025'], ['Vigente desde', '10/01/2025']] as const) {
+    await agreement.getByRole('textbox', { name: label }).fill(value);
+    await agreement.getByRole('textbox', { name: label }).press('Tab');
+  }
+  await agreement.getByLabel('Vigencia indefinida').check();
+  await agreement.getByRole('button', { name: 'Guardar convenio' }).click();
+  await expect(page.getByTestId('agreement-row-CNI/C4/2025-01')).toContainText('Vigente');
+  await nav(page, 'Administración');
+  await createUser(page, CLERK, 'Capturista');
+  await createUser(page, LAWYER, 'Jurídico');
+
+}
