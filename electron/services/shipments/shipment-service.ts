@@ -19,6 +19,7 @@ import {
   type ShipmentFilterInput,
   type ShipmentPage,
   type SheetLookup,
+  type ShipmentAttachment,
 } from '../../../shared/domain/shipments';
 import { parseSheetCode } from '../../../shared/domain/sheet-code';
 import type { User } from '../../../shared/domain/users';
@@ -238,7 +239,7 @@ export class ShipmentService {
   }
 
   /** Stores an attachment encrypted; the form then names it in the shipment's content. */
-  async uploadAttachment(ws: Workspace, user: User, input: unknown): Promise<AttachedFile> {
+  async uploadAttachment(ws: Workspace, user: User, input: unknown): Promise<ShipmentAttachment> {
     if (!user.active || !EDITOR_ROLES.some((r) => user.roles.includes(r))) {
       throw new AppError('FORBIDDEN', 'Sólo un usuario con el rol Capturista o Administrador puede adjuntar documentos.');
     }
@@ -246,8 +247,9 @@ export class ShipmentService {
     const o = await this.open(ws);
     const file = await this.storeScan(ws, upload);
     if (!file) throw new AppError('VALIDATION', 'No se recibió el archivo.');
-    await o.attachments.update((d) => d.files.push(file));
-    return file;
+    const attachment: ShipmentAttachment = { ...file, mediaType: upload.mediaType };
+    await o.attachments.update((d) => d.files.push(attachment));
+    return attachment;
   }
 
   /** One attachment of a shipment, decrypted. */
