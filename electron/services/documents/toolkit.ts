@@ -192,6 +192,8 @@ const styles = StyleSheet.create({
     paddingHorizontal: 10,
     marginVertical: 7,
   },
+  code: { backgroundColor: '#f2f2f2', borderLeftWidth: 2, borderLeftColor: COLORS.rule, paddingVertical: 5, paddingHorizontal: 8, marginTop: 2, marginBottom: 6 },
+  codeLine: { fontSize: 8.5, lineHeight: 1.35 },
   noticeTitle: { fontWeight: 700, color: COLORS.guinda, marginBottom: 2 },
   noticeText: { fontSize: FONT_SIZES.body, lineHeight: 1.35 },
   qr: { alignItems: 'center' },
@@ -508,6 +510,20 @@ export function FieldsWithQr(props: { fields: LabeledValue[]; labelWidth?: numbe
     { style: styles.fieldsWithQr, wrap: false },
     h(View, { style: styles.fieldsColumn }, h(FieldList, { fields: props.fields, labelWidth: props.labelWidth })),
     h(QrBlock, props.qr),
+  );
+}
+
+/**
+ * Commands to type, one Text per line in the monospaced face, in a grey box.
+ * Lines are given already broken where the shell accepts a break: a command
+ * cut anywhere else would not run when copied.
+ */
+export function CodeBlock(props: { lines: string[] }): React.ReactElement {
+  const fonts = ensureFonts();
+  return h(
+    View,
+    { style: styles.code, wrap: false },
+    ...props.lines.map((line, index) => h(Text, { key: index, style: [styles.codeLine, { fontFamily: fonts.mono }] }, line === '' ? ' ' : line)),
   );
 }
 

@@ -1,0 +1,222 @@
+/**
+ * Formato de autorización: the sheet the Director General signs to let a
+ * shipment leave (BRIEF.md "Printed documents" 1). It carries everything the
+ * signers vouch for (recipient, agreement, channel, classification, the
+ * inventory and, for a sealed envelope or a medium, their details) and the
+ * content digest in full beside the QR, so a later change is visible.
+ */
+import React from 'react';
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
+import type { ShipmentChannel } from '../../../../shared/domain/shipments';
+import { SHIPMENT_CHANNELS } from '../../../../shared/domain/shipments';
+import { formatDateTime } from '../../../../shared/format/date';
+import {
+  COLORS,
+  DocumentTitle,
+  FolioLine,
+  OfficeHeader,
+  OfficialDocument,
+  OfficialPage,
+  Paragraph,
+  SectionHeading,
+  SignatureRow,
+  qrPngDataUrl,
+  renderDocument,
+} from '../toolkit';
+import {
+  Fields,
+  FilesTable,
+  IntegrityBox,
+  InventoryTable,
+  VoidNotice,
+  envelopeFields,
+  mediaFields,
+  sanitisationFields,
+} from './content-blocks';
+import { validateEnvelope, validateInventory, validateMedia, type EnvelopeInfo, type InventoryLine, type MediaInfo } from './content-input';
+import {
+  classificationBanner,
+  classificationText,
+  footerNote,
+  formQrText,
+  invalid,
+  optionalPerson,
+  optionalText,
+  requireIsoDate,
+  requireText,
+  validateBase,
+  validateClassification,
+  validateRecipient,
+  type ClassificationInfo,
+  type PersonInfo,
+  type RecipientInfo,
+  type ShipmentFormBase,
+} from './form-input';
+
+const h = React.createElement;
+const FORM = 'Formato de autorización';
+export const APPROVAL_FORM_TITLE = 'Formato de autorización de envío de información';
+
+export interface ApprovalSigners {
+  /** Elaboró: who prepared the shipment. */
+  preparedBy: PersonInfo;
+  /** Revisó (Jurídico): blank lines when not known yet. */
+  reviewedBy?: PersonInfo;
+  /** Autorizó (Director General). */
+  authorizedBy?: PersonInfo;
+}
+
+export interface ApprovalFormInput extends ShipmentFormBase {
+  /** ISO-8601: when this sheet was generated. */
+  generatedAt: string;
+  /** 1 for the first sheet of the shipment; n after n − 1 were voided by edits. */
+  sheetVersion?: number;
+  recipient: RecipientInfo;
+  agreementNumber: string;
+  channel: ShipmentChannel;
+  subject: string;
+  classification: ClassificationInfo;
+  /** Number of the covering oficio, when there is one. */
+  coveringOficio?: string;
+  inventory: InventoryLine[];
+  envelope?: EnvelopeInfo | null;
+  media?: MediaInfo | null;
+  notes?: string;
+  signers: ApprovalSigners;
+}
+
+type ValidApprovalForm = ReturnType<typeof validate>;
+
+const styles = StyleSheet.create({
+  topRow: { flexDirection: 'row', alignItems: 'flex-start' },
+  topFields: { flex: 1 },
+  legend: { fontSize: 8, color: COLORS.muted, lineHeight: 1.35, marginTop: 10, textAlign: 'justify' },
+  closing: { marginTop: 6 },
+});
+
+function validate(input: ApprovalFormInput) {
+  const base = validateBase(FORM, input);
+  if (!SHIPMENT_CHANNELS.includes(input.channel)) invalid(FORM, 'El canal de envío no es válido');
+  const sheetVersion = input.sheetVersion ?? 1;
+  if (!Number.isInteger(sheetVersion) || sheetVersion < 1) invalid(FORM, 'El número de hoja no es válido');
+  const signers = input.signers as Partial<ApprovalSigners> | undefined;
+  if (typeof signers !== 'object' || signers === null) invalid(FORM, 'Faltan los firmantes');
+  return {
+    ...base,
+    generatedAt: requireIsoDate(FORM, input.generatedAt, 'fecha de elaboración'),
+    sheetVersion,
+    recipient: validateRecipient(FORM, input.recipient),
+    agreementNumber: requireText(FORM, input.agreementNumber, 'el número de convenio', 120),
+    channel: input.channel,
+    subject: requireText(FORM, input.subject, 'el asunto', 500),
+    classification: validateClassification(FORM, input.classification),
+    coveringOficio: optionalText(FORM, input.coveringOficio, 'oficio', 80),
+    inventory: validateInventory(FORM, input.inventory),
+    envelope: validateEnvelope(FORM, input.envelope),
+    media: validateMedia(FORM, input.media),
+    notes: optionalText(FORM, input.notes, 'observaciones'),
+    signers: {
+      preparedBy: optionalPerson(FORM, signers.preparedBy, 'quien elaboró'),
+      reviewedBy: optionalPerson(FORM, signers.reviewedBy, 'quien revisó'),
+      authorizedBy: optionalPerson(FORM, signers.authorizedBy, 'quien autorizó'),
+    },
+  };
+}
+
+function ApprovalForm(props: { input: ValidApprovalForm; qrDataUrl: string }): React.ReactElement {
+  const { input } = props;
+  const r = input.recipient;
+  const fields = [
+    { label: 'Dependencia destinataria', value: `${r.agencyName} (${r.agencyAcronym})` },
+    { label: 'Destinatario', value: r.name },
+    { label: 'Cargo', value: r.position },
+    { label: 'Convenio de colaboración', value: input.agreementNumber, mono: true },
+    { label: 'Canal de envío', value: CHANNEL_LABELS[input.channel] },
+    ...(input.coveringOficio ? [{ label: 'Oficio de remisión', value: input.coveringOficio, mono: true }] : []),
+    { label: 'Asunto', value: input.subject },
+    { label: 'Clasificación', value: classificationText(input.classification) },
+  ];
+  let section = 0;
+  const heading = (text: string) => {
+    section += 1;
+    return h(SectionHeading, null, `${section}. ${text}`);
+  };
+  return h(
+    OfficialDocument,
+    { title: `${APPROVAL_FORM_TITLE} ${input.folio}`, subject: input.subject },
+    h(
+      OfficialPage,
+      {
+        size: input.pageSize,
+        footerNote: footerNote(input.office, 'Formato de autorización', input.folio),
+        classification: classificationBanner(input.classification.level),
+        reprint: input.reprint,
+        voided: input.voided !== null,
+      },
+      h(OfficeHeader, { office: input.office }),
+      h(FolioLine, {
+        items: [
+          { label: 'Folio', value: input.folio, mono: true },
+          { label: 'Hoja', value: String(input.sheetVersion) },
+          { label: 'Fecha de elaboración', value: formatDateTime(input.generatedAt) },
+        ],
+      }),
+      h(DocumentTitle, { title: APPROVAL_FORM_TITLE }),
+      input.voided ? h(VoidNotice, { voided: input.voided }) : null,
+      heading('Datos del envío'),
+      h(Fields, { fields, labelWidth: 150 }),
+      heading('Inventario del contenido'),
+      h(InventoryTable, { items: input.inventory }),
+      input.envelope ? heading('Sobre cerrado') : null,
+      input.envelope ? h(Fields, { fields: envelopeFields(input.envelope), labelWidth: 150 }) : null,
+      ...(input.media
+        ? [
+            heading('Medio magnético'),
+            h(Fields, { fields: mediaFields(input.media), labelWidth: 150 }),
+            h(SectionHeading, null, 'Borrado seguro previo a la carga'),
+            h(Fields, { fields: sanitisationFields(input.media), labelWidth: 150 }),
+            h(SectionHeading, null, 'Archivos cargados'),
+            h(FilesTable, { files: input.media.files }),
+          ]
+        : []),
+      input.notes ? heading('Observaciones') : null,
+      input.notes ? h(Paragraph, null, input.notes) : null,
+      // Integrity, signatures and legend stay together: a signature page without the digest could be swapped.
+      h(
+        View,
+        { wrap: false, style: styles.closing },
+        heading('Integridad y autorización'),
+        h(IntegrityBox, {
+          qrDataUrl: props.qrDataUrl,
+          contentDigest: input.contentDigest,
+          chainHead: input.chainHead,
+          hint: 'El código QR contiene el folio, la huella del contenido y el último eslabón de la cadena de custodia. Si el contenido del envío cambia, la huella cambia y esta hoja deja de ser válida.',
+        }),
+        h(SignatureRow, {
+          signatures: [
+            { caption: 'Elaboró', ...input.signers.preparedBy },
+            { caption: 'Revisó (Jurídico)', ...input.signers.reviewedBy },
+            { caption: 'Autorizó (Director General)', ...input.signers.authorizedBy },
+          ],
+        }),
+        h(
+          Text,
+          { style: styles.legend },
+          'Con su firma, quien autoriza hace constar que la información descrita puede entregarse a la dependencia destinataria en los términos del convenio de colaboración citado. La hoja firmada se digitaliza y se registra en Valija; no se admiten enmiendas ni tachaduras.',
+        ),
+      ),
+    ),
+  );
+}
+
+/** Renders the approval form (letter or A4). */
+export async function renderApprovalForm(input: ApprovalFormInput): Promise<Buffer> {
+  const valid = validate(input);
+  const qrDataUrl = await qrPngDataUrl(formQrText(valid));
+  return renderDocument(h(ApprovalForm, { input: valid, qrDataUrl }));
+}
+export async function __approvalElement(input: ApprovalFormInput): Promise<React.ReactElement> {
+  const valid = validate(input);
+  return h(ApprovalForm, { input: valid, qrDataUrl: await qrPngDataUrl(formQrText(valid)) });
+}

@@ -1,0 +1,203 @@
+/**
+ * Blocks several forms print the same way: the inventory, the sealed
+ * envelope, the magnetic medium and its files, the void notice and the
+ * integrity box (QR with folio, content digest and custody chain head).
+ * Keeping one drawing of each means the approval sheet, the receipt and the
+ * media manifest can be compared line by line.
+ */
+import React from 'react';
+import { Image, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { MEDIA_KIND_LABELS, SANITISATION_METHOD_LABELS } from '../../../../shared/domain/shipments';
+import { formatCivilDate, formatDateTime } from '../../../../shared/format/date';
+import { ensureFonts } from '../font-registry';
+import { COLORS, CodeBlock, FONT_SIZES, FieldList, Notice, SimpleTable, wrapText, type LabeledValue, type TableCell } from '../toolkit';
+import type { EnvelopeInfo, InventoryLine, MediaFileLine, MediaInfo } from './content-input';
+import { digestLines, formatBytes, formatInteger, type VoidInfo } from './form-input';
+
+const h = React.createElement;
+
+const styles = StyleSheet.create({
+  integrity: {
+    flexDirection: 'row',
+    alignItems: 'center',
+    borderWidth: 0.75,
+    borderColor: COLORS.guinda,
+    padding: 8,
+  },
+  integrityText: { flex: 1, marginLeft: 12 },
+  integrityLabel: { fontWeight: 700, color: COLORS.guinda, fontSize: 8, lineHeight: 1.3, letterSpacing: 0.3 },
+  integrityValue: { fontSize: 9.5, lineHeight: 1.35, marginBottom: 4 },
+  integrityHint: { fontSize: 7.5, color: COLORS.muted, lineHeight: 1.3 },
+  totals: { fontSize: 8.5, color: COLORS.muted, textAlign: 'right', marginTop: 3, lineHeight: 1.3 },
+});
+
+/** Inventory rows: number, description, type, quantity, sheets; with totals under the table. */
+export function InventoryTable(props: { items: InventoryLine[]; fontSize?: number }): React.ReactElement {
+  const quantity = props.items.reduce((sum, item) => sum + item.quantity, 0);
+  const sheets = props.items.reduce((sum, item) => sum + (item.sheets ?? 0), 0);
+  return h(
+    View,
+    null,
+    h(SimpleTable, {
+      fontSize: props.fontSize,
+      columns: [
+        { header: 'No.', width: 0.6, align: 'center' },
+        { header: 'Descripción', width: 6 },
+        { header: 'Tipo', width: 1.8 },
+        { header: 'Cantidad', width: 1.2, align: 'right' },
+        { header: 'Fojas', width: 1, align: 'right' },
+      ],
+      rows: props.items.map((item, index) => [
+        String(index + 1),
+        item.description,
+        item.type,
+        formatInteger(item.quantity),
+        item.sheets === null ? '—' : formatInteger(item.sheets),
+      ]),
+    }),
+    h(
+      Text,
+      { style: styles.totals },
+      `${props.items.length === 1 ? '1 partida' : `${props.items.length} partidas`} · ${formatInteger(quantity)} ${quantity === 1 ? 'pieza' : 'piezas'} · ${formatInteger(sheets)} ${sheets === 1 ? 'foja' : 'fojas'}`,
+    ),
+  );
+}
+
+export function envelopeFields(envelope: EnvelopeInfo): LabeledValue[] {
+  return [
+    { label: 'Tamaño del sobre', value: envelope.envelopeSize },
+    { label: 'Hojas que contiene', value: formatInteger(envelope.sheets) },
+    { label: envelope.seals.length === 1 ? 'Sello de seguridad' : 'Sellos de seguridad', value: envelope.seals.join(', '), mono: true },
+    ...(envelope.packingNotes ? [{ label: 'Empaque', value: envelope.packingNotes }] : []),
+  ];
+}
+
+export function mediaLabel(media: MediaInfo): string {
+  return [MEDIA_KIND_LABELS[media.kind], media.brand, media.model].filter((part) => part !== '').join(' · ');
+}
+
+export function mediaFields(media: MediaInfo): LabeledValue[] {
+  return [
+    { label: 'Medio', value: mediaLabel(media) },
+    { label: 'Número de serie', value: media.serial, mono: true },
+    { label: 'Capacidad', value: media.capacity },
+    { label: 'Archivos cargados', value: `${formatInteger(media.files.length)} (${formatBytes(totalBytes(media.files))})` },
+  ];
+}
+
+export function sanitisationFields(media: MediaInfo): LabeledValue[] {
+  const s = media.sanitisation;
+  return [
+    { label: 'Método (NIST SP 800-88)', value: SANITISATION_METHOD_LABELS[s.method] },
+    { label: 'Herramienta', value: s.tool },
+    { label: 'Fecha', value: formatCivilDate(s.date) },
+    { label: 'Realizó', value: s.performedBy },
+    { label: 'Verificó', value: s.verifiedBy },
+  ];
+}
+
+export function totalBytes(files: MediaFileLine[]): number {
+  return files.reduce((sum, file) => sum + file.size, 0);
+}
+
+/**
+ * Files with size and SHA-256. The hash is split in two lines of 32 so the
+ * column stays narrow and the name keeps most of the width.
+ */
+export function FilesTable(props: { files: MediaFileLine[] }): React.ReactElement {
+  return h(
+    View,
+    null,
+    h(SimpleTable, {
+      fontSize: 8.5,
+      zebra: true,
+      columns: [
+        { header: 'No.', width: 0.55, align: 'center' },
+        { header: 'Archivo', width: 4.1 },
+        { header: 'Tamaño (bytes)', width: 1.7, align: 'right' },
+        { header: 'SHA-256', width: 3.65, mono: true },
+      ],
+      rows: props.files.map((file, index): TableCell[] => [
+        String(index + 1),
+        wrapText(file.name, 36),
+        formatInteger(file.size),
+        // One Text whose only space falls mid-hash: the column fits 32 mono characters, not 65, so it always breaks there.
+        `${file.sha256.slice(0, 32)} ${file.sha256.slice(32)}`,
+      ]),
+    }),
+    h(Text, { style: styles.totals }, `${formatInteger(props.files.length)} ${props.files.length === 1 ? 'archivo' : 'archivos'} · ${formatBytes(totalBytes(props.files))}`),
+  );
+}
+
+/** The void notice under the title: why and when the sheet stopped being valid. */
+export function VoidNotice(props: { voided: VoidInfo }): React.ReactElement {
+  return h(
+    Notice,
+    { title: 'HOJA ANULADA: no debe firmarse ni entregarse.' },
+    `${props.voided.reason} Anulada el ${formatDateTime(props.voided.at)}.`,
+  );
+}
+
+export interface IntegrityBoxProps {
+  qrDataUrl: string;
+  contentDigest: string;
+  chainHead: string;
+  /** What to do with the box, e.g. how the recipient checks it. */
+  hint?: string;
+  qrSize?: number;
+}
+
+/** QR next to the full digest and chain head, so the code and the printed text can be checked against each other. */
+export function IntegrityBox(props: IntegrityBoxProps): React.ReactElement {
+  const fonts = ensureFonts();
+  const mono = { fontFamily: fonts.mono };
+  const size = props.qrSize ?? 78;
+  return h(
+    View,
+    { style: styles.integrity, wrap: false },
+    h(QrImage, { dataUrl: props.qrDataUrl, size }),
+    h(
+      View,
+      { style: styles.integrityText },
+      h(Text, { style: styles.integrityLabel }, 'HUELLA DEL CONTENIDO (SHA-256)'),
+      ...digestLines(props.contentDigest).map((line, index) =>
+        h(Text, { key: `d${index}`, style: [styles.integrityValue, mono, index === 0 ? { marginBottom: 0 } : {}] }, line),
+      ),
+      h(Text, { style: styles.integrityLabel }, 'CADENA DE CUSTODIA (ÚLTIMO ESLABÓN)'),
+      h(Text, { style: [styles.integrityValue, mono] }, props.chainHead),
+      props.hint ? h(Text, { style: styles.integrityHint }, props.hint) : null,
+    ),
+  );
+}
+
+export function QrImage(props: { dataUrl: string; size: number }): React.ReactElement {
+  return h(Image, { src: props.dataUrl, style: { width: props.size, height: props.size } });
+}
+
+/** Label/value list with the forms' usual label width. */
+export function Fields(props: { fields: LabeledValue[]; labelWidth?: number }): React.ReactElement {
+  return h(FieldList, { fields: props.fields, labelWidth: props.labelWidth ?? 138 });
+}
+
+export interface StepProps {
+  text: React.ReactNode;
+  code?: string[];
+}
+
+const stepStyles = StyleSheet.create({
+  row: { flexDirection: 'row', marginBottom: 3 },
+  marker: { width: 16, fontSize: FONT_SIZES.body, lineHeight: 1.35, fontWeight: 700, color: COLORS.guinda },
+  body: { flex: 1 },
+  text: { fontSize: FONT_SIZES.body, lineHeight: 1.35, marginBottom: 2 },
+});
+
+/** A numbered instruction with the commands to type under it. */
+export function Step(props: StepProps & { number: number }): React.ReactElement {
+  return h(
+    View,
+    { style: stepStyles.row, wrap: false },
+    h(Text, { style: stepStyles.marker }, `${props.number}.`),
+    h(View, { style: stepStyles.body }, h(Text, { style: stepStyles.text }, props.text), props.code ? h(CodeBlock, { lines: props.code }) : null),
+  );
+}
+

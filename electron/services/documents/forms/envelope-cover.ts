@@ -1,0 +1,332 @@
+/**
+ * Carátula de sobre (BRIEF.md "Printed documents" 2): what goes on the
+ * outside of a sealed envelope. It names sender, recipient, folio and seals,
+ * and marks classified content in large type, but never prints the subject
+ * or the inventory: the outside of the envelope must not reveal what is in it.
+ *
+ * - `renderEnvelopeCover`: a full letter (or A4) page, glued to the face of
+ *   the envelope or used as its front sheet.
+ * - `renderEnvelopeLabel`: the same data on label stock (see LABEL_SIZES).
+ */
+import React from 'react';
+import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
+import { CLASSIFICATION_LABELS, SHIPMENT_CHANNELS, type ShipmentChannel } from '../../../../shared/domain/shipments';
+import { formatDateTime } from '../../../../shared/format/date';
+import { ensureFonts } from '../font-registry';
+import { COLORS, OfficeHeader, OfficialDocument, OfficialPage, qrPngDataUrl, renderDocument, type OfficeInfo } from '../toolkit';
+import { QrImage } from './content-blocks';
+import { validateSeals } from './content-input';
+import {
+  classificationBanner,
+  digestLines,
+  footerNote,
+  formQrText,
+  formatInteger,
+  invalid,
+  optionalText,
+  requireIsoDate,
+  validateBase,
+  validateClassification,
+  validateRecipient,
+  type ClassificationInfo,
+  type RecipientInfo,
+  type ShipmentFormBase,
+} from './form-input';
+
+const h = React.createElement;
+const FORM = 'Carátula de sobre';
+
+export interface EnvelopeCoverInput extends ShipmentFormBase {
+  recipient: RecipientInfo;
+  classification: ClassificationInfo;
+  channel: ShipmentChannel;
+  /** Seal numbers on the envelope, as recorded. */
+  seals: string[];
+  /** Sheets inside, when known (sealed envelope). */
+  sheets?: number | null;
+  envelopeSize?: string;
+  coveringOficio?: string;
+  /** ISO-8601; when the envelope was sealed. */
+  sealedAt?: string | null;
+}
+
+/**
+ * Label stock Valija prints on:
+ * - `media_carta`: half letter, 8.5 × 5.5 in landscape (two per letter sheet,
+ *   cut in half), to glue on the face of a letter- or legal-size envelope
+ *   (sobre bolsa carta 24 × 30.5 cm, oficio 25 × 35 cm);
+ * - `etiqueta_4x2`: 4 × 2 in adhesive label (Avery 5163 sheets or a 4 × 2
+ *   thermal roll), for small envelopes, media cases and boxes.
+ */
+export const LABEL_SIZES = {
+  media_carta: { width: 612, height: 396, description: 'Media carta (8.5 × 5.5 in)' },
+  etiqueta_4x2: { width: 288, height: 144, description: 'Etiqueta adhesiva 4 × 2 in' },
+} as const;
+export type LabelSize = keyof typeof LABEL_SIZES;
+
+export interface EnvelopeLabelInput extends Omit<EnvelopeCoverInput, 'pageSize'> {
+  labelSize: LabelSize;
+}
+
+function validate(input: EnvelopeCoverInput) {
+  const base = validateBase(FORM, input);
+  if (!SHIPMENT_CHANNELS.includes(input.channel)) invalid(FORM, 'El canal de envío no es válido');
+  const sheets = input.sheets ?? null;
+  if (sheets !== null && (!Number.isInteger(sheets) || sheets < 0)) invalid(FORM, 'El número de hojas no es válido');
+  return {
+    ...base,
+    recipient: validateRecipient(FORM, input.recipient),
+    classification: validateClassification(FORM, input.classification),
+    channel: input.channel,
+    seals: validateSeals(FORM, input.seals),
+    sheets,
+    envelopeSize: optionalText(FORM, input.envelopeSize, 'tamaño del sobre', 60),
+    coveringOficio: optionalText(FORM, input.coveringOficio, 'oficio', 80),
+    sealedAt: input.sealedAt ? requireIsoDate(FORM, input.sealedAt, 'fecha de cierre') : null,
+  };
+}
+type ValidCover = ReturnType<typeof validate>;
+
+/** The word stamped on classified envelopes; none for public information. */
+export function classificationStamp(level: ClassificationInfo['level']): string | null {
+  return level === 'publica' ? null : CLASSIFICATION_LABELS[level].toUpperCase();
+}
+
+const styles = StyleSheet.create({
+  partyLabel: { fontWeight: 700, fontSize: 8.5, color: COLORS.guinda, letterSpacing: 1.5, marginBottom: 3 },
+  sender: { borderLeftWidth: 3, borderLeftColor: COLORS.guinda, paddingLeft: 10, marginBottom: 18 },
+  senderLine: { fontSize: 10, lineHeight: 1.35 },
+  stampBox: { alignItems: 'center', marginVertical: 14 },
+  stamp: {
+    borderWidth: 3,
+    borderColor: COLORS.guinda,
+    color: COLORS.guinda,
+    fontWeight: 700,
+    fontSize: 46,
+    letterSpacing: 6,
+    paddingHorizontal: 22,
+    paddingTop: 6,
+    paddingBottom: 2,
+    lineHeight: 1.15,
+  },
+  stampBasis: { fontSize: 8.5, color: COLORS.muted, textAlign: 'center', marginTop: 6, lineHeight: 1.3, maxWidth: 420 },
+  recipient: { borderWidth: 1.25, borderColor: COLORS.text, padding: 16, marginVertical: 12 },
+  recipientName: { fontSize: 17, fontWeight: 700, lineHeight: 1.3 },
+  recipientLine: { fontSize: 12, lineHeight: 1.4 },
+  recipientAddress: { fontSize: 10, color: COLORS.muted, lineHeight: 1.35, marginTop: 4 },
+  dataRow: { flexDirection: 'row', alignItems: 'flex-start', marginTop: 10 },
+  dataColumn: { flex: 1, marginRight: 18 },
+  dataItem: { flexDirection: 'row', marginBottom: 5 },
+  dataLabel: { width: 110, fontWeight: 700, fontSize: 9, color: COLORS.guinda, lineHeight: 1.3, paddingTop: 2 },
+  dataValue: { flex: 1, fontSize: 12, lineHeight: 1.3 },
+  seals: { flexDirection: 'row', flexWrap: 'wrap', flex: 1 },
+  seal: { borderWidth: 1, borderColor: COLORS.text, fontSize: 12, paddingHorizontal: 6, paddingTop: 2, marginRight: 6, marginBottom: 5, lineHeight: 1.3 },
+  qrColumn: { width: 150, alignItems: 'center' },
+  digest: { fontSize: 7, lineHeight: 1.3, color: COLORS.muted, textAlign: 'center' },
+  warning: { marginTop: 14, borderTopWidth: 0.75, borderTopColor: COLORS.guinda, paddingTop: 8, fontSize: 9.5, lineHeight: 1.4, textAlign: 'justify' },
+});
+
+function Seals(props: { seals: string[] }): React.ReactElement {
+  const fonts = ensureFonts();
+  return h(
+    View,
+    { style: styles.seals },
+    ...props.seals.map((seal, index) => h(Text, { key: index, style: [styles.seal, { fontFamily: fonts.mono }] }, seal)),
+  );
+}
+
+function DataItem(props: { label: string; value: string; mono?: boolean; big?: boolean }): React.ReactElement {
+  const fonts = ensureFonts();
+  return h(
+    View,
+    { style: styles.dataItem },
+    // A big value sits lower: push its label down to share the baseline.
+    h(Text, { style: [styles.dataLabel, props.big ? { paddingTop: 5 } : {}] }, props.label),
+    h(Text, { style: [styles.dataValue, props.mono ? { fontFamily: fonts.mono } : {}, props.big ? { fontSize: 15, fontWeight: 700 } : {}] }, props.value),
+  );
+}
+
+function contentLine(input: ValidCover): string {
+  const parts: string[] = [CHANNEL_LABELS[input.channel]];
+  if (input.envelopeSize) parts.push(`tamaño ${input.envelopeSize}`);
+  if (input.sheets !== null) parts.push(`${formatInteger(input.sheets)} ${input.sheets === 1 ? 'hoja' : 'hojas'}`);
+  return parts.join(' · ');
+}
+
+function senderLines(office: OfficeInfo): string[] {
+  return [office.unit, office.institution, ...(office.address ? [office.address] : [])];
+}
+
+function EnvelopeCover(props: { input: ValidCover; qrDataUrl: string }): React.ReactElement {
+  const { input } = props;
+  const r = input.recipient;
+  const stamp = classificationStamp(input.classification.level);
+  const fonts = ensureFonts();
+  return h(
+    OfficialDocument,
+    { title: `Carátula de sobre ${input.folio}` },
+    h(
+      OfficialPage,
+      {
+        size: input.pageSize,
+        footerNote: footerNote(input.office, 'Carátula de sobre', input.folio),
+        classification: classificationBanner(input.classification.level),
+        reprint: input.reprint,
+        voided: input.voided !== null,
+      },
+      h(OfficeHeader, { office: input.office }),
+      h(
+        View,
+        { style: styles.sender },
+        h(Text, { style: styles.partyLabel }, 'REMITENTE'),
+        ...senderLines(input.office).map((line, index) => h(Text, { key: index, style: styles.senderLine }, line)),
+      ),
+      stamp
+        ? h(
+            View,
+            { style: styles.stampBox },
+            h(Text, { style: styles.stamp }, stamp),
+            h(Text, { style: styles.stampBasis }, `Información ${CLASSIFICATION_LABELS[input.classification.level].toLowerCase()}. Fundamento: ${input.classification.legalBasis}`),
+          )
+        : null,
+      h(
+        View,
+        { style: styles.recipient },
+        h(Text, { style: styles.partyLabel }, 'DESTINATARIO'),
+        h(Text, { style: styles.recipientName }, r.name),
+        h(Text, { style: styles.recipientLine }, r.position),
+        h(Text, { style: [styles.recipientLine, { fontWeight: 700 }] }, `${r.agencyName} (${r.agencyAcronym})`),
+        r.address ? h(Text, { style: styles.recipientAddress }, r.address) : null,
+      ),
+      h(
+        View,
+        { style: styles.dataRow },
+        h(
+          View,
+          { style: styles.dataColumn },
+          h(DataItem, { label: 'Folio', value: input.folio, mono: true, big: true }),
+          input.coveringOficio ? h(DataItem, { label: 'Oficio', value: input.coveringOficio, mono: true }) : null,
+          h(DataItem, { label: 'Contenido', value: contentLine(input) }),
+          input.sealedAt ? h(DataItem, { label: 'Cerrado el', value: formatDateTime(input.sealedAt) }) : null,
+          h(
+            View,
+            { style: styles.dataItem },
+            h(Text, { style: styles.dataLabel }, input.seals.length === 1 ? 'Sello de seguridad' : 'Sellos de seguridad'),
+            h(Seals, { seals: input.seals }),
+          ),
+        ),
+        h(
+          View,
+          { style: styles.qrColumn },
+          h(QrImage, { dataUrl: props.qrDataUrl, size: 96 }),
+          h(Text, { style: [styles.digest, { marginTop: 4 }] }, 'Huella del contenido (SHA-256)'),
+          ...digestLines(input.contentDigest).map((line, index) => h(Text, { key: index, style: [styles.digest, { fontFamily: fonts.mono }] }, line)),
+        ),
+      ),
+      h(
+        Text,
+        { style: styles.warning },
+        stamp
+          ? 'Sólo debe abrirlo la persona destinataria o quien ella designe por escrito. Antes de abrirlo, compruebe que los sellos estén íntegros y que sus números coincidan con los impresos; si no coinciden o muestran daño, no lo abra, levante constancia y comuníquese con el remitente.'
+          : 'Antes de abrirlo, compruebe que los sellos estén íntegros y que sus números coincidan con los impresos; si no coinciden, no lo abra y comuníquese con el remitente.',
+      ),
+    ),
+  );
+}
+
+/** Renders the full-page envelope cover. */
+export async function renderEnvelopeCover(input: EnvelopeCoverInput): Promise<Buffer> {
+  const valid = validate(input);
+  const qrDataUrl = await qrPngDataUrl(formQrText(valid));
+  return renderDocument(h(EnvelopeCover, { input: valid, qrDataUrl }));
+}
+
+/* ------------------------------------------------------------------ */
+/* Labels                                                              */
+/* ------------------------------------------------------------------ */
+
+const labelStyles = StyleSheet.create({
+  marks: { flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center' },
+  mark: { fontWeight: 700, color: COLORS.white, backgroundColor: COLORS.guinda, paddingHorizontal: 5, paddingTop: 1.5, lineHeight: 1.2 },
+  voidMark: { fontWeight: 700, color: COLORS.voidRed, borderWidth: 1, borderColor: COLORS.voidRed, paddingHorizontal: 5, paddingTop: 1.5, lineHeight: 1.2 },
+  body: { flexDirection: 'row', flex: 1 },
+  text: { flex: 1 },
+  label: { fontWeight: 700, color: COLORS.guinda, letterSpacing: 1 },
+});
+
+interface LabelMetrics {
+  pad: number;
+  qr: number;
+  folio: number;
+  name: number;
+  small: number;
+  stamp: number;
+}
+
+const LABEL_METRICS: Record<LabelSize, LabelMetrics> = {
+  media_carta: { pad: 26, qr: 104, folio: 20, name: 16, small: 9.5, stamp: 30 },
+  etiqueta_4x2: { pad: 8, qr: 58, folio: 10.5, name: 8, small: 6.5, stamp: 9 },
+};
+
+function EnvelopeLabel(props: { input: ValidCover; size: LabelSize; qrDataUrl: string }): React.ReactElement {
+  const { input, size } = props;
+  const m = LABEL_METRICS[size];
+  const fonts = ensureFonts();
+  const r = input.recipient;
+  const stamp = classificationStamp(input.classification.level);
+  const small = size === 'etiqueta_4x2';
+  const text = (fontSize: number, extra: object = {}) => ({ fontSize, lineHeight: 1.25, ...extra });
+  const sealsText = small && input.seals.length > 3 ? `${input.seals.slice(0, 3).join(', ')} y ${input.seals.length - 3} más` : input.seals.join(', ');
+  return h(
+    OfficialDocument,
+    { title: `Etiqueta de sobre ${input.folio}` },
+    h(
+      Page,
+      { size: [LABEL_SIZES[size].width, LABEL_SIZES[size].height], style: { padding: m.pad, fontFamily: fonts.sans, color: COLORS.text } },
+      h(
+        View,
+        { style: [labelStyles.marks, { marginBottom: small ? 3 : 10 }] },
+        // flex: 1 keeps a long office name from running under the marks on the right.
+        h(Text, { style: text(m.small, { fontWeight: 700, color: COLORS.guinda, flex: 1, marginRight: 6 }) }, small ? input.office.acronym : `${input.office.acronym} · ${input.office.institution}`),
+        h(
+          View,
+          { style: { flexDirection: 'row' } },
+          input.voided ? h(Text, { style: [labelStyles.voidMark, { fontSize: m.small, marginLeft: 4 }] }, 'ANULADA') : null,
+          input.reprint > 0 ? h(Text, { style: [labelStyles.mark, { fontSize: m.small, marginLeft: 4 }] }, `REIMPRESIÓN ${input.reprint}`) : null,
+        ),
+      ),
+      h(
+        View,
+        { style: labelStyles.body },
+        h(
+          View,
+          { style: [labelStyles.text, { marginRight: small ? 6 : 18 }] },
+          stamp ? h(Text, { style: [text(m.stamp), { fontWeight: 700, color: COLORS.guinda, letterSpacing: small ? 1.5 : 4, marginBottom: small ? 2 : 8 }] }, stamp) : null,
+          small ? null : h(Text, { style: [text(m.small), labelStyles.label] }, 'DESTINATARIO'),
+          h(Text, { style: text(m.name, { fontWeight: 700 }) }, small ? `${r.agencyAcronym} · ${r.name}` : r.name),
+          small ? null : h(Text, { style: text(m.small + 1.5) }, r.position),
+          small ? null : h(Text, { style: text(m.small + 1.5, { fontWeight: 700 }) }, `${r.agencyName} (${r.agencyAcronym})`),
+          !small && r.address ? h(Text, { style: text(m.small, { color: COLORS.muted, marginTop: 2 }) }, r.address) : null,
+          h(Text, { style: text(m.folio, { fontFamily: fonts.mono, fontWeight: 700, marginTop: small ? 3 : 14 }) }, input.folio),
+          h(
+            Text,
+            { style: text(m.small, { marginTop: small ? 1 : 4 }) },
+            h(Text, { style: { fontWeight: 700 } }, input.seals.length === 1 ? 'Sello: ' : 'Sellos: '),
+            h(Text, { style: { fontFamily: fonts.mono } }, sealsText),
+          ),
+          small ? null : h(Text, { style: text(m.small, { marginTop: 4, color: COLORS.muted }) }, `Remitente: ${input.office.unit}, ${input.office.institution}`),
+        ),
+        h(View, { style: { width: m.qr, alignItems: 'center' } }, h(QrImage, { dataUrl: props.qrDataUrl, size: m.qr })),
+      ),
+    ),
+  );
+}
+
+/** Renders the envelope label on the chosen stock (one label per page). */
+export async function renderEnvelopeLabel(input: EnvelopeLabelInput): Promise<Buffer> {
+  if (!Object.prototype.hasOwnProperty.call(LABEL_SIZES, input.labelSize)) invalid(FORM, 'El tamaño de etiqueta no es válido');
+  const valid = validate({ ...input, pageSize: 'LETTER' });
+  const qrDataUrl = await qrPngDataUrl(formQrText(valid));
+  return renderDocument(h(EnvelopeLabel, { input: valid, size: input.labelSize, qrDataUrl }));
+}

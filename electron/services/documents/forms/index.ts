@@ -1,0 +1,63 @@
+/**
+ * The official paper forms of a shipment and one dispatcher over them, so the
+ * render worker (and IPC) can ask for a form by name.
+ */
+import { AppError } from '../../../../shared/errors';
+import { renderApprovalForm, type ApprovalFormInput } from './approval-form';
+import { renderCustodyRegister, type CustodyRegisterInput } from './custody-register';
+import { renderEnvelopeCover, renderEnvelopeLabel, type EnvelopeCoverInput, type EnvelopeLabelInput } from './envelope-cover';
+import { renderMediaManifest, type MediaManifestInput } from './media-manifest';
+import { renderOpeningKeySheet, type OpeningKeySheetInput } from './opening-key-sheet';
+import { renderReceipt, type ReceiptInput } from './receipt';
+
+export { APPROVAL_FORM_TITLE, renderApprovalForm, type ApprovalFormInput, type ApprovalSigners } from './approval-form';
+export { CUSTODY_REGISTER_TITLE, defaultBlankRows, renderCustodyRegister, type CustodyEventLine, type CustodyParty, type CustodyRegisterInput } from './custody-register';
+export {
+  LABEL_SIZES,
+  classificationStamp,
+  renderEnvelopeCover,
+  renderEnvelopeLabel,
+  type EnvelopeCoverInput,
+  type EnvelopeLabelInput,
+  type LabelSize,
+} from './envelope-cover';
+export { BAG_MANIFEST, MEDIA_MANIFEST_TITLE, ageDecryptCommand, renderMediaManifest, type AgeEncryptionInfo, type MediaManifestInput } from './media-manifest';
+export { OPENING_KEY_TITLE, passphraseLines, renderOpeningKeySheet, type OpeningKeySheetInput } from './opening-key-sheet';
+export { RECEIPT_TITLE, renderReceipt, type ReceiptInput } from './receipt';
+export type { EnvelopeInfo, InventoryLine, MediaFileLine, MediaInfo } from './content-input';
+export { formQrText, type ClassificationInfo, type PersonInfo, type RecipientInfo, type ShipmentFormBase, type VoidInfo } from './form-input';
+
+/** Every form by name, with its input. */
+export interface FormInputs {
+  approval: ApprovalFormInput;
+  envelopeCover: EnvelopeCoverInput;
+  envelopeLabel: EnvelopeLabelInput;
+  custodyRegister: CustodyRegisterInput;
+  receipt: ReceiptInput;
+  mediaManifest: MediaManifestInput;
+  openingKey: OpeningKeySheetInput;
+}
+export type FormName = keyof FormInputs;
+
+const RENDERERS: { [N in FormName]: (input: FormInputs[N]) => Promise<Buffer> } = {
+  approval: renderApprovalForm,
+  envelopeCover: renderEnvelopeCover,
+  envelopeLabel: renderEnvelopeLabel,
+  custodyRegister: renderCustodyRegister,
+  receipt: renderReceipt,
+  mediaManifest: renderMediaManifest,
+  openingKey: renderOpeningKeySheet,
+};
+
+export const FORM_NAMES = Object.keys(RENDERERS) as FormName[];
+
+export function isFormName(value: unknown): value is FormName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(RENDERERS, value);
+}
+
+/** Renders a form by name; an unknown name is a VALIDATION error, not a crash. */
+export function renderForm<N extends FormName>(name: N, input: FormInputs[N]): Promise<Buffer> {
+  if (!isFormName(name)) return Promise.reject(new AppError('VALIDATION', `El formato «${String(name)}» no existe.`));
+  const render = RENDERERS[name] as (input: FormInputs[N]) => Promise<Buffer>;
+  return render(input);
+}

@@ -1,0 +1,208 @@
+/**
+ * Manifiesto de medio magnético (BRIEF.md "Printed documents" 5): the paper
+ * twin of the manifest written onto the medium. It identifies the medium,
+ * records its sanitisation before loading, lists every file with size and
+ * SHA-256, and tells the recipient, in plain words, how to check them with
+ * the tools every workstation already has (sha256sum, PowerShell's
+ * Get-FileHash) and, when the payload travels encrypted with age, how to
+ * open it with the key delivered on a separate sheet.
+ */
+import React from 'react';
+import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
+import { formatDateTime } from '../../../../shared/format/date';
+import {
+  DocumentTitle,
+  FieldsWithQr,
+  FolioLine,
+  OfficeHeader,
+  OfficialDocument,
+  OfficialPage,
+  SectionHeading,
+  SignatureRow,
+  Strong,
+  qrPngDataUrl,
+  renderDocument,
+} from '../toolkit';
+import { Fields, FilesTable, IntegrityBox, Step, VoidNotice, mediaFields, sanitisationFields, type StepProps } from './content-blocks';
+import { validateMedia, type MediaInfo } from './content-input';
+import {
+  classificationBanner,
+  classificationText,
+  footerNote,
+  formQrText,
+  invalid,
+  optionalPerson,
+  requireIsoDate,
+  requireText,
+  validateBase,
+  validateClassification,
+  validateRecipient,
+  type ClassificationInfo,
+  type PersonInfo,
+  type RecipientInfo,
+  type ShipmentFormBase,
+} from './form-input';
+
+const h = React.createElement;
+const FORM = 'Manifiesto de medio magnético';
+export const MEDIA_MANIFEST_TITLE = 'Manifiesto de medio magnético';
+
+/** An age-encrypted payload, opened with a passphrase that travels on the "Clave de apertura" sheet. */
+export interface AgeEncryptionInfo {
+  /** File on the medium, e.g. "envio-C5-DG-0042-2026.tar.age". */
+  encryptedFileName: string;
+  /** What `age -d` writes, e.g. "envio-C5-DG-0042-2026.tar". */
+  outputName: string;
+}
+
+export interface MediaManifestInput extends ShipmentFormBase {
+  recipient: RecipientInfo;
+  classification: ClassificationInfo;
+  media: MediaInfo;
+  /** Folder of the BagIt 1.0 bag once on disk (after decrypting and extracting, if encrypted). */
+  bagDirectory: string;
+  encryption?: AgeEncryptionInfo | null;
+  /** ISO-8601: when the files were written and read back. */
+  loadedAt: string;
+  loadedBy?: PersonInfo;
+  verifiedBy?: PersonInfo;
+}
+
+/** Name of the payload manifest in a BagIt bag with SHA-256 (RFC 8493 §2.1.3). */
+export const BAG_MANIFEST = 'manifest-sha256.txt';
+
+function validate(input: MediaManifestInput) {
+  const base = validateBase(FORM, input);
+  const media = validateMedia(FORM, input.media);
+  if (!media) invalid(FORM, 'Faltan los datos del medio');
+  let encryption: AgeEncryptionInfo | null = null;
+  if (input.encryption) {
+    encryption = {
+      encryptedFileName: requireText(FORM, input.encryption.encryptedFileName, 'el nombre del archivo cifrado', 255),
+      outputName: requireText(FORM, input.encryption.outputName, 'el nombre del archivo descifrado', 255),
+    };
+  }
+  return {
+    ...base,
+    recipient: validateRecipient(FORM, input.recipient),
+    classification: validateClassification(FORM, input.classification),
+    media,
+    bagDirectory: requireText(FORM, input.bagDirectory, 'la carpeta del paquete BagIt', 255),
+    encryption,
+    loadedAt: requireIsoDate(FORM, input.loadedAt, 'fecha de carga'),
+    loadedBy: optionalPerson(FORM, input.loadedBy, 'quien cargó el medio'),
+    verifiedBy: optionalPerson(FORM, input.verifiedBy, 'quien verificó la carga'),
+  };
+}
+type ValidManifest = ReturnType<typeof validate>;
+
+/** The decrypt command of age; also printed on the opening key sheet. */
+export function ageDecryptCommand(encryption: AgeEncryptionInfo): string {
+  return `age -d -o ${shellWord(encryption.outputName)} ${shellWord(encryption.encryptedFileName)}`;
+}
+
+/** Quotes a file name for sh and PowerShell alike when it holds anything but safe characters. */
+export function shellWord(name: string): string {
+  return /^[A-Za-z0-9._\-/]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function extractStep(encryption: AgeEncryptionInfo): string[] {
+  return /\.(tar|tgz|tar\.gz)$/i.test(encryption.outputName) ? [`tar -xf ${shellWord(encryption.outputName)}`] : [];
+}
+
+function MediaManifest(props: { input: ValidManifest; qrDataUrl: string }): React.ReactElement {
+  const { input } = props;
+  const r = input.recipient;
+  const bag = shellWord(input.bagDirectory);
+  const enc = input.encryption;
+  const steps: StepProps[] = [];
+  if (enc) {
+    steps.push({
+      text: ['Descifre el archivo ', h(Strong, { key: 'f' }, enc.encryptedFileName), ' con la herramienta age (age-encryption.org); cuando la pida, escriba la clave de la hoja «Clave de apertura», que se entrega por separado:'],
+      code: [ageDecryptCommand(enc), ...extractStep(enc)],
+    });
+  }
+  steps.push({
+    text: ['La carpeta ', h(Strong, { key: 'b' }, input.bagDirectory), ` es un paquete BagIt 1.0 (RFC 8493): los archivos están en data/ y sus huellas SHA-256 en ${BAG_MANIFEST}.`],
+  });
+  steps.push({
+    text: 'Linux: en una terminal ejecute lo siguiente; cada archivo debe decir «La suma coincide» u «OK» (en macOS, shasum -a 256 -c en lugar de sha256sum -c):',
+    code: [`cd ${bag}`, `sha256sum -c ${BAG_MANIFEST}`],
+  });
+  steps.push({
+    text: 'Windows: en PowerShell ejecute lo siguiente; cada archivo debe decir «Correcto»:',
+    code: [
+      `Set-Location ${bag}`,
+      `Get-Content .\\${BAG_MANIFEST} | ForEach-Object {`,
+      // Indented with no-break spaces: react-pdf drops leading ordinary spaces.
+      "\u00a0\u00a0$huella, $archivo = $_ -split '\\s+', 2",
+      '\u00a0\u00a0$real = (Get-FileHash -Algorithm SHA256 -LiteralPath $archivo).Hash',
+      '\u00a0\u00a0if ($real -eq $huella) { "Correcto: $archivo" } else { "NO COINCIDE: $archivo" }',
+      '}',
+    ],
+  });
+  steps.push({
+    text: 'Para un solo archivo, Get-FileHash -Algorithm SHA256 <archivo> (Windows) o sha256sum <archivo> (Linux) muestran la huella que debe coincidir con la de la tabla. Si algún archivo falta o no coincide, no use la información: levante constancia y comuníquese con el remitente citando el folio.',
+  });
+  return h(
+    OfficialDocument,
+    { title: `${MEDIA_MANIFEST_TITLE} ${input.folio}` },
+    h(
+      OfficialPage,
+      {
+        size: input.pageSize,
+        footerNote: footerNote(input.office, 'Manifiesto de medio', input.folio),
+        classification: classificationBanner(input.classification.level),
+        reprint: input.reprint,
+        voided: input.voided !== null,
+      },
+      h(OfficeHeader, { office: input.office }),
+      h(FolioLine, {
+        items: [
+          { label: 'Folio', value: input.folio, mono: true },
+          { label: 'Carga', value: formatDateTime(input.loadedAt) },
+        ],
+      }),
+      h(DocumentTitle, { title: MEDIA_MANIFEST_TITLE }),
+      input.voided ? h(VoidNotice, { voided: input.voided }) : null,
+      h(FieldsWithQr, {
+        labelWidth: 150,
+        fields: [
+          { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
+          { label: 'Canal', value: CHANNEL_LABELS.medio_magnetico },
+          ...mediaFields(input.media),
+          { label: 'Formato', value: `Paquete BagIt 1.0 «${input.bagDirectory}» con manifiesto SHA-256${enc ? ', cifrado con age (clave por separado)' : ''}` },
+          { label: 'Clasificación', value: classificationText(input.classification) },
+        ],
+        qr: { dataUrl: props.qrDataUrl, size: 70, caption: ['Folio, huella', 'y cadena de custodia'] },
+      }),
+      h(SectionHeading, null, 'Borrado seguro previo a la carga'),
+      h(Fields, { fields: sanitisationFields(input.media), labelWidth: 150 }),
+      h(SectionHeading, null, 'Archivos cargados'),
+      h(FilesTable, { files: input.media.files }),
+      h(SectionHeading, null, 'Cómo verificar el medio'),
+      ...steps.map((step, index) => h(Step, { key: index, number: index + 1, ...step })),
+      h(IntegrityBox, {
+        qrDataUrl: props.qrDataUrl,
+        contentDigest: input.contentDigest,
+        chainHead: input.chainHead,
+        hint: 'La huella del contenido resume el envío completo (incluidas las huellas de los archivos) y coincide con la del formato de autorización.',
+      }),
+      h(SignatureRow, {
+        signatures: [
+          { caption: 'Cargó el medio', ...input.loadedBy },
+          { caption: 'Verificó la carga', ...input.verifiedBy },
+        ],
+      }),
+    ),
+  );
+}
+
+/** Renders the media manifest. */
+export async function renderMediaManifest(input: MediaManifestInput): Promise<Buffer> {
+  const valid = validate(input);
+  const qrDataUrl = await qrPngDataUrl(formQrText(valid));
+  return renderDocument(h(MediaManifest, { input: valid, qrDataUrl }));
+}
+
+export type { MediaInfo };

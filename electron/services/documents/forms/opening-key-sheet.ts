@@ -1,0 +1,179 @@
+/**
+ * Clave de apertura: the passphrase of an age-encrypted medium, printed
+ * large and in groups so it can be typed without error. It must travel
+ * apart from the medium (another courier, another day, or handed in person):
+ * whoever holds both can read the information.
+ */
+import React from 'react';
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { ensureFonts } from '../font-registry';
+import {
+  COLORS,
+  DocumentTitle,
+  FieldsWithQr,
+  Notice,
+  OfficeHeader,
+  OfficialDocument,
+  OfficialPage,
+  SectionHeading,
+  SignatureRow,
+  Strong,
+  qrPngDataUrl,
+  renderDocument,
+} from '../toolkit';
+import { Step, VoidNotice } from './content-blocks';
+import {
+  footerNote,
+  formQrText,
+  invalid,
+  optionalText,
+  requireText,
+  validateBase,
+  validateRecipient,
+  type RecipientInfo,
+  type ShipmentFormBase,
+} from './form-input';
+import { ageDecryptCommand, type AgeEncryptionInfo } from './media-manifest';
+
+const h = React.createElement;
+const FORM = 'Clave de apertura';
+export const OPENING_KEY_TITLE = 'Clave de apertura del medio cifrado';
+
+export interface OpeningKeySheetInput extends ShipmentFormBase {
+  recipient: RecipientInfo;
+  /** The age passphrase exactly as it must be typed. */
+  passphrase: string;
+  encryption: AgeEncryptionInfo;
+  /** Serial of the medium it opens, so the sheet is matched to the right one. */
+  mediaSerial?: string;
+}
+
+const styles = StyleSheet.create({
+  keyBox: { borderWidth: 1.5, borderColor: COLORS.guinda, paddingVertical: 10, paddingHorizontal: 12, marginVertical: 8, alignItems: 'center' },
+  keyLabel: { fontWeight: 700, color: COLORS.guinda, fontSize: 9, letterSpacing: 1.5, marginBottom: 6 },
+  keyLine: { fontSize: 18, fontWeight: 700, letterSpacing: 1.5, lineHeight: 1.4 },
+  keyHint: { fontSize: 8, color: COLORS.muted, marginTop: 6, textAlign: 'center', lineHeight: 1.3 },
+});
+
+function validate(input: OpeningKeySheetInput) {
+  const base = validateBase(FORM, input);
+  const passphrase = requireText(FORM, input.passphrase, 'la clave de apertura', 300);
+  if (typeof input.encryption !== 'object' || input.encryption === null) invalid(FORM, 'Faltan los datos del archivo cifrado');
+  return {
+    ...base,
+    recipient: validateRecipient(FORM, input.recipient),
+    passphrase,
+    encryption: {
+      encryptedFileName: requireText(FORM, input.encryption.encryptedFileName, 'el nombre del archivo cifrado', 255),
+      outputName: requireText(FORM, input.encryption.outputName, 'el nombre del archivo descifrado', 255),
+    },
+    mediaSerial: optionalText(FORM, input.mediaSerial, 'número de serie del medio', 120),
+  };
+}
+type ValidKeySheet = ReturnType<typeof validate>;
+
+/**
+ * Printed lines of the passphrase. A passphrase of words (age's own are ten
+ * words joined by "-") keeps its separators and breaks between words; one
+ * without separators is shown in groups of four characters, to be typed
+ * without the spaces.
+ */
+export function passphraseLines(passphrase: string, maxChars = 30): { lines: string[]; grouped: boolean } {
+  const separated = /[-\s]/.test(passphrase);
+  if (separated) {
+    // Balance the lines (three of ~21 rather than 30 + 30 + 5).
+    const count = Math.ceil(passphrase.length / maxChars);
+    const target = Math.min(maxChars, Math.ceil(passphrase.length / count) + 4);
+    const tokens = passphrase.split(/(?<=[-\s])/);
+    const lines: string[] = [];
+    let line = '';
+    for (const token of tokens) {
+      if (line !== '' && (line + token).trimEnd().length > target) {
+        lines.push(line);
+        line = '';
+      }
+      line += token;
+    }
+    if (line !== '') lines.push(line);
+    return { lines: lines.map((l) => l.trimEnd()), grouped: false };
+  }
+  const groups = passphrase.match(/.{1,4}/g) ?? [passphrase];
+  const lines: string[] = [];
+  for (let i = 0; i < groups.length; i += 5) lines.push(groups.slice(i, i + 5).join(' '));
+  return { lines, grouped: true };
+}
+
+function OpeningKeySheet(props: { input: ValidKeySheet; qrDataUrl: string }): React.ReactElement {
+  const { input } = props;
+  const r = input.recipient;
+  const fonts = ensureFonts();
+  const printed = passphraseLines(input.passphrase);
+  return h(
+    OfficialDocument,
+    { title: `${OPENING_KEY_TITLE} ${input.folio}` },
+    h(
+      OfficialPage,
+      {
+        size: input.pageSize,
+        footerNote: footerNote(input.office, 'Clave de apertura', input.folio),
+        classification: 'CLAVE DE APERTURA · CONFIDENCIAL',
+        reprint: input.reprint,
+        voided: input.voided !== null,
+      },
+      h(OfficeHeader, { office: input.office }),
+      h(DocumentTitle, { title: OPENING_KEY_TITLE }),
+      input.voided ? h(VoidNotice, { voided: input.voided }) : null,
+      h(
+        Notice,
+        { title: 'Entregue esta hoja por separado del medio.' },
+        'Quien tenga el medio y esta hoja puede leer la información. Nunca la guarde, envíe ni fotografíe junto con el medio; una vez abierto el medio, destrúyala o resguárdela en la caja fuerte.',
+      ),
+      // The QR carries folio and digests only, never the passphrase.
+      h(FieldsWithQr, {
+        labelWidth: 150,
+        fields: [
+          { label: 'Folio', value: input.folio, mono: true },
+          { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
+          { label: 'Archivo cifrado', value: input.encryption.encryptedFileName, mono: true },
+          ...(input.mediaSerial ? [{ label: 'Medio (número de serie)', value: input.mediaSerial, mono: true }] : []),
+        ],
+        qr: { dataUrl: props.qrDataUrl, size: 64, caption: ['Folio y huella', '(no contiene la clave)'] },
+      }),
+      h(
+        View,
+        { style: styles.keyBox, wrap: false },
+        h(Text, { style: styles.keyLabel }, 'CLAVE DE APERTURA'),
+        ...printed.lines.map((line, index) => h(Text, { key: index, style: [styles.keyLine, { fontFamily: fonts.mono }] }, line)),
+        h(
+          Text,
+          { style: styles.keyHint },
+          printed.grouped
+            ? 'Escríbala sin los espacios, respetando mayúsculas y minúsculas.'
+            : 'Escríbala completa en un solo renglón, con los guiones, respetando mayúsculas y minúsculas.',
+        ),
+      ),
+      h(SectionHeading, null, 'Cómo abrir el medio'),
+      ...[
+        {
+          text: ['Instale la herramienta age (age-encryption.org; en Windows, age.exe), copie el archivo ', h(Strong, { key: 'f' }, input.encryption.encryptedFileName), ' del medio a un equipo de la dependencia y, en una terminal en esa carpeta, ejecute:'],
+          code: [ageDecryptCommand(input.encryption)],
+        },
+        { text: 'Cuando aparezca «Enter passphrase:», escriba la clave del recuadro y oprima Entrar (si no es correcta, age no escribe nada).' },
+        { text: 'Verifique los archivos con las instrucciones del manifiesto del medio antes de usarlos.' },
+      ].map((step, index) => h(Step, { key: index, number: index + 1, ...step })),
+      h(SignatureRow, {
+        signatures: [
+          { caption: 'Entregó la clave' },
+          { caption: 'Recibió la clave' },
+        ],
+      }),
+    ),
+  );
+}
+
+/** Renders the opening key sheet; its QR holds folio and digests, never the passphrase. */
+export async function renderOpeningKeySheet(input: OpeningKeySheetInput): Promise<Buffer> {
+  const valid = validate(input);
+  const qrDataUrl = await qrPngDataUrl(formQrText(valid));
+  return renderDocument(h(OpeningKeySheet, { input: valid, qrDataUrl }));
+}

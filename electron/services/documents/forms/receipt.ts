@@ -1,0 +1,204 @@
+/**
+ * Acuse de recibo (BRIEF.md "Printed documents" 4): travels with the shipment;
+ * the recipient checks what arrived, writes name, position, date and time,
+ * signs, stamps it with the agency's seal and returns it. Its scan closes
+ * the shipment (state `entregado`).
+ */
+import React from 'react';
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
+import { SHIPMENT_CHANNELS, type ShipmentChannel } from '../../../../shared/domain/shipments';
+import {
+  COLORS,
+  DocumentTitle,
+  FieldsWithQr,
+  FolioLine,
+  OfficeHeader,
+  OfficialDocument,
+  OfficialPage,
+  Paragraph,
+  SectionHeading,
+  SimpleTable,
+  Strong,
+  qrPngDataUrl,
+  renderDocument,
+} from '../toolkit';
+import { Fields, InventoryTable, VoidNotice, mediaLabel } from './content-blocks';
+import { validateInventory, validateMedia, validateSeals, type InventoryLine, type MediaInfo } from './content-input';
+import {
+  classificationBanner,
+  classificationText,
+  footerNote,
+  formQrText,
+  invalid,
+  optionalText,
+  requireText,
+  validateBase,
+  validateClassification,
+  validateRecipient,
+  type ClassificationInfo,
+  type RecipientInfo,
+  type ShipmentFormBase,
+} from './form-input';
+
+const h = React.createElement;
+const FORM = 'Acuse de recibo';
+export const RECEIPT_TITLE = 'Acuse de recibo';
+
+export interface ReceiptInput extends ShipmentFormBase {
+  recipient: RecipientInfo;
+  agreementNumber: string;
+  channel: ShipmentChannel;
+  subject: string;
+  classification: ClassificationInfo;
+  coveringOficio?: string;
+  inventory: InventoryLine[];
+  /** Seal numbers the recipient must find intact. */
+  seals: string[];
+  /** For magnetic media: printed so the recipient can match the serial. */
+  media?: MediaInfo | null;
+  /** Where to return the signed receipt, e.g. the office's address or e-mail. */
+  returnTo?: string;
+}
+
+const styles = StyleSheet.create({
+  receiveRow: { flexDirection: 'row', marginTop: 4 },
+  lines: { flex: 1, marginRight: 22 },
+  line: { flexDirection: 'row', alignItems: 'flex-end', marginBottom: 11 },
+  // The negative margin sets the label on the rule, as on a paper form (a Text box ends below its baseline).
+  lineLabel: { width: 100, fontWeight: 700, fontSize: 9.5, color: COLORS.guinda, lineHeight: 1.2, marginBottom: -2 },
+  lineRule: { flex: 1, borderBottomWidth: 0.75, borderBottomColor: COLORS.text, height: 14 },
+  signatureRule: { flex: 1, borderBottomWidth: 0.75, borderBottomColor: COLORS.text, height: 34 },
+  stampBox: { width: 150, height: 140, borderWidth: 1, borderColor: COLORS.guinda, borderStyle: 'dashed', alignItems: 'center', paddingTop: 6 },
+  stampCaption: { fontSize: 8.5, fontWeight: 700, color: COLORS.guinda, lineHeight: 1.2 },
+  check: { fontSize: 10, lineHeight: 1.4 },
+});
+
+function validate(input: ReceiptInput) {
+  const base = validateBase(FORM, input);
+  if (!SHIPMENT_CHANNELS.includes(input.channel)) invalid(FORM, 'El canal de envío no es válido');
+  return {
+    ...base,
+    recipient: validateRecipient(FORM, input.recipient),
+    agreementNumber: requireText(FORM, input.agreementNumber, 'el número de convenio', 120),
+    channel: input.channel,
+    subject: requireText(FORM, input.subject, 'el asunto', 500),
+    classification: validateClassification(FORM, input.classification),
+    coveringOficio: optionalText(FORM, input.coveringOficio, 'oficio', 80),
+    inventory: validateInventory(FORM, input.inventory),
+    seals: validateSeals(FORM, input.seals),
+    media: validateMedia(FORM, input.media),
+    returnTo: optionalText(FORM, input.returnTo, 'a dónde se devuelve el acuse', 300),
+  };
+}
+type ValidReceipt = ReturnType<typeof validate>;
+
+function Line(props: { label: string; signature?: boolean }): React.ReactElement {
+  return h(
+    View,
+    { style: styles.line },
+    h(Text, { style: styles.lineLabel }, props.label),
+    h(View, { style: props.signature ? styles.signatureRule : styles.lineRule }),
+  );
+}
+
+function Receipt(props: { input: ValidReceipt; qrDataUrl: string }): React.ReactElement {
+  const { input } = props;
+  const r = input.recipient;
+  return h(
+    OfficialDocument,
+    { title: `${RECEIPT_TITLE} ${input.folio}` },
+    h(
+      OfficialPage,
+      {
+        size: input.pageSize,
+        footerNote: footerNote(input.office, 'Acuse de recibo', input.folio),
+        classification: classificationBanner(input.classification.level),
+        reprint: input.reprint,
+        voided: input.voided !== null,
+      },
+      h(OfficeHeader, { office: input.office }),
+      h(FolioLine, { items: [{ label: 'Folio', value: input.folio, mono: true }] }),
+      h(DocumentTitle, { title: RECEIPT_TITLE }),
+      input.voided ? h(VoidNotice, { voided: input.voided }) : null,
+      h(FieldsWithQr, {
+        labelWidth: 138,
+        fields: [
+          { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
+          { label: 'Convenio', value: input.agreementNumber, mono: true },
+          { label: 'Canal', value: CHANNEL_LABELS[input.channel] },
+          ...(input.coveringOficio ? [{ label: 'Oficio', value: input.coveringOficio, mono: true }] : []),
+          { label: 'Asunto', value: input.subject },
+          { label: 'Clasificación', value: classificationText(input.classification) },
+        ],
+        qr: { dataUrl: props.qrDataUrl, size: 70, caption: ['Folio, huella', 'y cadena de custodia'] },
+      }),
+      h(SectionHeading, null, 'Contenido recibido'),
+      h(InventoryTable, { items: input.inventory }),
+      input.media
+        ? h(Fields, {
+            fields: [
+              { label: 'Medio', value: mediaLabel(input.media) },
+              { label: 'Número de serie', value: input.media.serial, mono: true },
+              { label: 'Archivos', value: `${input.media.files.length}; verifique sus huellas con el manifiesto del medio.` },
+            ],
+          })
+        : null,
+      input.seals.length > 0
+        ? h(
+            View,
+            { wrap: false },
+            h(SectionHeading, null, 'Sellos de seguridad'),
+            h(SimpleTable, {
+              columns: [
+                { header: 'Número de sello', width: 3, mono: true },
+                { header: 'Íntegro', width: 1.2, align: 'center' },
+                { header: 'Con daño o distinto', width: 1.8, align: 'center' },
+              ],
+              rows: input.seals.map((seal) => [seal, '☐', '☐']),
+            }),
+          )
+        : null,
+      h(
+        View,
+        { wrap: false },
+        h(SectionHeading, null, 'Recibí'),
+        h(
+          Paragraph,
+          null,
+          'Recibí el contenido descrito, con el folio ',
+          h(Strong, null, input.folio),
+          input.seals.length > 0 ? ', y verifiqué el estado de los sellos anotado arriba.' : '.',
+        ),
+        h(
+          View,
+          { style: styles.receiveRow },
+          h(
+            View,
+            { style: styles.lines },
+            h(Line, { label: 'Nombre' }),
+            h(Line, { label: 'Cargo' }),
+            h(Line, { label: 'Identificación' }),
+            h(Line, { label: 'Fecha y hora' }),
+            h(Line, { label: 'Firma', signature: true }),
+          ),
+          h(View, { style: styles.stampBox }, h(Text, { style: styles.stampCaption }, 'Sello de la dependencia')),
+        ),
+        h(
+          Paragraph,
+          null,
+          'Devuelva este acuse firmado y sellado',
+          input.returnTo ? [' a ', h(Strong, { key: 'r' }, input.returnTo)] : ' al remitente',
+          '. Si algún sello no está íntegro o el contenido no coincide, anótelo en el reverso antes de firmar.',
+        ),
+      ),
+    ),
+  );
+}
+
+/** Renders the receipt for the recipient to sign, stamp and return. */
+export async function renderReceipt(input: ReceiptInput): Promise<Buffer> {
+  const valid = validate(input);
+  const qrDataUrl = await qrPngDataUrl(formQrText(valid));
+  return renderDocument(h(Receipt, { input: valid, qrDataUrl }));
+}
