@@ -8,6 +8,7 @@ import type { Workspace } from './accounts/workspace';
 import { DirectoryService } from './agencies/directory-service';
 import { renderRecoverySheet } from './documents';
 import { ShipmentService } from './shipments';
+import { CustodyService } from './custody/custody-service';
 import { JobRunner } from './jobs';
 import type { ScryptParams } from './vault';
 
@@ -32,6 +33,7 @@ export function createServices(config: ServicesConfig) {
   const jobs = new JobRunner();
   const shipments = new ShipmentService(clock);
   const directory = new DirectoryService(clock, (ws) => shipments.fulfilledPeriods(ws));
+  const custody = new CustodyService(shipments, clock);
 
   async function recoverySheet(ws: Workspace, recoveryCode: string, createdBy: { fullName: string; position: string }) {
     const office = ws.office.data;
@@ -52,6 +54,7 @@ export function createServices(config: ServicesConfig) {
     jobs,
     directory,
     shipments,
+    custody,
     recoverySheet,
     appInfo(): AppInfo {
       return { productName: 'Valija', version: config.version, shell: config.shell, dataDir: config.dataDir };
@@ -63,7 +66,7 @@ export type Services = ReturnType<typeof createServices>;
 
 /** The handler table: one entry per channel of the contract. */
 export function createHandlers(services: Services): Handlers {
-  const { session, users, jobs, directory, shipments } = services;
+  const { session, users, jobs, directory, shipments, custody } = services;
   const signedIn = () => session.require();
 
   return {
@@ -198,9 +201,11 @@ export function createHandlers(services: Services): Handlers {
       const { ws, user } = signedIn();
       return shipments.update(ws, user, shipmentId, content);
     },
-    'shipments.act': ({ shipmentId, action, payload }) => {
+    'shipments.act': async ({ shipmentId, action, payload }) => {
       const { ws, user } = signedIn();
-      return shipments.act(ws, user, shipmentId, action, payload);
+      const next = await shipments.act(ws, user, shipmentId, action, payload);
+      if ('courierId' in payload) await custody.noteCourierUse(ws, payload.courierId);
+      return next;
     },
     'shipments.scan': ({ shipmentId, which }) => shipments.scan(signedIn().ws, shipmentId, which),
     'shipments.sheetPdf': ({ shipmentId, version }) => shipments.sheetPdf(signedIn().ws, shipmentId, version),
@@ -210,5 +215,27 @@ export function createHandlers(services: Services): Handlers {
       return shipments.uploadAttachment(ws, user, input);
     },
     'shipments.attachment': ({ shipmentId, blobId }) => shipments.attachment(signedIn().ws, shipmentId, blobId),
+
+    'custody.list': (filter) => custody.list(signedIn().ws, filter),
+    'custody.record': async ({ shipmentId, event }) => {
+      const { ws, user } = signedIn();
+      const recorded = await shipments.recordCustody(ws, user, shipmentId, event);
+      await custody.noteCourierUse(ws, recorded.courierId);
+      return recorded;
+    },
+    'custody.verify': ({ shipmentId }) => {
+      const { ws, user } = signedIn();
+      return custody.verify(ws, user, shipmentId);
+    },
+    'custody.exportCsv': (filter) => {
+      const { ws, user } = signedIn();
+      return custody.exportCsv(ws, user, filter);
+    },
+    'custody.known': () => custody.knownParties(signedIn().ws),
+    'couriers.list': () => custody.couriers(signedIn().ws),
+    'couriers.save': ({ courierId, courier, active }) => {
+      const { ws, user } = signedIn();
+      return custody.saveCourier(ws, user, courierId, courier, active);
+    },
   };
 }

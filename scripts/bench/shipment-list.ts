@@ -48,9 +48,7 @@ export function makeShipmentRecords(r: Random, count: number, agencies: Agency[]
       preparedByIds: ['u-1'],
       sheets: [],
       signature: null,
-      sealsSeen: null,
-      dispatch: null,
-      acknowledgement: null,
+      acknowledgementScan: null,
       closingReason: null,
       history: [],
     };

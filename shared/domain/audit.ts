@@ -37,6 +37,11 @@ export const AUDIT_ACTIONS = {
   'shipment.rejected': 'Envío rechazado por el destinatario',
   'shipment.courier_returned': 'Envío devuelto por mensajería',
   'shipment.cancelled': 'Envío cancelado',
+  'custody.recorded': 'Evento de cadena de custodia registrado',
+  'custody.broken_seal': 'Sello dañado registrado en la cadena de custodia',
+  'custody.verified': 'Integridad de la cadena de custodia verificada',
+  'custody.exported': 'Bitácora de custodia exportada',
+  'courier.saved': 'Mensajero registrado o modificado',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

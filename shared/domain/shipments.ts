@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { civilDateSchema, SHIPMENT_CHANNELS, type AttachedFile, type ShipmentChannel } from './agencies';
 import type { AuditActor } from './audit';
+import { custodyEventInputSchema, type CustodyEvent } from './custody';
 import { SHIPMENT_STATES, type EditOutcome, type ShipmentAction, type ShipmentState } from './shipment-states';
 
 /**
@@ -174,6 +175,10 @@ export const attachmentUploadSchema = z
   .strict()
   .refine((f) => f.base64.length * 0.75 <= 20_000_000, { message: 'El anexo no puede pasar de 20 MB.', path: ['base64'] });
 
+/** A handoff action's payload: the custody event it records, minus its type (which the action decides). */
+export const handoffPayloadSchema = custodyEventInputSchema.omit({ type: true, corrects: true });
+export type HandoffPayloadInput = z.input<typeof handoffPayloadSchema>;
+
 export const actionPayloadSchemas = {
   enviar_a_revision: z.object({ remarks: optional('Las observaciones', 2000) }).strict(),
   devolver: z.object({ observations: reason('las observaciones para quien preparó el envío') }).strict(),
@@ -187,30 +192,12 @@ export const actionPayloadSchemas = {
       scan: scanUploadSchema.nullable().default(null),
     })
     .strict(),
-  sellar: z
-    .object({
-      /** Seal numbers checked on the package; for a sealed envelope they must be exactly the recorded ones. */
-      sealsSeen: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
-      remarks: optional('Las observaciones', 2000),
-    })
-    .strict(),
-  despachar: z
-    .object({
-      courier: required('el nombre del mensajero', 120),
-      courierOrganisation: optional('La empresa o área de mensajería', 120),
-      remarks: optional('Las observaciones', 2000),
-    })
-    .strict(),
-  registrar_acuse: z
-    .object({
-      receivedBy: required('el nombre de quien recibió', 120),
-      receiverPosition: required('el cargo de quien recibió', 120),
-      receivedAt: isoDateTime,
-      scan: scanUploadSchema.nullable().default(null),
-    })
-    .strict(),
-  rechazar: z.object({ reason: reason('el motivo del rechazo') }).strict(),
-  devolucion_mensajeria: z.object({ reason: reason('el motivo de la devolución') }).strict(),
+  // The physical handoffs are custody events (issue 6): their payload is the event, the type follows from the action.
+  sellar: handoffPayloadSchema,
+  despachar: handoffPayloadSchema,
+  registrar_acuse: handoffPayloadSchema.extend({ scan: scanUploadSchema.nullable().default(null) }).strict(),
+  rechazar: handoffPayloadSchema.extend({ reason: reason('el motivo del rechazo') }).strict(),
+  devolucion_mensajeria: handoffPayloadSchema.extend({ reason: reason('el motivo de la devolución') }).strict(),
   cancelar: z.object({ reason: reason('el motivo de la cancelación') }).strict(),
 } satisfies Record<ShipmentAction, z.ZodType>;
 
@@ -240,14 +227,6 @@ export interface SignatureRecord {
   recordedAt: string;
 }
 
-export interface AcknowledgementRecord {
-  receivedBy: string;
-  receiverPosition: string;
-  receivedAt: string;
-  scan: AttachedFile | null;
-  recordedBy: AuditActor;
-  recordedAt: string;
-}
 
 export interface HistoryEntry {
   at: string;
@@ -283,9 +262,8 @@ export interface Shipment {
   /** Every sheet produced, newest last; only the last may be in force. */
   sheets: ApprovalSheet[];
   signature: SignatureRecord | null;
-  sealsSeen: string[] | null;
-  dispatch: { courier: string; courierOrganisation: string; at: string; by: AuditActor } | null;
-  acknowledgement: AcknowledgementRecord | null;
+  /** The signed receipt's scan, if one was attached; who received and when is in the custody event. */
+  acknowledgementScan: AttachedFile | null;
   /** Reason for rechazado, devuelto_mensajeria or cancelado. */
   closingReason: string | null;
   history: HistoryEntry[];
@@ -320,6 +298,11 @@ export interface ShipmentDetail {
   currentSheet: ApprovalSheet | null;
   /** The report period this shipment delivers, described for the screen. */
   reportPeriod: { reportName: string; periodLabel: string } | null;
+  /** Its chain of custody, oldest first, and the chain head's short form (printed on every form). */
+  custody: CustodyEvent[];
+  custodyHead: string | null;
+  /** Some handoff found a seal that was not intact. */
+  brokenSeal: boolean;
 }
 
 /** What a scanned sheet code points at (see sheet-code.ts). */

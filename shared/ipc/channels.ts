@@ -50,6 +50,13 @@ export const CHANNELS = [
   'shipments.lookup',
   'shipments.uploadAttachment',
   'shipments.attachment',
+  'custody.list',
+  'custody.record',
+  'custody.verify',
+  'custody.exportCsv',
+  'custody.known',
+  'couriers.list',
+  'couriers.save',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

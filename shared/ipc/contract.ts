@@ -7,6 +7,7 @@ import { agencyInputSchema, agreementInputSchema, civilDateSchema, obligationInp
 import type { AgencyDetail, AgencySummary, Eligibility, HomeDashboard, ImportPreview, ReportsOverview } from '../domain/directory-views';
 import { officeProfileSchema } from '../domain/office';
 import { actInputSchema, attachmentUploadSchema, shipmentContentSchema, shipmentFilterSchema, type SheetLookup, type Shipment, type ShipmentAttachment, type ShipmentDetail, type ShipmentPage } from '../domain/shipments';
+import { courierInputSchema, custodyEventInputSchema, custodyFilterSchema, type Courier, type CustodyEvent, type CustodyPage, type CustodyVerification, type KnownParties } from '../domain/custody';
 import type { SessionState } from '../domain/session';
 import { settingsSchema, type Settings } from '../domain/settings';
 import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
@@ -157,6 +158,13 @@ export const contract = {
   'shipments.lookup': channel<SheetLookup>()(z.object({ code: z.string().min(1).max(400) }).strict()),
   'shipments.uploadAttachment': channel<ShipmentAttachment>()(attachmentUploadSchema),
   'shipments.attachment': channel<DocumentDownload>()(z.object({ shipmentId: id, blobId: id }).strict()),
+  'custody.list': channel<CustodyPage>()(custodyFilterSchema),
+  'custody.record': channel<CustodyEvent>()(z.object({ shipmentId: id, event: custodyEventInputSchema }).strict()),
+  'custody.verify': channel<CustodyVerification>()(z.object({ shipmentId: id.optional() }).strict()),
+  'custody.exportCsv': channel<DocumentDownload>()(custodyFilterSchema),
+  'custody.known': channel<KnownParties>()(noInput),
+  'couriers.list': channel<Courier[]>()(noInput),
+  'couriers.save': channel<Courier>()(z.object({ courierId: id.optional(), courier: courierInputSchema, active: z.boolean().default(true) }).strict()),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, unknown> };
 
 type Contract = typeof contract;

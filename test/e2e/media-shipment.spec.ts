@@ -16,7 +16,7 @@ async function pickFiles(page: Page, button: string, files: { name: string; mime
 /** What the QR of the printed sheet holds; the test reads the digest the paper would carry. */
 async function sheetCode(page: Page, shipmentId: string): Promise<string> {
   const detail = await page.evaluate(async (id) => {
-    const api = (window as unknown as { api: { invoke: (c: string, i: unknown) => Promise<{ ok: boolean; value: { shipment: { folio: string; digest: string } } }> } }).api;
+    const api = (globalThis as unknown as { api: { invoke: (c: string, i: unknown) => Promise<{ ok: boolean; value: { shipment: { folio: string; digest: string } } }> } }).api;
     return (await api.invoke('shipments.get', { shipmentId: id })).value.shipment;
   }, shipmentId);
   return `VALIJA|${detail.folio}|${detail.digest}`;

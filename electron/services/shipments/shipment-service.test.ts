@@ -103,17 +103,22 @@ function media(w: World, serial = 'SN-USB-7781'): ShipmentContentInput {
   };
 }
 
+/** A handoff's custody event, as the counter form sends it. */
+function handoff(place: string, from: string, to: string, seals: { number: string; intact: boolean; description?: string }[] = []) {
+  return { at: '2026-11-24T17:00:00.000Z', from: { name: from }, to: { name: to, identification: 'INE 1234' }, place, purpose: 'Entrega del envío', seals };
+}
+
 const PAYLOADS: Record<ShipmentAction, Record<string, unknown>> = {
   enviar_a_revision: {},
   devolver: { observations: 'Falta el fundamento del anexo' },
   aprobar_revision: {},
   generar_hoja: {},
   registrar_firma: { signerName: 'Lic. Dora García', signerPosition: 'Directora General', signedOn: '2026-11-23' },
-  sellar: { sealsSeen: SEALS },
-  despachar: { courier: 'Pedro Gómez', courierOrganisation: 'Mensajería interna' },
-  registrar_acuse: { receivedBy: 'Carlos Núñez', receiverPosition: 'Enlace', receivedAt: '2026-11-24T17:00:00.000Z' },
-  rechazar: { reason: 'El destinatario no estaba' },
-  devolucion_mensajeria: { reason: 'Domicilio cerrado' },
+  sellar: handoff('Oficialía del C4', 'José Pérez', 'José Pérez', SEALS.map((number) => ({ number, intact: true }))),
+  despachar: handoff('Ventanilla del C4', 'José Pérez', 'Pedro Gómez'),
+  registrar_acuse: handoff('Oficialía de partes del CNI', 'Pedro Gómez', 'Carlos Núñez'),
+  rechazar: { ...handoff('Oficialía de partes del CNI', 'Pedro Gómez', 'Carlos Núñez'), reason: 'El destinatario no estaba' },
+  devolucion_mensajeria: { ...handoff('Ventanilla del C4', 'Pedro Gómez', 'José Pérez'), reason: 'Domicilio cerrado' },
   cancelar: { reason: 'Se envió por otro medio' },
 };
 
@@ -244,9 +249,14 @@ describe('shipment service', () => {
   it('checks payloads and seals', async () => {
     const w = await world();
     const s = await shipmentIn(w, 'autorizado');
-    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', { sealsSeen: ['S-0001'] })).rejects.toMatchObject({ code: 'SEALS_MISMATCH' });
+    const sealing = (seals: string[]) => handoff('Oficialía', 'José Pérez', 'José Pérez', seals.map((number) => ({ number, intact: true })));
+    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', sealing(['S-0001']))).rejects.toMatchObject({ code: 'SEALS_MISMATCH', message: expect.stringContaining('faltan S-0002') });
     await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'cancelar', {})).rejects.toMatchObject({ code: 'VALIDATION' });
-    expect((await w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', { sealsSeen: ['s-0002', 's-0001'] })).state).toBe('sellado');
+    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', { ...sealing(SEALS), place: '' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('lugar') });
+    expect((await w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', sealing(['s-0002', 's-0001']))).state).toBe('sellado');
+    // a damaged seal needs a description; a seal the shipment never had is refused
+    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'despachar', handoff('Ventanilla', 'José Pérez', 'Pedro Gómez', [{ number: 'S-0001', intact: false }]))).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Describa') });
+    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'despachar', handoff('Ventanilla', 'José Pérez', 'Pedro Gómez', [{ number: 'X-9', intact: true }]))).rejects.toMatchObject({ code: 'SEALS_MISMATCH', message: expect.stringContaining('X-9') });
     await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), classification: 'reservada', legalBasis: '' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('fundamento legal') });
     await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), envelope: null } as unknown as ShipmentContentInput)).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), recipientId: 'nobody' })).rejects.toMatchObject({ code: 'VALIDATION' });

@@ -22,6 +22,9 @@ import {
   type ShipmentAttachment,
 } from '../../../shared/domain/shipments';
 import { parseSheetCode } from '../../../shared/domain/sheet-code';
+import { custodyEventInputSchema, HANDOFF_EVENT_TYPE, isHandoffAction, type CustodyEvent, type CustodyEventFields, type HandoffAction, type SealObservation } from '../../../shared/domain/custody';
+import { CustodyLedger } from '../custody/custody-ledger';
+import { shortHash } from '../integrity/hash-chain';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
 import { describeIssues } from '../../../shared/validation';
@@ -57,6 +60,7 @@ interface Open {
   agencies: Low<{ agencies: Agency[] }>;
   agreements: Low<{ agreements: Agreement[] }>;
   reports: Low<{ reports: ReportDefinition[]; obligations: Obligation[] }>;
+  custody: CustodyLedger;
   /** Attachments uploaded from the form: a shipment may only refer to these, exactly as stored. */
   attachments: Low<{ files: AttachedFile[] }>;
   text: WeakMap<Shipment, string>;
@@ -96,14 +100,17 @@ export class ShipmentService {
     let pending = this.opened.get(ws);
     if (!pending) {
       pending = (async () => {
-        const [store, agencies, agreements, reports, attachments] = await Promise.all([
+        const [store, custody, agencies, agreements, reports, attachments] = await Promise.all([
           ShipmentStore.open(ws.vault),
+          CustodyLedger.open(ws.vault),
           ws.vault.doc<{ agencies: Agency[] }>('agencies', { agencies: [] }),
           ws.vault.doc<{ agreements: Agreement[] }>('agreements', { agreements: [] }),
           ws.vault.doc<{ reports: ReportDefinition[]; obligations: Obligation[] }>('reports', { reports: [], obligations: [] }),
           ws.vault.doc<{ files: AttachedFile[] }>('shipment-attachments', { files: [] }),
         ]);
-        return { store, queue: new SerialQueue(), agencies, agreements, reports, attachments, text: new WeakMap() };
+        const o: Open = { store, custody, queue: new SerialQueue(), agencies, agreements, reports, attachments, text: new WeakMap() };
+        await this.reconcile(o);
+        return o;
       })();
       pending.catch(() => this.opened.delete(ws));
       this.opened.set(ws, pending);
@@ -165,6 +172,22 @@ export class ShipmentService {
     return { blobId, fileName: upload.fileName, mediaType: upload.mediaType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
   }
 
+  /**
+   * A handoff is written in two steps: the custody event (the source of
+   * truth), then the shipment revision that follows from it. If the program
+   * stopped between the two, the event is there and the shipment is behind:
+   * catch it up from the event, so both agree again.
+   */
+  private async reconcile(o: Open): Promise<void> {
+    for (const event of o.custody.all()) {
+      if (!event.transition) continue;
+      const shipment = o.store.get(event.shipmentId);
+      if (!shipment || shipment.history.some((h) => h.details.eventoCustodia === event.id)) continue;
+      if (shipment.state !== event.transition.from) continue;
+      await o.store.save(applyHandoff(shipment, event, null), new Date(event.recordedAt));
+    }
+  }
+
   // ---- reading -----------------------------------------------------------
 
   async list(ws: Workspace, filter: ShipmentFilterInput = {}): Promise<ShipmentPage> {
@@ -194,6 +217,9 @@ export class ShipmentService {
       edit: mayEdit(shipment, user),
       currentSheet: currentSheet(shipment),
       reportPeriod: this.describePeriod(o, shipment),
+      custody: [...o.custody.of(shipment.id)],
+      custodyHead: custodyHeadOf(o, shipment.id),
+      brokenSeal: o.custody.of(shipment.id).some((e) => e.brokenSeal),
     };
   }
 
@@ -265,7 +291,7 @@ export class ShipmentService {
   async scan(ws: Workspace, id: string, which: 'signature' | 'acknowledgement'): Promise<{ fileName: string; mediaType: string; base64: string }> {
     const o = await this.open(ws);
     const s = this.shipment(o, id);
-    const file = which === 'signature' ? s.signature?.scan : s.acknowledgement?.scan;
+    const file = which === 'signature' ? s.signature?.scan : s.acknowledgementScan;
     if (!file) throw new AppError('NOT_FOUND', 'El envío no tiene ese documento escaneado.');
     const blob = await ws.vault.doc<{ mediaType: string; base64: string }>(file.blobId, { mediaType: '', base64: '' });
     return { fileName: file.fileName, mediaType: blob.data.mediaType, base64: blob.data.base64 };
@@ -319,9 +345,7 @@ export class ShipmentService {
         preparedByIds: [user.id],
         sheets: [],
         signature: null,
-        sealsSeen: null,
-        dispatch: null,
-        acknowledgement: null,
+        acknowledgementScan: null,
         closingReason: null,
         history: [{ at: now.toISOString(), actor, action: 'crear', from: null, to: 'borrador', observations: '', details: {} }],
       };
@@ -400,6 +424,7 @@ export class ShipmentService {
       const now = this.clock();
       const at = now.toISOString();
       const actor = actorOf(user);
+      if (isHandoffAction(action)) return this.handoff(ws, o, user, before, action, parsed as HandoffPayload, now);
       const to = TRANSITIONS[action].to;
       const next: Shipment = { ...before, rev: before.rev + 1, state: to, updatedAt: at };
       let observations = '';
@@ -448,48 +473,12 @@ export class ShipmentService {
           details.fechaFirma = f.signedOn;
           break;
         }
-        case 'sellar': {
-          const f = parsed as ActionPayload<'sellar'>;
-          const recorded = before.content.envelope?.seals ?? [];
-          if (recorded.length > 0) {
-            const seen = new Set(f.sealsSeen.map(sealKey));
-            const expected = new Set(recorded.map(sealKey));
-            const missing = recorded.filter((s) => !seen.has(sealKey(s)));
-            const extra = f.sealsSeen.filter((s) => !expected.has(sealKey(s)));
-            if (missing.length > 0 || extra.length > 0) {
-              const parts = [missing.length ? `faltan ${missing.join(', ')}` : '', extra.length ? `no registrados: ${extra.join(', ')}` : ''].filter(Boolean);
-              throw new AppError('SEALS_MISMATCH', `Los sellos verificados no coinciden con los registrados (${parts.join('; ')}).`);
-            }
-          }
-          next.sealsSeen = f.sealsSeen;
-          observations = f.remarks;
-          details.sellos = f.sealsSeen.join(', ');
-          break;
-        }
-        case 'despachar': {
-          const f = parsed as ActionPayload<'despachar'>;
-          // The agreement must hold on the dispatch date, not only when the draft was made.
-          const agreement = this.checkRecipient(o, before.content, todayInOffice(now));
-          next.agreementNumber = agreement.number;
-          next.dispatch = { courier: f.courier, courierOrganisation: f.courierOrganisation, at, by: actor };
-          observations = f.remarks;
-          details.mensajero = f.courierOrganisation ? `${f.courier} (${f.courierOrganisation})` : f.courier;
-          details.convenio = agreement.number;
-          break;
-        }
-        case 'registrar_acuse': {
-          const f = parsed as ActionPayload<'registrar_acuse'>;
-          next.acknowledgement = { receivedBy: f.receivedBy, receiverPosition: f.receiverPosition, receivedAt: f.receivedAt, scan: await this.storeScan(ws, f.scan), recordedBy: actor, recordedAt: at };
-          details.recibio = `${f.receivedBy}, ${f.receiverPosition}`;
-          details.fechaRecepcion = f.receivedAt;
-          break;
-        }
-        case 'rechazar':
-        case 'devolucion_mensajeria':
         case 'cancelar':
           observations = String(p.reason);
           next.closingReason = observations;
           break;
+        default:
+          throw new AppError('INTERNAL', 'Acción sin tratamiento.');
       }
       next.history = [...before.history, { at, actor, action, from: before.state, to, observations, details }];
       await o.store.save(next, now);
@@ -503,4 +492,133 @@ export class ShipmentService {
       return next;
     });
   }
+
+  // ---- custody -------------------------------------------------------------
+
+  /** A physical handoff that moves the shipment: the custody event first, then the revision that follows from it. */
+  private async handoff(ws: Workspace, o: Open, user: User, before: Shipment, action: HandoffAction, payload: HandoffPayload, now: Date): Promise<Shipment> {
+    const actor = actorOf(user);
+    checkSeals(o, before, action, payload.seals);
+    // The agreement must hold on the dispatch date, not only when the draft was made.
+    const agreementNumber = action === 'despachar' ? this.checkRecipient(o, before.content, todayInOffice(now)).number : null;
+    const reason = 'reason' in payload ? payload.reason : '';
+    const document = 'scan' in payload ? await this.storeScan(ws, payload.scan) : null;
+    const event = await o.custody.append(
+      {
+        ...eventFields(payload, HANDOFF_EVENT_TYPE[action]),
+        remarks: [reason, payload.remarks].filter(Boolean).join(' — '),
+        id: randomUUID(),
+        shipmentId: before.id,
+        folio: before.folio,
+        transition: { action, from: before.state, to: TRANSITIONS[action].to },
+        brokenSeal: payload.seals.some((seal) => !seal.intact),
+        document,
+        recordedBy: actor,
+        recordedAt: now.toISOString(),
+      },
+      now,
+    );
+    const next = applyHandoff(before, event, agreementNumber);
+    await o.store.save(next, now);
+    await ws.audit.record(AUDIT_OF[action], actor, next.folio ?? next.content.subject, { envio: before.id, de: before.state, a: next.state, eventoCustodia: event.id, ...(event.remarks ? { observaciones: event.remarks } : {}) });
+    if (event.brokenSeal) await ws.audit.record('custody.broken_seal', actor, next.folio ?? next.content.subject, { envio: before.id, eventoCustodia: event.id });
+    return next;
+  }
+
+  /**
+   * A custody event that does not move the shipment: a relay between
+   * couriers, storage in the archive, an authorised opening, or a correction
+   * of an earlier event (which stays as it was).
+   */
+  async recordCustody(ws: Workspace, user: User, id: string, input: unknown): Promise<CustodyEvent> {
+    if (!user.active || !EDITOR_ROLES.some((r) => user.roles.includes(r))) {
+      throw new AppError('FORBIDDEN', 'Sólo un usuario con el rol Capturista o Administrador puede registrar movimientos de custodia.');
+    }
+    const fields = parseOrThrow(custodyEventInputSchema, input);
+    const o = await this.open(ws);
+    return o.queue.run(async () => {
+      const shipment = this.shipment(o, id);
+      if (shipment.state === 'borrador' || shipment.state === 'cancelado') {
+        throw new AppError('INVALID_TRANSITION', `Un envío en estado «${SHIPMENT_STATE_LABELS[shipment.state]}» no está bajo custodia.`);
+      }
+      if (fields.corrects !== null && !o.custody.of(id).some((e) => e.id === fields.corrects)) {
+        throw new AppError('VALIDATION', 'El evento que se corrige no pertenece a este envío.');
+      }
+      checkSeals(o, shipment, null, fields.seals);
+      const now = this.clock();
+      const actor = actorOf(user);
+      const event = await o.custody.append(
+        { ...fields, id: randomUUID(), shipmentId: id, folio: shipment.folio, transition: null, brokenSeal: fields.seals.some((seal) => !seal.intact), document: null, recordedBy: actor, recordedAt: now.toISOString() },
+        now,
+      );
+      await ws.audit.record('custody.recorded', actor, shipment.folio ?? shipment.content.subject, { envio: id, eventoCustodia: event.id, tipo: event.type, ...(event.corrects ? { corrige: event.corrects } : {}) });
+      if (event.brokenSeal) await ws.audit.record('custody.broken_seal', actor, shipment.folio ?? shipment.content.subject, { envio: id, eventoCustodia: event.id });
+      return event;
+    });
+  }
+
+  /** The custody ledger and the shipments, for the global log, verification and export. */
+  async custodyView(ws: Workspace): Promise<{ ledger: CustodyLedger; shipment: (id: string) => Shipment | undefined; agencyAcronym: (id: string) => string }> {
+    const o = await this.open(ws);
+    const acronyms = new Map(o.agencies.data.agencies.map((a) => [a.id, a.acronym]));
+    return { ledger: o.custody, shipment: (id) => o.store.get(id), agencyAcronym: (id) => acronyms.get(id) ?? '—' };
+  }
+}
+
+type HandoffPayload = ActionPayload<HandoffAction>;
+
+function custodyHeadOf(o: Open, shipmentId: string): string | null {
+  const head = o.custody.head(shipmentId);
+  return head ? shortHash(head.hash) : null;
+}
+
+function eventFields(payload: HandoffPayload, type: CustodyEvent['type']): CustodyEventFields {
+  return { type, at: payload.at, from: payload.from, to: payload.to, place: payload.place, purpose: payload.purpose, seals: payload.seals, remarks: payload.remarks, corrects: null, courierId: payload.courierId };
+}
+
+/**
+ * Seals named at a handoff must be the shipment's: at sealing, exactly the
+ * envelope's recorded seals (when it has any); afterwards, any seal recorded
+ * or observed before.
+ */
+function checkSeals(o: Open, shipment: Shipment, action: HandoffAction | null, seen: readonly SealObservation[]): void {
+  const recorded = shipment.content.envelope?.seals ?? [];
+  if (action === 'sellar' && recorded.length > 0) {
+    const seenKeys = new Set(seen.map((x) => sealKey(x.number)));
+    const expected = new Set(recorded.map(sealKey));
+    const missing = recorded.filter((x) => !seenKeys.has(sealKey(x)));
+    const extra = seen.map((x) => x.number).filter((x) => !expected.has(sealKey(x)));
+    if (missing.length > 0 || extra.length > 0) {
+      const parts = [missing.length ? `faltan ${missing.join(', ')}` : '', extra.length ? `no registrados: ${extra.join(', ')}` : ''].filter(Boolean);
+      throw new AppError('SEALS_MISMATCH', `Los sellos verificados no coinciden con los registrados (${parts.join('; ')}).`);
+    }
+    return;
+  }
+  if (action === 'sellar') return;
+  const known = new Set([...recorded.map(sealKey), ...o.custody.of(shipment.id).flatMap((e) => e.seals.map((x) => sealKey(x.number)))]);
+  const unknown = seen.filter((x) => !known.has(sealKey(x.number))).map((x) => x.number);
+  if (unknown.length > 0) throw new AppError('SEALS_MISMATCH', `${unknown.length === 1 ? 'El sello' : 'Los sellos'} ${unknown.join(', ')} no ${unknown.length === 1 ? 'está registrado' : 'están registrados'} en este envío.`);
+}
+
+function partyLine(p: CustodyEvent['from']): string {
+  return [p.name, p.position, p.institution].filter(Boolean).join(', ');
+}
+
+/** The shipment revision that a handoff event makes; also used to catch up after an interrupted write. */
+function applyHandoff(before: Shipment, event: CustodyEvent, agreementNumber: string | null): Shipment {
+  const t = event.transition;
+  if (!t) throw new AppError('INTERNAL', 'El evento no cambia el estado del envío.');
+  const details: HistoryEntry['details'] = { eventoCustodia: event.id, entrega: partyLine(event.from), recibe: partyLine(event.to), lugar: event.place };
+  if (event.seals.length > 0) details.sellos = event.seals.map((x) => `${x.number}${x.intact ? '' : ' (dañado)'}`).join(', ');
+  if (event.brokenSeal) details.selloDanado = true;
+  return {
+    ...before,
+    rev: before.rev + 1,
+    state: t.to,
+    updatedAt: event.recordedAt,
+    agreementNumber: agreementNumber ?? before.agreementNumber,
+    acknowledgementScan: event.document ?? before.acknowledgementScan,
+    closingReason: t.action === 'rechazar' || t.action === 'devolucion_mensajeria' ? event.remarks : before.closingReason,
+    history: [...before.history, { at: event.recordedAt, actor: event.recordedBy, action: t.action, from: t.from, to: t.to, observations: event.remarks, details }],
+  };
 }

@@ -1,9 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isAppError, type ErrorCode } from '../../../shared/errors';
+import { encrypt, open as openBlob } from './cipher';
+import { scanFrames } from './frames';
+import { aadName, PARTITION_FILE, type GenerationLayout } from './layout';
+import type { UnlockedVault } from './vault';
 
 /** A fresh folder under the OS temp dir; call the returned cleanup in afterEach. */
 export function tempDir(prefix = 'valija-vault-'): { dir: string; cleanup: () => void } {
@@ -60,4 +64,37 @@ export function waitForLine(child: ChildProcess, pattern: RegExp): Promise<strin
 export function waitForExit(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
+/**
+ * Plays an attacker who holds the real data key: decrypts every frame of a
+ * stream, lets `edit` change the records it wants, and writes the partition
+ * files back encrypted with that same key. Returns how many records changed.
+ * The vault must be closed afterwards and opened again to see the change.
+ */
+export async function tamperStream<T>(vault: UnlockedVault, stream: string, edit: (record: T, index: number) => T | undefined): Promise<number> {
+  const inside = vault as unknown as { currentKey: Buffer; currentLayout: GenerationLayout };
+  const key = inside.currentKey;
+  const layout = inside.currentLayout;
+  const dir = layout.streamDir(stream);
+  let changed = 0;
+  let index = 0;
+  for (const file of readdirSync(dir).filter((f) => PARTITION_FILE.test(f)).sort()) {
+    const month = file.replace('.log', '');
+    const full = path.join(dir, file);
+    const buf = readFileSync(full);
+    const out: Buffer[] = [];
+    for (const [i, frame] of scanFrames(buf, full).frames.entries()) {
+      const record = JSON.parse(openBlob(key, aadName.frame(stream, month, i), buf, frame.offset, frame.total, full).toString('utf8')) as T;
+      const next = edit(record, index);
+      index += 1;
+      if (next === undefined) out.push(buf.subarray(frame.offset, frame.offset + frame.total));
+      else {
+        changed += 1;
+        out.push(encrypt(key, aadName.frame(stream, month, i), Buffer.from(JSON.stringify(next), 'utf8')));
+      }
+    }
+    writeFileSync(full, Buffer.concat(out));
+  }
+  return changed;
 }

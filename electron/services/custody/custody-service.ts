@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import type { Low } from 'lowdb';
+import { courierInputSchema, custodyFilterSchema, type Courier, type CustodyEvent, type CustodyFilterInput, type CustodyPage, type CustodyParty, type CustodyRow, type CustodyVerification, type KnownParties } from '../../../shared/domain/custody';
+import type { User } from '../../../shared/domain/users';
+import { AppError } from '../../../shared/errors';
+import { describeIssues } from '../../../shared/validation';
+import { requireRole } from '../accounts/permissions';
+import { actorOf } from '../accounts/session-service';
+import type { Workspace } from '../accounts/workspace';
+import { todayInOffice } from '../agencies/rules';
+import { shortHash } from '../integrity/hash-chain';
+import type { ShipmentService } from '../shipments/shipment-service';
+import { verifyChain } from './custody-chain';
+import { custodyCsv } from './custody-csv';
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+const partyKey = (p: CustodyParty) => fold(`${p.name}|${p.institution}`);
+
+/**
+ * The custody side of the office (issue 6): the global log with filters and
+ * CSV export, integrity verification, the couriers register, and the people
+ * and places typed before, so the counter form can suggest them.
+ * Recording events goes through ShipmentService, whose queue keeps each
+ * shipment's chain from forking.
+ */
+export class CustodyService {
+  private readonly couriersDocs = new WeakMap<Workspace, Promise<Low<{ couriers: Courier[] }>>>();
+
+  constructor(
+    private readonly shipments: ShipmentService,
+    private readonly clock: () => Date,
+  ) {}
+
+  private couriersDoc(ws: Workspace): Promise<Low<{ couriers: Courier[] }>> {
+    let doc = this.couriersDocs.get(ws);
+    if (!doc) {
+      doc = ws.vault.doc<{ couriers: Courier[] }>('couriers', { couriers: [] });
+      this.couriersDocs.set(ws, doc);
+    }
+    return doc;
+  }
+
+  // ---- the global log ------------------------------------------------------
+
+  /** Every event that passes the filter (paging is the caller's). */
+  private async rows(ws: Workspace, input: CustodyFilterInput): Promise<CustodyRow[]> {
+    const parsed = custodyFilterSchema.safeParse(input);
+    if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues));
+    const f = parsed.data;
+    const view = await this.shipments.custodyView(ws);
+    const person = f.person ? fold(f.person) : null;
+    const rows: CustodyRow[] = [];
+    const events = f.shipmentId ? view.ledger.of(f.shipmentId) : view.ledger.all();
+    for (const e of events) {
+      if (f.brokenSealOnly && !e.brokenSeal) continue;
+      const day = todayInOffice(new Date(e.at));
+      if (f.from && day < f.from) continue;
+      if (f.to && day > f.to) continue;
+      const shipment = view.shipment(e.shipmentId);
+      if (f.agencyId && shipment?.content.agencyId !== f.agencyId) continue;
+      if (person && !fold(`${e.from.name} ${e.to.name} ${e.recordedBy.fullName}`).includes(person)) continue;
+      rows.push({ ...e, agencyAcronym: shipment ? view.agencyAcronym(shipment.content.agencyId) : '—', subject: shipment?.content.subject ?? '' });
+    }
+    // Newest handoff first, as a log is read.
+    return rows.sort((a, b) => b.at.localeCompare(a.at) || b.seq - a.seq);
+  }
+
+  async list(ws: Workspace, filter: CustodyFilterInput = {}): Promise<CustodyPage> {
+    const rows = await this.rows(ws, filter);
+    const offset = filter.offset ?? 0;
+    const limit = filter.limit ?? 50;
+    return { total: rows.length, items: rows.slice(offset, offset + limit) };
+  }
+
+  /** The filtered log (every page) as an Excel-friendly CSV; audited, since it takes information out of the vault. */
+  async exportCsv(ws: Workspace, user: User, filter: CustodyFilterInput = {}): Promise<{ fileName: string; mediaType: string; base64: string }> {
+    const rows = await this.rows(ws, filter);
+    const view = await this.shipments.custodyView(ws);
+    const seqs = new Map(view.ledger.all().map((e) => [e.id, e.seq]));
+    const csv = custodyCsv(rows, (id) => seqs.get(id));
+    await ws.audit.record('custody.exported', actorOf(user), `Bitácora de custodia (${rows.length} eventos)`, { eventos: rows.length });
+    return { fileName: `cadena-de-custodia-${todayInOffice(this.clock())}.csv`, mediaType: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64') };
+  }
+
+  // ---- verification --------------------------------------------------------
+
+  /**
+   * Reads the stored events again (not the copy in memory) and checks each
+   * shipment's chain; for the whole vault, the audit log's chain too.
+   * Reports OK or the first event that does not match, and why.
+   */
+  async verify(ws: Workspace, user: User, shipmentId?: string): Promise<CustodyVerification> {
+    const view = await this.shipments.custodyView(ws);
+    const stored = await view.ledger.readStored();
+    const byShipment = new Map<string, CustodyEvent[]>();
+    for (const e of stored) {
+      if (shipmentId && e.shipmentId !== shipmentId) continue;
+      const list = byShipment.get(e.shipmentId);
+      if (list) list.push(e);
+      else byShipment.set(e.shipmentId, [e]);
+    }
+    let checked = 0;
+    let firstBad: CustodyVerification['firstBad'] = null;
+    let head: string | null = null;
+    for (const [id, events] of byShipment) {
+      const result = verifyChain(events);
+      checked += result.checked;
+      if (shipmentId) head = events.length ? shortHash(result.head) : null;
+      if (result.brk && !firstBad) {
+        const shipment = view.shipment(id);
+        firstBad = { shipmentId: id, folio: shipment?.folio ?? result.brk.event?.folio ?? null, seq: result.brk.index + 1, eventId: result.brk.event?.id ?? null, reason: result.brk.reason };
+      }
+    }
+    let audit: CustodyVerification['audit'] = null;
+    if (!shipmentId) {
+      const a = await ws.audit.verify();
+      audit = { ok: a.ok, checked: a.checked, firstBad: a.firstBad };
+    }
+    const ok = firstBad === null && (audit?.ok ?? true);
+    await ws.audit.record('custody.verified', actorOf(user), shipmentId ? (view.shipment(shipmentId)?.folio ?? shipmentId) : 'Toda la bóveda', { resultado: ok ? 'correcta' : 'con errores', eventos: checked });
+    return { ok, checked, shipments: byShipment.size, firstBad, head, audit };
+  }
+
+  // ---- couriers and frequent parties --------------------------------------
+
+  async couriers(ws: Workspace): Promise<Courier[]> {
+    const doc = await this.couriersDoc(ws);
+    return [...doc.data.couriers].sort((a, b) => Number(b.active) - Number(a.active) || b.uses - a.uses || a.fullName.localeCompare(b.fullName, 'es'));
+  }
+
+  async saveCourier(ws: Workspace, user: User, courierId: string | undefined, input: unknown, active = true): Promise<Courier> {
+    if (!user.roles.includes('administrador')) requireRole(user, 'capturista', 'registrar mensajeros');
+    const parsed = courierInputSchema.safeParse(input);
+    if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues));
+    const doc = await this.couriersDoc(ws);
+    const fields = parsed.data;
+    const duplicate = doc.data.couriers.find((c) => c.id !== courierId && fold(c.fullName) === fold(fields.fullName) && fold(c.organisation) === fold(fields.organisation));
+    if (duplicate) throw new AppError('VALIDATION', `${duplicate.fullName} (${duplicate.organisation}) ya está registrado.`);
+    let saved: Courier | undefined;
+    await doc.update((d) => {
+      const index = courierId ? d.couriers.findIndex((c) => c.id === courierId) : -1;
+      if (courierId && index < 0) throw new AppError('NOT_FOUND', 'El mensajero no existe.');
+      const before = index >= 0 ? d.couriers[index] : undefined;
+      saved = { ...fields, id: before?.id ?? randomUUID(), active, createdAt: before?.createdAt ?? this.clock().toISOString(), uses: before?.uses ?? 0, lastUsedAt: before?.lastUsedAt ?? null };
+      if (index >= 0) d.couriers[index] = saved;
+      else d.couriers.push(saved);
+    });
+    const courier = saved as Courier;
+    await ws.audit.record('courier.saved', actorOf(user), `${courier.fullName} (${courier.organisation})`, { mensajero: courier.id, activo: active });
+    return courier;
+  }
+
+  /** Counts a courier's use, so the counter lists the usual ones first. */
+  async noteCourierUse(ws: Workspace, courierId: string | null): Promise<void> {
+    if (!courierId) return;
+    const doc = await this.couriersDoc(ws);
+    if (!doc.data.couriers.some((c) => c.id === courierId)) return;
+    await doc.update((d) => {
+      const c = d.couriers.find((x) => x.id === courierId);
+      if (c) {
+        c.uses += 1;
+        c.lastUsedAt = this.clock().toISOString();
+      }
+    });
+  }
+
+  /** Couriers, people and places typed before at the counter, most frequent first. */
+  async knownParties(ws: Workspace): Promise<KnownParties> {
+    const view = await this.shipments.custodyView(ws);
+    const people = new Map<string, { party: CustodyParty; count: number }>();
+    const places = new Map<string, { place: string; count: number }>();
+    const recent = view.ledger.all().slice(-2000);
+    for (const e of recent) {
+      for (const p of [e.from, e.to]) {
+        const key = partyKey(p);
+        const known = people.get(key);
+        if (known) {
+          known.count += 1;
+          known.party = p;
+        } else people.set(key, { party: p, count: 1 });
+      }
+      const key = fold(e.place);
+      const known = places.get(key);
+      if (known) known.count += 1;
+      else places.set(key, { place: e.place, count: 1 });
+    }
+    return {
+      couriers: (await this.couriers(ws)).filter((c) => c.active),
+      parties: [...people.values()].sort((a, b) => b.count - a.count).slice(0, 200).map((x) => x.party),
+      places: [...places.values()].sort((a, b) => b.count - a.count).slice(0, 50).map((x) => x.place),
+    };
+  }
+}
