@@ -153,7 +153,6 @@ export { SHIPMENT_CHANNELS, type ShipmentChannel };
 // ---- action payloads ------------------------------------------------------
 
 const reason = (label: string) => z.string().trim().min(3, `Escriba ${label}.`).max(2000);
-const isoDateTime = z.iso.datetime({ message: 'La fecha y hora no son válidas.' });
 
 /** A scan sent from the screen (stored encrypted in the vault). */
 export const scanUploadSchema = z
