@@ -74,17 +74,21 @@ export function pdfInfo(file: string): { pages: number; mediaBox: number[] } {
   return { pages, mediaBox: box.trim().split(/\s+/).map(Number) };
 }
 
-/** Rasterises every page to test-results/pdf/<name>-<n>.png; returns the paths. */
-export function renderPngs(file: string, name: string): string[] {
-  mkdirSync(PNG_OUTPUT_DIR, { recursive: true });
-  for (const entry of readdirSync(PNG_OUTPUT_DIR)) {
-    if (entry.startsWith(`${name}-`) && entry.endsWith('.png')) rmSync(join(PNG_OUTPUT_DIR, entry));
+/** test-results/forms/ at the repository root (git-ignored): the official forms, at 60 dpi. */
+export const FORMS_PNG_DIR = fileURLToPath(new URL('../../../test-results/forms/', import.meta.url));
+
+/** Rasterises every page to <dir>/<name>-<n>.png (default test-results/pdf/, 80 dpi); returns the paths. */
+export function renderPngs(file: string, name: string, options: { dir?: string; resolution?: number } = {}): string[] {
+  const dir = options.dir ?? PNG_OUTPUT_DIR;
+  mkdirSync(dir, { recursive: true });
+  for (const entry of readdirSync(dir)) {
+    if (entry.startsWith(`${name}-`) && entry.endsWith('.png')) rmSync(join(dir, entry));
   }
-  execFileSync('pdftoppm', ['-png', '-r', '80', file, join(PNG_OUTPUT_DIR, name)]);
-  return readdirSync(PNG_OUTPUT_DIR)
+  execFileSync('pdftoppm', ['-png', '-r', String(options.resolution ?? 80), file, join(dir, name)]);
+  return readdirSync(dir)
     .filter((entry) => entry.startsWith(`${name}-`) && entry.endsWith('.png'))
     .sort()
-    .map((entry) => join(PNG_OUTPUT_DIR, entry));
+    .map((entry) => join(dir, entry));
 }
 
 export interface RasterImage {
@@ -161,4 +165,24 @@ export function solidPngDataUrl(size: number, rgb: [number, number, number]): st
     chunk('IEND', Buffer.alloc(0)),
   ]);
   return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+/**
+ * Whether the PDF holds a QR image whose modules are exactly those of `text`
+ * (error correction M, one module of quiet zone, as qrPngDataUrl draws it).
+ */
+export async function pdfHasQr(file: string, text: string): Promise<boolean> {
+  const { default: QRCode } = await import('qrcode');
+  const expected = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
+  return pdfImages(file).some((image) => {
+    if (image.width !== image.height || image.width % (expected.size + 2) !== 0) return false;
+    const scale = image.width / (expected.size + 2);
+    for (let row = 0; row < expected.size; row += 1) {
+      for (let col = 0; col < expected.size; col += 1) {
+        const dark = (image.gray[Math.floor((row + 1.5) * scale) * image.width + Math.floor((col + 1.5) * scale)] ?? 255) < 128;
+        if (dark !== (expected.get(row, col) === 1)) return false;
+      }
+    }
+    return true;
+  });
 }

@@ -1,0 +1,52 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
+import { sampleApprovalInput, sampleOpeningKeyInput } from './forms/form-samples';
+import { closeRenderWorker, configureRenderWorker, defaultWorkerLocation, renderFormInWorker } from './render-pool';
+import { pdfReadingText, writeTempPdf } from './test-support';
+
+/** Inside the repository (git-ignored) so the bundle's bare imports resolve from node_modules. */
+const BUNDLE = fileURLToPath(new URL('../../../test-results/worker-bundle/render-worker.js', import.meta.url));
+
+// The worker is bundled exactly as the app build should do it (see README), then run as a plain worker.
+describe('renderFormInWorker', () => {
+  beforeAll(async () => {
+    await build({
+      entryPoints: [fileURLToPath(new URL('./render-worker.ts', import.meta.url))],
+      outfile: BUNDLE,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    configureRenderWorker({ workerUrl: pathToFileURL(BUNDLE) });
+  }, 60_000);
+
+  afterAll(async () => {
+    await closeRenderWorker();
+  });
+
+  it('renders forms on a worker thread, several at once', async () => {
+    const [approval, key] = await Promise.all([renderFormInWorker('approval', sampleApprovalInput()), renderFormInWorker('openingKey', sampleOpeningKeyInput())]);
+    expect(Buffer.isBuffer(approval)).toBe(true);
+    expect(approval.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfReadingText(writeTempPdf('trabajador-autorizacion', approval))).toContain('Formato de autorización de envío de información');
+    expect(pdfReadingText(writeTempPdf('trabajador-clave', key))).toContain('Clave de apertura del medio cifrado');
+  }, 60_000);
+
+  it('brings back validation errors with their code and Spanish message', async () => {
+    const error = await renderFormInWorker('approval', sampleApprovalInput({ contentDigest: 'xyz' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'VALIDATION' });
+    expect((error as AppError).message).toContain('huella del contenido');
+    await expect(renderFormInWorker('nope' as 'approval', sampleApprovalInput())).rejects.toMatchObject({ code: 'VALIDATION' });
+  }, 60_000);
+
+  it('looks for render-worker.js beside the bundle once built', () => {
+    const built = defaultWorkerLocation('file:///opt/valija/resources/app.asar/dist/electron/main.js');
+    expect(built.workerUrl.href).toBe('file:///opt/valija/resources/app.asar/dist/electron/render-worker.js');
+  });
+});

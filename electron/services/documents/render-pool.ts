@@ -1,0 +1,105 @@
+/**
+ * Client of the render worker (render-worker.ts): `renderFormInWorker(name,
+ * input)` renders a form on a worker thread and resolves with the PDF, so
+ * the main process keeps answering IPC while layout runs.
+ *
+ * One worker, started on first use and kept (warm fonts and caches make the
+ * next form fast); requests queue in it. One is enough: the workstations have
+ * two cores and printing is occasional. It is unref'd while idle so it never
+ * keeps the process alive, and restarted after a crash.
+ */
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../../../shared/errors';
+import { currentFontDir } from './font-registry';
+import type { FormInputs, FormName } from './forms';
+import type { RenderReply, RenderRequest, RenderWorkerData } from './render-worker';
+
+export interface RenderWorkerConfig {
+  /** The worker script; by default render-worker.js beside the bundle. */
+  workerUrl?: URL;
+}
+
+interface Pending {
+  resolve: (pdf: Buffer) => void;
+  reject: (error: Error) => void;
+}
+
+let config: RenderWorkerConfig = {};
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+/**
+ * Where the worker script lives: render-worker.js beside this module, which
+ * once bundled is dist/electron/main.js, so dist/electron/render-worker.js.
+ * Run from TypeScript source there is no such file: Node 20 cannot load a
+ * .ts worker through tsx (loader hooks do not reach worker threads), so
+ * tests bundle the worker with esbuild and pass its URL to
+ * configureRenderWorker.
+ */
+export function defaultWorkerLocation(moduleUrl: string = import.meta.url): Required<RenderWorkerConfig> {
+  return { workerUrl: new URL('./render-worker.js', moduleUrl) };
+}
+
+/** Overrides where the worker is loaded from (call before the first render). */
+export function configureRenderWorker(next: RenderWorkerConfig): void {
+  config = { ...next };
+}
+
+function failAll(error: Error): void {
+  for (const [id, request] of pending) {
+    pending.delete(id);
+    request.reject(error);
+  }
+}
+
+function start(): Worker {
+  const workerData: RenderWorkerData = { fontDir: currentFontDir() };
+  const w = new Worker(config.workerUrl ?? defaultWorkerLocation().workerUrl, { workerData });
+  w.on('message', (reply: RenderReply) => {
+    const request = pending.get(reply.id);
+    if (!request) return;
+    pending.delete(reply.id);
+    if (pending.size === 0) w.unref();
+    if (reply.ok) request.resolve(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength));
+    else request.reject(new AppError(reply.error.code as ErrorCode, reply.error.message));
+  });
+  w.on('error', (error) => {
+    if (worker === w) worker = null;
+    failAll(new AppError('INTERNAL', 'El proceso que genera los documentos falló; intente de nuevo.', { cause: error }));
+  });
+  w.on('exit', () => {
+    if (worker === w) worker = null;
+    failAll(new AppError('INTERNAL', 'El proceso que genera los documentos se detuvo; intente de nuevo.'));
+  });
+  w.unref();
+  return w;
+}
+
+/** Renders a form on the worker thread. Errors keep their code and Spanish message. */
+export function renderFormInWorker<N extends FormName>(name: N, input: FormInputs[N]): Promise<Buffer> {
+  worker ??= start();
+  const w = worker;
+  const id = nextId;
+  nextId += 1;
+  return new Promise<Buffer>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    w.ref();
+    const request: RenderRequest = { id, name, input };
+    try {
+      w.postMessage(request);
+    } catch (error) {
+      // Inputs that cannot be cloned (functions, class instances with private state).
+      pending.delete(id);
+      if (pending.size === 0) w.unref();
+      reject(new AppError('VALIDATION', 'Los datos del documento no se pueden enviar al generador de PDF.', { cause: error }));
+    }
+  });
+}
+
+/** Stops the worker (app shutdown, tests); pending renders fail with INTERNAL. */
+export async function closeRenderWorker(): Promise<void> {
+  const w = worker;
+  worker = null;
+  if (w) await w.terminate();
+}
