@@ -133,6 +133,7 @@ export function warmFonts(): Promise<void> {
       await Font.load(descriptor);
       const data = (Font.getFont(descriptor) as { data?: unknown } | undefined)?.data;
       shortenNameSerialisation(data);
+      memoiseLayout(data);
     }
   })();
   warmed.set(families.sans, pending);
@@ -152,4 +153,46 @@ function shortenNameSerialisation(font: unknown): void {
   const id = f.postscriptName;
   if (!records || typeof id !== 'string' || Object.prototype.hasOwnProperty.call(records, 'toJSON')) return;
   Object.defineProperty(records, 'toJSON', { value: () => id, enumerable: false });
+}
+
+interface GlyphRunLike {
+  glyphs: unknown[];
+  positions: unknown[];
+}
+type LayoutFn = (text: string, features?: unknown, script?: unknown, language?: unknown, direction?: unknown) => GlyphRunLike;
+
+const LAYOUT_CACHE_LIMIT = 4000;
+const memoised = new WeakSet<object>();
+
+/**
+ * Caches fontkit's text shaping (GSUB/GPOS over DejaVu's large tables), which
+ * react-pdf repeats for every text run on every render and on every page
+ * break: forms print the same labels, headings and names again and again.
+ * The cached run's arrays are copied on the way out, because react-pdf keeps
+ * and may splice the glyph array it is given; glyph objects themselves are
+ * already shared by fontkit. Keyed by every argument that changes shaping.
+ */
+function memoiseLayout(font: unknown): void {
+  if (typeof font !== 'object' || font === null || memoised.has(font)) return;
+  const f = font as { layout?: LayoutFn };
+  const original = f.layout;
+  if (typeof original !== 'function') return;
+  const cache = new Map<string, GlyphRunLike>();
+  const layout: LayoutFn = function (this: unknown, text, features, script, language, direction) {
+    let key: string;
+    try {
+      key = `${text}\u0000${JSON.stringify(features ?? null)}\u0000${String(script)}\u0000${String(language)}\u0000${String(direction)}`;
+    } catch {
+      return original.call(this, text, features, script, language, direction);
+    }
+    let run = cache.get(key);
+    if (!run) {
+      run = original.call(this, text, features, script, language, direction);
+      if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
+      cache.set(key, run);
+    }
+    return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRunLike, run, { glyphs: run.glyphs.slice(), positions: run.positions.slice() });
+  };
+  f.layout = layout;
+  memoised.add(font);
 }

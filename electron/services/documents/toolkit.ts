@@ -110,10 +110,11 @@ const styles = StyleSheet.create({
     alignItems: 'center',
     justifyContent: 'center',
   },
+  // Sized so the rotated word stays inside an A4 portrait page (the narrowest we print).
   voidWatermark: {
-    fontSize: 120,
+    fontSize: 92,
     fontWeight: 700,
-    letterSpacing: 8,
+    letterSpacing: 4,
     color: COLORS.voidRed,
     opacity: 0.16,
     transform: 'rotate(-35deg)',

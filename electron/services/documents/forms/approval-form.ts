@@ -91,7 +91,7 @@ type ValidApprovalForm = ReturnType<typeof validate>;
 const styles = StyleSheet.create({
   topRow: { flexDirection: 'row', alignItems: 'flex-start' },
   topFields: { flex: 1 },
-  legend: { fontSize: 8, color: COLORS.muted, lineHeight: 1.35, marginTop: 10, textAlign: 'justify' },
+  legend: { fontSize: 7.5, color: COLORS.muted, lineHeight: 1.3, marginTop: 8, textAlign: 'justify' },
   closing: { marginTop: 6 },
 });
 
@@ -154,7 +154,9 @@ function ApprovalForm(props: { input: ValidApprovalForm; qrDataUrl: string }): R
         reprint: input.reprint,
         voided: input.voided !== null,
       },
-      h(OfficeHeader, { office: input.office }),
+      // Only on the first page: the footer already names office, form and folio on every page, and a
+      // repeated header costs a relayout per page (the approval form must render in ≤ 60 ms).
+      h(OfficeHeader, { office: input.office, fixed: false }),
       h(FolioLine, {
         items: [
           { label: 'Folio', value: input.folio, mono: true },
@@ -191,7 +193,7 @@ function ApprovalForm(props: { input: ValidApprovalForm; qrDataUrl: string }): R
           qrDataUrl: props.qrDataUrl,
           contentDigest: input.contentDigest,
           chainHead: input.chainHead,
-          hint: 'El código QR contiene el folio, la huella del contenido y el último eslabón de la cadena de custodia. Si el contenido del envío cambia, la huella cambia y esta hoja deja de ser válida.',
+          hint: 'El QR contiene folio, huella y último eslabón. Si el contenido cambia, la huella cambia y esta hoja deja de valer.',
         }),
         h(SignatureRow, {
           signatures: [
@@ -215,8 +217,4 @@ export async function renderApprovalForm(input: ApprovalFormInput): Promise<Buff
   const valid = validate(input);
   const qrDataUrl = await qrPngDataUrl(formQrText(valid));
   return renderDocument(h(ApprovalForm, { input: valid, qrDataUrl }));
-}
-export async function __approvalElement(input: ApprovalFormInput): Promise<React.ReactElement> {
-  const valid = validate(input);
-  return h(ApprovalForm, { input: valid, qrDataUrl: await qrPngDataUrl(formQrText(valid)) });
 }

@@ -81,7 +81,7 @@ export function mediaFields(media: MediaInfo): LabeledValue[] {
     { label: 'Medio', value: mediaLabel(media) },
     { label: 'Número de serie', value: media.serial, mono: true },
     { label: 'Capacidad', value: media.capacity },
-    { label: 'Archivos cargados', value: `${formatInteger(media.files.length)} (${formatBytes(totalBytes(media.files))})` },
+    { label: 'Archivos cargados', value: `${formatInteger(media.files.length)} ${media.files.length === 1 ? 'archivo' : 'archivos'} · ${formatBytes(totalBytes(media.files))}` },
   ];
 }
 
@@ -109,17 +109,18 @@ export function FilesTable(props: { files: MediaFileLine[] }): React.ReactElemen
     View,
     null,
     h(SimpleTable, {
-      fontSize: 8.5,
+      // 8 pt: 32 mono characters (154 pt) fit the hash column on letter and on A4.
+      fontSize: 8,
       zebra: true,
       columns: [
         { header: 'No.', width: 0.55, align: 'center' },
-        { header: 'Archivo', width: 4.1 },
-        { header: 'Tamaño (bytes)', width: 1.7, align: 'right' },
-        { header: 'SHA-256', width: 3.65, mono: true },
+        { header: 'Archivo', width: 4.4 },
+        { header: 'Tamaño (bytes)', width: 1.45, align: 'right' },
+        { header: 'SHA-256', width: 3.6, mono: true },
       ],
       rows: props.files.map((file, index): TableCell[] => [
         String(index + 1),
-        wrapText(file.name, 36),
+        wrapText(file.name, 44),
         formatInteger(file.size),
         // One Text whose only space falls mid-hash: the column fits 32 mono characters, not 65, so it always breaks there.
         `${file.sha256.slice(0, 32)} ${file.sha256.slice(32)}`,
