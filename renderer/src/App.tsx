@@ -8,6 +8,7 @@ import { AppLayout } from './layout/AppLayout';
 import { SECTIONS } from './layout/sections';
 import { AdministrationPage } from './pages/admin/AdministrationPage';
 import { AgenciesSection } from './pages/agencies/AgenciesPage';
+import { CustodyPage } from './pages/custody/CustodyPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
 import { ShipmentsSection } from './pages/shipments/ShipmentsPage';
 import { HomePage } from './pages/HomePage';
@@ -27,6 +28,7 @@ export const PAGES: Record<string, () => React.JSX.Element> = {
   '/dependencias': AgenciesSection,
   '/reportes': ReportsPage,
   '/envios': ShipmentsSection,
+  '/custodia': CustodyPage,
 };
 
 export function AppRoutes() {

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { ADMIN, completeSetup } from './support/flows';
-import { act, actions, CLERK, LAWYER, nav, openShipment, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
+import { act, actions, handoff, CLERK, LAWYER, nav, openShipment, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
 
 const SUBJECT = 'Videograbaciones del C4 solicitadas en la carpeta FED/OAX/0912/2026';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -142,10 +142,10 @@ test('a magnetic-media shipment goes from borrador to entregado: files hashed in
 
   await switchUser(page, CLERK);
   await openShipment(page, SUBJECT);
-  await act(page, 'Confirmar sellos');
-  await act(page, 'Entregar a mensajería', { 'Mensajero que recibe el paquete': 'Carlos Díaz Ruiz', 'Empresa o área de mensajería': 'Mensajería interna SSP' });
+  await handoff(page, 'Confirmar sellos', { place: 'Oficialía de partes del C4' });
+  await handoff(page, 'Entregar a mensajería', { to: { name: 'Carlos Díaz Ruiz', institution: 'Mensajería interna SSP', identification: 'Gafete 0042' } });
   await expect(page.getByTestId('shipment-state')).toHaveText('En tránsito');
-  await act(page, 'Registrar acuse de recibo', { Recibió: 'Ing. Ramón Salinas Ortega', 'Cargo de quien recibió': 'Director de Estadística' });
+  await handoff(page, 'Registrar acuse de recibo', { place: 'Oficialía de partes del CNI', to: { identification: 'INE 4455' } });
   await expect(page.getByTestId('shipment-state')).toHaveText('Entregado');
   await expect(actions(page)).toHaveCount(0);
   await snap('45-envio-medio-entregado');

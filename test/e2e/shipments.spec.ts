@@ -1,6 +1,6 @@
 import { expect, test } from './support/fixtures';
 import { ADMIN, completeSetup } from './support/flows';
-import { act, actions, CLERK, LAWYER, nav, openShipment, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
+import { act, actions, handoff, CLERK, LAWYER, nav, openShipment, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
 
 test('a sealed envelope goes from borrador to entregado with a legal return, segregation of duties and the director’s signature', async ({ page, snap }) => {
   test.setTimeout(180_000);
@@ -87,11 +87,11 @@ test('a sealed envelope goes from borrador to entregado with a legal return, seg
   // The clerk seals, dispatches and records the receipt.
   await switchUser(page, CLERK);
   await openShipment(page, SUBJECT);
-  await act(page, 'Confirmar sellos');
+  await handoff(page, 'Confirmar sellos', { place: 'Oficialía de partes del C4' });
   await expect(page.getByTestId('shipment-state')).toHaveText('Sellado');
-  await act(page, 'Entregar a mensajería', { 'Mensajero que recibe el paquete': 'Carlos Díaz Ruiz', 'Empresa o área de mensajería': 'Mensajería interna SSP' });
+  await handoff(page, 'Entregar a mensajería', { to: { name: 'Carlos Díaz Ruiz', institution: 'Mensajería interna SSP', identification: 'Gafete 0042' } });
   await expect(page.getByTestId('shipment-state')).toHaveText('En tránsito');
-  await act(page, 'Registrar acuse de recibo', { Recibió: 'Ing. Ramón Salinas Ortega', 'Cargo de quien recibió': 'Director de Estadística' });
+  await handoff(page, 'Registrar acuse de recibo', { place: 'Oficialía de partes del CNI', to: { identification: 'INE 4455' } });
   await expect(page.getByTestId('shipment-state')).toHaveText('Entregado');
   await expect(page.getByTestId('shipment-actions')).toHaveCount(0);
   await snap('41-envio-entregado');

@@ -82,3 +82,56 @@ export async function registerAgencyAndStaff(page: Page) {
   await createUser(page, LAWYER, 'Jurídico');
 
 }
+
+interface PartyFill {
+  name?: string;
+  position?: string;
+  institution?: string;
+  identification?: string;
+}
+
+/**
+ * A physical handoff through the custody form (from the shipment page, or at
+ * the counter when `within` is given): the parties, the place and any seal
+ * found damaged; everything else keeps the form's defaults (now, seals intact).
+ */
+export async function handoff(page: Page, action: string, fill: { from?: PartyFill; to?: PartyFill; place?: string; courier?: string; damaged?: Record<string, string>; reason?: string }, within?: ReturnType<Page['getByTestId']>) {
+  let form = within;
+  if (!form) {
+    await page.getByTestId('shipment-actions').getByRole('button', { name: action }).click();
+    form = page.getByRole('dialog', { name: action });
+  }
+  if (fill.courier) {
+    await form.getByRole('combobox', { name: 'Mensajero registrado' }).click();
+    await page.getByRole('option', { name: new RegExp(fill.courier) }).click();
+  }
+  for (const [side, legend] of [['from', 'Entrega'], ['to', 'Recibe']] as const) {
+    const party = fill[side];
+    if (!party) continue;
+    const group = form.getByRole('group', { name: legend });
+    const fields: [keyof PartyFill, string][] = [['name', 'Nombre'], ['position', 'Cargo'], ['institution', 'Institución'], ['identification', 'Identificación que presentó']];
+    // Name and place are autocompletes (combobox); the rest plain text boxes.
+    for (const [key, label] of fields) if (party[key] !== undefined) await group.getByRole(key === 'name' ? 'combobox' : 'textbox', { name: label }).fill(party[key]);
+  }
+  if (fill.place !== undefined) await form.getByRole('combobox', { name: 'Lugar' }).fill(fill.place);
+  for (const [seal, description] of Object.entries(fill.damaged ?? {})) {
+    await form.getByTestId(`seal-${seal}`).getByRole('checkbox', { name: 'Íntegro' }).uncheck();
+    await form.getByRole('textbox', { name: `Estado del sello ${seal}` }).fill(description);
+  }
+  if (fill.reason !== undefined) await form.getByRole('textbox', { name: /^Motivo del/ }).fill(fill.reason);
+  await form.getByRole('button', { name: action }).click();
+  if (!within) await expect(form).toBeHidden();
+}
+
+/** Calls the core the way the screens do (window.api): for setting up a test's starting point quickly. */
+export async function api<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([c, i]) => {
+      const bridge = (globalThis as unknown as { api: { invoke: (c: string, i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> } }).api;
+      return bridge.invoke(c as string, i);
+    },
+    [channel, input] as const,
+  );
+  if (!result.ok) throw new Error(`${channel}: ${result.error?.message ?? 'error'}`);
+  return result.value as T;
+}

@@ -1,7 +1,8 @@
-import { Button, FileInput, Group, Modal, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, FileInput, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { SHIPMENT_ACTION_LABELS, type ShipmentAction } from '../../../../shared/domain/shipment-states';
+import type { HandoffAction } from '../../../../shared/domain/custody';
 import type { Shipment } from '../../../../shared/domain/shipments';
 import type { Input } from '../../../../shared/ipc/contract';
 import { call } from '../../api/client';
@@ -10,7 +11,7 @@ import { DATE_INPUT_PROPS } from '../../forms/date-input';
 import { FormError } from '../../forms/FormError';
 import { useSubmit } from '../../forms/use-submit';
 
-type FieldKind = 'text' | 'textarea' | 'date' | 'datetime' | 'tags' | 'scan';
+type FieldKind = 'text' | 'textarea' | 'date' | 'scan';
 interface Field {
   name: string;
   label: string;
@@ -20,7 +21,10 @@ interface Field {
 }
 
 /** What each action asks for; the core checks it again with the same schema. */
-const FIELDS: Record<ShipmentAction, Field[]> = {
+/** The actions decided at a desk; the physical handoffs use the custody form (HandoffForm). */
+type DeskAction = Exclude<ShipmentAction, HandoffAction>;
+
+const FIELDS: Record<DeskAction, Field[]> = {
   enviar_a_revision: [{ name: 'remarks', label: 'Observaciones (opcional)', kind: 'textarea' }],
   devolver: [{ name: 'observations', label: 'Observaciones para quien preparó el envío', kind: 'textarea', required: true }],
   aprobar_revision: [{ name: 'observations', label: 'Observaciones (opcional)', kind: 'textarea' }],
@@ -31,48 +35,10 @@ const FIELDS: Record<ShipmentAction, Field[]> = {
     { name: 'signedOn', label: 'Fecha de la firma', kind: 'date', required: true },
     { name: 'scan', label: 'Hoja firmada escaneada (opcional)', kind: 'scan' },
   ],
-  sellar: [
-    { name: 'sealsSeen', label: 'Sellos colocados', kind: 'tags', description: 'Confirme cada número de sello tal como quedó en el paquete.' },
-    { name: 'remarks', label: 'Observaciones (opcional)', kind: 'textarea' },
-  ],
-  despachar: [
-    { name: 'courier', label: 'Mensajero que recibe el paquete', kind: 'text', required: true },
-    { name: 'courierOrganisation', label: 'Empresa o área de mensajería', kind: 'text' },
-    { name: 'remarks', label: 'Observaciones (opcional)', kind: 'textarea' },
-  ],
-  registrar_acuse: [
-    { name: 'receivedBy', label: 'Recibió', kind: 'text', required: true },
-    { name: 'receiverPosition', label: 'Cargo de quien recibió', kind: 'text', required: true },
-    { name: 'receivedAt', label: 'Fecha y hora de recepción', kind: 'datetime', required: true, description: 'dd/mm/aaaa hh:mm, hora de la Ciudad de México' },
-    { name: 'scan', label: 'Acuse firmado escaneado (opcional)', kind: 'scan' },
-  ],
-  rechazar: [{ name: 'reason', label: 'Motivo del rechazo', kind: 'textarea', required: true }],
-  devolucion_mensajeria: [{ name: 'reason', label: 'Motivo de la devolución', kind: 'textarea', required: true }],
   cancelar: [{ name: 'reason', label: 'Motivo de la cancelación', kind: 'textarea', required: true }],
 };
 
-/** «23/11/2026 14:05» in Mexico City (UTC−6 all year since 2022) to an ISO instant. */
-function parseOfficeDateTime(text: string): string | null {
-  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})\s*$/.exec(text);
-  if (!m) return null;
-  const [, d, mo, y, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  if (h > 23 || mi > 59) return null;
-  const date = new Date(Date.UTC(y, mo - 1, d, h + 6, mi));
-  const back = new Date(date.getTime() - 6 * 3_600_000);
-  if (back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1) return null;
-  return date.toISOString();
-}
-
-function nowInOffice(): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('es-MX', { timeZone: 'America/Mexico_City', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date())
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
-}
-
-export function ActionModal({ shipment, action, onClose, onDone }: { shipment: Shipment; action: ShipmentAction | null; onClose: () => void; onDone: () => void }) {
+export function ActionModal({ shipment, action, onClose, onDone }: { shipment: Shipment; action: DeskAction | null; onClose: () => void; onDone: () => void }) {
   return (
     <Modal opened={action !== null} onClose={onClose} title={action ? SHIPMENT_ACTION_LABELS[action] : ''} size="lg" centered>
       {action && <ActionForm shipment={shipment} action={action} onDone={onDone} />}
@@ -80,15 +46,12 @@ export function ActionModal({ shipment, action, onClose, onDone }: { shipment: S
   );
 }
 
-function ActionForm({ shipment, action, onDone }: { shipment: Shipment; action: ShipmentAction; onDone: () => void }) {
+function ActionForm({ shipment, action, onDone }: { shipment: Shipment; action: DeskAction; onDone: () => void }) {
   const fields = FIELDS[action];
-  const [values, setValues] = useState<Record<string, string | string[] | File | null>>(() => ({
-    sealsSeen: shipment.content.envelope?.seals ?? [],
-    receivedAt: nowInOffice(),
-  }));
+  const [values, setValues] = useState<Record<string, string | File | null>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const { busy, error, run } = useSubmit();
-  const set = (name: string, value: string | string[] | File | null) => setValues((v) => ({ ...v, [name]: value }));
+  const set = (name: string, value: string | File | null) => setValues((v) => ({ ...v, [name]: value }));
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -96,15 +59,9 @@ function ActionForm({ shipment, action, onDone }: { shipment: Shipment; action: 
     const payload: Record<string, unknown> = {};
     for (const field of fields) {
       const value = values[field.name];
-      if (field.kind === 'datetime') {
-        const iso = parseOfficeDateTime(String(value ?? ''));
-        if (!iso) errors[field.name] = 'Escriba la fecha y hora como dd/mm/aaaa hh:mm.';
-        else payload[field.name] = iso;
-        continue;
-      }
       if (field.kind === 'scan') continue;
       if (field.required && (!value || (typeof value === 'string' && !value.trim()))) errors[field.name] = `Escriba ${field.label.toLowerCase()}.`;
-      payload[field.name] = field.kind === 'tags' ? (value ?? []) : typeof value === 'string' ? value : (value ?? '');
+      payload[field.name] = typeof value === 'string' ? value : (value ?? '');
     }
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
@@ -129,13 +86,12 @@ function ActionForm({ shipment, action, onDone }: { shipment: Shipment; action: 
           const common = { label: field.label, withAsterisk: field.required ?? false, description: field.description, error: fieldErrors[field.name] };
           if (field.kind === 'textarea') return <Textarea key={field.name} {...common} autosize minRows={2} value={String(values[field.name] ?? '')} onChange={(e) => set(field.name, e.currentTarget.value)} />;
           if (field.kind === 'date') return <DateInput key={field.name} {...common} {...DATE_INPUT_PROPS} value={(values[field.name] as string | null) ?? null} onChange={(v) => set(field.name, v)} />;
-          if (field.kind === 'tags') return <TagsInput key={field.name} {...common} value={(values[field.name] as string[]) ?? []} onChange={(v) => set(field.name, v)} />;
           if (field.kind === 'scan') return <FileInput key={field.name} {...common} accept="application/pdf,image/png,image/jpeg" clearable placeholder="Elegir archivo…" value={(values[field.name] as File | null) ?? null} onChange={(f) => set(field.name, f)} />;
           return <TextInput key={field.name} {...common} value={String(values[field.name] ?? '')} onChange={(e) => set(field.name, e.currentTarget.value)} />;
         })}
         <FormError error={error} />
         <Group justify="flex-end">
-          <Button type="submit" loading={busy} color={action === 'cancelar' || action === 'rechazar' ? 'red' : undefined}>
+          <Button type="submit" loading={busy} color={action === 'cancelar' ? 'red' : undefined}>
             {SHIPMENT_ACTION_LABELS[action]}
           </Button>
         </Group>

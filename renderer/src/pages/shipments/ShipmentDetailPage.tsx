@@ -14,6 +14,8 @@ import { BackLink, DetailField } from '../../components/DetailField';
 import { PageHeader } from '../../components/PageHeader';
 import { ActionModal } from './ActionModal';
 import { AttachmentList, MediaDetails, MediaFilesTable } from './ContentDetails';
+import { CustodyCard, HandoffModal } from '../custody/ShipmentCustody';
+import { isHandoffAction } from '../../../../shared/domain/custody';
 import { ShipmentStateBadge } from './ShipmentStateBadge';
 
 const HISTORY_LABELS: Record<string, string> = { ...SHIPMENT_ACTION_LABELS, crear: 'Borrador creado', editar: 'Contenido modificado' };
@@ -36,6 +38,12 @@ export function ShipmentDetailPage() {
   const { shipment, agency, recipient, allowedActions, currentSheet } = data;
   const content = shipment.content;
   const voided = shipment.sheets.filter((s) => s.voidedAt);
+
+  const actionDone = () => {
+    if (action) notifications.show({ color: 'green', message: `${SHIPMENT_ACTION_LABELS[action]}: listo.` });
+    setAction(null);
+    reload();
+  };
 
   const downloadSheet = async () => {
     try {
@@ -73,6 +81,11 @@ export function ShipmentDetailPage() {
         }
       />
 
+      {data.brokenSeal && (
+        <Alert color="red" title="Envío señalado: sello dañado" data-testid="broken-seal-alert">
+          En la cadena de custodia consta al menos un sello que no llegó íntegro. Revise los movimientos abajo.
+        </Alert>
+      )}
       {scan && !scan.digestMatches && (
         <Alert color="red" title="La hoja leída no corresponde al contenido actual" data-testid="scan-mismatch">
           El código de la hoja con folio {scan.scannedFolio} no coincide con la huella actual del envío: el contenido cambió después de imprimirla
@@ -135,8 +148,6 @@ export function ShipmentDetailPage() {
               <Code>{shipment.digest.slice(0, 32)}…</Code>
             </DetailField>
             {shipment.signature && <DetailField label="Autorizó">{`${shipment.signature.signerName}, ${shipment.signature.signerPosition} — ${formatCivilDate(shipment.signature.signedOn)}`}</DetailField>}
-            {shipment.dispatch && <DetailField label="Mensajería">{`${shipment.dispatch.courier}${shipment.dispatch.courierOrganisation ? `, ${shipment.dispatch.courierOrganisation}` : ''} — ${formatDateTime(shipment.dispatch.at)}`}</DetailField>}
-            {shipment.acknowledgement && <DetailField label="Acuse">{`${shipment.acknowledgement.receivedBy}, ${shipment.acknowledgement.receiverPosition} — ${formatDateTime(shipment.acknowledgement.receivedAt)}`}</DetailField>}
             {shipment.closingReason && <DetailField label="Motivo">{shipment.closingReason}</DetailField>}
           </Stack>
           <Title order={3} size="h6" mt="md" mb="xs">
@@ -183,16 +194,10 @@ export function ShipmentDetailPage() {
         </Card>
       </SimpleGrid>
 
-      <ActionModal
-        shipment={shipment}
-        action={action}
-        onClose={() => setAction(null)}
-        onDone={() => {
-          if (action) notifications.show({ color: 'green', message: `${SHIPMENT_ACTION_LABELS[action]}: listo.` });
-          setAction(null);
-          reload();
-        }}
-      />
+      <CustodyCard detail={data} onChange={reload} />
+
+      <HandoffModal detail={data} action={action !== null && isHandoffAction(action) ? action : null} onClose={() => setAction(null)} onDone={actionDone} />
+      <ActionModal shipment={shipment} action={action !== null && !isHandoffAction(action) ? action : null} onClose={() => setAction(null)} onDone={actionDone} />
     </Stack>
   );
 }
