@@ -7,6 +7,7 @@ import { UserAdmin } from './accounts/user-admin';
 import type { Workspace } from './accounts/workspace';
 import { DirectoryService } from './agencies/directory-service';
 import { renderRecoverySheet } from './documents';
+import type { FormInputs, FormName } from './documents/forms';
 import { ShipmentService } from './shipments';
 import { CustodyService } from './custody/custody-service';
 import { JobRunner } from './jobs';
@@ -17,6 +18,8 @@ export interface ServicesConfig {
   version: string;
   shell: AppInfo['shell'];
   clock?: () => Date;
+  /** Renders paper forms; the app passes the worker pool (documents/render-pool), tests render in-thread. */
+  renderForm?: <N extends FormName>(name: N, input: FormInputs[N]) => Promise<Buffer>;
   /** scrypt cost for new key slots; production default when omitted. */
   kdf?: ScryptParams;
 }
@@ -31,7 +34,7 @@ export function createServices(config: ServicesConfig) {
   const session = new SessionService({ dataDir: config.dataDir, clock, profile, ...(config.kdf ? { kdf: config.kdf } : {}) });
   const users = new UserAdmin(profile, clock);
   const jobs = new JobRunner();
-  const shipments = new ShipmentService(clock);
+  const shipments = new ShipmentService(clock, config.renderForm);
   const directory = new DirectoryService(clock, (ws) => shipments.fulfilledPeriods(ws));
   const custody = new CustodyService(shipments, clock);
 
@@ -208,7 +211,10 @@ export function createHandlers(services: Services): Handlers {
       return next;
     },
     'shipments.scan': ({ shipmentId, which }) => shipments.scan(signedIn().ws, shipmentId, which),
-    'shipments.sheetPdf': ({ shipmentId, version }) => shipments.sheetPdf(signedIn().ws, shipmentId, version),
+    'documents.print': (input) => {
+      const { ws, user } = signedIn();
+      return shipments.printForm(ws, user, input);
+    },
     'shipments.lookup': ({ code }) => shipments.lookup(signedIn().ws, code),
     'shipments.uploadAttachment': (input) => {
       const { ws, user } = signedIn();

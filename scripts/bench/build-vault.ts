@@ -2,7 +2,8 @@ import type { AuditEntry } from '../../shared/domain/audit';
 import { openWorkspace } from '../../electron/services/accounts/workspace';
 import { GENESIS_HASH, link } from '../../electron/services/integrity/hash-chain';
 import { Vault, type ScryptParams } from '../../electron/services/vault';
-import { makeAgencies, makeMonths, makeUsers, type CustodyEvent, type Shipment } from './synthetic-data';
+import type { CustodyFrame } from '../../electron/services/custody/custody-ledger';
+import { makeAgencies, makeMonths, makeUsers, type Shipment } from './synthetic-data';
 
 export const BENCH_SLOT = 'u-1';
 export const BENCH_PASSWORD = 'Contraseña-de-prueba-2026';
@@ -43,7 +44,7 @@ export async function buildSyntheticVault(dir: string, volume: VaultVolume, opti
     await (await vault.doc('agencies', { list: agencies })).write();
     await (await vault.doc('settings', { theme: 'claro', retentionYears: 10, printer: 'Oficialía' })).write();
     const shipments = await vault.stream<Shipment>('shipments');
-    const custody = await vault.stream<CustodyEvent>('custody');
+    const custody = await vault.stream<CustodyFrame>('custody-events');
     const audit = await vault.stream<AuditEntry>('audit');
     let auditHead = GENESIS_HASH;
     let auditSeq = 0;
@@ -51,7 +52,7 @@ export async function buildSyntheticVault(dir: string, volume: VaultVolume, opti
     let written = 0;
     for (const batch of makeMonths({ months: volume.months, shipments: volume.shipments, events: volume.events, agencies, users, endMonth: new Date() })) {
       await shipments.appendMany(batch.shipments, { at: batch.at });
-      await custody.appendMany(batch.events, { at: batch.at });
+      await custody.appendMany(batch.events.map((event) => ({ event })), { at: batch.at });
       // About two audit entries per shipment (sign-ins, prints, changes), chained like the real log.
       const entries: AuditEntry[] = [];
       for (let i = 0; i < batch.shipments.length * 2; i += 1) {
@@ -91,13 +92,12 @@ export async function buildSyntheticVault(dir: string, volume: VaultVolume, opti
 export async function openForHomeScreen(dir: string) {
   const locked = await Vault.open(dir);
   const vault = await locked.unlockWithPassword(BENCH_SLOT, BENCH_PASSWORD);
-  const [workspace, agencies, summary, shipments, custody] = await Promise.all([
+  const [workspace, agencies, summary, shipments] = await Promise.all([
     openWorkspace(vault, () => new Date()),
     vault.doc('agencies', { list: [] }),
     vault.doc<HomeSummary>('summary', { totals: { shipments: 0, events: 0 }, byState: {}, lastFolioByYear: {}, recent: [] }),
     vault.stream<Shipment>('shipments'),
-    vault.stream<CustodyEvent>('custody'),
   ]);
   if (workspace.audit.currentHead() === GENESIS_HASH) throw new Error('audit head not loaded');
-  return { vault, workspace, agencies, summary, shipments, custody };
+  return { vault, workspace, agencies, summary, shipments };
 }

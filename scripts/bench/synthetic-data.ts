@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import type { CustodyEvent } from '../../shared/domain/custody';
+import { chainEvent } from '../../electron/services/custody/custody-chain';
 
 /**
  * Deterministic synthetic records for benchmarks: a busy C4 office's
@@ -90,21 +91,8 @@ export interface Shipment {
   updatedAt: string;
 }
 
-export interface CustodyEvent {
-  id: string;
-  shipmentId: string;
-  folio: string;
-  seq: number;
-  at: string;
-  from: string;
-  to: string;
-  place: string;
-  sealsSeen: string[];
-  sealsIntact: boolean;
-  remarks: string;
-  prevHash: string;
-  hash: string;
-}
+/** Custody events are the app's own (shared/domain/custody), chained as the ledger chains them. */
+export type { CustodyEvent };
 
 const person = (r: Random) => `${r.pick(GIVEN)} ${r.pick(FAMILY)} ${r.pick(FAMILY)}`;
 
@@ -197,51 +185,40 @@ export function* makeMonths(options: {
       });
     }
     const events: CustodyEvent[] = [];
-    const heads = new Map<string, { seq: number; hash: string }>();
+    const heads = new Map<string, CustodyEvent>();
     for (let i = 0; i < eventTarget; i += 1) {
       eventNo += 1;
       const shipment = shipments.length > 0 ? r.pick(shipments) : undefined;
       const shipmentId = shipment?.id ?? `sh-${r.int(1, Math.max(1, shipmentNo))}`;
-      const head = heads.get(shipmentId) ?? { seq: 0, hash: '0'.repeat(64) };
-      const body = {
-        id: `ev-${eventNo}`,
-        shipmentId,
-        folio: shipment?.folio ?? '',
-        seq: head.seq + 1,
-        at: new Date(start.getTime() + r.int(0, 27) * 86_400_000 + r.int(0, 86_399) * 1000).toISOString(),
-        from: r.pick(options.users).name,
-        to: person(r),
-        place: `Oficialía de partes, ${r.pick(PLACES)}`,
-        sealsSeen: shipment?.seals ?? [],
-        sealsIntact: r.next() > 0.01,
-        remarks: r.pick(REMARKS),
-        prevHash: head.hash,
-      };
-      const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-      heads.set(shipmentId, { seq: body.seq, hash });
-      events.push({ ...body, hash });
+      const previous = heads.get(shipmentId);
+      const event = chainEvent(
+        {
+          ...eventBody(r, `ev-${eventNo}`, shipmentId, shipment?.folio ?? null, r.pick(options.users).name, shipment?.seals ?? []),
+          seq: (previous?.seq ?? 0) + 1,
+          at: new Date(start.getTime() + r.int(0, 27) * 86_400_000 + r.int(0, 86_399) * 1000).toISOString(),
+        },
+        previous,
+      );
+      heads.set(shipmentId, event);
+      events.push(event);
     }
     yield { month, at: new Date(start.getTime() + 14 * 86_400_000), shipments, events };
   }
 }
 
-/** One more custody event, for timing single saves. */
-export function makeCustodyEvent(r: Random, n: number): CustodyEvent {
+function eventBody(r: Random, id: string, shipmentId: string, folio: string | null, from: string, seals: string[]): Omit<CustodyEvent, 'hash' | 'prevHash' | 'seq'> {
+  const at = new Date().toISOString();
+  const party = (name: string) => ({ name, position: 'Personal', institution: r.pick(PLACES), identification: `INE-${r.int(100000, 999999)}` });
   return {
-    id: `ev-bench-${n}`,
-    shipmentId: `sh-${r.int(1, 100_000)}`,
-    folio: `C4/DG/${String(r.int(1, 9999)).padStart(4, '0')}/2026`,
-    seq: r.int(1, 9),
-    at: new Date().toISOString(),
-    from: person(r),
-    to: person(r),
-    place: `Oficialía de partes, ${r.pick(PLACES)}`,
-    sealsSeen: [`S-${r.int(100000, 999999)}`],
-    sealsIntact: true,
-    remarks: r.pick(REMARKS),
-    prevHash: 'f'.repeat(64),
-    hash: 'e'.repeat(64),
+    id, shipmentId, folio, type: 'entrega_mensajero', at, from: party(from), to: party(person(r)), place: `Oficialía de partes, ${r.pick(PLACES)}`, purpose: 'Traslado',
+    seals: seals.map((number) => ({ number, intact: r.next() > 0.01, description: '' })), remarks: r.pick(REMARKS), corrects: null, courierId: null,
+    transition: null, brokenSeal: false, document: null, recordedBy: { id: 'u-1', userName: 'u-1', fullName: from }, recordedAt: at,
   };
+}
+
+/** One more custody event (before the ledger links it), for timing single saves. */
+export function makeCustodyEvent(r: Random, n: number): Omit<CustodyEvent, 'hash' | 'prevHash' | 'seq'> {
+  return eventBody(r, `ev-bench-${n}`, `sh-${r.int(1, 100_000)}`, `C4/DG/${String(r.int(1, 9999)).padStart(4, '0')}/2026`, person(r), [`S-${r.int(100000, 999999)}`]);
 }
 
 export const SEARCH_TERMS = ['robo vehiculo', 'fiscalia', 'FESE', '0042/2019', 'videograbaciones centro', 'dia naranja', 'oaxaca', 'busqueda de personas', 'hernandez', 'C4/DG/01', '911', 'istmo operativo'];

@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = {
   'custody.verified': 'Integridad de la cadena de custodia verificada',
   'custody.exported': 'Bitácora de custodia exportada',
   'courier.saved': 'Mensajero registrado o modificado',
+  'document.printed': 'Formato impreso',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

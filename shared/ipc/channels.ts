@@ -46,7 +46,7 @@ export const CHANNELS = [
   'shipments.update',
   'shipments.act',
   'shipments.scan',
-  'shipments.sheetPdf',
+  'documents.print',
   'shipments.lookup',
   'shipments.uploadAttachment',
   'shipments.attachment',

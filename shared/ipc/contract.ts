@@ -8,6 +8,7 @@ import type { AgencyDetail, AgencySummary, Eligibility, HomeDashboard, ImportPre
 import { officeProfileSchema } from '../domain/office';
 import { actInputSchema, attachmentUploadSchema, shipmentContentSchema, shipmentFilterSchema, type SheetLookup, type Shipment, type ShipmentAttachment, type ShipmentDetail, type ShipmentPage } from '../domain/shipments';
 import { courierInputSchema, custodyEventInputSchema, custodyFilterSchema, type Courier, type CustodyEvent, type CustodyPage, type CustodyVerification, type KnownParties } from '../domain/custody';
+import { printInputSchema, type PrintedForm } from '../domain/printing';
 import type { SessionState } from '../domain/session';
 import { settingsSchema, type Settings } from '../domain/settings';
 import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
@@ -154,7 +155,7 @@ export const contract = {
   'shipments.update': channel<Shipment>()(z.object({ shipmentId: id, content: shipmentContentSchema }).strict()),
   'shipments.act': channel<Shipment>()(actInputSchema),
   'shipments.scan': channel<DocumentDownload>()(z.object({ shipmentId: id, which: z.enum(['signature', 'acknowledgement']) }).strict()),
-  'shipments.sheetPdf': channel<DocumentDownload>()(z.object({ shipmentId: id, version: z.number().int().min(1).optional() }).strict()),
+  'documents.print': channel<PrintedForm>()(printInputSchema),
   'shipments.lookup': channel<SheetLookup>()(z.object({ code: z.string().min(1).max(400) }).strict()),
   'shipments.uploadAttachment': channel<ShipmentAttachment>()(attachmentUploadSchema),
   'shipments.attachment': channel<DocumentDownload>()(z.object({ shipmentId: id, blobId: id }).strict()),

@@ -7,7 +7,7 @@ import { findBreak, GENESIS_HASH, hashOf, link } from '../integrity/hash-chain';
  * alone cannot tell that its tail was cut, which is why the head is printed
  * on every paper form (DESIGN.md, "Chain of custody").
  */
-export function chainEvent(body: Omit<CustodyEvent, 'hash' | 'prevHash'>, previous: CustodyEvent | undefined): CustodyEvent {
+export function chainEvent(body: Omit<CustodyEvent, 'hash' | 'prevHash'>, previous: { hash: string } | undefined): CustodyEvent {
   return link<CustodyEvent>(body, previous?.hash ?? GENESIS_HASH);
 }
 

@@ -1,4 +1,4 @@
-import type { CustodyEvent } from '../../../shared/domain/custody';
+import type { CustodyEvent, CustodyEventType, HandoffAction } from '../../../shared/domain/custody';
 import type { UnlockedVault, VaultStream } from '../vault';
 import { chainEvent } from './custody-chain';
 
@@ -8,47 +8,116 @@ export interface CustodyFrame {
 }
 
 /**
+ * What is kept in memory of each event: enough to chain, filter the global
+ * log and find the full event again (its partition and frame). At the
+ * ten-year volume (500,000 events) full events would take a gigabyte; these
+ * take a tenth of that.
+ */
+export interface CustodyIndexEntry {
+  id: string;
+  shipmentId: string;
+  seq: number;
+  at: string;
+  type: CustodyEventType;
+  /** Hands over, receives, recorded by: folded for the person filter. */
+  people: string;
+  brokenSeal: boolean;
+  transition: HandoffAction | null;
+  hash: string;
+  partition: string;
+  index: number;
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+function indexEntry(event: CustodyEvent, partition: string, index: number): CustodyIndexEntry {
+  return {
+    id: event.id,
+    shipmentId: event.shipmentId,
+    seq: event.seq,
+    at: event.at,
+    type: event.type,
+    people: fold(`${event.from.name} ${event.to.name} ${event.recordedBy.fullName}`),
+    brokenSeal: event.brokenSeal,
+    transition: event.transition?.action ?? null,
+    hash: event.hash,
+    partition,
+    index,
+  };
+}
+
+const CACHED_PARTITIONS = 4;
+
+/**
  * The custody events of every shipment, append-only (a monthly-partitioned
- * stream, like the shipments' revisions). All events are indexed in memory
- * on first use: chains are short (a handful per shipment) and the counter
- * needs each shipment's head at once.
+ * stream, like the shipments' revisions). An index of all events is built on
+ * first use; full events are read back from their partitions when a screen
+ * needs them (a few recent months stay decrypted in a small cache).
  */
 export class CustodyLedger {
+  private readonly cache = new Map<string, CustodyEvent[]>();
+
   private constructor(
     private readonly stream: VaultStream<CustodyFrame>,
-    private readonly byShipment: Map<string, CustodyEvent[]>,
-    private readonly ordered: CustodyEvent[],
+    private readonly byShipment: Map<string, CustodyIndexEntry[]>,
+    private readonly ordered: CustodyIndexEntry[],
   ) {}
 
   static async open(vault: UnlockedVault): Promise<CustodyLedger> {
     const stream = await vault.stream<CustodyFrame>('custody-events');
-    const byShipment = new Map<string, CustodyEvent[]>();
-    const ordered: CustodyEvent[] = [];
-    for await (const { record } of stream.readAll()) {
-      ordered.push(record.event);
-      const list = byShipment.get(record.event.shipmentId);
-      if (list) list.push(record.event);
-      else byShipment.set(record.event.shipmentId, [record.event]);
+    const byShipment = new Map<string, CustodyIndexEntry[]>();
+    const ordered: CustodyIndexEntry[] = [];
+    for await (const { partition, index, record } of stream.readAll()) {
+      const entry = indexEntry(record.event, partition, index);
+      ordered.push(entry);
+      const list = byShipment.get(entry.shipmentId);
+      if (list) list.push(entry);
+      else byShipment.set(entry.shipmentId, [entry]);
     }
     return new CustodyLedger(stream, byShipment, ordered);
   }
 
-  /** A shipment's events, in chain order. */
-  of(shipmentId: string): readonly CustodyEvent[] {
+  /** A shipment's index entries, in chain order. */
+  entriesOf(shipmentId: string): readonly CustodyIndexEntry[] {
     return this.byShipment.get(shipmentId) ?? [];
   }
 
-  head(shipmentId: string): CustodyEvent | undefined {
-    return this.of(shipmentId).at(-1);
+  head(shipmentId: string): CustodyIndexEntry | undefined {
+    return this.entriesOf(shipmentId).at(-1);
   }
 
-  /** Every event, in the order stored. */
-  all(): readonly CustodyEvent[] {
+  /** Every index entry, in the order stored. */
+  all(): readonly CustodyIndexEntry[] {
     return this.ordered;
   }
 
-  shipmentIds(): IterableIterator<string> {
-    return this.byShipment.keys();
+  /** A shipment's full events, in chain order. */
+  async of(shipmentId: string): Promise<CustodyEvent[]> {
+    return this.load(this.entriesOf(shipmentId));
+  }
+
+  /** The full events behind index entries, in the same order. */
+  async load(entries: readonly CustodyIndexEntry[]): Promise<CustodyEvent[]> {
+    const events: CustodyEvent[] = [];
+    for (const entry of entries) {
+      const partition = await this.partition(entry.partition);
+      const event = partition[entry.index];
+      if (!event || event.id !== entry.id) throw new Error(`custody index out of step at ${entry.partition}#${entry.index}`);
+      events.push(event);
+    }
+    return events;
+  }
+
+  private async partition(month: string): Promise<CustodyEvent[]> {
+    let events = this.cache.get(month);
+    if (!events) {
+      events = (await this.stream.readPartition(month)).map((frame) => frame.event);
+      this.cache.set(month, events);
+      if (this.cache.size > CACHED_PARTITIONS) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    return events;
   }
 
   /**
@@ -59,11 +128,16 @@ export class CustodyLedger {
   async append(body: Omit<CustodyEvent, 'hash' | 'prevHash' | 'seq'>, at: Date): Promise<CustodyEvent> {
     const previous = this.head(body.shipmentId);
     const event = chainEvent({ ...body, seq: (previous?.seq ?? 0) + 1 }, previous);
-    await this.stream.append({ event }, { at });
-    this.ordered.push(event);
+    const written = await this.stream.append({ event }, { at });
+    const entry = indexEntry(event, written.partition, written.index);
+    this.ordered.push(entry);
     const list = this.byShipment.get(event.shipmentId);
-    if (list) list.push(event);
-    else this.byShipment.set(event.shipmentId, [event]);
+    if (list) list.push(entry);
+    else this.byShipment.set(event.shipmentId, [entry]);
+    // Keep a cached partition whole, or drop it so it is read again.
+    const cached = this.cache.get(written.partition);
+    if (cached && cached.length === written.index) cached.push(event);
+    else this.cache.delete(written.partition);
     return event;
   }
 

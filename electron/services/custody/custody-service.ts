@@ -11,6 +11,7 @@ import { todayInOffice } from '../agencies/rules';
 import { shortHash } from '../integrity/hash-chain';
 import type { ShipmentService } from '../shipments/shipment-service';
 import { verifyChain } from './custody-chain';
+import type { CustodyIndexEntry } from './custody-ledger';
 import { custodyCsv } from './custody-csv';
 
 function fold(text: string): string {
@@ -45,40 +46,45 @@ export class CustodyService {
 
   // ---- the global log ------------------------------------------------------
 
-  /** Every event that passes the filter (paging is the caller's). */
-  private async rows(ws: Workspace, input: CustodyFilterInput): Promise<CustodyRow[]> {
+  /** The index entries that pass the filter, newest handoff first (paging is the caller's). */
+  private async matching(ws: Workspace, input: CustodyFilterInput) {
     const parsed = custodyFilterSchema.safeParse(input);
     if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues));
     const f = parsed.data;
     const view = await this.shipments.custodyView(ws);
     const person = f.person ? fold(f.person) : null;
-    const rows: CustodyRow[] = [];
-    const events = f.shipmentId ? view.ledger.of(f.shipmentId) : view.ledger.all();
-    for (const e of events) {
-      if (f.brokenSealOnly && !e.brokenSeal) continue;
-      const day = todayInOffice(new Date(e.at));
-      if (f.from && day < f.from) continue;
-      if (f.to && day > f.to) continue;
+    const entries = (f.shipmentId ? view.ledger.entriesOf(f.shipmentId) : view.ledger.all()).filter((e) => {
+      if (f.brokenSealOnly && !e.brokenSeal) return false;
+      if (f.from || f.to) {
+        const day = todayInOffice(new Date(e.at));
+        if ((f.from && day < f.from) || (f.to && day > f.to)) return false;
+      }
+      if (f.agencyId && view.shipment(e.shipmentId)?.content.agencyId !== f.agencyId) return false;
+      return !person || e.people.includes(person);
+    });
+    entries.sort((a, b) => b.at.localeCompare(a.at) || b.seq - a.seq);
+    return { view, entries };
+  }
+
+  private async rowsOf(view: Awaited<ReturnType<ShipmentService['custodyView']>>, entries: readonly CustodyIndexEntry[]): Promise<CustodyRow[]> {
+    const events = await view.ledger.load(entries);
+    return events.map((e) => {
       const shipment = view.shipment(e.shipmentId);
-      if (f.agencyId && shipment?.content.agencyId !== f.agencyId) continue;
-      if (person && !fold(`${e.from.name} ${e.to.name} ${e.recordedBy.fullName}`).includes(person)) continue;
-      rows.push({ ...e, agencyAcronym: shipment ? view.agencyAcronym(shipment.content.agencyId) : '—', subject: shipment?.content.subject ?? '' });
-    }
-    // Newest handoff first, as a log is read.
-    return rows.sort((a, b) => b.at.localeCompare(a.at) || b.seq - a.seq);
+      return { ...e, agencyAcronym: shipment ? view.agencyAcronym(shipment.content.agencyId) : '—', subject: shipment?.content.subject ?? '' };
+    });
   }
 
   async list(ws: Workspace, filter: CustodyFilterInput = {}): Promise<CustodyPage> {
-    const rows = await this.rows(ws, filter);
+    const { view, entries } = await this.matching(ws, filter);
     const offset = filter.offset ?? 0;
     const limit = filter.limit ?? 50;
-    return { total: rows.length, items: rows.slice(offset, offset + limit) };
+    return { total: entries.length, items: await this.rowsOf(view, entries.slice(offset, offset + limit)) };
   }
 
   /** The filtered log (every page) as an Excel-friendly CSV; audited, since it takes information out of the vault. */
   async exportCsv(ws: Workspace, user: User, filter: CustodyFilterInput = {}): Promise<{ fileName: string; mediaType: string; base64: string }> {
-    const rows = await this.rows(ws, filter);
-    const view = await this.shipments.custodyView(ws);
+    const { view, entries } = await this.matching(ws, filter);
+    const rows = await this.rowsOf(view, entries);
     const seqs = new Map(view.ledger.all().map((e) => [e.id, e.seq]));
     const csv = custodyCsv(rows, (id) => seqs.get(id));
     await ws.audit.record('custody.exported', actorOf(user), `Bitácora de custodia (${rows.length} eventos)`, { eventos: rows.length });
@@ -172,7 +178,7 @@ export class CustodyService {
     const view = await this.shipments.custodyView(ws);
     const people = new Map<string, { party: CustodyParty; count: number }>();
     const places = new Map<string, { place: string; count: number }>();
-    const recent = view.ledger.all().slice(-2000);
+    const recent = await view.ledger.load(view.ledger.all().slice(-2000));
     for (const e of recent) {
       for (const p of [e.from, e.to]) {
         const key = partyKey(p);

@@ -3,4 +3,3 @@ export { ShipmentStore, type ShipmentRevision } from './shipment-store';
 export { contentDigest, digestBody } from './content-digest';
 export { formatFolio, FolioCounter } from './folio';
 export { searchShipments, searchText, summaryOf } from './search';
-export { renderApprovalSheet, sheetQrText, APPROVAL_SHEET_TITLE, type ApprovalSheetInput } from './approval-sheet';

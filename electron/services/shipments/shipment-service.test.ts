@@ -383,25 +383,62 @@ describe('shipment service', () => {
     expect(await dispatch(handlers, 'shipments.list', { text: 'sn-usb' })).toMatchObject({ ok: true, value: { total: 1 } });
   });
 
-  it('renders the approval sheet with folio, digest and the reviewer, and prints a voided one as void', async () => {
+  it('prints the approval sheet with folio, digest, chain head and signers, numbers reprints, audits each print, and prints a voided one as it was', async () => {
     const w = await world();
     const s = await shipmentIn(w, 'por_firmar', media(w));
-    const text = async (version?: number) => {
-      const pdf = await w.s.shipments.sheetPdf(w.ws, s.id, version);
+    const print = async (input: Record<string, unknown>) => {
+      const pdf = await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: s.id, ...input });
       expect(pdf.mediaType).toBe('application/pdf');
-      const file = path.join(w.dir, `hoja-${version ?? 'actual'}.pdf`);
+      const file = path.join(w.dir, pdf.fileName);
+      writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const line of fonts) expect(line).toMatch(/\syes\s+yes\s+(yes|no)\s/); // embedded and subset
+      return { ...pdf, text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }) };
+    };
+    const first = await print({ form: 'approval' });
+    expect(first.reprint).toBe(0);
+    expect(first.fileName).toBe('autorizacion-C4-DG-0001-2026-hoja1.pdf');
+    for (const expected of ['C4/DG/0001/2026', 'SN-USB-7781', 'José Pérez', 'Ana Ortiz', w.director.fullName, 'Autorizó (Director General)', 'CNI-01', 'camara-12.mp4']) expect(first.text).toContain(expected);
+    expect(first.text.replace(/\s/g, '')).toContain(s.digest);
+    expect(first.text).not.toContain('ANULADA');
+    expect(first.text).not.toContain('REIMPRESIÓN');
+    const second = await print({ form: 'approval', pageSize: 'A4' });
+    expect(second.reprint).toBe(1);
+    expect(second.text).toContain('REIMPRESIÓN 1');
+    const audit = await w.ws.audit.list({ offset: 0, limit: 50, action: 'document.printed' });
+    expect(audit.entries.map((e) => e.details)).toEqual(expect.arrayContaining([expect.objectContaining({ formato: 'Formato de autorización', huella: s.digest, reimpresion: 1 })]));
+
+    await w.s.shipments.update(w.ws, w.clerk, s.id, media(w, 'SN-OTRO-1'));
+    const voided = await print({ form: 'approval', sheetVersion: 1 });
+    expect(voided.text).toContain('ANULADA');
+    expect(voided.text).toContain('SN-USB-7781'); // what that sheet vouched for, not the new serial
+    expect(voided.text).not.toContain('SN-OTRO-1');
+    await expect(w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: (await shipmentIn(w, 'borrador')).id, form: 'approval' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: (await shipmentIn(w, 'borrador')).id, form: 'receipt' })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+  });
+
+  it('prints the envelope cover and label, custody register, receipt and media manifest from the records', async () => {
+    const w = await world();
+    const s = await shipmentIn(w, 'entregado');
+    const text = async (input: Record<string, unknown>, id = s.id) => {
+      const pdf = await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: id, ...input });
+      const file = path.join(w.dir, pdf.fileName);
       writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
       return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     };
-    const first = await text();
-    expect(first).toContain('C4/DG/0001/2026');
-    expect(first).toContain('SN-USB-7781');
-    expect(first).toContain('Ana Ortiz');
-    expect(first.replace(/\s/g, '')).toContain(s.digest);
-    expect(first).not.toContain('ANULADA');
-    await w.s.shipments.update(w.ws, w.clerk, s.id, media(w, 'SN-OTRO-1'));
-    expect(await text(1)).toContain('HOJA ANULADA');
-    await expect(w.s.shipments.sheetPdf(w.ws, (await shipmentIn(w, 'borrador')).id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const cover = await text({ form: 'envelopeCover' });
+    for (const expected of ['C4/DG/0001/2026', 'RESERVADA', 'S-0001', 'S-0002', 'Carlos Núñez']) expect(cover).toContain(expected);
+    expect(cover).not.toContain('Estadística delictiva'); // the subject never shows outside the envelope
+    expect(await text({ form: 'envelopeLabel', labelSize: 'etiqueta_4x2' })).toContain('C4/DG/0001/2026');
+    const register = await text({ form: 'custodyRegister' });
+    for (const expected of ['Sellado', 'Entrega a', 'Recepción en', 'Pedro Gómez', 'INE 1234']) expect(register).toContain(expected);
+    const receipt = await text({ form: 'receipt' });
+    for (const expected of ['Acuse de recibo', 'Reporte impreso', 'S-0001']) expect(receipt).toContain(expected);
+    await expect(w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: s.id, form: 'mediaManifest' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    const m = await shipmentIn(w, 'autorizado', media(w));
+    const manifest = await text({ form: 'mediaManifest' }, m.id);
+    for (const expected of ['camara-12.mp4', 'a'.repeat(16), 'sha256sum']) expect(manifest.replace(/\s+/g, ' ')).toContain(expected);
   });
 
   it('stores attachments encrypted, accepts only uploaded ones exactly as stored, and digests them', async () => {

@@ -33,7 +33,9 @@ import type { Workspace } from '../accounts/workspace';
 import { assertMayReceive, fulfilledKey, parsePeriodKey, todayInOffice, type FulfilledBy } from '../agencies/rules';
 import { canonicalJson } from '../integrity/canonical-json';
 import { SerialQueue } from '../vault/gate';
-import { renderApprovalSheet } from './approval-sheet';
+import { renderForm, type FormInputs, type FormName } from '../documents/forms';
+import { PAPER_FORM_LABELS, printInputSchema, type PaperForm, type PrintedForm, type PrintOptions } from '../../../shared/domain/printing';
+import { approvalInput, chainHeadText, custodyRegisterInput, envelopeCoverInput, envelopeLabelInput, mediaManifestInput, receiptInput, type FormContext } from './shipment-forms';
 import { contentDigest } from './content-digest';
 import { formatFolio } from './folio';
 import { searchShipments, searchText } from './search';
@@ -61,6 +63,8 @@ interface Open {
   agreements: Low<{ agreements: Agreement[] }>;
   reports: Low<{ reports: ReportDefinition[]; obligations: Obligation[] }>;
   custody: CustodyLedger;
+  /** How many times each form was printed: the next print of the same one is a reprint. */
+  prints: Low<{ counts: Record<string, number> }>;
   /** Attachments uploaded from the form: a shipment may only refer to these, exactly as stored. */
   attachments: Low<{ files: AttachedFile[] }>;
   text: WeakMap<Shipment, string>;
@@ -94,21 +98,29 @@ function currentSheet(s: Shipment): ApprovalSheet | null {
 export class ShipmentService {
   private readonly opened = new WeakMap<Workspace, Promise<Open>>();
 
-  constructor(private readonly clock: () => Date) {}
+  /**
+   * @param render renders a paper form; in the app it runs on a worker
+   * thread (documents/render-pool) so layout never holds up the window.
+   */
+  constructor(
+    private readonly clock: () => Date,
+    private readonly render: <N extends FormName>(name: N, input: FormInputs[N]) => Promise<Buffer> = renderForm,
+  ) {}
 
   private open(ws: Workspace): Promise<Open> {
     let pending = this.opened.get(ws);
     if (!pending) {
       pending = (async () => {
-        const [store, custody, agencies, agreements, reports, attachments] = await Promise.all([
+        const [store, custody, prints, agencies, agreements, reports, attachments] = await Promise.all([
           ShipmentStore.open(ws.vault),
           CustodyLedger.open(ws.vault),
+          ws.vault.doc<{ counts: Record<string, number> }>('form-prints', { counts: {} }),
           ws.vault.doc<{ agencies: Agency[] }>('agencies', { agencies: [] }),
           ws.vault.doc<{ agreements: Agreement[] }>('agreements', { agreements: [] }),
           ws.vault.doc<{ reports: ReportDefinition[]; obligations: Obligation[] }>('reports', { reports: [], obligations: [] }),
           ws.vault.doc<{ files: AttachedFile[] }>('shipment-attachments', { files: [] }),
         ]);
-        const o: Open = { store, custody, queue: new SerialQueue(), agencies, agreements, reports, attachments, text: new WeakMap() };
+        const o: Open = { store, custody, prints, queue: new SerialQueue(), agencies, agreements, reports, attachments, text: new WeakMap() };
         await this.reconcile(o);
         return o;
       })();
@@ -179,11 +191,12 @@ export class ShipmentService {
    * catch it up from the event, so both agree again.
    */
   private async reconcile(o: Open): Promise<void> {
-    for (const event of o.custody.all()) {
-      if (!event.transition) continue;
-      const shipment = o.store.get(event.shipmentId);
-      if (!shipment || shipment.history.some((h) => h.details.eventoCustodia === event.id)) continue;
-      if (shipment.state !== event.transition.from) continue;
+    for (const entry of o.custody.all()) {
+      if (!entry.transition) continue;
+      const shipment = o.store.get(entry.shipmentId);
+      if (!shipment || shipment.history.some((h) => h.details.eventoCustodia === entry.id)) continue;
+      const [event] = await o.custody.load([entry]);
+      if (!event?.transition || shipment.state !== event.transition.from) continue;
       await o.store.save(applyHandoff(shipment, event, null), new Date(event.recordedAt));
     }
   }
@@ -217,9 +230,9 @@ export class ShipmentService {
       edit: mayEdit(shipment, user),
       currentSheet: currentSheet(shipment),
       reportPeriod: this.describePeriod(o, shipment),
-      custody: [...o.custody.of(shipment.id)],
+      custody: await o.custody.of(shipment.id),
       custodyHead: custodyHeadOf(o, shipment.id),
-      brokenSeal: o.custody.of(shipment.id).some((e) => e.brokenSeal),
+      brokenSeal: o.custody.entriesOf(shipment.id).some((e) => e.brokenSeal),
     };
   }
 
@@ -297,23 +310,75 @@ export class ShipmentService {
     return { fileName: file.fileName, mediaType: blob.data.mediaType, base64: blob.data.base64 };
   }
 
-  /** The approval sheet PDF (the one in force, or an older `version`, printed as void). */
-  async sheetPdf(ws: Workspace, id: string, version?: number): Promise<{ fileName: string; mediaType: string; base64: string }> {
+  /**
+   * Issues a paper form of the shipment: counts it (a second print of the
+   * same form says «REIMPRESIÓN n»), audits who printed which form of which
+   * content, and renders it. The approval sheet prints the content it
+   * vouched for: an older, voided sheet prints as it was, marked ANULADA.
+   */
+  async printForm(ws: Workspace, user: User, input: unknown): Promise<PrintedForm> {
+    const req = parseOrThrow(printInputSchema, input);
     const o = await this.open(ws);
-    const shipment = this.shipment(o, id);
-    const sheet = version === undefined ? shipment.sheets.at(-1) : shipment.sheets.find((x) => x.version === version);
-    if (!sheet) throw new AppError('NOT_FOUND', 'El envío todavía no tiene hoja de autorización.');
-    const agency = o.agencies.data.agencies.find((a) => a.id === shipment.content.agencyId);
-    const recipient = agency?.recipients.find((r) => r.id === shipment.content.recipientId);
+    const shipment = this.shipment(o, req.shipmentId);
+    if (req.form === 'mediaManifest' && !shipment.content.media) throw new AppError('VALIDATION', 'El manifiesto sólo existe para envíos en medio magnético.');
+    const sheet = req.form === 'approval' ? (req.sheetVersion === undefined ? shipment.sheets.at(-1) : shipment.sheets.find((x) => x.version === req.sheetVersion)) : undefined;
+    if (req.form === 'approval' && !sheet) throw new AppError('NOT_FOUND', 'El envío todavía no tiene hoja de autorización.');
+    const agency = o.agencies.data.agencies.find((a) => a.id === shipment.content.agencyId) ?? null;
     const office = ws.office.data;
-    const pdf = await renderApprovalSheet({
+    const ctx: FormContext = {
       office: { institution: office.institution, unit: office.unit, acronym: office.acronym, address: office.address, ...(office.logoPngDataUrl ? { logoPngDataUrl: office.logoPngDataUrl } : {}) },
       shipment,
-      sheet,
-      agency: { acronym: agency?.acronym ?? '', name: agency?.name ?? '(dependencia eliminada)' },
-      recipient: { fullName: recipient?.fullName ?? '(destinatario eliminado)', position: recipient?.position ?? '' },
+      agency,
+      custody: await o.custody.of(shipment.id),
+      users: ws.users.data.users,
+      now: this.clock(),
+      printedBy: user,
+    };
+    const options = { pageSize: req.pageSize, labelSize: req.labelSize };
+    const variant = sheet ? `hoja${sheet.version}` : req.form === 'envelopeLabel' ? (req.labelSize ?? 'media_carta') : '';
+    const key = `${shipment.id}|${req.form}|${variant}`;
+    // Validate and lay out before counting, so a form that cannot print leaves no trace.
+    const reprint = o.prints.data.counts[key] ?? 0;
+    const pdf = sheet
+      ? await this.render('approval', approvalInput(ctx, sheet, await this.contentOfSheet(o, shipment, sheet), options, reprint))
+      : await this.renderOther(req.form as Exclude<PaperForm, 'approval'>, ctx, options, reprint);
+    await o.prints.update((d) => {
+      d.counts[key] = reprint + 1;
     });
-    return { fileName: `autorizacion-${sheet.folio.replaceAll('/', '-')}-hoja${sheet.version}.pdf`, mediaType: 'application/pdf', base64: pdf.toString('base64') };
+    const digest = sheet?.digest ?? shipment.digest;
+    await ws.audit.record('document.printed', actorOf(user), shipment.folio ?? shipment.content.subject, {
+      envio: shipment.id,
+      formato: PAPER_FORM_LABELS[req.form],
+      huella: digest,
+      cadena: chainHeadText(ctx.custody),
+      ...(reprint > 0 ? { reimpresion: reprint } : {}),
+      ...(sheet ? { hoja: sheet.version } : {}),
+    });
+    const folio = (shipment.folio ?? shipment.id).replaceAll('/', '-');
+    const suffix = sheet ? `-hoja${sheet.version}` : req.form === 'envelopeLabel' ? `-${req.labelSize ?? 'media_carta'}` : '';
+    return { fileName: `${FORM_FILE_NAMES[req.form]}-${folio}${suffix}${reprint > 0 ? `-reimpresion${reprint}` : ''}.pdf`, mediaType: 'application/pdf', base64: pdf.toString('base64'), reprint };
+  }
+
+  private renderOther(form: Exclude<PaperForm, 'approval'>, ctx: FormContext, options: PrintOptions, reprint: number): Promise<Buffer> {
+    switch (form) {
+      case 'envelopeCover':
+        return this.render('envelopeCover', envelopeCoverInput(ctx, options, reprint));
+      case 'envelopeLabel':
+        return this.render('envelopeLabel', envelopeLabelInput(ctx, options, reprint));
+      case 'custodyRegister':
+        return this.render('custodyRegister', custodyRegisterInput(ctx, options, reprint));
+      case 'receipt':
+        return this.render('receipt', receiptInput(ctx, options, reprint));
+      case 'mediaManifest':
+        return this.render('mediaManifest', mediaManifestInput(ctx, options, reprint));
+    }
+  }
+
+  /** The content a sheet vouched for: the current one, or for a voided sheet the revision that produced it. */
+  private async contentOfSheet(o: Open, shipment: Shipment, sheet: ApprovalSheet): Promise<ShipmentContent> {
+    if (sheet.digest === shipment.digest) return shipment.content;
+    const revisions = await o.store.revisions(shipment.id);
+    return revisions.find((r) => r.digest === sheet.digest)?.content ?? shipment.content;
   }
 
   // ---- content -----------------------------------------------------------
@@ -498,7 +563,7 @@ export class ShipmentService {
   /** A physical handoff that moves the shipment: the custody event first, then the revision that follows from it. */
   private async handoff(ws: Workspace, o: Open, user: User, before: Shipment, action: HandoffAction, payload: HandoffPayload, now: Date): Promise<Shipment> {
     const actor = actorOf(user);
-    checkSeals(o, before, action, payload.seals);
+    checkSeals(before, await o.custody.of(before.id), action, payload.seals);
     // The agreement must hold on the dispatch date, not only when the draft was made.
     const agreementNumber = action === 'despachar' ? this.checkRecipient(o, before.content, todayInOffice(now)).number : null;
     const reason = 'reason' in payload ? payload.reason : '';
@@ -541,10 +606,10 @@ export class ShipmentService {
       if (shipment.state === 'borrador' || shipment.state === 'cancelado') {
         throw new AppError('INVALID_TRANSITION', `Un envío en estado «${SHIPMENT_STATE_LABELS[shipment.state]}» no está bajo custodia.`);
       }
-      if (fields.corrects !== null && !o.custody.of(id).some((e) => e.id === fields.corrects)) {
+      if (fields.corrects !== null && !o.custody.entriesOf(id).some((e) => e.id === fields.corrects)) {
         throw new AppError('VALIDATION', 'El evento que se corrige no pertenece a este envío.');
       }
-      checkSeals(o, shipment, null, fields.seals);
+      checkSeals(shipment, await o.custody.of(id), null, fields.seals);
       const now = this.clock();
       const actor = actorOf(user);
       const event = await o.custody.append(
@@ -567,6 +632,15 @@ export class ShipmentService {
 
 type HandoffPayload = ActionPayload<HandoffAction>;
 
+const FORM_FILE_NAMES: Record<PaperForm, string> = {
+  approval: 'autorizacion',
+  envelopeCover: 'caratula-sobre',
+  envelopeLabel: 'etiqueta-sobre',
+  custodyRegister: 'registro-custodia',
+  receipt: 'acuse-recibo',
+  mediaManifest: 'manifiesto-medio',
+};
+
 function custodyHeadOf(o: Open, shipmentId: string): string | null {
   const head = o.custody.head(shipmentId);
   return head ? shortHash(head.hash) : null;
@@ -581,7 +655,7 @@ function eventFields(payload: HandoffPayload, type: CustodyEvent['type']): Custo
  * envelope's recorded seals (when it has any); afterwards, any seal recorded
  * or observed before.
  */
-function checkSeals(o: Open, shipment: Shipment, action: HandoffAction | null, seen: readonly SealObservation[]): void {
+function checkSeals(shipment: Shipment, custody: readonly CustodyEvent[], action: HandoffAction | null, seen: readonly SealObservation[]): void {
   const recorded = shipment.content.envelope?.seals ?? [];
   if (action === 'sellar' && recorded.length > 0) {
     const seenKeys = new Set(seen.map((x) => sealKey(x.number)));
@@ -595,7 +669,7 @@ function checkSeals(o: Open, shipment: Shipment, action: HandoffAction | null, s
     return;
   }
   if (action === 'sellar') return;
-  const known = new Set([...recorded.map(sealKey), ...o.custody.of(shipment.id).flatMap((e) => e.seals.map((x) => sealKey(x.number)))]);
+  const known = new Set([...recorded.map(sealKey), ...custody.flatMap((e) => e.seals.map((x) => sealKey(x.number)))]);
   const unknown = seen.filter((x) => !known.has(sealKey(x.number))).map((x) => x.number);
   if (unknown.length > 0) throw new AppError('SEALS_MISMATCH', `${unknown.length === 1 ? 'El sello' : 'Los sellos'} ${unknown.join(', ')} no ${unknown.length === 1 ? 'está registrado' : 'están registrados'} en este envío.`);
 }

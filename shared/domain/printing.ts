@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * The paper forms of a shipment (issue 7). Every print is audited and
+ * counted: a second print of the same form says «REIMPRESIÓN n».
+ */
+export const PAPER_FORMS = ['approval', 'envelopeCover', 'envelopeLabel', 'custodyRegister', 'receipt', 'mediaManifest'] as const;
+export type PaperForm = (typeof PAPER_FORMS)[number];
+export const PAPER_FORM_LABELS: Record<PaperForm, string> = {
+  approval: 'Formato de autorización',
+  envelopeCover: 'Carátula de sobre',
+  envelopeLabel: 'Etiqueta para sobre',
+  custodyRegister: 'Registro de cadena de custodia',
+  receipt: 'Acuse de recibo',
+  mediaManifest: 'Manifiesto de medio magnético',
+};
+
+export const PAGE_SIZE_NAMES = ['LETTER', 'A4'] as const;
+export const PAGE_SIZE_LABELS: Record<(typeof PAGE_SIZE_NAMES)[number], string> = { LETTER: 'Carta', A4: 'A4' };
+export const LABEL_SIZE_NAMES = ['media_carta', 'etiqueta_4x2'] as const;
+export const LABEL_SIZE_LABELS: Record<(typeof LABEL_SIZE_NAMES)[number], string> = { media_carta: 'Media carta (8.5 × 5.5 in)', etiqueta_4x2: 'Etiqueta adhesiva 4 × 2 in' };
+
+export const printInputSchema = z
+  .object({
+    shipmentId: z.string().min(1).max(64),
+    form: z.enum(PAPER_FORMS, { error: 'El formato solicitado no existe.' }),
+    pageSize: z.enum(PAGE_SIZE_NAMES).default('LETTER'),
+    labelSize: z.enum(LABEL_SIZE_NAMES).optional(),
+    /** Approval sheet only: an older (voided) sheet; the current one when omitted. */
+    sheetVersion: z.number().int().min(1).optional(),
+  })
+  .strict();
+export type PrintInput = z.input<typeof printInputSchema>;
+export type PrintOptions = Pick<z.output<typeof printInputSchema>, 'pageSize' | 'labelSize'>;
+
+export interface PrintedForm {
+  fileName: string;
+  mediaType: string;
+  base64: string;
+  /** 0 on the first print; n on the n-th reprint (printed as «REIMPRESIÓN n»). */
+  reprint: number;
+}
