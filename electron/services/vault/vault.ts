@@ -25,7 +25,7 @@ import {
   withSlot,
   type KeyFile,
 } from './key-slots';
-import { checkName, GENERATION_DIR, GenerationLayout, KEYS_FILE } from './layout';
+import { ASIDE_DIR, checkName, GENERATION_DIR, GenerationLayout, KEYS_FILE, LOCK_FILE } from './layout';
 import { vaultMessages } from './messages';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 import { VaultStream } from './stream';
@@ -51,6 +51,14 @@ export interface RotationHooks {
   beforeSwitch?: () => void | Promise<void>;
   /** after keys.json switched, before the old generation is removed */
   afterSwitch?: () => void | Promise<void>;
+}
+
+/** One file of a vault folder, as `snapshot` lists it. */
+export interface VaultFile {
+  /** relative to the vault folder, `/`-separated (`keys.json`, `g1/docs/users.vlj`) */
+  path: string;
+  absolute: string;
+  size: number;
 }
 
 export interface UnlockTimings {
@@ -178,6 +186,28 @@ async function settleGenerations(session: Session): Promise<void> {
     await session.writeKeys(session.keys);
   }
   await retireOtherGenerations(session.dir, session.keys.generation);
+}
+
+/**
+ * The files a copy of the vault needs: keys.json (+ .prev), the generation in
+ * force and aside/. Left out: the lock (it belongs to this process), temp
+ * files of saves (never acknowledged), older generations (debris of an
+ * interrupted rotation) and anything else in the folder (not ours).
+ */
+async function listVaultFiles(dir: string, layout: GenerationLayout): Promise<VaultFile[]> {
+  const files: VaultFile[] = [];
+  const add = async (relative: string): Promise<void> => {
+    const absolute = path.join(dir, ...relative.split('/'));
+    const stat = await fsp.lstat(absolute).catch(() => null);
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const name of (await fsp.readdir(absolute)).sort()) await add(`${relative}/${name}`);
+    } else if (stat.isFile() && !path.basename(relative).includes('.tmp-') && relative !== LOCK_FILE) {
+      files.push({ path: relative, absolute, size: stat.size });
+    }
+  };
+  for (const name of [KEYS_FILE, `${KEYS_FILE}.prev`, layout.dirName, ASIDE_DIR]) await add(name);
+  return files;
 }
 
 export class LockedVault {
@@ -415,6 +445,23 @@ export class UnlockedVault {
       // keys.json.prev must open the new generation too before the old one goes.
       await this.session.writeKeys(nextKeys);
       await retireOtherGenerations(this.session.dir, to.layout.generation);
+    });
+  }
+
+  /**
+   * Runs `fn` with every file that makes up the vault (key slots, the current
+   * generation, kept-aside bytes) while no save can start or be half done:
+   * the gate is held exclusively and the streams are checkpointed, so a copy
+   * made inside `fn` is a consistent vault. The files stay encrypted; `fn`
+   * must not write to this vault (that would wait for the gate for ever).
+   * Saves made meanwhile wait, so keep `fn` to copying.
+   */
+  async snapshot<T>(fn: (files: VaultFile[]) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    return this.gate.exclusive(async () => {
+      this.assertOpen();
+      for (const stream of this.streams.values()) await stream.suspend();
+      return fn(await listVaultFiles(this.session.dir, this.currentLayout));
     });
   }
 
