@@ -14,6 +14,14 @@ await Promise.all([
     packages: 'external',
     external: ['electron'],
   }),
+  // Paper forms are laid out on a worker thread (documents/render-pool), found beside main.js.
+  build({
+    ...common,
+    entryPoints: ['electron/services/documents/render-worker.ts'],
+    outfile: 'dist/electron/render-worker.js',
+    format: 'esm',
+    packages: 'external',
+  }),
   build({
     ...common,
     entryPoints: ['electron/preload/index.ts'],
@@ -25,4 +33,4 @@ await Promise.all([
 // The PDF fonts are looked up beside the module that registers them; once
 // bundled, that module is dist/electron/main.js.
 cpSync('electron/services/documents/fonts', 'dist/electron/fonts', { recursive: true });
-console.log('Electron: dist/electron/main.js y dist/electron/preload.cjs listos.');
+console.log('Electron: dist/electron/main.js, render-worker.js y preload.cjs listos.');

@@ -12,6 +12,8 @@ describe('window options', () => {
     expect(prefs.webSecurity).toBe(true);
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.allowRunningInsecureContent).toBe(false);
+    // only so the print preview can show PDFs
+    expect(prefs.plugins).toBe(true);
   });
 
   it('adding the preload keeps every security setting', () => {

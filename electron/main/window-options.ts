@@ -26,6 +26,8 @@ export const WINDOW_OPTIONS = {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // Chromium's PDF viewer, for the print preview of the paper forms (a PDF in an iframe).
+    plugins: true,
   },
 } as const satisfies BrowserWindowConstructorOptions;
 

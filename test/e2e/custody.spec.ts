@@ -1,46 +1,15 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { ADMIN, completeSetup } from './support/flows';
-import { api, CLERK, handoff, LAWYER, nav, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
+import { completeSetup } from './support/flows';
+import { authorisedEnvelope, CLERK, handoff, nav, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
 
 const SUBJECT = 'Informe de incidencias del 911 para el CNI';
 const SEALS = ['SS-007701', 'SS-007702'];
-
-/**
- * The starting point: a sealed-envelope shipment authorised by the Director
- * General. Its preparation is clicked through in shipments.spec.ts; here it
- * is set up through the same calls the screens make, as each user in turn.
- */
-async function authorisedEnvelope(page: Page): Promise<{ id: string; folio: string }> {
-  const as = async (user: { userName: string; own: string; temporary?: string }, first = false) => {
-    await api(page, 'session.signOut', {});
-    await api(page, 'session.signIn', { userName: user.userName, password: first && user.temporary ? user.temporary : user.own });
-    if (first && user.temporary) await api(page, 'session.changePassword', { currentPassword: user.temporary, newPassword: user.own });
-  };
-  const agencies = await api<{ agency: { id: string; acronym: string; recipients: { id: string }[] } }[]>(page, 'agencies.list', {});
-  const cni = agencies.find((a) => a.agency.acronym === 'CNI')?.agency;
-  await as(CLERK, true);
-  const created = await api<{ id: string }>(page, 'shipments.create', {
-    content: {
-      channel: 'sobre_cerrado', agencyId: cni?.id, recipientId: cni?.recipients[0]?.id, subject: SUBJECT, classification: 'reservada', legalBasis: 'Artículo 110, fracción I, LFTAIP',
-      inventory: [{ description: 'Informe impreso', type: 'oficio', quantity: 1, sheets: 8 }], envelope: { envelopeSize: 'Oficio', sheets: 8, seals: SEALS, packingNotes: '' },
-    },
-  });
-  await api(page, 'shipments.act', { shipmentId: created.id, action: 'enviar_a_revision', payload: {} });
-  await as(LAWYER, true);
-  await api(page, 'shipments.act', { shipmentId: created.id, action: 'aprobar_revision', payload: {} });
-  await as(CLERK);
-  const withSheet = await api<{ folio: string }>(page, 'shipments.act', { shipmentId: created.id, action: 'generar_hoja', payload: {} });
-  await as({ userName: ADMIN.userName, own: ADMIN.password });
-  await api(page, 'shipments.act', { shipmentId: created.id, action: 'registrar_firma', payload: { signerName: 'Ing. Enrique Quinto Ceballos', signerPosition: 'Director General', signedOn: '2026-11-23' } });
-  return { id: created.id, folio: withSheet.folio };
-}
 
 test('at the counter: two handoffs and a receipt with a broken seal; the shipment is flagged, verification is OK, the CSV keeps its accents', async ({ page, snap }) => {
   test.setTimeout(180_000);
   await completeSetup(page);
   await registerAgencyAndStaff(page);
-  const { id, folio } = await authorisedEnvelope(page);
+  const { id, folio } = await authorisedEnvelope(page, { subject: SUBJECT, seals: SEALS });
   await page.reload();
   await switchUser(page, CLERK);
 

@@ -1,11 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { resolveAssetPath } from '../../electron/main/asset-path';
 import { contentSecurityPolicy } from '../../electron/main/csp';
 import { createHandlers, createServices } from '../../electron/services/app-services';
+import { configureRenderWorker, renderFormInWorker } from '../../electron/services/documents/render-pool';
 import { dispatch } from '../../electron/services/ipc/dispatch';
 
 /**
@@ -109,7 +112,10 @@ function send(response: http.ServerResponse, status: number, type: string, body:
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir ?? 'dist/renderer');
-  const services = createServices({ dataDir: path.resolve(options.dataDir), version: options.version ?? '0.0.0', shell: 'harness' });
+  // Forms are laid out on the same worker thread as in the app, once it is built.
+  const worker = path.resolve('dist/electron/render-worker.js');
+  if (existsSync(worker)) configureRenderWorker({ workerUrl: pathToFileURL(worker) });
+  const services = createServices({ dataDir: path.resolve(options.dataDir), version: options.version ?? '0.0.0', shell: 'harness', ...(existsSync(worker) ? { renderForm: renderFormInWorker } : {}) });
   const handlers = createHandlers(services);
   const csp = contentSecurityPolicy('production');
   let expectedHost = '';

@@ -17,33 +17,49 @@ export interface CustodyIndexEntry {
   id: string;
   shipmentId: string;
   seq: number;
-  at: string;
+  /** When the handoff happened, in ms since the epoch. */
+  at: number;
   type: CustodyEventType;
   /** Hands over, receives, recorded by: folded for the person filter. */
   people: string;
   brokenSeal: boolean;
   transition: HandoffAction | null;
-  hash: string;
   partition: string;
   index: number;
+}
+
+/** The newest event of a shipment: what the next one links to. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
 }
 
 function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-function indexEntry(event: CustodyEvent, partition: string, index: number): CustodyIndexEntry {
+/** Equal strings repeated across half a million entries are stored once. */
+class Interner {
+  private readonly seen = new Map<string, string>();
+  get(value: string): string {
+    const known = this.seen.get(value);
+    if (known !== undefined) return known;
+    this.seen.set(value, value);
+    return value;
+  }
+}
+
+function indexEntry(event: CustodyEvent, partition: string, index: number, strings: Interner): CustodyIndexEntry {
   return {
     id: event.id,
-    shipmentId: event.shipmentId,
+    shipmentId: strings.get(event.shipmentId),
     seq: event.seq,
-    at: event.at,
-    type: event.type,
+    at: Date.parse(event.at),
+    type: strings.get(event.type) as CustodyEventType,
     people: fold(`${event.from.name} ${event.to.name} ${event.recordedBy.fullName}`),
     brokenSeal: event.brokenSeal,
-    transition: event.transition?.action ?? null,
-    hash: event.hash,
-    partition,
+    transition: event.transition ? (strings.get(event.transition.action) as HandoffAction) : null,
+    partition: strings.get(partition),
     index,
   };
 }
@@ -59,24 +75,26 @@ const CACHED_PARTITIONS = 4;
 export class CustodyLedger {
   private readonly cache = new Map<string, CustodyEvent[]>();
 
-  private constructor(
-    private readonly stream: VaultStream<CustodyFrame>,
-    private readonly byShipment: Map<string, CustodyIndexEntry[]>,
-    private readonly ordered: CustodyIndexEntry[],
-  ) {}
+  private readonly byShipment = new Map<string, CustodyIndexEntry[]>();
+  private readonly heads = new Map<string, ChainHead>();
+  private readonly ordered: CustodyIndexEntry[] = [];
+  private readonly strings = new Interner();
+
+  private constructor(private readonly stream: VaultStream<CustodyFrame>) {}
 
   static async open(vault: UnlockedVault): Promise<CustodyLedger> {
-    const stream = await vault.stream<CustodyFrame>('custody-events');
-    const byShipment = new Map<string, CustodyIndexEntry[]>();
-    const ordered: CustodyIndexEntry[] = [];
-    for await (const { partition, index, record } of stream.readAll()) {
-      const entry = indexEntry(record.event, partition, index);
-      ordered.push(entry);
-      const list = byShipment.get(entry.shipmentId);
-      if (list) list.push(entry);
-      else byShipment.set(entry.shipmentId, [entry]);
-    }
-    return new CustodyLedger(stream, byShipment, ordered);
+    const ledger = new CustodyLedger(await vault.stream<CustodyFrame>('custody-events'));
+    for await (const { partition, index, record } of ledger.stream.readAll()) ledger.remember(record.event, partition, index);
+    return ledger;
+  }
+
+  private remember(event: CustodyEvent, partition: string, index: number): void {
+    const entry = indexEntry(event, partition, index, this.strings);
+    this.ordered.push(entry);
+    const list = this.byShipment.get(entry.shipmentId);
+    if (list) list.push(entry);
+    else this.byShipment.set(entry.shipmentId, [entry]);
+    this.heads.set(entry.shipmentId, { seq: event.seq, hash: event.hash });
   }
 
   /** A shipment's index entries, in chain order. */
@@ -84,8 +102,8 @@ export class CustodyLedger {
     return this.byShipment.get(shipmentId) ?? [];
   }
 
-  head(shipmentId: string): CustodyIndexEntry | undefined {
-    return this.entriesOf(shipmentId).at(-1);
+  head(shipmentId: string): ChainHead | undefined {
+    return this.heads.get(shipmentId);
   }
 
   /** Every index entry, in the order stored. */
@@ -129,11 +147,7 @@ export class CustodyLedger {
     const previous = this.head(body.shipmentId);
     const event = chainEvent({ ...body, seq: (previous?.seq ?? 0) + 1 }, previous);
     const written = await this.stream.append({ event }, { at });
-    const entry = indexEntry(event, written.partition, written.index);
-    this.ordered.push(entry);
-    const list = this.byShipment.get(event.shipmentId);
-    if (list) list.push(entry);
-    else this.byShipment.set(event.shipmentId, [entry]);
+    this.remember(event, written.partition, written.index);
     // Keep a cached partition whole, or drop it so it is read again.
     const cached = this.cache.get(written.partition);
     if (cached && cached.length === written.index) cached.push(event);

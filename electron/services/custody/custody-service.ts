@@ -18,6 +18,12 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
+/** Midnight of a civil day in Mexico City (UTC−6 all year since 2022, when daylight saving ended). */
+function officeDayStart(day: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d, 6);
+}
+
 const partyKey = (p: CustodyParty) => fold(`${p.name}|${p.institution}`);
 
 /**
@@ -53,16 +59,16 @@ export class CustodyService {
     const f = parsed.data;
     const view = await this.shipments.custodyView(ws);
     const person = f.person ? fold(f.person) : null;
+    // Civil days in the office's zone as instants, computed once (the log may hold half a million events).
+    const fromMs = f.from ? officeDayStart(f.from) : -Infinity;
+    const toMs = f.to ? officeDayStart(f.to) + 86_400_000 : Infinity;
     const entries = (f.shipmentId ? view.ledger.entriesOf(f.shipmentId) : view.ledger.all()).filter((e) => {
       if (f.brokenSealOnly && !e.brokenSeal) return false;
-      if (f.from || f.to) {
-        const day = todayInOffice(new Date(e.at));
-        if ((f.from && day < f.from) || (f.to && day > f.to)) return false;
-      }
+      if (e.at < fromMs || e.at >= toMs) return false;
       if (f.agencyId && view.shipment(e.shipmentId)?.content.agencyId !== f.agencyId) return false;
       return !person || e.people.includes(person);
     });
-    entries.sort((a, b) => b.at.localeCompare(a.at) || b.seq - a.seq);
+    entries.sort((a, b) => b.at - a.at || b.seq - a.seq);
     return { view, entries };
   }
 

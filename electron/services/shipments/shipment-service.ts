@@ -62,7 +62,11 @@ interface Open {
   agencies: Low<{ agencies: Agency[] }>;
   agreements: Low<{ agreements: Agreement[] }>;
   reports: Low<{ reports: ReportDefinition[]; obligations: Obligation[] }>;
-  custody: CustodyLedger;
+  /**
+   * The custody ledger, loaded on first need: at ten years it indexes half a
+   * million events (seconds), which the list and the home screen never wait for.
+   */
+  custody: () => Promise<CustodyLedger>;
   /** How many times each form was printed: the next print of the same one is a reprint. */
   prints: Low<{ counts: Record<string, number> }>;
   /** Attachments uploaded from the form: a shipment may only refer to these, exactly as stored. */
@@ -111,17 +115,33 @@ export class ShipmentService {
     let pending = this.opened.get(ws);
     if (!pending) {
       pending = (async () => {
-        const [store, custody, prints, agencies, agreements, reports, attachments] = await Promise.all([
+        const [store, prints, agencies, agreements, reports, attachments] = await Promise.all([
           ShipmentStore.open(ws.vault),
-          CustodyLedger.open(ws.vault),
           ws.vault.doc<{ counts: Record<string, number> }>('form-prints', { counts: {} }),
           ws.vault.doc<{ agencies: Agency[] }>('agencies', { agencies: [] }),
           ws.vault.doc<{ agreements: Agreement[] }>('agreements', { agreements: [] }),
           ws.vault.doc<{ reports: ReportDefinition[]; obligations: Obligation[] }>('reports', { reports: [], obligations: [] }),
           ws.vault.doc<{ files: AttachedFile[] }>('shipment-attachments', { files: [] }),
         ]);
-        const o: Open = { store, custody, prints, queue: new SerialQueue(), agencies, agreements, reports, attachments, text: new WeakMap() };
-        await this.reconcile(o);
+        let ledger: Promise<CustodyLedger> | null = null;
+        const o: Open = {
+          store,
+          prints,
+          queue: new SerialQueue(),
+          agencies,
+          agreements,
+          reports,
+          attachments,
+          text: new WeakMap(),
+          custody: () => {
+            ledger ??= CustodyLedger.open(ws.vault).then(async (l) => {
+              await this.reconcile(o, l);
+              return l;
+            });
+            ledger.catch(() => (ledger = null));
+            return ledger;
+          },
+        };
         return o;
       })();
       pending.catch(() => this.opened.delete(ws));
@@ -190,12 +210,12 @@ export class ShipmentService {
    * stopped between the two, the event is there and the shipment is behind:
    * catch it up from the event, so both agree again.
    */
-  private async reconcile(o: Open): Promise<void> {
-    for (const entry of o.custody.all()) {
+  private async reconcile(o: Open, ledger: CustodyLedger): Promise<void> {
+    for (const entry of ledger.all()) {
       if (!entry.transition) continue;
       const shipment = o.store.get(entry.shipmentId);
       if (!shipment || shipment.history.some((h) => h.details.eventoCustodia === entry.id)) continue;
-      const [event] = await o.custody.load([entry]);
+      const [event] = await ledger.load([entry]);
       if (!event?.transition || shipment.state !== event.transition.from) continue;
       await o.store.save(applyHandoff(shipment, event, null), new Date(event.recordedAt));
     }
@@ -219,6 +239,8 @@ export class ShipmentService {
 
   async get(ws: Workspace, user: User, id: string): Promise<ShipmentDetail> {
     const o = await this.open(ws);
+    // Loading the ledger first: it may catch this shipment up after an interrupted handoff.
+    const ledger = await o.custody();
     const shipment = this.shipment(o, id);
     const agency = o.agencies.data.agencies.find((a) => a.id === shipment.content.agencyId);
     const recipient = agency?.recipients.find((r) => r.id === shipment.content.recipientId);
@@ -230,9 +252,9 @@ export class ShipmentService {
       edit: mayEdit(shipment, user),
       currentSheet: currentSheet(shipment),
       reportPeriod: this.describePeriod(o, shipment),
-      custody: await o.custody.of(shipment.id),
-      custodyHead: custodyHeadOf(o, shipment.id),
-      brokenSeal: o.custody.entriesOf(shipment.id).some((e) => e.brokenSeal),
+      custody: await ledger.of(shipment.id),
+      custodyHead: custodyHeadOf(ledger, shipment.id),
+      brokenSeal: ledger.entriesOf(shipment.id).some((e) => e.brokenSeal),
     };
   }
 
@@ -329,7 +351,7 @@ export class ShipmentService {
       office: { institution: office.institution, unit: office.unit, acronym: office.acronym, address: office.address, ...(office.logoPngDataUrl ? { logoPngDataUrl: office.logoPngDataUrl } : {}) },
       shipment,
       agency,
-      custody: await o.custody.of(shipment.id),
+      custody: await (await o.custody()).of(shipment.id),
       users: ws.users.data.users,
       now: this.clock(),
       printedBy: user,
@@ -429,6 +451,8 @@ export class ShipmentService {
     const content = this.parseContent(input);
     const o = await this.open(ws);
     return o.queue.run(async () => {
+      // An interrupted handoff is caught up when the ledger loads: read the shipment after that.
+      await o.custody();
       const before = this.shipment(o, id);
       const outcome = mayEdit(before, user);
       if (outcome === null) {
@@ -483,6 +507,8 @@ export class ShipmentService {
     const parsed = parseOrThrow(schema, payload ?? {}) as ActionPayload<ShipmentAction>;
     const o = await this.open(ws);
     return o.queue.run(async () => {
+      // An interrupted handoff is caught up when the ledger loads: read the shipment after that.
+      await o.custody();
       const before = this.shipment(o, id);
       const refusal = refusalOf(before, user, action);
       if (refusal) throw new AppError(refusal.code, refusal.message);
@@ -563,12 +589,13 @@ export class ShipmentService {
   /** A physical handoff that moves the shipment: the custody event first, then the revision that follows from it. */
   private async handoff(ws: Workspace, o: Open, user: User, before: Shipment, action: HandoffAction, payload: HandoffPayload, now: Date): Promise<Shipment> {
     const actor = actorOf(user);
-    checkSeals(before, await o.custody.of(before.id), action, payload.seals);
+    const ledger = await o.custody();
+    checkSeals(before, await ledger.of(before.id), action, payload.seals);
     // The agreement must hold on the dispatch date, not only when the draft was made.
     const agreementNumber = action === 'despachar' ? this.checkRecipient(o, before.content, todayInOffice(now)).number : null;
     const reason = 'reason' in payload ? payload.reason : '';
     const document = 'scan' in payload ? await this.storeScan(ws, payload.scan) : null;
-    const event = await o.custody.append(
+    const event = await ledger.append(
       {
         ...eventFields(payload, HANDOFF_EVENT_TYPE[action]),
         remarks: [reason, payload.remarks].filter(Boolean).join(' — '),
@@ -606,13 +633,14 @@ export class ShipmentService {
       if (shipment.state === 'borrador' || shipment.state === 'cancelado') {
         throw new AppError('INVALID_TRANSITION', `Un envío en estado «${SHIPMENT_STATE_LABELS[shipment.state]}» no está bajo custodia.`);
       }
-      if (fields.corrects !== null && !o.custody.entriesOf(id).some((e) => e.id === fields.corrects)) {
+      const ledger = await o.custody();
+      if (fields.corrects !== null && !ledger.entriesOf(id).some((e) => e.id === fields.corrects)) {
         throw new AppError('VALIDATION', 'El evento que se corrige no pertenece a este envío.');
       }
-      checkSeals(shipment, await o.custody.of(id), null, fields.seals);
+      checkSeals(shipment, await ledger.of(id), null, fields.seals);
       const now = this.clock();
       const actor = actorOf(user);
-      const event = await o.custody.append(
+      const event = await ledger.append(
         { ...fields, id: randomUUID(), shipmentId: id, folio: shipment.folio, transition: null, brokenSeal: fields.seals.some((seal) => !seal.intact), document: null, recordedBy: actor, recordedAt: now.toISOString() },
         now,
       );
@@ -626,7 +654,7 @@ export class ShipmentService {
   async custodyView(ws: Workspace): Promise<{ ledger: CustodyLedger; shipment: (id: string) => Shipment | undefined; agencyAcronym: (id: string) => string }> {
     const o = await this.open(ws);
     const acronyms = new Map(o.agencies.data.agencies.map((a) => [a.id, a.acronym]));
-    return { ledger: o.custody, shipment: (id) => o.store.get(id), agencyAcronym: (id) => acronyms.get(id) ?? '—' };
+    return { ledger: await o.custody(), shipment: (id) => o.store.get(id), agencyAcronym: (id) => acronyms.get(id) ?? '—' };
   }
 }
 
@@ -641,8 +669,8 @@ const FORM_FILE_NAMES: Record<PaperForm, string> = {
   mediaManifest: 'manifiesto-medio',
 };
 
-function custodyHeadOf(o: Open, shipmentId: string): string | null {
-  const head = o.custody.head(shipmentId);
+function custodyHeadOf(ledger: CustodyLedger, shipmentId: string): string | null {
+  const head = ledger.head(shipmentId);
   return head ? shortHash(head.hash) : null;
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
-import { signIn, signOut } from './flows';
+import { ADMIN, signIn, signOut } from './flows';
 
 export const CLERK = { fullName: 'José Ángel Pérez Núñez', position: 'Capturista', userName: 'jperez', temporary: 'Temporal-Inicio-77', own: 'Clave-Capturista-26' };
 export const LAWYER = { fullName: 'Lucía Hernández Mora', position: 'Abogada de la Unidad Jurídica', userName: 'lhernandez', temporary: 'Temporal-Inicio-88', own: 'Clave-Juridico-2026' };
@@ -135,3 +135,35 @@ export async function api<T = unknown>(page: Page, channel: string, input: unkno
   if (!result.ok) throw new Error(`${channel}: ${result.error?.message ?? 'error'}`);
   return result.value as T;
 }
+
+/**
+ * The starting point: a sealed-envelope shipment authorised by the Director
+ * General. Its preparation is clicked through in shipments.spec.ts; here it
+ * is set up through the same calls the screens make, as each user in turn.
+ */
+export async function authorisedEnvelope(page: Page, options: { subject: string; seals: string[]; stopAt?: 'por_firmar' | 'autorizado' }): Promise<{ id: string; folio: string }> {
+  const as = async (user: { userName: string; own: string; temporary?: string }, first = false) => {
+    await api(page, 'session.signOut', {});
+    await api(page, 'session.signIn', { userName: user.userName, password: first && user.temporary ? user.temporary : user.own });
+    if (first && user.temporary) await api(page, 'session.changePassword', { currentPassword: user.temporary, newPassword: user.own });
+  };
+  const agencies = await api<{ agency: { id: string; acronym: string; recipients: { id: string }[] } }[]>(page, 'agencies.list', {});
+  const cni = agencies.find((a) => a.agency.acronym === 'CNI')?.agency;
+  await as(CLERK, true);
+  const created = await api<{ id: string }>(page, 'shipments.create', {
+    content: {
+      channel: 'sobre_cerrado', agencyId: cni?.id, recipientId: cni?.recipients[0]?.id, subject: options.subject, classification: 'reservada', legalBasis: 'Artículo 110, fracción I, LFTAIP',
+      inventory: [{ description: 'Informe impreso', type: 'oficio', quantity: 1, sheets: 8 }], envelope: { envelopeSize: 'Oficio', sheets: 8, seals: options.seals, packingNotes: '' },
+    },
+  });
+  await api(page, 'shipments.act', { shipmentId: created.id, action: 'enviar_a_revision', payload: {} });
+  await as(LAWYER, true);
+  await api(page, 'shipments.act', { shipmentId: created.id, action: 'aprobar_revision', payload: {} });
+  await as(CLERK);
+  const withSheet = await api<{ folio: string }>(page, 'shipments.act', { shipmentId: created.id, action: 'generar_hoja', payload: {} });
+  if (options.stopAt === 'por_firmar') return { id: created.id, folio: withSheet.folio };
+  await as({ userName: ADMIN.userName, own: ADMIN.password });
+  await api(page, 'shipments.act', { shipmentId: created.id, action: 'registrar_firma', payload: { signerName: 'Ing. Enrique Quinto Ceballos', signerPosition: 'Director General', signedOn: '2026-11-23' } });
+  return { id: created.id, folio: withSheet.folio };
+}
+

@@ -1,18 +1,18 @@
 import { Alert, Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconFileTypePdf } from '@tabler/icons-react';
+import { IconEdit, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
 import { SHIPMENT_ACTION_LABELS, SHIPMENT_STATE_LABELS, type ShipmentAction } from '../../../../shared/domain/shipment-states';
 import { CLASSIFICATION_LABELS } from '../../../../shared/domain/shipments';
 import { formatCivilDate, formatDateTime } from '../../../../shared/format/date';
-import { call, errorMessage } from '../../api/client';
-import { downloadBase64 } from '../../api/files';
+import { call } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { BackLink, DetailField } from '../../components/DetailField';
 import { PageHeader } from '../../components/PageHeader';
 import { ActionModal } from './ActionModal';
+import { PrintModal, printableForms } from './PrintModal';
 import { AttachmentList, MediaDetails, MediaFilesTable } from './ContentDetails';
 import { CustodyCard, HandoffModal } from '../custody/ShipmentCustody';
 import { isHandoffAction } from '../../../../shared/domain/custody';
@@ -32,6 +32,7 @@ export function ShipmentDetailPage() {
   const scan = (useLocation().state ?? null) as ScanNotice | null;
   const { data, error, reload } = useLoad(() => call('shipments.get', { shipmentId }), [shipmentId]);
   const [action, setAction] = useState<ShipmentAction | null>(null);
+  const [printing, setPrinting] = useState(false);
 
   if (error) return <Alert color="red">{error}</Alert>;
   if (!data) return null;
@@ -43,15 +44,6 @@ export function ShipmentDetailPage() {
     if (action) notifications.show({ color: 'green', message: `${SHIPMENT_ACTION_LABELS[action]}: listo.` });
     setAction(null);
     reload();
-  };
-
-  const downloadSheet = async () => {
-    try {
-      const file = await call('shipments.sheetPdf', { shipmentId });
-      downloadBase64(file.fileName, file.mediaType, file.base64);
-    } catch (e) {
-      notifications.show({ color: 'red', message: errorMessage(e) });
-    }
   };
 
   return (
@@ -72,9 +64,9 @@ export function ShipmentDetailPage() {
                 Modificar contenido
               </Button>
             )}
-            {currentSheet && (
-              <Button variant="default" leftSection={<IconFileTypePdf size={18} />} onClick={() => void downloadSheet()}>
-                Hoja de autorización
+            {printableForms(shipment).length > 0 && (
+              <Button variant="default" leftSection={<IconPrinter size={18} />} onClick={() => setPrinting(true)}>
+                Imprimir formatos
               </Button>
             )}
           </>
@@ -195,6 +187,7 @@ export function ShipmentDetailPage() {
       </SimpleGrid>
 
       <CustodyCard detail={data} onChange={reload} />
+      <PrintModal shipment={shipment} opened={printing} onClose={() => setPrinting(false)} />
 
       <HandoffModal detail={data} action={action !== null && isHandoffAction(action) ? action : null} onClose={() => setAction(null)} onDone={actionDone} />
       <ActionModal shipment={shipment} action={action !== null && !isHandoffAction(action) ? action : null} onClose={() => setAction(null)} onDone={actionDone} />

@@ -1,0 +1,123 @@
+import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { IconDeviceFloppy, IconPrinter } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { LABEL_SIZE_LABELS, LABEL_SIZE_NAMES, PAGE_SIZE_LABELS, PAGE_SIZE_NAMES, PAPER_FORM_LABELS, type PaperForm, type PrintedForm } from '../../../../shared/domain/printing';
+import type { Shipment } from '../../../../shared/domain/shipments';
+import { formatDateTime } from '../../../../shared/format/date';
+import { call } from '../../api/client';
+import { downloadBase64 } from '../../api/files';
+import { FormError } from '../../forms/FormError';
+import { useSubmit } from '../../forms/use-submit';
+
+/** The forms this shipment can print now. */
+export function printableForms(shipment: Shipment): PaperForm[] {
+  if (!shipment.folio) return [];
+  const forms: PaperForm[] = ['approval', 'envelopeCover', 'envelopeLabel', 'custodyRegister', 'receipt'];
+  if (shipment.content.media) forms.push('mediaManifest');
+  return forms;
+}
+
+function base64ToBlobUrl(base64: string, mediaType: string): string {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return URL.createObjectURL(new Blob([bytes], { type: mediaType }));
+}
+
+/**
+ * Printing a form (issue 7): choose the form and paper, then «Generar» issues
+ * it — counted and audited, so a second issue says «REIMPRESIÓN n» — and
+ * shows it here to print through the system dialog or save as PDF.
+ */
+export function PrintModal({ shipment, opened, onClose }: { shipment: Shipment; opened: boolean; onClose: () => void }) {
+  const [wide, setWide] = useState(false);
+  const close = () => {
+    setWide(false);
+    onClose();
+  };
+  return (
+    <Modal opened={opened} onClose={close} title="Imprimir formato" size={wide ? '80%' : 'lg'} centered>
+      {/* Mounted only while open, so each opening starts from a clean choice. */}
+      {opened && <PrintPanel shipment={shipment} onIssued={() => setWide(true)} />}
+    </Modal>
+  );
+}
+
+function PrintPanel({ shipment, onIssued }: { shipment: Shipment; onIssued: () => void }) {
+  const forms = printableForms(shipment);
+  const [form, setForm] = useState<PaperForm>(forms[0] ?? 'approval');
+  const [pageSize, setPageSize] = useState<(typeof PAGE_SIZE_NAMES)[number]>('LETTER');
+  const [labelSize, setLabelSize] = useState<(typeof LABEL_SIZE_NAMES)[number]>('media_carta');
+  const [sheetVersion, setSheetVersion] = useState<string>(String(shipment.sheets.at(-1)?.version ?? 1));
+  const [printed, setPrinted] = useState<(PrintedForm & { url: string }) | null>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const { busy, error, run } = useSubmit();
+
+  useEffect(() => () => (printed ? URL.revokeObjectURL(printed.url) : undefined), [printed]);
+
+  const issue = () =>
+    run(async () => {
+      const result = await call('documents.print', {
+        shipmentId: shipment.id,
+        form,
+        pageSize,
+        ...(form === 'envelopeLabel' ? { labelSize } : {}),
+        ...(form === 'approval' ? { sheetVersion: Number(sheetVersion) } : {}),
+      });
+      setPrinted({ ...result, url: base64ToBlobUrl(result.base64, result.mediaType) });
+      onIssued();
+    });
+
+  return (
+    <>
+      {!printed ? (
+        <Stack gap="sm">
+          <Select label="Formato" data={forms.map((f) => ({ value: f, label: PAPER_FORM_LABELS[f] }))} value={form} onChange={(v) => v && setForm(v as PaperForm)} allowDeselect={false} />
+          {form === 'approval' && shipment.sheets.length > 1 && (
+            <Select
+              label="Hoja"
+              data={[...shipment.sheets].reverse().map((s) => ({ value: String(s.version), label: `Hoja ${s.version} — ${s.voidedAt ? `anulada el ${formatDateTime(s.voidedAt)}` : 'vigente'}` }))}
+              value={sheetVersion}
+              onChange={(v) => v && setSheetVersion(v)}
+              allowDeselect={false}
+            />
+          )}
+          {form === 'envelopeLabel' ? (
+            <SegmentedControl data={LABEL_SIZE_NAMES.map((s) => ({ value: s, label: LABEL_SIZE_LABELS[s] }))} value={labelSize} onChange={(v) => setLabelSize(v as typeof labelSize)} />
+          ) : (
+            <SegmentedControl data={PAGE_SIZE_NAMES.map((s) => ({ value: s, label: `Papel ${PAGE_SIZE_LABELS[s]}` }))} value={pageSize} onChange={(v) => setPageSize(v as typeof pageSize)} />
+          )}
+          <Text size="xs" c="dimmed">
+            Cada impresión queda en la bitácora con la huella del contenido; a partir de la segunda, el formato dice «REIMPRESIÓN».
+          </Text>
+          <FormError error={error} />
+          <Group justify="flex-end">
+            <Button onClick={() => void issue()} loading={busy} leftSection={<IconPrinter size={16} />}>
+              Generar
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack gap="sm">
+          {printed.reprint > 0 && (
+            <Alert color="yellow" data-testid="reprint-notice">
+              Este formato ya se había impreso: sale marcado «REIMPRESIÓN {printed.reprint}».
+            </Alert>
+          )}
+          <iframe ref={frame} src={printed.url} title="Vista previa del formato" style={{ width: '100%', height: '70vh', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} />
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              {printed.fileName}
+            </Text>
+            <Group gap="sm">
+              <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} onClick={() => downloadBase64(printed.fileName, printed.mediaType, printed.base64)}>
+                Guardar PDF
+              </Button>
+              <Button leftSection={<IconPrinter size={16} />} onClick={() => frame.current?.contentWindow?.print()}>
+                Imprimir…
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      )}
+    </>
+  );
+}

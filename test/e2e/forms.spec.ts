@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { ADMIN, completeSetup, pdfText } from './support/flows';
+import { act, authorisedEnvelope, CLERK, LAWYER, openShipment, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
+
+const SUBJECT = 'Remisión del parte informativo de la Policía Estatal';
+const SEALS = ['SS-009901'];
+
+/** Issues a form from the shipment page and keeps its PDF; returns its text. */
+async function issue(page: Page, form: string, file: string, sheet?: RegExp): Promise<string> {
+  await page.getByRole('button', { name: 'Imprimir formatos' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Imprimir formato' });
+  await dialog.getByRole('combobox', { name: 'Formato' }).click();
+  await page.getByRole('option', { name: form }).click();
+  if (sheet) {
+    await dialog.getByRole('combobox', { name: 'Hoja' }).click();
+    await page.getByRole('option', { name: sheet }).click();
+  }
+  await dialog.getByRole('button', { name: 'Generar' }).click();
+  await expect(dialog.getByTitle('Vista previa del formato')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Guardar PDF' }).click();
+  await (await download).saveAs(file);
+  return pdfText(file);
+}
+
+async function closeDialog(page: Page) {
+  await page.getByRole('dialog', { name: 'Imprimir formato' }).getByRole('button', { name: /cerrar|close/i }).click().catch(async () => page.keyboard.press('Escape'));
+  await expect(page.getByRole('dialog', { name: 'Imprimir formato' })).toBeHidden();
+}
+
+test('print the approval sheet, register the signed scan, change the inventory: the sheet is voided and printed again', async ({ page, snap }, info) => {
+  test.setTimeout(180_000);
+  await completeSetup(page);
+  await registerAgencyAndStaff(page);
+  const { folio } = await authorisedEnvelope(page, { subject: SUBJECT, seals: SEALS, stopAt: 'por_firmar' });
+  await page.reload();
+  await switchUser(page, CLERK);
+  await openShipment(page, SUBJECT);
+
+  // First print, then a reprint marked as such.
+  const first = await issue(page, 'Formato de autorización', info.outputPath('hoja1.pdf'));
+  expect(first).toContain(folio);
+  expect(first).toContain('Elaboró');
+  expect(first).toContain('Revisó (Jurídico)');
+  expect(first).not.toContain('REIMPRESIÓN');
+  await snap('60-vista-previa-hoja');
+  await closeDialog(page);
+  const again = await issue(page, 'Formato de autorización', info.outputPath('hoja1-bis.pdf'));
+  expect(again).toContain('REIMPRESIÓN 1');
+  await expect(page.getByTestId('reprint-notice')).toContainText('REIMPRESIÓN 1');
+  await closeDialog(page);
+
+  // The Director signed it; the administrator registers the signature with the scan.
+  await switchUser(page, { userName: ADMIN.userName, own: ADMIN.password });
+  await openShipment(page, SUBJECT);
+  await page.getByTestId('shipment-actions').getByRole('button', { name: 'Registrar firma del Director(a) General' }).click();
+  const sign = page.getByRole('dialog', { name: 'Registrar firma del Director(a) General' });
+  await sign.getByRole('textbox', { name: 'Nombre de quien firmó' }).fill('Ing. Enrique Quinto Ceballos');
+  await sign.getByRole('textbox', { name: 'Cargo' }).fill('Director General');
+  await sign.getByRole('textbox', { name: 'Fecha de la firma' }).fill('23/11/2026');
+  await sign.getByRole('textbox', { name: 'Fecha de la firma' }).press('Tab');
+  const scan = info.outputPath('firmada.pdf');
+  writeFileSync(scan, '%PDF-1.4\n% hoja firmada escaneada\n');
+  await sign.locator('input[type="file"]').setInputFiles(scan);
+  await sign.getByRole('button', { name: 'Registrar firma del Director(a) General' }).click();
+  await expect(sign).toBeHidden();
+  await expect(page.getByTestId('shipment-state')).toHaveText('Autorizado');
+
+  // The inventory changes after the signature: the sheet is void, the shipment goes back to legal.
+  await switchUser(page, CLERK);
+  await openShipment(page, SUBJECT);
+  await page.getByRole('link', { name: 'Modificar contenido' }).click();
+  await expect(page.getByText('Al guardar, la hoja de autorización queda anulada')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Fojas' }).fill('11');
+  await page.getByRole('button', { name: 'Guardar cambios' }).click();
+  await expect(page.getByText('La hoja de autorización anterior quedó anulada')).toBeVisible();
+  await expect(page.getByTestId('shipment-state')).toHaveText('En revisión jurídica');
+  await switchUser(page, LAWYER);
+  await openShipment(page, SUBJECT);
+  await act(page, 'Aprobar revisión');
+  await switchUser(page, CLERK);
+  await openShipment(page, SUBJECT);
+  await act(page, 'Generar hoja de autorización');
+
+  // The new sheet keeps the folio; the old one prints marked ANULADA.
+  const second = await issue(page, 'Formato de autorización', info.outputPath('hoja2.pdf'), /^Hoja 2/);
+  expect(second).toContain(folio);
+  expect(second).toMatch(/Hoja:\s*2/);
+  expect(second).not.toContain('ANULADA');
+  expect(second).not.toContain('REIMPRESIÓN');
+  await closeDialog(page);
+  const old = await issue(page, 'Formato de autorización', info.outputPath('hoja1-anulada.pdf'), /^Hoja 1/);
+  expect(old).toContain('ANULADA');
+
+  // The other forms print from the same records.
+  await closeDialog(page);
+  expect(await issue(page, 'Carátula de sobre', info.outputPath('caratula.pdf'))).toContain('SS-009901');
+  await closeDialog(page);
+  expect(await issue(page, 'Acuse de recibo', info.outputPath('acuse.pdf'))).toContain(folio);
+  await snap('61-formatos');
+});
