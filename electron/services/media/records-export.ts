@@ -1,0 +1,339 @@
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { CHANNEL_LABELS, type Agency } from '../../../shared/domain/agencies';
+import type { AuditAction } from '../../../shared/domain/audit';
+import type { CustodyEvent, CustodyRow } from '../../../shared/domain/custody';
+import { SHIPMENT_STATE_LABELS } from '../../../shared/domain/shipment-states';
+import { CLASSIFICATION_LABELS, type Shipment } from '../../../shared/domain/shipments';
+import type { User } from '../../../shared/domain/users';
+import { AppError } from '../../../shared/errors';
+import { formatDateTime } from '../../../shared/format/date';
+import { actorOf } from '../accounts/session-service';
+import type { Workspace } from '../accounts/workspace';
+import { custodyCsv } from '../custody/custody-csv';
+import type { ShipmentService } from '../shipments/shipment-service';
+import { approvalInput, chainHeadText, custodyRegisterInput } from '../shipments/shipment-forms';
+import type { BagVerification } from './bagit-verifier';
+import { writeBag, type BagSourceFile, type WriteProgress } from './bagit-writer';
+import { resolveFilesystem } from './drive-filesystem';
+import { isErrno } from '../vault/durable-file';
+import { throwIfAborted } from './media-errors';
+import { agencyLookup, formContext, shipmentFolderName, type FormRenderer } from './shipment-form-inputs';
+
+/**
+ * Export of records (issue 8, item 4): selected shipments or a date range
+ * become one BagIt bag a records office can keep for years and open with
+ * nothing but a PDF reader, a spreadsheet and `sha256sum`:
+ *
+ *   valija-expediente-<date>-<n>/data/
+ *     indice.csv, indice.json            one line per shipment
+ *     <folio>/autorizacion.pdf           the approval sheet (when it has one)
+ *     <folio>/registro-custodia.pdf      the custody register as printed
+ *     <folio>/custodia.csv, custodia.json  the custody log, raw events with their hash chain
+ *     <folio>/envio.json                 the shipment record
+ *     <folio>/anexos/…, firma/…, acuse/…   attachments and scans, decrypted
+ */
+
+export interface ExportSelection {
+  shipmentIds?: readonly string[];
+  /** creation date in the office's zone, both ends inclusive (YYYY-MM-DD) */
+  from?: string;
+  to?: string;
+}
+
+export type ExportProgress = { phase: 'preparing'; done: number; total: number; folio?: string } | WriteProgress;
+
+export interface ExportOptions {
+  drivePath: string;
+  filesystem?: string;
+  onProgress?: (progress: ExportProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ExportIndexLine {
+  folder: string;
+  id: string;
+  folio: string | null;
+  state: string;
+  channel: string;
+  classification: string;
+  agency: string;
+  subject: string;
+  createdAt: string;
+  updatedAt: string;
+  custodyEvents: number;
+  chainHead: string;
+  contentDigest: string;
+  files: string[];
+}
+
+export interface ExportResult {
+  bagPath: string;
+  bagName: string;
+  shipments: number;
+  files: number;
+  bytes: number;
+  index: ExportIndexLine[];
+  verification: BagVerification;
+}
+
+/** Until shared/domain/audit.ts lists it (see the report): «Expediente exportado a medio extraíble». */
+const AUDIT_RECORDS_EXPORTED = 'records.exported' as AuditAction;
+/** Shipments prepared at once: rendering (worker threads) overlaps with vault reads and decryption. */
+const CONCURRENCY = 4;
+const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function exportRecords(
+  deps: { shipments: ShipmentService; clock: () => Date; render: FormRenderer },
+  ws: Workspace,
+  user: User,
+  selection: ExportSelection,
+  options: ExportOptions,
+): Promise<ExportResult> {
+  if (!user.active || !(user.roles.includes('capturista') || user.roles.includes('administrador'))) {
+    throw new AppError('FORBIDDEN', 'Sólo un usuario con el rol Capturista o Administrador puede exportar expedientes.');
+  }
+  const { signal } = options;
+  const ids = await selectShipments(deps.shipments, ws, selection);
+  if (ids.length === 0) throw new AppError('VALIDATION', 'No hay envíos que exportar con esa selección.');
+  const drive = path.resolve(options.drivePath);
+  const filesystem = await resolveFilesystem(drive, options.filesystem);
+  const now = deps.clock();
+  const view = await deps.shipments.custodyView(ws);
+  const agencyOf = await agencyLookup(ws);
+  const seqOf = new Map(view.ledger.all().map((e) => [e.id, e.seq]));
+
+  const shipments = ids.map((id) => {
+    const s = view.shipment(id);
+    if (!s) throw new AppError('NOT_FOUND', 'Uno de los envíos elegidos ya no existe.');
+    return s;
+  });
+  const folders = uniqueFolders(shipments);
+  const perShipment: Array<{ files: BagSourceFile[]; line: ExportIndexLine }> = new Array(shipments.length);
+  let done = 0;
+  options.onProgress?.({ phase: 'preparing', done, total: shipments.length });
+
+  const prepare = async (index: number): Promise<void> => {
+    throwIfAborted(signal);
+    const shipment = shipments[index] as Shipment;
+    const folder = folders[index] as string;
+    const custody = await view.ledger.of(shipment.id);
+    const agency = agencyOf(shipment.content.agencyId);
+    const files = await shipmentFiles(deps, ws, user, shipment, agency, custody, folder, now, (id) => seqOf.get(id), view.agencyAcronym);
+    perShipment[index] = {
+      files,
+      line: {
+        folder,
+        id: shipment.id,
+        folio: shipment.folio,
+        state: SHIPMENT_STATE_LABELS[shipment.state],
+        channel: CHANNEL_LABELS[shipment.content.channel],
+        classification: CLASSIFICATION_LABELS[shipment.content.classification],
+        agency: agency ? `${agency.acronym} — ${agency.name}` : '—',
+        subject: shipment.content.subject,
+        createdAt: shipment.createdAt,
+        updatedAt: shipment.updatedAt,
+        custodyEvents: custody.length,
+        chainHead: custody.at(-1)?.hash ?? '',
+        contentDigest: shipment.digest,
+        files: files.map((f) => f.name.slice(folder.length + 1)),
+      },
+    };
+    done += 1;
+    options.onProgress?.({ phase: 'preparing', done, total: shipments.length, ...(shipment.folio ? { folio: shipment.folio } : {}) });
+  };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, shipments.length) }, async () => {
+      while (next < shipments.length) await prepare(next++);
+    }),
+  );
+  throwIfAborted(signal);
+
+  const index = perShipment.map((p) => p.line);
+  const files: BagSourceFile[] = [
+    { name: 'indice.csv', source: Buffer.from(indexCsv(index), 'utf8') },
+    { name: 'indice.json', source: Buffer.from(`${JSON.stringify({ exportedAt: now.toISOString(), exportedBy: user.fullName, selection: describeSelection(selection), shipments: index }, null, 2)}\n`, 'utf8') },
+    ...perShipment.flatMap((p) => p.files),
+  ];
+  const day = civilDate(now);
+  let bagName = '';
+  for (let n = 1; bagName === ''; n += 1) if (!(await exists(path.join(drive, `valija-expediente-${day}-${n}`)))) bagName = `valija-expediente-${day}-${n}`;
+  const office = ws.office.data;
+  const written = await writeBag(
+    path.join(drive, bagName),
+    {
+      files,
+      bagInfo: {
+        sourceOrganization: office.institution || office.unit,
+        externalIdentifier: bagName,
+        baggingDate: day,
+        fields: [
+          { label: 'External-Description', value: `Expediente de ${index.length} envío(s) de Valija: ${describeSelection(selection)}.` },
+          { label: 'Contact-Name', value: user.fullName },
+          { label: 'Valija-Unidad', value: office.unit },
+          { label: 'Valija-Tipo', value: 'expediente' },
+          { label: 'Valija-Envios', value: String(index.length) },
+        ],
+      },
+    },
+    { ...(signal ? { signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(filesystem ? { filesystem } : {}) },
+  );
+  const finalName = bagName;
+  await ws.audit.record(AUDIT_RECORDS_EXPORTED, actorOf(user), `${finalName} (${index.length} envíos)`, {
+    carpeta: finalName,
+    envios: index.length,
+    archivos: written.payloadOxum.count,
+    bytes: written.payloadOxum.octets,
+    seleccion: describeSelection(selection),
+  });
+  return { bagPath: written.path, bagName: finalName, shipments: index.length, files: written.payloadOxum.count, bytes: written.payloadOxum.octets, index, verification: written.verification };
+}
+
+async function selectShipments(shipments: ShipmentService, ws: Workspace, selection: ExportSelection): Promise<string[]> {
+  if (selection.shipmentIds && selection.shipmentIds.length > 0) {
+    if (selection.shipmentIds.length > 100_000) throw new AppError('VALIDATION', 'Demasiados envíos en una sola exportación.');
+    return [...new Set(selection.shipmentIds)];
+  }
+  const { from, to } = selection;
+  if (!from && !to) throw new AppError('VALIDATION', 'Elija los envíos o un periodo para exportar.');
+  if ((from && !CIVIL_DATE.test(from)) || (to && !CIVIL_DATE.test(to))) throw new AppError('VALIDATION', 'Las fechas del periodo deben tener la forma AAAA-MM-DD.');
+  if (from && to && from > to) throw new AppError('VALIDATION', 'La fecha inicial del periodo es posterior a la final.');
+  const ids: string[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await shipments.list(ws, { ...(from ? { from } : {}), ...(to ? { to } : {}), sort: 'createdAt', direction: 'asc', offset, limit: 500 });
+    ids.push(...page.items.map((s) => s.id));
+    if (page.items.length < 500 || ids.length >= page.total) break;
+  }
+  return ids;
+}
+
+/** Everything one shipment contributes, under `<folder>/`. */
+async function shipmentFiles(
+  deps: { shipments: ShipmentService; render: FormRenderer },
+  ws: Workspace,
+  user: User,
+  shipment: Shipment,
+  agency: Agency | null,
+  custody: CustodyEvent[],
+  folder: string,
+  now: Date,
+  seqOf: (eventId: string) => number | undefined,
+  agencyAcronym: (id: string) => string,
+): Promise<BagSourceFile[]> {
+  const ctx = formContext(ws, shipment, agency, custody, user, now);
+  const sheet = shipment.sheets.at(-1);
+  const forms: Array<Promise<BagSourceFile | null>> = [
+    // The sheet in force prints the current content; a voided sheet's content lives in an older revision, so it is not re-printed here.
+    sheet && shipment.folio && (sheet.voidedAt === null || sheet.digest === shipment.digest)
+      ? deps.render('approval', approvalInput(ctx, sheet, shipment.content, { pageSize: 'LETTER' }, 0)).then((pdf) => ({ name: `${folder}/autorizacion.pdf`, source: pdf }))
+      : Promise.resolve(null),
+    shipment.folio
+      ? deps.render('custodyRegister', { ...custodyRegisterInput(ctx, { pageSize: 'LETTER' }, 0), blankRows: 0 }).then((pdf) => ({ name: `${folder}/registro-custodia.pdf`, source: pdf }))
+      : Promise.resolve(null),
+  ];
+  const rows: CustodyRow[] = custody.map((e) => ({ ...e, agencyAcronym: agencyAcronym(shipment.content.agencyId), subject: shipment.content.subject }));
+  const files: BagSourceFile[] = [
+    { name: `${folder}/envio.json`, source: json(shipment) },
+    { name: `${folder}/custodia.csv`, source: Buffer.from(custodyCsv(rows, seqOf), 'utf8') },
+    { name: `${folder}/custodia.json`, source: json({ shipmentId: shipment.id, folio: shipment.folio, chainHead: chainHeadText(custody), headHash: custody.at(-1)?.hash ?? null, events: custody }) },
+  ];
+  const names = new Set<string>();
+  const place = (dir: string, fileName: string): string => {
+    const safe = safeFileName(fileName);
+    let candidate = `${folder}/${dir}/${safe}`;
+    for (let n = 2; names.has(candidate.toLowerCase()); n += 1) candidate = `${folder}/${dir}/${withSuffix(safe, n)}`;
+    names.add(candidate.toLowerCase());
+    return candidate;
+  };
+  for (const a of shipment.content.attachments) {
+    const blob = await deps.shipments.attachment(ws, shipment.id, a.blobId);
+    files.push({ name: place('anexos', a.fileName), source: Buffer.from(blob.base64, 'base64') });
+  }
+  for (const which of ['signature', 'acknowledgement'] as const) {
+    const scan = which === 'signature' ? shipment.signature?.scan : shipment.acknowledgementScan;
+    if (!scan) continue;
+    const blob = await deps.shipments.scan(ws, shipment.id, which);
+    files.push({ name: place(which === 'signature' ? 'firma' : 'acuse', scan.fileName), source: Buffer.from(blob.base64, 'base64') });
+  }
+  for (const f of await Promise.all(forms)) if (f) files.push(f);
+  return files;
+}
+
+function json(value: unknown): Buffer {
+  return Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+}
+
+/** Folder per shipment; two shipments never share one (a folio is unique, ids too, but the mapping of «/» could collide). */
+function uniqueFolders(shipments: readonly Shipment[]): string[] {
+  const used = new Set<string>(['indice.csv', 'indice.json']);
+  return shipments.map((s) => {
+    let name = shipmentFolderName(s);
+    if (used.has(name.toLowerCase())) name = `${name}-${s.id.slice(0, 8)}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** A name any drive and any Windows desktop accepts; the original stays in envio.json. */
+export function safeFileName(name: string): string {
+  let safe = name
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are not portable in names
+    .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_')
+    .replace(/[. ]+$/, '')
+    .trim();
+  if (safe === '' || safe === '.' || safe === '..') safe = 'archivo';
+  if (/^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i.test(safe)) safe = `_${safe}`;
+  if (safe.length > 120) {
+    const ext = path.extname(safe).slice(0, 10);
+    safe = `${safe.slice(0, 120 - ext.length)}${ext}`;
+  }
+  return safe;
+}
+
+function withSuffix(name: string, n: number): string {
+  const ext = path.extname(name);
+  return `${name.slice(0, name.length - ext.length)}-${n}${ext}`;
+}
+
+const INDEX_HEADER = ['Carpeta', 'Folio', 'Estado', 'Canal', 'Clasificación', 'Dependencia', 'Asunto', 'Creado', 'Última modificación', 'Eventos de custodia', 'Cabeza de la cadena', 'Huella del contenido', 'Archivos'];
+
+function cell(value: string | number): string {
+  const text = String(value);
+  // A cell starting with = + - @ would be run as a formula by Excel.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** Excel-friendly like the custody CSV: UTF-8 with BOM, commas, CRLF, dates in the office's zone. */
+export function indexCsv(lines: readonly ExportIndexLine[]): string {
+  const out = [INDEX_HEADER.map(cell).join(',')];
+  for (const l of lines) {
+    out.push(
+      [l.folder, l.folio ?? '', l.state, l.channel, l.classification, l.agency, l.subject, formatDateTime(l.createdAt), formatDateTime(l.updatedAt), l.custodyEvents, l.chainHead, l.contentDigest, l.files.join('; ')]
+        .map(cell)
+        .join(','),
+    );
+  }
+  return `\uFEFF${out.join('\r\n')}\r\n`;
+}
+
+function describeSelection(selection: ExportSelection): string {
+  if (selection.shipmentIds && selection.shipmentIds.length > 0) return `${selection.shipmentIds.length} envío(s) elegidos`;
+  return `envíos creados ${selection.from ? `desde el ${selection.from}` : ''}${selection.from && selection.to ? ' ' : ''}${selection.to ? `hasta el ${selection.to}` : ''}`.trim();
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fsp.lstat(file);
+    return true;
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return false;
+    throw error;
+  }
+}
+
+function civilDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

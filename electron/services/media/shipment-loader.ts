@@ -1,0 +1,272 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import type { AuditAction } from '../../../shared/domain/audit';
+import { MEDIA_KIND_LABELS, type MediaFile, type Shipment } from '../../../shared/domain/shipments';
+import type { ShipmentState } from '../../../shared/domain/shipment-states';
+import { SHIPMENT_STATE_LABELS } from '../../../shared/domain/shipment-states';
+import type { User } from '../../../shared/domain/users';
+import { AppError } from '../../../shared/errors';
+import { actorOf } from '../accounts/session-service';
+import type { Workspace } from '../accounts/workspace';
+import type { AgeEncryptionInfo, FormInputs } from '../documents/forms';
+import type { ShipmentService } from '../shipments/shipment-service';
+import { chainHeadText, mediaManifestInput } from '../shipments/shipment-forms';
+import { AGE_EXTENSION } from './age-payload';
+import { formatPayloadOxum, type BagInfoField, type PayloadOxum } from './bag-info';
+import type { BagVerification } from './bagit-verifier';
+import { writeBag, type WriteProgress, type WrittenFile } from './bagit-writer';
+import { resolveFilesystem } from './drive-filesystem';
+import { formatBytes } from './fs-limits';
+import { mediaError, throwIfAborted } from './media-errors';
+import { generatePassphrase } from './passphrase';
+import { agencyLookup, formContext, shipmentFolderName, type FormRenderer } from './shipment-form-inputs';
+
+/** Content is authorised from the Director's signature on; once in transit the medium has left. */
+export const LOADABLE_STATES: readonly ShipmentState[] = ['autorizado', 'sellado'];
+
+export interface LoadShipmentOptions {
+  /** the drive's mount point (or a test folder standing for it) */
+  drivePath: string;
+  /** encrypt every payload file with age under a passphrase generated here */
+  encrypt: boolean;
+  /**
+   * Where to read files from when the shipment has no `sourcePath` for them
+   * (browser harness, files moved since): file name → absolute path or the
+   * bytes. Takes precedence over `sourcePath`.
+   */
+  sources?: Readonly<Record<string, string | Buffer>>;
+  /** vfat, exfat, ntfs, ext4…; looked up among the drives when omitted */
+  filesystem?: string;
+  /** where the medium was loaded, for the custody event; the office's unit when omitted */
+  place?: string;
+  onProgress?: (progress: LoadProgress) => void;
+  signal?: AbortSignal;
+  /** age's scrypt cost; tests lower it */
+  scryptWorkFactor?: number;
+}
+
+export type LoadProgress = { phase: 'checking'; bytesDone: number; bytesTotal: number; file?: string } | WriteProgress;
+
+export interface LoadedMedia {
+  bagPath: string;
+  /** folder name on the drive (= the manifest's «carpeta») */
+  bagName: string;
+  files: WrittenFile[];
+  payloadOxum: PayloadOxum;
+  /** the read-back check of the whole bag, file by file */
+  verification: BagVerification;
+  /** the manifest PDF as written into the bag (manifiesto.pdf) */
+  manifestPdf: Buffer;
+  /** shown ONCE and printed on the opening-key sheet; Valija keeps no copy */
+  passphrase: string | null;
+  openingKeyPdf: Buffer | null;
+  custodyEventId: string;
+}
+
+/** Until shared/domain/audit.ts lists it (see the report): «Medio magnético cargado y verificado». */
+const AUDIT_MEDIA_LOADED = 'media.loaded' as AuditAction;
+export const MANIFEST_FILE_NAME = 'manifiesto.pdf';
+
+/**
+ * Loads a magnetic-media shipment onto a drive (issue 8, item 2): re-hashes
+ * every source against what the Director authorised, checks the drive,
+ * writes a BagIt bag (optionally age-encrypted) with the manifest PDF, reads
+ * it all back, and only then records the custody event and the audit entry.
+ */
+export async function loadShipment(
+  deps: { shipments: ShipmentService; clock: () => Date; render: FormRenderer },
+  ws: Workspace,
+  user: User,
+  shipmentId: string,
+  options: LoadShipmentOptions,
+): Promise<LoadedMedia> {
+  if (!user.active || !(user.roles.includes('capturista') || user.roles.includes('administrador'))) {
+    throw new AppError('FORBIDDEN', 'Sólo un usuario con el rol Capturista o Administrador puede cargar medios magnéticos.');
+  }
+  const { signal } = options;
+  const detail = await deps.shipments.get(ws, user, shipmentId);
+  const shipment = detail.shipment;
+  const media = shipment.content.media;
+  if (!media) throw new AppError('VALIDATION', 'Sólo los envíos en medio magnético se cargan en una unidad.');
+  if (!LOADABLE_STATES.includes(shipment.state) || !shipment.folio) {
+    throw new AppError(
+      'INVALID_TRANSITION',
+      `El medio se carga cuando el envío está autorizado y antes de entregarlo a mensajería; este envío está «${SHIPMENT_STATE_LABELS[shipment.state]}».`,
+    );
+  }
+
+  const sources = await checkSources(media.files, options, signal);
+  const drive = path.resolve(options.drivePath);
+  const filesystem = await resolveFilesystem(drive, options.filesystem);
+  const bagName = shipmentFolderName(shipment);
+  const now = deps.clock();
+
+  const agency = (await agencyLookup(ws))(shipment.content.agencyId);
+  const ctx = formContext(ws, shipment, agency, detail.custody, user, now);
+  const passphrase = options.encrypt ? generatePassphrase() : null;
+  const encryption: AgeEncryptionInfo | null = passphrase ? ageInfo(media.files) : null;
+  const manifestInput: FormInputs['mediaManifest'] = {
+    ...mediaManifestInput(ctx, { pageSize: 'LETTER' }, 0),
+    bagDirectory: bagName,
+    encryption,
+    loadedBy: { name: user.fullName, position: user.position },
+  };
+  const [manifestPdf, openingKeyPdf] = await Promise.all([
+    deps.render('mediaManifest', manifestInput),
+    passphrase && encryption
+      ? deps.render('openingKey', {
+          office: manifestInput.office,
+          folio: manifestInput.folio,
+          contentDigest: manifestInput.contentDigest,
+          chainHead: manifestInput.chainHead,
+          pageSize: manifestInput.pageSize,
+          reprint: 0,
+          recipient: manifestInput.recipient,
+          passphrase,
+          encryption,
+          mediaSerial: media.serial,
+        })
+      : Promise.resolve(null),
+  ]);
+  throwIfAborted(signal);
+
+  const recipient = manifestInput.recipient;
+  const fields: BagInfoField[] = [
+    { label: 'Contact-Name', value: user.fullName },
+    ...(ws.office.data.address ? [{ label: 'Organization-Address', value: ws.office.data.address }] : []),
+    { label: 'Valija-Unidad', value: ws.office.data.unit },
+    { label: 'Valija-Destinatario', value: [recipient.name, recipient.position].filter(Boolean).join(', ') },
+    { label: 'Valija-Dependencia-Destinataria', value: `${recipient.agencyName} (${recipient.agencyAcronym})` },
+    { label: 'Valija-Medio', value: `${MEDIA_KIND_LABELS[media.kind]} ${media.brand} ${media.model}, serie ${media.serial}`.replace(/\s+/g, ' ') },
+    { label: 'Valija-Huella-Contenido', value: shipment.digest },
+    { label: 'Valija-Cadena-Custodia', value: chainHeadText(detail.custody) },
+    { label: 'Valija-Cifrado', value: passphrase ? 'age (frase de paso); la clave viaja por separado en la hoja «Clave de apertura»' : 'no' },
+  ];
+  const written = await writeBag(
+    path.join(drive, bagName),
+    {
+      files: media.files.map((f) => ({ name: f.name, source: sources.get(f.name) as string | Buffer })),
+      bagInfo: { sourceOrganization: ws.office.data.institution || ws.office.data.unit, externalIdentifier: shipment.folio, baggingDate: civilDate(now), fields },
+      tagFiles: [{ name: MANIFEST_FILE_NAME, source: manifestPdf }],
+    },
+    {
+      ...(signal ? { signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(passphrase ? { encryptPassphrase: passphrase } : {}),
+      ...(options.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: options.scryptWorkFactor }),
+      ...(filesystem ? { filesystem } : {}),
+    },
+  );
+  // The copy hashed the bytes it really read: they must still be the authorised ones.
+  for (const f of written.files) {
+    const recorded = media.files.find((m) => m.name === f.name);
+    const copied = f.plain ?? { size: f.size, sha256: f.sha256 };
+    if (!recorded || copied.sha256 !== recorded.sha256) {
+      throw mediaError('MEDIA_VERIFY_FAILED', `«${f.name}» cambió mientras se copiaba; ya no es el archivo autorizado. Borre la carpeta «${bagName}» de la unidad y vuelva a cargar.`);
+    }
+  }
+
+  const office = ws.office.data;
+  const oxum = formatPayloadOxum(written.payloadOxum);
+  const plainBytes = media.files.reduce((sum, f) => sum + f.size, 0);
+  const event = await deps.shipments.recordCustody(ws, user, shipmentId, {
+    type: 'preparacion',
+    at: now.toISOString(),
+    from: { name: user.fullName, position: user.position, institution: office.institution },
+    to: { name: `Medio ${media.serial} (${MEDIA_KIND_LABELS[media.kind]})`.slice(0, 120), institution: office.institution },
+    place: (options.place ?? (office.unit || office.institution || 'Oficina de registro')).slice(0, 200),
+    purpose: 'Carga del medio magnético',
+    seals: [],
+    remarks: `Bolsa BagIt «${bagName}» escrita y verificada por relectura: ${media.files.length} archivo(s), ${formatBytes(plainBytes)}, Payload-Oxum ${oxum}${passphrase ? ', cifrado con age' : ', sin cifrar'}.`,
+  });
+  await ws.audit.record(AUDIT_MEDIA_LOADED, actorOf(user), shipment.folio, {
+    envio: shipment.id,
+    carpeta: bagName,
+    archivos: media.files.length,
+    bytes: plainBytes,
+    payloadOxum: oxum,
+    cifrado: passphrase !== null,
+    eventoCustodia: event.id,
+  });
+  return {
+    bagPath: written.path,
+    bagName,
+    files: written.files,
+    payloadOxum: written.payloadOxum,
+    verification: written.verification,
+    manifestPdf,
+    passphrase,
+    openingKeyPdf,
+    custodyEventId: event.id,
+  };
+}
+
+/**
+ * Every file must be readable and be, byte for byte, what the shipment
+ * recorded: the Director authorised those exact bytes. Hashed before
+ * anything is written, so a wrong file never reaches the drive.
+ */
+async function checkSources(files: readonly MediaFile[], options: LoadShipmentOptions, signal: AbortSignal | undefined): Promise<Map<string, string | Buffer>> {
+  const chosen = new Map<string, string | Buffer>();
+  for (const f of files) {
+    const source = options.sources?.[f.name] ?? f.sourcePath;
+    if (source === null || source === undefined || source === '') {
+      throw new AppError('VALIDATION', `No se sabe de dónde leer «${f.name}». Elija el archivo para cargarlo en el medio.`);
+    }
+    if (typeof source === 'string' && !path.isAbsolute(source)) throw new AppError('VALIDATION', `La ubicación de «${f.name}» debe ser una ruta completa.`);
+    chosen.set(f.name, source);
+  }
+  const bytesTotal = files.reduce((sum, f) => sum + f.size, 0);
+  let bytesDone = 0;
+  for (const f of files) {
+    const source = chosen.get(f.name) as string | Buffer;
+    const got = await digestOf(source, f.name, signal, (n) => {
+      bytesDone += n;
+      options.onProgress?.({ phase: 'checking', bytesDone, bytesTotal, file: f.name });
+    });
+    if (got.sha256 !== f.sha256 || got.size !== f.size) {
+      throw new AppError(
+        'VALIDATION',
+        `«${f.name}» no es el archivo autorizado: su huella SHA-256 (o su tamaño) no coincide con la registrada en el envío. No se copió nada. Use el archivo original o prepare un envío nuevo.`,
+      );
+    }
+  }
+  return chosen;
+}
+
+async function digestOf(source: string | Buffer, name: string, signal: AbortSignal | undefined, onBytes: (n: number) => void): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  if (Buffer.isBuffer(source)) {
+    hash.update(source);
+    onBytes(source.length);
+    return { size: source.length, sha256: hash.digest('hex') };
+  }
+  let size = 0;
+  try {
+    for await (const chunk of createReadStream(source, { highWaterMark: 1024 * 1024 })) {
+      throwIfAborted(signal);
+      const bytes = chunk as Buffer;
+      hash.update(bytes);
+      size += bytes.length;
+      onBytes(bytes.length);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('NOT_FOUND', `No se pudo leer «${name}» en «${source}». ¿Se movió o se borró el archivo?`, { cause: error });
+  }
+  return { size, sha256: hash.digest('hex') };
+}
+
+/** The manifest and the key sheet name one encrypted file; with several, the pattern every file follows. */
+function ageInfo(files: readonly MediaFile[]): AgeEncryptionInfo {
+  const only = files.length === 1 ? files[0] : undefined;
+  if (only) return { encryptedFileName: `data/${only.name}${AGE_EXTENSION}`, outputName: only.name };
+  return { encryptedFileName: `data/ARCHIVO${AGE_EXTENSION}`, outputName: 'ARCHIVO' };
+}
+
+function civilDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export type { Shipment };

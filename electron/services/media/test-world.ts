@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ShipmentAction, ShipmentState } from '../../../shared/domain/shipment-states';
+import type { Shipment, ShipmentContentInput } from '../../../shared/domain/shipments';
+import type { User } from '../../../shared/domain/users';
+import type { Workspace } from '../accounts/workspace';
+import { createServices, type Services } from '../app-services';
+import { TEST_KDF } from '../vault';
+
+/**
+ * A vault with an office, users for every step and an agency with an
+ * agreement, built through the real services (cheap scrypt), for the media
+ * tests and the media benchmark. No test framework in here.
+ */
+export const OFFICE = { institution: 'C4 Oaxaca', unit: 'Dirección General', acronym: 'C4', folioPrefix: 'C4/DG', address: 'Av. Independencia 100, Oaxaca' };
+export const ADMIN = { fullName: 'María López', position: 'Jefa de Registro', userName: 'mlopez', password: 'Valija-Segura-2026' };
+
+export interface MediaWorld {
+  dir: string;
+  s: Services;
+  ws: Workspace;
+  clock: { now: number };
+  admin: User;
+  clerk: User;
+  clerk2: User;
+  lawyer: User;
+  agencyId: string;
+  recipientId: string;
+}
+
+export function sha256(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export async function mediaWorld(now = Date.parse('2026-11-23T18:00:00Z'), dir = mkdtempSync(path.join(os.tmpdir(), 'valija-media-world-'))): Promise<MediaWorld> {
+  const clock = { now };
+  const s = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(clock.now), kdf: TEST_KDF });
+  await s.session.setup({ office: OFFICE, admin: ADMIN });
+  const { ws, user } = s.session.require();
+  const mk = async (userName: string, fullName: string, roles: User['roles']) =>
+    ({ ...(await s.users.create(ws, user, { fullName, position: 'Personal', userName, roles, temporaryPassword: 'Temporal-Inicio-77' })), mustChangePassword: false }) as User;
+  const clerk = await mk('jperez', 'José Pérez', ['capturista']);
+  const clerk2 = await mk('lruiz', 'Lucía Ruiz', ['capturista']);
+  const lawyer = await mk('aortiz', 'Ana Ortiz', ['juridico']);
+  const cni = await s.directory.save(ws, user, undefined, { name: 'Centro Nacional de Información', acronym: 'CNI', kind: 'federal', recipients: [{ fullName: 'Carlos Núñez', position: 'Enlace' }] });
+  await s.directory.saveAgreement(ws, user, undefined, { agencyId: cni.id, number: 'CNI-01', scope: 'Estadística', signedOn: '2025-01-10', validFrom: '2025-01-10', validTo: '2030-12-31' }, undefined);
+  return { dir, s, ws, clock, admin: user, clerk, clerk2, lawyer, agencyId: cni.id, recipientId: cni.recipients[0]!.id };
+}
+
+export function mediaContent(w: MediaWorld, files: Array<{ name: string; bytes: Buffer; sourcePath?: string | null }>, serial = 'SN-USB-7781'): ShipmentContentInput {
+  return {
+    channel: 'medio_magnetico',
+    agencyId: w.agencyId,
+    recipientId: w.recipientId,
+    subject: 'Videos de cámaras del C4',
+    classification: 'confidencial',
+    legalBasis: 'Art. 113 LFTAIP',
+    inventory: [{ description: 'Memoria USB con videos', type: 'medio', quantity: 1 }],
+    media: {
+      kind: 'USB',
+      brand: 'Kingston',
+      model: 'DT100',
+      serial,
+      capacity: '32 GB',
+      sanitisation: { method: 'purge', tool: 'nwipe', date: '2026-11-22', performedBy: 'José Pérez', verifiedBy: 'Lucía Ruiz' },
+      files: files.map((f) => ({ name: f.name, size: f.bytes.length, sha256: sha256(f.bytes), sourcePath: f.sourcePath ?? null })),
+    },
+  };
+}
+
+export function oficioContent(w: MediaWorld, subject: string, attachments: ShipmentContentInput['attachments'] = []): ShipmentContentInput {
+  return {
+    channel: 'oficio',
+    agencyId: w.agencyId,
+    recipientId: w.recipientId,
+    subject,
+    classification: 'reservada',
+    legalBasis: 'Art. 110 fracc. I LFTAIP',
+    coveringOficio: 'C4/DG/123/2026',
+    inventory: [{ description: 'Oficio de remisión', type: 'oficio', quantity: 1, sheets: 2 }],
+    attachments,
+  };
+}
+
+function handoff(place: string, from: string, to: string) {
+  return { at: '2026-11-24T17:00:00.000Z', from: { name: from }, to: { name: to, identification: 'INE 1234' }, place, purpose: 'Entrega del envío', seals: [] };
+}
+
+const PAYLOADS: Partial<Record<ShipmentAction, Record<string, unknown>>> = {
+  enviar_a_revision: {},
+  aprobar_revision: {},
+  generar_hoja: {},
+  registrar_firma: { signerName: 'Lic. Dora García', signerPosition: 'Directora General', signedOn: '2026-11-23' },
+  sellar: handoff('Oficialía del C4', 'José Pérez', 'José Pérez'),
+  despachar: handoff('Ventanilla del C4', 'José Pérez', 'Pedro Gómez'),
+  registrar_acuse: handoff('Oficialía de partes del CNI', 'Pedro Gómez', 'Carlos Núñez'),
+};
+const PATH: ShipmentAction[] = ['enviar_a_revision', 'aprobar_revision', 'generar_hoja', 'registrar_firma', 'sellar', 'despachar', 'registrar_acuse'];
+const STOP_AFTER: Partial<Record<ShipmentState, number>> = { borrador: 0, en_revision_juridica: 1, revisado: 2, por_firmar: 3, autorizado: 4, sellado: 5, en_transito: 6, entregado: 7 };
+
+/** A shipment taken along the happy path up to `state` by the right people. */
+export async function shipmentIn(w: MediaWorld, state: ShipmentState, content: ShipmentContentInput): Promise<Shipment> {
+  let shipment = await w.s.shipments.createDraft(w.ws, w.clerk, content);
+  const steps = STOP_AFTER[state];
+  if (steps === undefined) throw new Error(`no path to ${state}`);
+  for (const action of PATH.slice(0, steps)) {
+    const actor = action === 'aprobar_revision' ? w.lawyer : action === 'registrar_firma' ? w.clerk2 : w.clerk;
+    shipment = await w.s.shipments.act(w.ws, actor, shipment.id, action, PAYLOADS[action]);
+  }
+  return shipment;
+}

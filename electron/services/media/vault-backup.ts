@@ -1,0 +1,395 @@
+import { randomBytes } from 'node:crypto';
+import { constants, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import type { AuditAction } from '../../../shared/domain/audit';
+import type { User } from '../../../shared/domain/users';
+import { AppError } from '../../../shared/errors';
+import { requireRole } from '../accounts/permissions';
+import { actorOf } from '../accounts/session-service';
+import type { Workspace } from '../accounts/workspace';
+import { fsyncDir, isErrno } from '../vault/durable-file';
+import { Vault } from '../vault/vault';
+import { VaultLock } from '../vault/vault-lock';
+import { fieldValues } from './bag-info';
+import { MAX_BAG_DEPTH, MAX_BAG_ENTRIES } from './bag-tree';
+import { assertBagValid, verifyBag, type BagVerification } from './bagit-verifier';
+import { writeBag, type WriteProgress } from './bagit-writer';
+import { freeName, resolveFilesystem } from './drive-filesystem';
+import { mediaError, throwIfAborted } from './media-errors';
+
+/**
+ * Backup and restore of the whole vault (issue 8, item 5). The backup is the
+ * vault folder as it is on disk — already encrypted, it opens only with a
+ * user's password or the recovery code — inside a BagIt bag, so its
+ * integrity can be checked anywhere before anything is replaced.
+ *
+ *   valija-respaldo-<vaultId>-<date>/
+ *     bagit.txt, bag-info.txt, manifest-sha256.txt, tagmanifest-sha256.txt
+ *     valija-respaldo.json          what the backup is (no secret): vault id, office, date
+ *     data/keys.json, data/keys.json.prev, data/g<N>/…, data/aside/…
+ *     data/public.json              the sign-in screen's public profile (office name)
+ */
+
+export const BACKUP_DESCRIPTOR = 'valija-respaldo.json';
+const BACKUP_FORMAT = 1;
+const PUBLIC_PROFILE = 'public.json';
+/** Until shared/domain/audit.ts lists it (see the report): «Respaldo de la bóveda creado». */
+const AUDIT_BACKED_UP = 'vault.backed_up' as AuditAction;
+
+export interface BackupDescriptor {
+  format: number;
+  vaultId: string;
+  office: { institution: string; unit: string; acronym: string };
+  createdAt: string;
+  createdBy: string;
+  generation: number;
+  files: number;
+  bytes: number;
+}
+
+export interface BackupOptions {
+  drivePath: string;
+  filesystem?: string;
+  onProgress?: (progress: WriteProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface BackupResult {
+  bagPath: string;
+  bagName: string;
+  files: number;
+  bytes: number;
+  verification: BagVerification;
+}
+
+export async function backupVault(deps: { clock: () => Date; dataDir?: string }, ws: Workspace, user: User, options: BackupOptions): Promise<BackupResult> {
+  requireRole(user, 'administrador', 'respaldar la bóveda');
+  const drive = path.resolve(options.drivePath);
+  const filesystem = await resolveFilesystem(drive, options.filesystem);
+  const now = deps.clock();
+  const vaultId = ws.meta.data.vaultId;
+  const bagName = await freeName(`valija-respaldo-${vaultId}-${civilDate(now)}`, (name) => exists(path.join(drive, name)));
+  const office = ws.office.data;
+  const dataDir = deps.dataDir ?? ws.vault.dir;
+  const publicProfile = await readRegular(path.join(dataDir, PUBLIC_PROFILE));
+
+  const written = await ws.vault.snapshot(async (files) => {
+    const bytes = files.reduce((sum, f) => sum + f.size, 0);
+    const descriptor: BackupDescriptor = {
+      format: BACKUP_FORMAT,
+      vaultId,
+      office: { institution: office.institution, unit: office.unit, acronym: office.acronym },
+      createdAt: now.toISOString(),
+      createdBy: user.fullName,
+      generation: ws.vault.generation,
+      files: files.length,
+      bytes,
+    };
+    return writeBag(
+      path.join(drive, bagName),
+      {
+        files: [...files.map((f) => ({ name: f.path, source: f.absolute })), ...(publicProfile ? [{ name: PUBLIC_PROFILE, source: publicProfile }] : [])],
+        bagInfo: {
+          sourceOrganization: office.institution || office.unit,
+          externalIdentifier: vaultId,
+          baggingDate: civilDate(now),
+          fields: [
+            { label: 'External-Description', value: 'Respaldo cifrado de la bóveda de Valija. Sólo se abre con la contraseña de un usuario o con el código de recuperación.' },
+            { label: 'Contact-Name', value: user.fullName },
+            { label: 'Valija-Unidad', value: office.unit },
+            { label: 'Valija-Tipo', value: 'respaldo-de-boveda' },
+            { label: 'Valija-Generacion', value: String(ws.vault.generation) },
+          ],
+        },
+        tagFiles: [{ name: BACKUP_DESCRIPTOR, source: Buffer.from(`${JSON.stringify(descriptor, null, 2)}\n`, 'utf8') }],
+      },
+      { ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(filesystem ? { filesystem } : {}) },
+    );
+  });
+  await ws.audit.record(AUDIT_BACKED_UP, actorOf(user), bagName, { carpeta: bagName, archivos: written.payloadOxum.count, bytes: written.payloadOxum.octets, payloadOxum: `${written.payloadOxum.octets}.${written.payloadOxum.count}` });
+  return { bagPath: written.path, bagName, files: written.payloadOxum.count, bytes: written.payloadOxum.octets, verification: written.verification };
+}
+
+// ---- inspecting ------------------------------------------------------------
+
+export interface BackupInspection {
+  /** the bag is intact and holds a Valija vault */
+  valid: boolean;
+  /** Spanish, for the screen: why it cannot be restored (null when valid) */
+  problem: string | null;
+  verification: BagVerification;
+  descriptor: BackupDescriptor | null;
+}
+
+/** Top-level payload names a vault backup may hold; anything else is not ours to put in a data folder. */
+function isVaultPayload(bagPath: string): boolean {
+  const inside = bagPath.slice('data/'.length);
+  const [first = ''] = inside.split('/');
+  if (inside === 'keys.json' || inside === 'keys.json.prev' || inside === PUBLIC_PROFILE) return true;
+  return inside.includes('/') && (/^g\d+$/.test(first) || first === 'aside');
+}
+
+/**
+ * Checks a backup without unlocking it: the bag (every file against its
+ * manifest; hostile bags are reported, never followed), that it is a
+ * Valija vault, and what vault and office it is from.
+ */
+export async function inspectBackup(dir: string, options: { signal?: AbortSignal } = {}): Promise<BackupInspection> {
+  const verification = await verifyBag(dir, options.signal ? { signal: options.signal } : {});
+  return judge(dir, verification);
+}
+
+async function judge(dir: string, verification: BagVerification): Promise<BackupInspection> {
+  const fail = (problem: string, descriptor: BackupDescriptor | null = null): BackupInspection => ({ valid: false, problem, verification, descriptor });
+  if (!verification.valid) {
+    const first = verification.errors[0]?.message ?? '';
+    const more = verification.errors.length > 1 ? ` (y ${verification.errors.length - 1} problema(s) más)` : '';
+    return fail(`El respaldo está dañado o alterado y no se puede restaurar: ${first}${more}`);
+  }
+  const descriptorReport = verification.files.find((f) => f.kind === 'tag' && f.path === BACKUP_DESCRIPTOR && f.status === 'ok');
+  if (!descriptorReport || fieldValues(verification.bagInfo, 'Valija-Tipo')[0] !== 'respaldo-de-boveda') {
+    return fail('La carpeta es un paquete BagIt, pero no un respaldo de Valija.');
+  }
+  let descriptor: BackupDescriptor;
+  try {
+    const text = await readRegular(path.join(dir, BACKUP_DESCRIPTOR), 64 * 1024);
+    descriptor = JSON.parse(text?.toString('utf8') ?? '') as BackupDescriptor;
+    if (descriptor.format !== BACKUP_FORMAT || typeof descriptor.vaultId !== 'string') throw new Error('format');
+  } catch {
+    return fail('El archivo que describe el respaldo no se puede leer o es de una versión de Valija que no se conoce.');
+  }
+  const payload = verification.files.filter((f) => f.kind === 'payload');
+  const stranger = payload.find((f) => !isVaultPayload(f.path));
+  if (stranger) return fail(`El respaldo contiene «${stranger.path}», que no forma parte de una bóveda de Valija.`, descriptor);
+  if (!payload.some((f) => f.path === 'data/keys.json' || f.path === 'data/keys.json.prev')) {
+    return fail('El respaldo no contiene las llaves de la bóveda (keys.json).', descriptor);
+  }
+  return { valid: true, problem: null, verification, descriptor };
+}
+
+// ---- restoring ---------------------------------------------------------------
+
+export interface RestoreOptions {
+  /** the person confirmed replacing the vault already in `dataDir` (it is kept aside, never deleted) */
+  confirmReplace: boolean;
+  clock?: () => Date;
+  signal?: AbortSignal;
+  onProgress?: (progress: { phase: 'copying' | 'verifying' | 'opening' | 'replacing'; bytesDone: number; bytesTotal: number }) => void;
+}
+
+export interface RestoreResult {
+  vaultId: string;
+  office: BackupDescriptor['office'];
+  /** there was a vault in dataDir and it was moved aside */
+  replaced: boolean;
+  /** where the replaced vault was kept, or null */
+  keptCopy: string | null;
+  files: number;
+  bytes: number;
+}
+
+/**
+ * Restores a backup into `dataDir` with the session closed (first-run
+ * screen, or Administración after signing out and releasing the vault).
+ *
+ * Order matters: the backup is checked where it is; copied next to dataDir
+ * (same file system, so the final step is a rename); the copy is checked
+ * again (the drive cannot change it any more) and opened as a vault (key
+ * slots readable); only then is an existing vault moved aside to
+ * `<dataDir>-anterior-<timestamp>` and the copy renamed into place.
+ */
+export async function restoreBackup(backupDir: string, dataDir: string, options: RestoreOptions): Promise<RestoreResult> {
+  const clock = options.clock ?? (() => new Date());
+  const target = path.resolve(dataDir);
+  const source = path.resolve(backupDir);
+  if (isInside(target, source) || isInside(source, target)) {
+    throw new AppError('VALIDATION', 'El respaldo no puede estar dentro de la carpeta de datos (ni al revés).');
+  }
+  const first = await inspectBackup(source, options.signal ? { signal: options.signal } : {});
+  if (!first.valid || !first.descriptor) throw mediaError('MEDIA_BAG_INVALID', first.problem ?? 'El respaldo no es válido.');
+  const hadVault = Vault.exists(target);
+  if (hadVault && !options.confirmReplace) throw existingVaultError();
+
+  const parent = path.dirname(target);
+  await fsp.mkdir(parent, { recursive: true });
+  const staging = path.join(parent, `.${path.basename(target)}-restaurando-${randomBytes(4).toString('hex')}`);
+  let keptCopy: string | null = null;
+  try {
+    const bytesTotal = first.verification.files.reduce((sum, f) => sum + (f.size ?? 0), 0);
+    await copyTree(source, staging, { ...(options.signal ? { signal: options.signal } : {}), onBytes: (bytesDone) => options.onProgress?.({ phase: 'copying', bytesDone, bytesTotal }) });
+    const again = await judge(
+      staging,
+      await verifyBag(staging, {
+        ...(options.signal ? { signal: options.signal } : {}),
+        onProgress: (p) => options.onProgress?.({ phase: 'verifying', bytesDone: p.bytesDone, bytesTotal: p.bytesTotal }),
+      }),
+    );
+    if (!again.valid || !again.descriptor) throw mediaError('MEDIA_VERIFY_FAILED', `La copia del respaldo no coincide con su manifiesto: ${again.problem ?? ''} ¿Se retiró la unidad?`);
+    assertBagValid(again.verification, 'La copia del respaldo');
+    throwIfAborted(options.signal);
+
+    options.onProgress?.({ phase: 'opening', bytesDone: 0, bytesTotal: 0 });
+    const restored = path.join(staging, 'data');
+    await assertOpens(restored);
+
+    options.onProgress?.({ phase: 'replacing', bytesDone: 0, bytesTotal: 0 });
+    if (Vault.exists(target)) {
+      if (!options.confirmReplace) throw existingVaultError();
+      keptCopy = await moveAside(target, clock());
+      try {
+        await fsp.rename(restored, target);
+      } catch (error) {
+        await fsp.rename(keptCopy, target).catch(() => undefined);
+        keptCopy = null;
+        throw error;
+      }
+    } else {
+      await moveInto(restored, target);
+    }
+    await fsyncDir(parent);
+    return {
+      vaultId: again.descriptor.vaultId,
+      office: again.descriptor.office,
+      replaced: keptCopy !== null,
+      keptCopy,
+      files: again.verification.payload.count,
+      bytes: again.verification.payload.octets,
+    };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('IO', `No se pudo restaurar el respaldo (${isErrno(error, 'ENOSPC') ? 'no hay espacio en el disco' : 'error de lectura o escritura'}). La bóveda que había quedó como estaba.`, { cause: error });
+  } finally {
+    await fsp.rm(staging, { recursive: true, force: true });
+  }
+}
+
+function existingVaultError(): AppError {
+  return new AppError('VAULT_EXISTS', 'Ya hay una bóveda en esta carpeta de datos. Para reemplazarla, confirme: la actual se conservará aparte, sin borrarla.');
+}
+
+/** Opens the copy as a vault: keys.json readable and at least one password slot. Nothing is decrypted. */
+async function assertOpens(dir: string): Promise<void> {
+  let locked;
+  try {
+    locked = await Vault.open(dir);
+  } catch (error) {
+    throw mediaError('MEDIA_BAG_INVALID', `El respaldo no se puede abrir como bóveda: ${(error as Error).message}`, error);
+  }
+  try {
+    if (locked.slotIds().length === 0 && !locked.hasRecoveryCode()) throw mediaError('MEDIA_BAG_INVALID', 'El respaldo no tiene ninguna llave de acceso (usuarios ni código de recuperación).');
+  } finally {
+    await locked.close();
+  }
+}
+
+/**
+ * Moves the current vault to `<dataDir>-anterior-<timestamp>`. Taking its
+ * folder lock first refuses while this or another program has it open.
+ */
+async function moveAside(target: string, now: Date): Promise<string> {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  const aside = await freeName(`${target}-anterior-${stamp}`, exists);
+  const lock = await VaultLock.acquire(target);
+  await lock.release();
+  await fsp.rename(target, aside);
+  return aside;
+}
+
+/** dataDir without a vault: created, or an existing folder that gets the vault's entries (public.json replaced). */
+async function moveInto(restored: string, target: string): Promise<void> {
+  if (!(await exists(target))) {
+    await fsp.rename(restored, target);
+    return;
+  }
+  const entries = await fsp.readdir(restored);
+  for (const name of entries) {
+    if (name !== PUBLIC_PROFILE && (await exists(path.join(target, name)))) {
+      throw new AppError('CONFLICT', `La carpeta de datos ya tiene «${name}» y no es una bóveda completa; revísela antes de restaurar.`);
+    }
+  }
+  for (const name of entries) await fsp.rename(path.join(restored, name), path.join(target, name));
+}
+
+/**
+ * Copies a bag folder without following links: only regular files and
+ * folders found by readdir (names, never paths from a manifest), each
+ * opened with O_NOFOLLOW, so nothing outside `from` is read and nothing
+ * outside `to` is written.
+ */
+async function copyTree(from: string, to: string, options: { signal?: AbortSignal; onBytes: (done: number) => void }): Promise<void> {
+  let entries = 0;
+  let done = 0;
+  const walk = async (relative: string, depth: number): Promise<void> => {
+    if (depth > MAX_BAG_DEPTH) throw mediaError('MEDIA_BAG_INVALID', 'El respaldo tiene carpetas anidadas en exceso.');
+    await fsp.mkdir(path.join(to, relative), { recursive: depth === 0 });
+    for (const name of await fsp.readdir(path.join(from, relative))) {
+      throwIfAborted(options.signal);
+      entries += 1;
+      if (entries > MAX_BAG_ENTRIES) throw mediaError('MEDIA_BAG_INVALID', 'El respaldo tiene demasiados archivos.');
+      const rel = path.join(relative, name);
+      const stat = await fsp.lstat(path.join(from, rel));
+      if (stat.isDirectory()) await walk(rel, depth + 1);
+      else if (stat.isFile()) {
+        await copyFileNoFollow(path.join(from, rel), path.join(to, rel));
+        done += stat.size;
+        options.onBytes(done);
+      } else throw mediaError('MEDIA_BAG_INVALID', `«${rel}» no es un archivo normal (enlace, dispositivo…); el respaldo no se restaura.`);
+    }
+  };
+  await walk('', 0);
+}
+
+async function copyFileNoFollow(from: string, to: string): Promise<void> {
+  const input = await fsp.open(from, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    if (!(await input.stat()).isFile()) throw mediaError('MEDIA_BAG_INVALID', 'Un archivo del respaldo cambió durante la copia.');
+    const output = await fsp.open(to, 'wx');
+    try {
+      const buffer = Buffer.allocUnsafe(1024 * 1024);
+      for (;;) {
+        const { bytesRead } = await input.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        await output.write(buffer, 0, bytesRead);
+      }
+      await output.sync();
+    } finally {
+      await output.close();
+    }
+  } finally {
+    await input.close();
+  }
+}
+
+async function readRegular(file: string, limit = 16 * 1024 * 1024): Promise<Buffer | null> {
+  try {
+    const handle = await fsp.open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    try {
+      const stat = await handle.stat();
+      if (!stat.isFile() || stat.size > limit) return null;
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fsp.lstat(file);
+    return true;
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return false;
+    throw error;
+  }
+}
+
+function civilDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
