@@ -18,7 +18,7 @@ async function issue(page: Page, form: string, file: string, sheet?: RegExp): Pr
     await page.getByRole('option', { name: sheet }).click();
   }
   await dialog.getByRole('button', { name: 'Generar' }).click();
-  await expect(dialog.getByTitle('Vista previa del formato')).toBeVisible();
+  await expect(dialog.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible();
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Guardar PDF' }).click();
   await (await download).saveAs(file);

@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
 import { FormError } from '../../forms/FormError';
 import { useSubmit } from '../../forms/use-submit';
+import { PdfPreview } from './PdfPreview';
 
 /** The forms this shipment can print now. */
 export function printableForms(shipment: Shipment): PaperForm[] {
@@ -102,7 +103,9 @@ function PrintPanel({ shipment, onIssued }: { shipment: Shipment; onIssued: () =
               Este formato ya se había impreso: sale marcado «REIMPRESIÓN {printed.reprint}».
             </Alert>
           )}
-          <iframe ref={frame} src={printed.url} title="Vista previa del formato" style={{ width: '100%', height: '70vh', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }} />
+          <PdfPreview base64={printed.base64} label={PAPER_FORM_LABELS[form]} />
+          {/* The system print dialog prints the PDF itself, from a hidden frame. */}
+          <iframe ref={frame} src={printed.url} title="Formato para imprimir" style={{ width: 0, height: 0, border: 0, position: 'absolute' }} />
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
               {printed.fileName}
