@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CustodyLedger } from '../../electron/services/custody/custody-ledger';
+import { benchApprovalPdf } from './forms';
 import { deriveKey, PRODUCTION_KDF } from '../../electron/services/vault';
 import { buildSyntheticVault, ONE_MONTH, openForHomeScreen, TEN_YEARS } from './build-vault';
 import type { Agency } from '../../shared/domain/agencies';
@@ -50,6 +51,9 @@ async function main(): Promise<number> {
     const kdfRuns: number[] = [];
     for (let i = 0; i < 3; i += 1) kdfRuns.push((await timed(() => deriveKey('contraseña', randomBytes(16), PRODUCTION_KDF))).ms);
     const kdfMs = percentile(kdfRuns, 50);
+
+    log('Midiendo el formato de autorización (PDF, en caliente)…');
+    const { approval_pdf_ms } = await benchApprovalPdf();
 
     log('Construyendo bóveda de diez años (100,000 envíos, 500,000 eventos)…');
     const build10y = await timed(() => buildSyntheticVault(dir10y, TEN_YEARS, { log }));
@@ -113,6 +117,7 @@ async function main(): Promise<number> {
       unlock_ms: round(unlock10y.unlockMs),
       unlock_ms_1m: round(unlock1m.unlockMs),
       unlock_kdf_ms: round(unlock10y.kdfMs),
+      approval_pdf_ms,
       first_save_ms_10y: round(firstSave10y),
       custody_ledger_open_ms_10y: round(ledgerOpen10y.ms),
       custody_events_10y: ledger10y.all().length,
@@ -146,6 +151,7 @@ async function main(): Promise<number> {
       search_p95_le_100ms: target(result.search_p95_ms_10y, 100),
       shipment_search_p95_le_100ms: target(result.shipment_search_p95_ms_10y, 100),
       peak_rss_le_600mb: target(result.peak_rss_mb, 600),
+      approval_pdf_le_60ms: target(result.approval_pdf_ms, 60),
     };
     const failed = Object.entries(result.targets).filter(([, t]) => !t.pass);
 
