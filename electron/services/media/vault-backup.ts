@@ -142,7 +142,8 @@ export async function inspectBackup(dir: string, options: { signal?: AbortSignal
 async function judge(dir: string, verification: BagVerification): Promise<BackupInspection> {
   const fail = (problem: string, descriptor: BackupDescriptor | null = null): BackupInspection => ({ valid: false, problem, verification, descriptor });
   if (!verification.valid) {
-    const first = verification.errors[0]?.message ?? '';
+    // Name a file when one is to blame: the size summary (Payload-Oxum) only repeats it.
+    const first = (verification.errors.find((e) => e.code !== 'PAYLOAD_OXUM') ?? verification.errors[0])?.message ?? '';
     const more = verification.errors.length > 1 ? ` (y ${verification.errors.length - 1} problema(s) más)` : '';
     return fail(`El respaldo está dañado o alterado y no se puede restaurar: ${first}${more}`);
   }
