@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, promises as fsp, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MediaService } from './media-service';
+import { indexCsv, safeFileName } from './records-export';
+import { mediaWorld, oficioContent, shipmentIn, type MediaWorld } from './test-world';
+import { useTempDirs } from './test-support';
+
+const tempDir = useTempDirs();
+const worlds: MediaWorld[] = [];
+afterEach(async () => {
+  for (const w of worlds.splice(0)) {
+    await w.s.session.close();
+    await fsp.rm(w.dir, { recursive: true, force: true });
+  }
+});
+
+const hasPdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('exporting records', () => {
+  it('exports a month of shipments with forms, custody logs, attachments and an index, verified', async () => {
+    const w = await mediaWorld(Date.parse('2026-11-03T18:00:00Z'));
+    worlds.push(w);
+    const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now) });
+    const pdf = Buffer.from('%PDF-1.4\n% anexo de prueba\n');
+    const attachment = await w.s.shipments.uploadAttachment(w.ws, w.clerk, { fileName: 'Anexo: estadística?.pdf', mediaType: 'application/pdf', base64: pdf.toString('base64') });
+    const a = await shipmentIn(w, 'entregado', oficioContent(w, 'Estadística delictiva de octubre', [attachment]));
+    w.clock.now = Date.parse('2026-11-15T18:00:00Z');
+    const b = await shipmentIn(w, 'autorizado', oficioContent(w, '=HYPERLINK("http://x") asunto con fórmula'));
+    const c = await shipmentIn(w, 'en_revision_juridica', oficioContent(w, 'Borrador en revisión'));
+    w.clock.now = Date.parse('2026-12-02T18:00:00Z');
+    await shipmentIn(w, 'autorizado', oficioContent(w, 'De diciembre: fuera del periodo'));
+
+    const drive = tempDir();
+    const phases = new Set<string>();
+    const result = await media.exportRecords(w.ws, w.clerk, { from: '2026-11-01', to: '2026-11-30' }, { drivePath: drive, filesystem: 'vfat', onProgress: (p) => phases.add(p.phase) });
+    expect(result.bagName).toBe('valija-expediente-2026-12-02-1');
+    expect(result.shipments).toBe(3);
+    expect([...phases]).toEqual(['preparing', 'copying', 'verifying']);
+    expect(result.verification.valid).toBe(true);
+    expect((await media.verifyBagAt(result.bagPath)).valid).toBe(true);
+
+    const data = path.join(result.bagPath, 'data');
+    const folderA = a.folio!.replaceAll('/', '-');
+    expect(readdirSync(path.join(data, folderA)).sort()).toEqual(['anexos', 'autorizacion.pdf', 'custodia.csv', 'custodia.json', 'envio.json', 'registro-custodia.pdf']);
+    expect(readFileSync(path.join(data, folderA, 'anexos', 'Anexo_ estadística_.pdf')).equals(pdf)).toBe(true);
+    const custody = JSON.parse(readFileSync(path.join(data, folderA, 'custodia.json'), 'utf8')) as { events: Array<{ hash: string; prevHash: string }>; headHash: string };
+    expect(custody.events.length).toBe(3);
+    expect(custody.events[1]!.prevHash).toBe(custody.events[0]!.hash);
+    expect(custody.headHash).toBe(custody.events[2]!.hash);
+    const csv = readFileSync(path.join(data, folderA, 'custodia.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFFolio,')).toBe(true);
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
+    expect(JSON.parse(readFileSync(path.join(data, folderA, 'envio.json'), 'utf8'))).toMatchObject({ id: a.id, folio: a.folio, state: 'entregado' });
+    // A shipment with no folio yet has no forms, but its record and log travel.
+    expect(readdirSync(path.join(data, c.id)).sort()).toEqual(['custodia.csv', 'custodia.json', 'envio.json']);
+
+    const index = readFileSync(path.join(data, 'indice.csv'), 'utf8').split('\r\n').filter(Boolean);
+    expect(index).toHaveLength(4);
+    expect(index[0]).toContain('Carpeta,Folio,Estado');
+    expect(index[1]).toContain(`${folderA},${a.folio},Entregado,Oficio`);
+    expect(index[2]).toContain(`"'=HYPERLINK(""http://x"") asunto con fórmula"`);
+    const indexJson = JSON.parse(readFileSync(path.join(data, 'indice.json'), 'utf8')) as { shipments: Array<{ id: string; files: string[] }> };
+    expect(indexJson.shipments.map((s) => s.id)).toEqual([a.id, b.id, c.id]);
+    expect(indexJson.shipments[0]!.files).toContain('anexos/Anexo_ estadística_.pdf');
+
+    if (hasPdftotext) {
+      const text = execFileSync('pdftotext', [path.join(data, folderA, 'registro-custodia.pdf'), '-'], { encoding: 'utf8' });
+      expect(text).toContain(a.folio!);
+    }
+    const audit = await w.ws.audit.list({ offset: 0, limit: 1000 });
+    expect(audit.entries.some((e) => e.action === ('records.exported' as string) && e.details.envios === 3)).toBe(true);
+
+    // Chosen shipments; a second export the same day gets the next number.
+    const again = await media.exportRecords(w.ws, w.admin, { shipmentIds: [b.id] }, { drivePath: drive });
+    expect(again.bagName).toBe('valija-expediente-2026-12-02-2');
+    expect(again.shipments).toBe(1);
+  });
+
+  it('cancels cleanly and refuses empty selections or the wrong role', async () => {
+    const w = await mediaWorld();
+    worlds.push(w);
+    const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now) });
+    const s = await shipmentIn(w, 'autorizado', oficioContent(w, 'Uno'));
+    const drive = tempDir();
+    const controller = new AbortController();
+    await expect(
+      media.exportRecords(w.ws, w.clerk, { shipmentIds: [s.id] }, { drivePath: drive, signal: controller.signal, onProgress: (p) => p.phase === 'copying' && controller.abort() }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('canceló') });
+    expect(existsSync(drive) && readdirSync(drive)).toEqual([]);
+    await expect(media.exportRecords(w.ws, w.clerk, { from: '2020-01-01', to: '2020-01-31' }, { drivePath: drive })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(media.exportRecords(w.ws, w.clerk, {}, { drivePath: drive })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(media.exportRecords(w.ws, w.lawyer, { shipmentIds: [s.id] }, { drivePath: drive })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('makes attachment names portable and the index safe for Excel', () => {
+    expect(safeFileName('a/b\\c:d*e?.pdf')).toBe('a_b_c_d_e_.pdf');
+    expect(safeFileName('CON.pdf')).toBe('_CON.pdf');
+    expect(safeFileName('fin. ')).toBe('fin');
+    expect(safeFileName('..')).toBe('archivo');
+    expect(indexCsv([{ folder: 'f', id: 'i', folio: null, state: 'Borrador', channel: 'Oficio', classification: 'Pública', agency: '—', subject: '@SUM(A1)', createdAt: '2026-11-03T18:00:00Z', updatedAt: '2026-11-03T18:00:00Z', custodyEvents: 0, chainHead: '', contentDigest: 'd', files: [] }])).toContain(",'@SUM(A1),");
+  });
+});
