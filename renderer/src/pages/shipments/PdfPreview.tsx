@@ -1,9 +1,13 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
-import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
 
-// pdf.js parses on its own worker, bundled by Vite from our origin (the CSP allows workers from 'self').
-GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).href;
+/** pdf.js is loaded when a preview is first shown, not with the app (it is large). */
+async function pdfjs() {
+  const lib = await import('pdfjs-dist');
+  // It parses on its own worker, bundled by Vite from our origin (the CSP allows workers from 'self').
+  lib.GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).href;
+  return lib;
+}
 
 /**
  * The form's pages drawn on canvases by pdf.js: the same on every shell
@@ -17,9 +21,11 @@ export function PdfPreview({ base64, label }: { base64: string; label: string })
   useEffect(() => {
     let cancelled = false;
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const task = getDocument({ data: bytes });
+    let destroy: (() => Promise<void>) | null = null;
     void (async () => {
       try {
+        const task = (await pdfjs()).getDocument({ data: bytes });
+        destroy = () => task.destroy();
         const pdf = await task.promise;
         const host = container.current;
         if (!host || cancelled) return;
@@ -43,7 +49,7 @@ export function PdfPreview({ base64, label }: { base64: string; label: string })
     })();
     return () => {
       cancelled = true;
-      void task.destroy();
+      void destroy?.();
     };
   }, [base64, label]);
 
