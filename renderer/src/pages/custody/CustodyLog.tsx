@@ -4,14 +4,14 @@ import { notifications } from '@mantine/notifications';
 import { IconFileTypeCsv, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { CUSTODY_EVENT_LABELS, type CustodyFilterInput, type CustodyVerification } from '../../../../shared/domain/custody';
+import { CUSTODY_EVENT_LABELS, type CustodyFilterInput } from '../../../../shared/domain/custody';
 import { formatDateTime } from '../../../../shared/format/date';
 import { call, errorMessage } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
 import { useLoad } from '../../api/use-load';
 import { EmptyRow } from '../../components/EmptyRow';
 import { partyText } from './CustodyTimeline';
-import { VerificationResult } from './ShipmentCustody';
+import { useVerification, VerificationResult } from './ShipmentCustody';
 
 const PAGE_SIZE = 25;
 
@@ -22,8 +22,8 @@ export function CustodyLog({ version }: { version: number }) {
   const [agencyId, setAgencyId] = useState<string | null>(null);
   const [broken, setBroken] = useState(false);
   const [page, setPage] = useState(1);
-  const [verification, setVerification] = useState<CustodyVerification | null>(null);
-  const [busy, setBusy] = useState<'csv' | 'verify' | null>(null);
+  const { result: verification, checking, verify: verifyAll } = useVerification();
+  const [exporting, setExporting] = useState(false);
   const { data: agencies } = useLoad(() => call('agencies.list', {}), []);
   const filter: CustodyFilterInput = {
     ...(range[0] ? { from: range[0] } : {}),
@@ -39,27 +39,16 @@ export function CustodyLog({ version }: { version: number }) {
   };
 
   const exportCsv = async () => {
-    setBusy('csv');
+    setExporting(true);
     try {
       const file = await call('custody.exportCsv', filter);
       downloadBase64(file.fileName, file.mediaType, file.base64);
     } catch (e) {
       notifications.show({ color: 'red', message: errorMessage(e) });
     } finally {
-      setBusy(null);
+      setExporting(false);
     }
   };
-  const verifyAll = async () => {
-    setBusy('verify');
-    try {
-      setVerification(await call('custody.verify', {}));
-    } catch (e) {
-      notifications.show({ color: 'red', message: errorMessage(e) });
-    } finally {
-      setBusy(null);
-    }
-  };
-
   return (
     <Card withBorder radius="md" padding="lg">
       <Group justify="space-between" mb="sm">
@@ -67,10 +56,10 @@ export function CustodyLog({ version }: { version: number }) {
           Bitácora de custodia
         </Title>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconFileTypeCsv size={16} />} loading={busy === 'csv'} onClick={() => void exportCsv()}>
+          <Button variant="default" leftSection={<IconFileTypeCsv size={16} />} loading={exporting} onClick={() => void exportCsv()}>
             Exportar CSV
           </Button>
-          <Button variant="light" leftSection={<IconShieldCheck size={16} />} loading={busy === 'verify'} onClick={() => void verifyAll()}>
+          <Button variant="light" leftSection={<IconShieldCheck size={16} />} loading={checking} onClick={() => void verifyAll()}>
             Verificar toda la bóveda
           </Button>
         </Group>

@@ -28,6 +28,23 @@ export function HandoffModal({ detail, action, free = false, onClose, onDone }: 
   );
 }
 
+/** Runs a verification (one shipment, or the whole vault) and keeps its result for display. */
+export function useVerification(shipmentId?: string) {
+  const [result, setResult] = useState<CustodyVerification | null>(null);
+  const [checking, setChecking] = useState(false);
+  const verify = async () => {
+    setChecking(true);
+    try {
+      setResult(await call('custody.verify', shipmentId ? { shipmentId } : {}));
+    } catch (e) {
+      notifications.show({ color: 'red', message: errorMessage(e) });
+    } finally {
+      setChecking(false);
+    }
+  };
+  return { result, checking, verify, clear: () => setResult(null) };
+}
+
 export function VerificationResult({ result }: { result: CustodyVerification }) {
   if (result.ok) {
     return (
@@ -56,22 +73,10 @@ export function VerificationResult({ result }: { result: CustodyVerification }) 
 
 /** The shipment's chain of custody on its page: head, verification, timeline, and a free movement. */
 export function CustodyCard({ detail, onChange }: { detail: ShipmentDetail; onChange: () => void }) {
-  const [verification, setVerification] = useState<CustodyVerification | null>(null);
-  const [checking, setChecking] = useState(false);
+  const { result: verification, checking, verify, clear } = useVerification(detail.shipment.id);
   const [recording, setRecording] = useState(false);
   const session = useSignedIn();
   const mayRecord = (session?.user.roles.some((r) => r === 'capturista' || r === 'administrador') ?? false) && detail.shipment.state !== 'borrador' && detail.shipment.state !== 'cancelado';
-
-  const verify = async () => {
-    setChecking(true);
-    try {
-      setVerification(await call('custody.verify', { shipmentId: detail.shipment.id }));
-    } catch (e) {
-      notifications.show({ color: 'red', message: errorMessage(e) });
-    } finally {
-      setChecking(false);
-    }
-  };
 
   return (
     <Card withBorder radius="md" padding="lg">
@@ -104,7 +109,7 @@ export function CustodyCard({ detail, onChange }: { detail: ShipmentDetail; onCh
         onClose={() => setRecording(false)}
         onDone={() => {
           setRecording(false);
-          setVerification(null);
+          clear();
           notifications.show({ color: 'green', message: 'Movimiento de custodia registrado.' });
           onChange();
         }}

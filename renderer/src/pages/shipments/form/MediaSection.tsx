@@ -1,12 +1,13 @@
-import { ActionIcon, Alert, Button, Card, Code, FileButton, Group, Progress, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Alert, Button, Card, FileButton, Group, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
-import { IconFiles, IconTrash } from '@tabler/icons-react';
+import { IconFiles } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { MEDIA_KIND_LABELS, MEDIA_KINDS, SANITISATION_METHOD_LABELS, SANITISATION_METHODS } from '../../../../../shared/domain/shipments';
 import { formatBytes } from '../../../../../shared/format/bytes';
 import { hashFiles, type HashProgress } from '../../../files/hash-files';
 import { DATE_INPUT_PROPS } from '../../../forms/date-input';
+import { FilesTable } from '../ContentDetails';
 import type { FormValues } from './form-values';
 
 /**
@@ -99,34 +100,7 @@ export function MediaSection({ form }: { form: UseFormReturnType<FormValues> }) 
           </Alert>
         )}
         {files.length > 0 ? (
-          <Table verticalSpacing={4} data-testid="media-files">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Archivo</Table.Th>
-                <Table.Th>Tamaño</Table.Th>
-                <Table.Th>SHA-256</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {files.map((f, index) => (
-                <Table.Tr key={f.name}>
-                  <Table.Td>{f.name}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatBytes(f.size)}</Table.Td>
-                  <Table.Td>
-                    <Tooltip label={f.sha256}>
-                      <Code>{f.sha256.slice(0, 16)}…</Code>
-                    </Tooltip>
-                  </Table.Td>
-                  <Table.Td>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Quitar ${f.name}`} onClick={() => form.removeListItem('media.files', index)}>
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <FilesTable files={files} onRemove={(index) => form.removeListItem('media.files', index)} />
         ) : (
           <Text size="sm" c="dimmed">
             Elija los archivos que se grabarán en el medio. Valija calcula la huella SHA-256 de cada uno; la grabación se hace después de la autorización.
