@@ -135,7 +135,7 @@ export function createHandlers(services: Services): Handlers {
     'vault.rotateKey': () => {
       const { ws, user } = signedIn();
       requireRole(user, 'administrador', 'renovar la llave de cifrado');
-      return jobs.start('vault.rotate_key', { running: 'Cifrando de nuevo la bóveda:', done: 'La bóveda quedó cifrada con la llave nueva.' }, async (progress) => {
+      return jobs.start('vault.rotate_key', { running: 'Cifrando de nuevo la bóveda:', done: 'La bóveda quedó cifrada con la llave nueva.' }, async ({ progress }) => {
         await ws.vault.rotateDataKey((done, total) => progress(done, total));
         await ws.audit.record('vault.key_rotated', actorOf(user), `Generación ${ws.vault.generation}`);
       });
@@ -148,6 +148,7 @@ export function createHandlers(services: Services): Handlers {
       return { recoveryCode, recoverySheetPdfBase64: await services.recoverySheet(ws, recoveryCode, user) };
     },
     'jobs.get': ({ jobId }) => jobs.get(jobId),
+    'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
 
     'agencies.list': () => directory.list(signedIn().ws),
     'agencies.get': ({ agencyId }) => directory.detail(signedIn().ws, agencyId),

@@ -1,37 +1,58 @@
 import { randomUUID } from 'node:crypto';
-import type { JobStatus } from '../../shared/domain/jobs';
+import type { JobKind, JobStatus } from '../../shared/domain/jobs';
 import { AppError } from '../../shared/errors';
 
-type Progress = (done: number, total: number) => void;
+export type Progress = (done: number, total: number, message?: string) => void;
+
+export interface JobContext {
+  progress: Progress;
+  /** Aborted when the person presses «Cancelar» (cancellable jobs only). */
+  signal: AbortSignal;
+}
 
 /**
  * Long tasks run in the background of the core; the screen polls their
  * status. One task of each kind at a time.
  */
 export class JobRunner {
-  private readonly jobs = new Map<string, JobStatus>();
+  private readonly jobs = new Map<string, { status: JobStatus; abort: AbortController }>();
 
-  start(kind: JobStatus['kind'], labels: { running: string; done: string }, work: (progress: Progress) => Promise<void>): JobStatus {
-    for (const job of this.jobs.values()) {
-      if (job.kind === kind && job.state === 'running') throw new AppError('CONFLICT', 'Esa tarea ya está en curso. Espere a que termine.');
+  start<R>(kind: JobKind, labels: { running: string; done: string; cancellable?: boolean }, work: (ctx: JobContext) => Promise<R>): JobStatus {
+    for (const { status } of this.jobs.values()) {
+      if (status.kind === kind && status.state === 'running') throw new AppError('CONFLICT', 'Esa tarea ya está en curso. Espere a que termine.');
     }
-    const job: JobStatus = { id: randomUUID(), kind, state: 'running', done: 0, total: 0, message: labels.running };
-    this.jobs.set(job.id, job);
-    void work((done, total) => {
-      job.done = done;
-      job.total = total;
-      job.message = `${labels.running} ${done} de ${total}.`;
-    }).then(
-      () => Object.assign(job, { state: 'done', done: job.total, message: labels.done }),
+    const status: JobStatus = { id: randomUUID(), kind, state: 'running', done: 0, total: 0, message: labels.running, cancellable: labels.cancellable ?? false, result: null };
+    const abort = new AbortController();
+    this.jobs.set(status.id, { status, abort });
+    const progress: Progress = (done, total, message) => {
+      status.done = done;
+      status.total = total;
+      status.message = message ?? `${labels.running} ${done} de ${total}.`;
+    };
+    void work({ progress, signal: abort.signal }).then(
+      (result) => Object.assign(status, { state: 'done', done: status.total, message: labels.done, result }),
       (error: unknown) =>
-        Object.assign(job, { state: 'failed', message: error instanceof AppError ? error.message : 'La tarea falló por un error inesperado; no se perdió información.' }),
+        Object.assign(
+          status,
+          abort.signal.aborted
+            ? { state: 'cancelled', message: 'Se canceló la tarea; no quedó nada a medias.' }
+            : { state: 'failed', message: error instanceof AppError ? error.message : 'La tarea falló por un error inesperado; no se perdió información.' },
+        ),
     );
-    return { ...job };
+    return { ...status };
   }
 
   get(id: string): JobStatus {
     const job = this.jobs.get(id);
     if (!job) throw new AppError('NOT_FOUND', 'La tarea solicitada no existe.');
-    return { ...job };
+    return { ...job.status };
+  }
+
+  cancel(id: string): JobStatus {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('NOT_FOUND', 'La tarea solicitada no existe.');
+    if (!job.status.cancellable) throw new AppError('CONFLICT', 'Esta tarea no puede cancelarse a la mitad.');
+    if (job.status.state === 'running') job.abort.abort();
+    return { ...job.status };
   }
 }

@@ -26,6 +26,7 @@ export const CHANNELS = [
   'vault.rotateKey',
   'vault.newRecoveryCode',
   'jobs.get',
+  'jobs.cancel',
   'agencies.list',
   'agencies.get',
   'agencies.save',

@@ -119,6 +119,7 @@ export const contract = {
   'vault.rotateKey': channel<JobStatus>()(noInput),
   'vault.newRecoveryCode': channel<RecoveryCodeResult>()(noInput),
   'jobs.get': channel<JobStatus>()(z.object({ jobId: id }).strict()),
+  'jobs.cancel': channel<JobStatus>()(z.object({ jobId: id }).strict()),
 
   'agencies.list': channel<AgencySummary[]>()(noInput),
   'agencies.get': channel<AgencyDetail>()(z.object({ agencyId: id }).strict()),

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors';
+import { JobRunner } from './jobs';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('JobRunner', () => {
+  it('reports progress and keeps the result', async () => {
+    const jobs = new JobRunner();
+    let release: () => void = () => undefined;
+    const job = jobs.start('media.export', { running: 'Exportando:', done: 'Exportación lista.' }, async ({ progress }) => {
+      progress(1, 4);
+      await new Promise<void>((resolve) => (release = resolve));
+      return { path: '/unidad/expediente' };
+    });
+    await settle();
+    expect(jobs.get(job.id)).toMatchObject({ state: 'running', done: 1, total: 4, message: 'Exportando: 1 de 4.' });
+    expect(() => jobs.start('media.export', { running: '', done: '' }, async () => undefined)).toThrow(/ya está en curso/);
+    release();
+    await settle();
+    expect(jobs.get(job.id)).toMatchObject({ state: 'done', message: 'Exportación lista.', result: { path: '/unidad/expediente' } });
+  });
+
+  it('cancels a cancellable job through its signal, and refuses to cancel one that is not', async () => {
+    const jobs = new JobRunner();
+    const job = jobs.start('media.load', { running: 'Grabando:', done: 'Listo.', cancellable: true }, ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('abort')))));
+    jobs.cancel(job.id);
+    await settle();
+    expect(jobs.get(job.id)).toMatchObject({ state: 'cancelled' });
+    const fixed = jobs.start('vault.rotate_key', { running: 'Cifrando:', done: 'Listo.' }, async () => {
+      throw new AppError('VALIDATION', 'No se pudo.');
+    });
+    expect(() => jobs.cancel(fixed.id)).toThrow(/no puede cancelarse/);
+    await settle();
+    expect(jobs.get(fixed.id)).toMatchObject({ state: 'failed', message: 'No se pudo.' });
+  });
+});
