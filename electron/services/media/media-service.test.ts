@@ -97,6 +97,23 @@ describe('loading a magnetic-media shipment', () => {
     await expect(media.loadShipment(w.ws, w.clerk, t.id, { drivePath: drive, encrypt: false })).rejects.toMatchObject({ message: expect.stringContaining('No se sabe de dónde leer «sin-ruta.mp4»') });
   });
 
+  it('checks the drive before reading any source: FAT32 size limit, names, an existing folder', async () => {
+    const { w, media } = await setUp();
+    // Recorded as 5 GB: the content schema takes the size the picker measured.
+    const content = mediaContent(w, [{ name: 'video.mp4', bytes: Buffer.from('x') }]);
+    const huge = await shipmentIn(w, 'autorizado', { ...content, media: { ...content.media!, files: [{ name: 'video.mp4', size: 5 * 1024 ** 3, sha256: 'a'.repeat(64) }] } } as typeof content);
+    const drive = tempDir();
+    // No source at all: the drive check comes first.
+    await expect(media.loadShipment(w.ws, w.clerk, huge.id, { drivePath: drive, encrypt: false, filesystem: 'vfat' })).rejects.toMatchObject({ message: expect.stringContaining('FAT32') });
+    const named = await shipmentIn(w, 'autorizado', mediaContent(w, [{ name: 'a:b.txt', bytes: Buffer.from('x') }], 'SN-3'));
+    await expect(media.loadShipment(w.ws, w.clerk, named.id, { drivePath: drive, encrypt: false, filesystem: 'ntfs' })).rejects.toMatchObject({ message: expect.stringContaining('«:»') });
+    const bytes = Buffer.from('y');
+    const ok = await shipmentIn(w, 'autorizado', mediaContent(w, [{ name: 'y.txt', bytes }], 'SN-4'));
+    await media.loadShipment(w.ws, w.clerk, ok.id, { drivePath: drive, encrypt: false, sources: { 'y.txt': bytes }, filesystem: 'ext4' });
+    await expect(media.loadShipment(w.ws, w.clerk, ok.id, { drivePath: drive, encrypt: false, sources: { 'y.txt': bytes }, filesystem: 'ext4' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(media.loadShipment(w.ws, w.clerk, ok.id, { drivePath: path.join(drive, 'no-existe'), encrypt: false, sources: { 'y.txt': bytes } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('refuses before authorisation and for other channels', async () => {
     const { w, media } = await setUp();
     const bytes = Buffer.from('x');

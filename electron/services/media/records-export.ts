@@ -28,7 +28,7 @@ import { agencyLookup, formContext, shipmentFolderName, type FormRenderer } from
  *   valija-expediente-<date>-<n>/data/
  *     indice.csv, indice.json            one line per shipment
  *     <folio>/autorizacion.pdf           the approval sheet (when it has one)
- *     <folio>/registro-custodia.pdf      the custody register as printed
+ *     <folio>/registro-custodia.pdf      the custody register as printed (once it has events)
  *     <folio>/custodia.csv, custodia.json  the custody log, raw events with their hash chain
  *     <folio>/envio.json                 the shipment record
  *     <folio>/anexos/…, firma/…, acuse/…   attachments and scans, decrypted
@@ -228,7 +228,8 @@ async function shipmentFiles(
     sheet && shipment.folio && (sheet.voidedAt === null || sheet.digest === shipment.digest)
       ? deps.render('approval', approvalInput(ctx, sheet, shipment.content, { pageSize: 'LETTER' }, 0)).then((pdf) => ({ name: `${folder}/autorizacion.pdf`, source: pdf }))
       : Promise.resolve(null),
-    shipment.folio
+    // With no handoff yet the register would be a blank form; custodia.csv already says «no events».
+    shipment.folio && custody.length > 0
       ? deps.render('custodyRegister', { ...custodyRegisterInput(ctx, { pageSize: 'LETTER' }, 0), blankRows: 0 }).then((pdf) => ({ name: `${folder}/registro-custodia.pdf`, source: pdf }))
       : Promise.resolve(null),
   ];

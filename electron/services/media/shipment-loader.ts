@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { AuditAction } from '../../../shared/domain/audit';
-import { MEDIA_KIND_LABELS, type MediaFile, type Shipment } from '../../../shared/domain/shipments';
+import { MEDIA_KIND_LABELS, type MediaFile } from '../../../shared/domain/shipments';
 import type { ShipmentState } from '../../../shared/domain/shipment-states';
 import { SHIPMENT_STATE_LABELS } from '../../../shared/domain/shipment-states';
 import type { User } from '../../../shared/domain/users';
@@ -17,7 +17,7 @@ import { formatPayloadOxum, type BagInfoField, type PayloadOxum } from './bag-in
 import type { BagVerification } from './bagit-verifier';
 import { writeBag, type WriteProgress, type WrittenFile } from './bagit-writer';
 import { resolveFilesystem } from './drive-filesystem';
-import { formatBytes } from './fs-limits';
+import { checkFilesystemLimits, checkFreeSpace, estimateBagBytes, formatBytes, type PlannedFile } from './fs-limits';
 import { mediaError, throwIfAborted } from './media-errors';
 import { generatePassphrase } from './passphrase';
 import { agencyLookup, formContext, shipmentFolderName, type FormRenderer } from './shipment-form-inputs';
@@ -96,10 +96,12 @@ export async function loadShipment(
     );
   }
 
-  const sources = await checkSources(media.files, options, signal);
   const drive = path.resolve(options.drivePath);
   const filesystem = await resolveFilesystem(drive, options.filesystem);
   const bagName = shipmentFolderName(shipment);
+  // Before hashing gigabytes: say now if the drive cannot take these files (writeBag checks again at copy time).
+  await preflight(drive, bagName, media.files, options.encrypt, filesystem);
+  const sources = await checkSources(media.files, options, signal);
   const now = deps.clock();
 
   const agency = (await agencyLookup(ws))(shipment.content.agencyId);
@@ -202,6 +204,33 @@ export async function loadShipment(
   };
 }
 
+async function preflight(drive: string, bagName: string, files: readonly MediaFile[], encrypt: boolean, filesystem: string | undefined): Promise<void> {
+  let free: number;
+  try {
+    if (!(await fsp.stat(drive)).isDirectory()) throw new Error('not a directory');
+    const stats = await fsp.statfs(drive);
+    free = stats.bavail * stats.bsize;
+  } catch (error) {
+    throw new AppError('NOT_FOUND', `No se encontró la unidad «${drive}». ¿Se retiró?`, { cause: error });
+  }
+  if (await fsp.lstat(path.join(drive, bagName)).then(() => true, () => false)) {
+    throw mediaError('MEDIA_TARGET_EXISTS', `La unidad ya tiene una carpeta «${bagName}»; no se sobrescribirá. Use otra unidad o borre esa carpeta si es una carga anterior que no sirve.`);
+  }
+  const grow = (size: number) => (encrypt ? size + Math.ceil(size / 65536) * 16 + 1024 : size);
+  const planned: PlannedFile[] = files.map((f) => ({ path: `${bagName}/data/${f.name}${encrypt ? AGE_EXTENSION : ''}`, size: grow(f.size) }));
+  if (filesystem) {
+    const problems = checkFilesystemLimits(filesystem, planned);
+    const first = problems[0];
+    if (first) {
+      const more = problems.length > 1 ? ` (y ${problems.length - 1} problema(s) más)` : '';
+      throw mediaError(first.code === 'FILE_TOO_LARGE' ? 'MEDIA_NO_SPACE' : 'MEDIA_UNSAFE_PATH', `${first.message}${more}`);
+    }
+  }
+  // The manifest PDF and tag files: a generous allowance.
+  const shortage = checkFreeSpace(estimateBagBytes([...planned, { path: `${bagName}/${MANIFEST_FILE_NAME}`, size: 2 * 1024 * 1024 }], filesystem ?? 'unknown'), free);
+  if (shortage) throw mediaError('MEDIA_NO_SPACE', shortage.message);
+}
+
 /**
  * Every file must be readable and be, byte for byte, what the shipment
  * recorded: the Director authorised those exact bytes. Hashed before
@@ -269,4 +298,3 @@ function civilDate(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-export type { Shipment };

@@ -1,0 +1,106 @@
+/**
+ * Removable-media benchmarks (issue 8), on local disk:
+ *
+ * - export_shipments_per_s: a records export of 100 shipments through the
+ *   real services — approval sheet and custody register PDFs, custody CSV
+ *   and JSON, the shipment record, attachments, the index — written as a
+ *   BagIt bag, fsynced and read back. Forms render on worker threads as in
+ *   the app (the render worker bundled with esbuild, like the app build).
+ * - backup_mb_per_s: a backup of a vault of ~100 MB (100 shipments with a
+ *   1 MB attachment each): snapshot, copy, fsync, read-back verification.
+ *
+ * Each builds its own vault in a temporary folder (cheap scrypt) and removes it.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, promises as fsp } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { createFormRenderWorkers } from '../../electron/services/media/form-render-workers';
+import { MediaService } from '../../electron/services/media/media-service';
+import { mediaWorld, oficioContent, shipmentIn, type MediaWorld } from '../../electron/services/media/test-world';
+import type { ShipmentAttachment } from '../../shared/domain/shipments';
+import { round, timed } from './stats';
+
+const EXPORT_SHIPMENTS = 100;
+const BACKUP_SHIPMENTS = 100;
+const BACKUP_ATTACHMENT_BYTES = 1024 * 1024;
+/** Inside the repository (git-ignored) so the bundle's bare imports resolve from node_modules. */
+const WORKER_BUNDLE = fileURLToPath(new URL('../../test-results/bench-worker/render-worker.js', import.meta.url));
+
+async function bundleRenderWorker(): Promise<URL> {
+  await build({
+    entryPoints: [fileURLToPath(new URL('../../electron/services/documents/render-worker.ts', import.meta.url))],
+    outfile: WORKER_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return pathToFileURL(WORKER_BUNDLE);
+}
+
+async function withWorld<T>(fn: (w: MediaWorld, root: string) => Promise<T>): Promise<T> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'valija-bench-media-'));
+  const w = await mediaWorld(Date.parse('2026-11-03T18:00:00Z'), path.join(root, 'datos'));
+  try {
+    return await fn(w, root);
+  } finally {
+    await w.s.session.close();
+    await fsp.rm(root, { recursive: true, force: true });
+  }
+}
+
+async function attachment(w: MediaWorld, bytes: number): Promise<ShipmentAttachment> {
+  const body = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(bytes)]);
+  return w.s.shipments.uploadAttachment(w.ws, w.clerk, { fileName: 'anexo.pdf', mediaType: 'application/pdf', base64: body.toString('base64') });
+}
+
+/** A month of an office: most shipments delivered (three custody events), some only authorised, one in ten with a 200 KB attachment. */
+export async function benchExport(): Promise<{ export_shipments_per_s: number }> {
+  const workerUrl = await bundleRenderWorker();
+  const workers = createFormRenderWorkers({ workerUrl, size: Math.min(2, os.availableParallelism()) });
+  try {
+    return await withWorld(async (w, root) => {
+      for (let i = 0; i < EXPORT_SHIPMENTS; i += 1) {
+        const files = i % 10 === 0 ? [await attachment(w, 200 * 1024)] : [];
+        await shipmentIn(w, i % 5 === 4 ? 'autorizado' : 'entregado', oficioContent(w, `Oficio de prueba ${i + 1}`, files));
+      }
+      const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now), render: workers.render });
+      const drive = path.join(root, 'unidad');
+      await fsp.mkdir(drive);
+      // Warm-up: fonts, caches and JIT in both workers, as after the first print of the day.
+      const { items } = await w.s.shipments.list(w.ws, { limit: 4 });
+      await media.exportRecords(w.ws, w.clerk, { shipmentIds: items.map((s) => s.id) }, { drivePath: drive, filesystem: 'ext4' });
+      const { ms, value } = await timed(() => media.exportRecords(w.ws, w.clerk, { from: '2026-11-01', to: '2026-11-30' }, { drivePath: drive, filesystem: 'ext4' }));
+      if (value.shipments !== EXPORT_SHIPMENTS || !value.verification.valid) throw new Error('export incomplete');
+      return { export_shipments_per_s: round(value.shipments / (ms / 1000), 1) };
+    });
+  } finally {
+    await workers.close();
+  }
+}
+
+export async function benchBackup(): Promise<{ backup_mb_per_s: number }> {
+  return withWorld(async (w, root) => {
+    for (let i = 0; i < BACKUP_SHIPMENTS; i += 1) {
+      await shipmentIn(w, 'autorizado', oficioContent(w, `Oficio con anexo ${i + 1}`, [await attachment(w, BACKUP_ATTACHMENT_BYTES)]));
+    }
+    const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now) });
+    const drive = path.join(root, 'unidad');
+    await fsp.mkdir(drive);
+    const { ms, value } = await timed(() => media.backupVault(w.ws, w.admin, { drivePath: drive, filesystem: 'ext4' }));
+    if (!value.verification.valid) throw new Error('backup not verified');
+    return { backup_mb_per_s: round(value.bytes / 1024 / 1024 / (ms / 1000), 1) };
+  });
+}
+
+// `npx tsx scripts/bench/media.ts` runs both on their own.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const exported = await benchExport();
+  const backup = await benchBackup();
+  console.log(JSON.stringify({ ...exported, ...backup }));
+}
