@@ -103,7 +103,7 @@ if (!app.requestSingleInstanceLock()) {
     if (closing || !services) return;
     event.preventDefault();
     closing = true;
-    void services.session.close().finally(() => app.quit());
+    void Promise.allSettled([services.session.close(), services.staging.dispose()]).finally(() => app.quit());
   });
   void app.whenReady().then(start);
 }

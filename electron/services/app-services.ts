@@ -10,6 +10,12 @@ import { renderRecoverySheet } from './documents';
 import type { FormInputs, FormName } from './documents/forms';
 import { ShipmentService } from './shipments';
 import { CustodyService } from './custody/custody-service';
+import type { BackupSummary, ExportSummary, LoadResult } from '../../shared/domain/media';
+import { formatBytes } from '../../shared/format/bytes';
+import { listDrives } from './media/drives';
+import { bagFolder, bagReport, bagsOn, knownDrive, StagingArea } from './media/media-desk';
+import { MediaService } from './media/media-service';
+import type { Progress } from './jobs';
 import { JobRunner } from './jobs';
 import type { ScryptParams } from './vault';
 
@@ -37,6 +43,8 @@ export function createServices(config: ServicesConfig) {
   const shipments = new ShipmentService(clock, config.renderForm);
   const directory = new DirectoryService(clock, (ws) => shipments.fulfilledPeriods(ws));
   const custody = new CustodyService(shipments, clock);
+  const media = new MediaService({ shipments, clock, ...(config.renderForm ? { render: config.renderForm } : {}) });
+  const staging = new StagingArea();
 
   async function recoverySheet(ws: Workspace, recoveryCode: string, createdBy: { fullName: string; position: string }) {
     const office = ws.office.data;
@@ -58,6 +66,9 @@ export function createServices(config: ServicesConfig) {
     directory,
     shipments,
     custody,
+    media,
+    staging,
+    profile,
     recoverySheet,
     appInfo(): AppInfo {
       return { productName: 'Valija', version: config.version, shell: config.shell, dataDir: config.dataDir };
@@ -69,8 +80,24 @@ export type Services = ReturnType<typeof createServices>;
 
 /** The handler table: one entry per channel of the contract. */
 export function createHandlers(services: Services): Handlers {
-  const { session, users, jobs, directory, shipments, custody } = services;
+  const { session, users, jobs, directory, shipments, custody, media, staging, profile } = services;
   const signedIn = () => session.require();
+  /** Drives and backups are also reachable from the first-run screen, when there is no vault yet. */
+  const signedInOrFirstRun = async () => {
+    if ((await session.state()).status !== 'no_vault') signedIn();
+  };
+  /** Restoring replaces the vault: from the first-run screen, or by an administrator (who is signed out first). */
+  const mayRestore = async () => {
+    if ((await session.state()).status === 'no_vault') return;
+    requireRole(signedIn().user, 'administrador', 'restaurar un respaldo');
+  };
+  const writeProgress = (progress: Progress, verb: string) => (p: { phase: string; bytesDone?: number; bytesTotal?: number; done?: number; total?: number; folio?: string }) => {
+    if (p.phase === 'preparing') return progress(p.done ?? 0, p.total ?? 0, `Preparando los formatos: ${p.done ?? 0} de ${p.total ?? 0} envíos${p.folio ? ` (${p.folio})` : ''}.`);
+    const done = p.bytesDone ?? 0;
+    const total = p.bytesTotal ?? 0;
+    const what = p.phase === 'verifying' ? 'Leyendo de nuevo y verificando' : p.phase === 'checking' ? 'Comprobando los archivos originales' : verb;
+    progress(done, total, `${what}: ${formatBytes(done)} de ${formatBytes(total)}.`);
+  };
 
   return {
     'app.info': () => services.appInfo(),
@@ -222,6 +249,82 @@ export function createHandlers(services: Services): Handlers {
       return shipments.uploadAttachment(ws, user, input);
     },
     'shipments.attachment': ({ shipmentId, blobId }) => shipments.attachment(signedIn().ws, shipmentId, blobId),
+
+    'media.drives': async () => {
+      await signedInOrFirstRun();
+      return listDrives();
+    },
+    'media.bags': async ({ drivePath }) => {
+      await signedInOrFirstRun();
+      return bagsOn(drivePath);
+    },
+    'media.stageFile': async ({ shipmentId, fileName, offset, base64 }) => {
+      signedIn();
+      return { received: await staging.append(shipmentId, fileName, offset, Buffer.from(base64, 'base64')) };
+    },
+    'media.load': async ({ shipmentId, drivePath, encrypt }) => {
+      const { ws, user } = signedIn();
+      const drive = await knownDrive(drivePath);
+      const names = (await shipments.get(ws, user, shipmentId)).shipment.content.media?.files.map((f) => f.name) ?? [];
+      return jobs.start('media.load', { running: 'Grabando el medio:', done: 'El medio quedó grabado y verificado.', cancellable: true, resultOnce: true }, async ({ progress, signal }) => {
+        const sources = await staging.sources(shipmentId, names);
+        const loaded = await media.loadShipment(ws, user, shipmentId, { drivePath: drive.mountPath, filesystem: drive.filesystem, encrypt, sources, signal, onProgress: writeProgress(progress, 'Copiando') });
+        await staging.clear(shipmentId, names);
+        const result: LoadResult = {
+          bagName: loaded.bagName,
+          files: loaded.files.length,
+          bytes: loaded.payloadOxum.octets,
+          passphrase: loaded.passphrase,
+          openingKeyPdfBase64: loaded.openingKeyPdf?.toString('base64') ?? null,
+          manifestPdfBase64: loaded.manifestPdf.toString('base64'),
+        };
+        return result;
+      });
+    },
+    'media.verify': async ({ drivePath, bagName }) => {
+      await signedInOrFirstRun();
+      const dir = await bagFolder(drivePath, bagName);
+      return jobs.start('media.verify', { running: 'Verificando el paquete:', done: 'Verificación terminada.', cancellable: true }, async ({ progress, signal }) =>
+        bagReport(await media.verifyBagAt(dir, { signal, onProgress: (p) => progress(p.bytesDone, p.bytesTotal, `Verificando: ${formatBytes(p.bytesDone)} de ${formatBytes(p.bytesTotal)}.`) })),
+      );
+    },
+    'media.export': async ({ drivePath, from, to }) => {
+      const { ws, user } = signedIn();
+      const drive = await knownDrive(drivePath);
+      return jobs.start('media.export', { running: 'Exportando expedientes:', done: 'El expediente quedó grabado y verificado.', cancellable: true }, async ({ progress, signal }) => {
+        const done = await media.exportRecords(ws, user, { from, to }, { drivePath: drive.mountPath, filesystem: drive.filesystem, signal, onProgress: writeProgress(progress, 'Copiando') });
+        const result: ExportSummary = { bagName: done.bagName, shipments: done.shipments, files: done.files, bytes: done.bytes };
+        return result;
+      });
+    },
+    'backup.create': async ({ drivePath }) => {
+      const { ws, user } = signedIn();
+      requireRole(user, 'administrador', 'respaldar la bóveda');
+      const drive = await knownDrive(drivePath);
+      return jobs.start('media.backup', { running: 'Respaldando la bóveda:', done: 'El respaldo quedó grabado y verificado.', cancellable: true }, async ({ progress, signal }) => {
+        const done = await media.backupVault(ws, user, { drivePath: drive.mountPath, filesystem: drive.filesystem, signal, onProgress: writeProgress(progress, 'Copiando') });
+        const result: BackupSummary = { bagName: done.bagName, files: done.files, bytes: done.bytes };
+        return result;
+      });
+    },
+    'backup.inspect': async ({ drivePath, bagName }) => {
+      await mayRestore();
+      const report = await media.inspectBackup(await bagFolder(drivePath, bagName));
+      const d = report.descriptor;
+      return { valid: report.valid, problem: report.problem, vaultId: d?.vaultId ?? null, officeName: d ? `${d.office.institution} · ${d.office.unit}` : null, createdAt: d?.createdAt ?? null, files: d?.files ?? 0 };
+    },
+    'backup.restore': async ({ drivePath, bagName, confirmReplace }) => {
+      await mayRestore();
+      const dir = await bagFolder(drivePath, bagName);
+      // The vault in use is released first: nobody may be writing into what is replaced.
+      await session.close();
+      const restored = await media.restoreBackup(dir, services.config.dataDir, { confirmReplace });
+      profile.forget();
+      await profile.update((p) => {
+        p.restored = { at: new Date().toISOString(), backup: bagName };
+      });
+      return { replaced: restored.replaced, keptCopy: restored.keptCopy, files: restored.files };
+    },
 
     'custody.list': (filter) => custody.list(signedIn().ws, filter),
     'custody.record': async ({ shipmentId, event }) => {

@@ -21,6 +21,14 @@ describe('JobRunner', () => {
     expect(jobs.get(job.id)).toMatchObject({ state: 'done', message: 'Exportación lista.', result: { path: '/unidad/expediente' } });
   });
 
+  it('hands a one-time result over once', async () => {
+    const jobs = new JobRunner();
+    const job = jobs.start('media.load', { running: 'Grabando:', done: 'Listo.', resultOnce: true }, async () => ({ passphrase: 'ABCDE-FGHJK' }));
+    await settle();
+    expect(jobs.get(job.id).result).toEqual({ passphrase: 'ABCDE-FGHJK' });
+    expect(jobs.get(job.id)).toMatchObject({ state: 'done', result: null });
+  });
+
   it('cancels a cancellable job through its signal, and refuses to cancel one that is not', async () => {
     const jobs = new JobRunner();
     const job = jobs.start('media.load', { running: 'Grabando:', done: 'Listo.', cancellable: true }, ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('abort')))));

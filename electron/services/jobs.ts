@@ -15,15 +15,19 @@ export interface JobContext {
  * status. One task of each kind at a time.
  */
 export class JobRunner {
-  private readonly jobs = new Map<string, { status: JobStatus; abort: AbortController }>();
+  private readonly jobs = new Map<string, { status: JobStatus; abort: AbortController; resultOnce: boolean }>();
 
-  start<R>(kind: JobKind, labels: { running: string; done: string; cancellable?: boolean }, work: (ctx: JobContext) => Promise<R>): JobStatus {
+  /**
+   * @param labels.resultOnce the result is handed to the screen once and then
+   * dropped (a passphrase shown once must not stay in memory).
+   */
+  start<R>(kind: JobKind, labels: { running: string; done: string; cancellable?: boolean; resultOnce?: boolean }, work: (ctx: JobContext) => Promise<R>): JobStatus {
     for (const { status } of this.jobs.values()) {
       if (status.kind === kind && status.state === 'running') throw new AppError('CONFLICT', 'Esa tarea ya está en curso. Espere a que termine.');
     }
     const status: JobStatus = { id: randomUUID(), kind, state: 'running', done: 0, total: 0, message: labels.running, cancellable: labels.cancellable ?? false, result: null };
     const abort = new AbortController();
-    this.jobs.set(status.id, { status, abort });
+    this.jobs.set(status.id, { status, abort, resultOnce: labels.resultOnce ?? false });
     const progress: Progress = (done, total, message) => {
       status.done = done;
       status.total = total;
@@ -45,7 +49,9 @@ export class JobRunner {
   get(id: string): JobStatus {
     const job = this.jobs.get(id);
     if (!job) throw new AppError('NOT_FOUND', 'La tarea solicitada no existe.');
-    return { ...job.status };
+    const copy = { ...job.status };
+    if (job.resultOnce && job.status.state === 'done') job.status.result = null;
+    return copy;
   }
 
   cancel(id: string): JobStatus {

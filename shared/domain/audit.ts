@@ -43,6 +43,10 @@ export const AUDIT_ACTIONS = {
   'custody.exported': 'Bitácora de custodia exportada',
   'courier.saved': 'Mensajero registrado o modificado',
   'document.printed': 'Formato impreso',
+  'media.loaded': 'Medio magnético cargado y verificado',
+  'records.exported': 'Expediente exportado a medio extraíble',
+  'vault.backed_up': 'Respaldo de la bóveda creado',
+  'vault.restored': 'Bóveda restaurada desde un respaldo',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

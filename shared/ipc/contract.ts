@@ -9,6 +9,7 @@ import { officeProfileSchema } from '../domain/office';
 import { actInputSchema, attachmentUploadSchema, shipmentContentSchema, shipmentFilterSchema, type SheetLookup, type Shipment, type ShipmentAttachment, type ShipmentDetail, type ShipmentPage } from '../domain/shipments';
 import { courierInputSchema, custodyEventInputSchema, custodyFilterSchema, type Courier, type CustodyEvent, type CustodyPage, type CustodyVerification, type KnownParties } from '../domain/custody';
 import { printInputSchema, type PrintedForm } from '../domain/printing';
+import { bagRefSchema, exportRecordsSchema, loadMediaSchema, restoreSchema, stageFileSchema, type BackupReport, type BagFolder, type DriveInfo, type RestoreSummary } from '../domain/media';
 import type { SessionState } from '../domain/session';
 import { settingsSchema, type Settings } from '../domain/settings';
 import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
@@ -160,6 +161,15 @@ export const contract = {
   'shipments.lookup': channel<SheetLookup>()(z.object({ code: z.string().min(1).max(400) }).strict()),
   'shipments.uploadAttachment': channel<ShipmentAttachment>()(attachmentUploadSchema),
   'shipments.attachment': channel<DocumentDownload>()(z.object({ shipmentId: id, blobId: id }).strict()),
+  'media.drives': channel<DriveInfo[]>()(noInput),
+  'media.bags': channel<BagFolder[]>()(z.object({ drivePath: z.string().min(1).max(4096) }).strict()),
+  'media.stageFile': channel<{ received: number }>()(stageFileSchema),
+  'media.load': channel<JobStatus>()(loadMediaSchema),
+  'media.verify': channel<JobStatus>()(bagRefSchema),
+  'media.export': channel<JobStatus>()(exportRecordsSchema),
+  'backup.create': channel<JobStatus>()(z.object({ drivePath: z.string().min(1).max(4096) }).strict()),
+  'backup.inspect': channel<BackupReport>()(bagRefSchema),
+  'backup.restore': channel<RestoreSummary>()(restoreSchema),
   'custody.list': channel<CustodyPage>()(custodyFilterSchema),
   'custody.record': channel<CustodyEvent>()(z.object({ shipmentId: id, event: custodyEventInputSchema }).strict()),
   'custody.verify': channel<CustodyVerification>()(z.object({ shipmentId: id.optional() }).strict()),

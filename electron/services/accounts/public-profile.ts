@@ -14,13 +14,15 @@ export interface PublicProfile {
   office: PublicOffice | null;
   deactivated: string[];
   failedSignIns: { userName: string; at: string }[];
+  /** A restore from backup, to be written into the audit log at the next sign-in (the vault was locked when it happened). */
+  restored: { at: string; backup: string } | null;
 }
 
 const FILE = 'public.json';
 const MAX_PENDING = 1000;
 
 function empty(): PublicProfile {
-  return { office: null, deactivated: [], failedSignIns: [] };
+  return { office: null, deactivated: [], failedSignIns: [], restored: null };
 }
 
 export class PublicProfileFile {
@@ -38,6 +40,11 @@ export class PublicProfileFile {
       this.cached = empty();
     }
     return this.cached;
+  }
+
+  /** Forgets what was read, after the folder's files were replaced (a restore). */
+  forget(): void {
+    this.cached = null;
   }
 
   async update(change: (profile: PublicProfile) => void): Promise<void> {

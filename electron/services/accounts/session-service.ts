@@ -239,6 +239,13 @@ export class SessionService {
   // ---- internals ---------------------------------------------------------
 
   private async enter(ws: Workspace, user: User): Promise<void> {
+    const { restored } = await this.profile.read();
+    if (restored) {
+      await ws.audit.record('vault.restored', null, `Bóveda restaurada desde el respaldo «${restored.backup}»`, { respaldo: restored.backup }, new Date(restored.at));
+      await this.profile.update((p) => {
+        p.restored = null;
+      });
+    }
     const pending = (await this.profile.read()).failedSignIns;
     for (const failure of pending) {
       await ws.audit.record('session.sign_in_failed', null, `Intento fallido con el usuario «${failure.userName}»`, { userName: failure.userName }, new Date(failure.at));

@@ -77,8 +77,7 @@ export interface ExportResult {
   verification: BagVerification;
 }
 
-/** Until shared/domain/audit.ts lists it (see the report): «Expediente exportado a medio extraíble». */
-const AUDIT_RECORDS_EXPORTED = 'records.exported' as AuditAction;
+const AUDIT_RECORDS_EXPORTED: AuditAction = 'records.exported';
 /** Shipments prepared at once: rendering (worker threads) overlaps with vault reads and decryption. */
 const CONCURRENCY = 4;
 const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;

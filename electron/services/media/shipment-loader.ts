@@ -64,8 +64,7 @@ export interface LoadedMedia {
   custodyEventId: string;
 }
 
-/** Until shared/domain/audit.ts lists it (see the report): «Medio magnético cargado y verificado». */
-const AUDIT_MEDIA_LOADED = 'media.loaded' as AuditAction;
+const AUDIT_MEDIA_LOADED: AuditAction = 'media.loaded';
 export const MANIFEST_FILE_NAME = 'manifiesto.pdf';
 
 /**

@@ -33,8 +33,7 @@ import { mediaError, throwIfAborted } from './media-errors';
 export const BACKUP_DESCRIPTOR = 'valija-respaldo.json';
 const BACKUP_FORMAT = 1;
 const PUBLIC_PROFILE = 'public.json';
-/** Until shared/domain/audit.ts lists it (see the report): «Respaldo de la bóveda creado». */
-const AUDIT_BACKED_UP = 'vault.backed_up' as AuditAction;
+const AUDIT_BACKED_UP: AuditAction = 'vault.backed_up';
 
 export interface BackupDescriptor {
   format: number;

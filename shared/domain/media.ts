@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { civilDateSchema } from './agencies';
+
+/**
+ * Removable media as the screens see it (issue 8). Paths never come from the
+ * screen: a drive is named by its mount path as listed by the core, and a
+ * bag by its folder name on that drive (one path segment).
+ */
+export interface DriveInfo {
+  id: string;
+  label: string;
+  mountPath: string;
+  sizeBytes: number;
+  freeBytes: number;
+  filesystem: string;
+  removable: boolean;
+}
+
+/** A folder on a drive holding a BagIt bag. */
+export interface BagFolder {
+  name: string;
+  kind: 'envio' | 'expediente' | 'respaldo' | 'otro';
+}
+
+const drivePath = z.string().min(1).max(4096);
+const bagName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((n) => !/[\\/]/.test(n) && n !== '.' && n !== '..', 'El nombre de la carpeta no es válido.');
+
+export const stageFileSchema = z
+  .object({
+    shipmentId: z.string().min(1).max(64),
+    fileName: z.string().min(1).max(255),
+    /** Byte offset of this chunk; 0 starts the file again. */
+    offset: z.number().int().min(0),
+    base64: z.string().max(12_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'El archivo no se recibió completo.'),
+  })
+  .strict();
+
+export const loadMediaSchema = z.object({ shipmentId: z.string().min(1).max(64), drivePath, encrypt: z.boolean() }).strict();
+export const bagRefSchema = z.object({ drivePath, bagName }).strict();
+export const exportRecordsSchema = z.object({ drivePath, from: civilDateSchema, to: civilDateSchema }).strict();
+export const restoreSchema = z.object({ drivePath, bagName, confirmReplace: z.boolean().default(false) }).strict();
+
+/** What a finished load returns to the screen, once: the passphrase is not kept anywhere. */
+export interface LoadResult {
+  bagName: string;
+  files: number;
+  bytes: number;
+  passphrase: string | null;
+  openingKeyPdfBase64: string | null;
+  manifestPdfBase64: string;
+}
+
+export interface BagFileReport {
+  path: string;
+  status: 'ok' | 'missing' | 'altered' | 'unexpected';
+}
+
+export interface BagReport {
+  valid: boolean;
+  version: string | null;
+  errors: string[];
+  warnings: string[];
+  files: BagFileReport[];
+  /** bag-info.txt's External-Identifier (the folio), when present. */
+  identifier: string | null;
+}
+
+export interface ExportSummary {
+  bagName: string;
+  shipments: number;
+  files: number;
+  bytes: number;
+}
+
+export interface BackupSummary {
+  bagName: string;
+  files: number;
+  bytes: number;
+}
+
+export interface BackupReport {
+  valid: boolean;
+  problem: string | null;
+  vaultId: string | null;
+  officeName: string | null;
+  createdAt: string | null;
+  files: number;
+}
+
+export interface RestoreSummary {
+  replaced: boolean;
+  keptCopy: string | null;
+  files: number;
+}
