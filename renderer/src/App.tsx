@@ -9,6 +9,7 @@ import { SECTIONS } from './layout/sections';
 import { AdministrationPage } from './pages/admin/AdministrationPage';
 import { AgenciesSection } from './pages/agencies/AgenciesPage';
 import { CustodyPage } from './pages/custody/CustodyPage';
+import { MediaPage } from './pages/media/MediaPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
 import { ShipmentsSection } from './pages/shipments/ShipmentsPage';
 import { HomePage } from './pages/HomePage';
@@ -29,6 +30,7 @@ export const PAGES: Record<string, () => React.JSX.Element> = {
   '/reportes': ReportsPage,
   '/envios': ShipmentsSection,
   '/custodia': CustodyPage,
+  '/medios': MediaPage,
 };
 
 export function AppRoutes() {

@@ -14,6 +14,7 @@ import { useSessionStore } from '../stores/session-store';
 import { AuthFrame } from './AuthFrame';
 import { pdfUrlFromBase64 } from './pdf-blob';
 import { FormError } from '../forms/FormError';
+import { RestorePanel } from '../pages/media/RestorePanel';
 
 const adminSchema = personSchema
   .extend({ userName: userNameSchema, password: passwordSchema, confirm: z.string() })
@@ -36,6 +37,7 @@ async function pngDataUrl(file: File): Promise<string> {
 /** First run: the office, its first administrator, and the recovery sheet. */
 export function SetupWizard() {
   const setSession = useSessionStore((s) => s.set);
+  const refreshSession = useSessionStore((s) => s.refresh);
   const [step, setStep] = useState(0);
   const { busy, error, run } = useSubmit();
   const [restoreOpen, setRestoreOpen] = useState(false);
@@ -126,20 +128,14 @@ export function SetupWizard() {
         </Stepper.Step>
       </Stepper>
 
-      <Modal opened={restoreOpen} onClose={() => setRestoreOpen(false)} title="Restaurar un respaldo" centered>
+      <Modal opened={restoreOpen} onClose={() => setRestoreOpen(false)} title="Restaurar un respaldo" size="lg" centered>
         <Stack gap="sm">
           <Text size="sm">
             Para instalar Valija en un equipo nuevo con la información de otro, se restaura el respaldo cifrado que se hizo desde
             Administración en el equipo anterior. Necesitará el medio del respaldo y la contraseña de un usuario o el código de
             recuperación.
           </Text>
-          <Alert color="blue" title="Aún no disponible en esta versión">
-            La restauración de respaldos llega con el módulo de medios extraíbles. Si no tiene un respaldo, continúe con la
-            configuración inicial.
-          </Alert>
-          <Group justify="flex-end">
-            <Button onClick={() => setRestoreOpen(false)}>Entendido</Button>
-          </Group>
+          <RestorePanel replacing={false} onRestored={() => void refreshSession()} />
         </Stack>
       </Modal>
     </AuthFrame>

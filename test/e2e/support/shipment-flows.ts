@@ -141,7 +141,10 @@ export async function api<T = unknown>(page: Page, channel: string, input: unkno
  * General. Its preparation is clicked through in shipments.spec.ts; here it
  * is set up through the same calls the screens make, as each user in turn.
  */
-export async function authorisedEnvelope(page: Page, options: { subject: string; seals: string[]; stopAt?: 'por_firmar' | 'autorizado' }): Promise<{ id: string; folio: string }> {
+export async function authorisedEnvelope(
+  page: Page,
+  options: { subject: string; seals: string[]; stopAt?: 'por_firmar' | 'autorizado'; mediaFiles?: { name: string; size: number; sha256: string }[] },
+): Promise<{ id: string; folio: string }> {
   const as = async (user: { userName: string; own: string; temporary?: string }, first = false) => {
     await api(page, 'session.signOut', {});
     await api(page, 'session.signIn', { userName: user.userName, password: first && user.temporary ? user.temporary : user.own });
@@ -153,7 +156,17 @@ export async function authorisedEnvelope(page: Page, options: { subject: string;
   const created = await api<{ id: string }>(page, 'shipments.create', {
     content: {
       channel: 'sobre_cerrado', agencyId: cni?.id, recipientId: cni?.recipients[0]?.id, subject: options.subject, classification: 'reservada', legalBasis: 'Artículo 110, fracción I, LFTAIP',
-      inventory: [{ description: 'Informe impreso', type: 'oficio', quantity: 1, sheets: 8 }], envelope: { envelopeSize: 'Oficio', sheets: 8, seals: options.seals, packingNotes: '' },
+      inventory: [{ description: 'Informe impreso', type: 'oficio', quantity: 1, sheets: 8 }],
+      ...(options.mediaFiles
+        ? {
+            channel: 'medio_magnetico',
+            media: {
+              kind: 'USB', brand: 'Kingston', model: 'DataTraveler', serial: 'KT-7781-0042', capacity: '32 GB',
+              sanitisation: { method: 'purge', tool: 'nwipe 0.34', date: '2026-11-20', performedBy: 'José Ángel Pérez Núñez', verifiedBy: 'Ing. Sofía Ramírez' },
+              files: options.mediaFiles,
+            },
+          }
+        : { envelope: { envelopeSize: 'Oficio', sheets: 8, seals: options.seals, packingNotes: '' } }),
     },
   });
   await api(page, 'shipments.act', { shipmentId: created.id, action: 'enviar_a_revision', payload: {} });

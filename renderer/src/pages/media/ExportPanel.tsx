@@ -1,0 +1,68 @@
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconFileExport } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import type { JobStatus } from '../../../../shared/domain/jobs';
+import type { DriveInfo, ExportSummary } from '../../../../shared/domain/media';
+import { formatBytes } from '../../../../shared/format/bytes';
+import { call, errorMessage } from '../../api/client';
+import { DATE_INPUT_PROPS } from '../../forms/date-input';
+import { DrivePicker } from './DrivePicker';
+import { JobProgress } from './JobProgress';
+
+/** Exports the records of a date range (forms, custody logs, attachments, an index) as a verified bag. */
+export function ExportPanel() {
+  // The current month by default: the usual monthly export.
+  const [range, setRange] = useState<[string | null, string | null]>(() => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date());
+    return [`${today.slice(0, 8)}01`, today];
+  });
+  const [drive, setDrive] = useState<DriveInfo | null>(null);
+  const [job, setJob] = useState<JobStatus | null>(null);
+  const [summary, setSummary] = useState<ExportSummary | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const start = async () => {
+    const [from, to] = range;
+    if (!drive || !from || !to) return;
+    setSummary(null);
+    setProblem(null);
+    try {
+      setJob(await call('media.export', { drivePath: drive.mountPath, from, to }));
+    } catch (e) {
+      setProblem(errorMessage(e));
+    }
+  };
+  const done = useCallback((value: unknown) => setSummary(value as ExportSummary), []);
+
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Title order={2} size="h5" mb="sm">
+        Exportar expedientes
+      </Title>
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          Los envíos creados en el periodo, cada uno con su formato de autorización, su registro y bitácora de custodia (CSV y JSON), sus anexos y
+          un índice, en un paquete BagIt que se lee de nuevo y se verifica antes de darlo por terminado.
+        </Text>
+        <Group gap="sm">
+          <DateInput label="Envíos creados desde" {...DATE_INPUT_PROPS} value={range[0]} onChange={(v) => setRange([v, range[1]])} w={200} />
+          <DateInput label="hasta" {...DATE_INPUT_PROPS} value={range[1]} onChange={(v) => setRange([range[0], v])} w={200} />
+        </Group>
+        <DrivePicker value={drive} onChange={setDrive} />
+        {problem && <Alert color="red">{problem}</Alert>}
+        {job && !summary && <JobProgress job={job} onDone={done} onEnd={(s) => s.state !== 'done' && setJob(null)} />}
+        {summary && (
+          <Alert color="green" title="Expediente grabado y verificado" data-testid="export-result">
+            {summary.shipments} {summary.shipments === 1 ? 'envío' : 'envíos'}, {summary.files} archivos ({formatBytes(summary.bytes)}) en la carpeta «{summary.bagName}».
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button leftSection={<IconFileExport size={16} />} disabled={!drive || !range[0] || !range[1] || (job !== null && !summary)} onClick={() => void start()}>
+            Exportar
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,71 @@
+import { Alert, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { IconRestore } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { BackupReport, DriveInfo } from '../../../../shared/domain/media';
+import { formatDateTime } from '../../../../shared/format/date';
+import { call } from '../../api/client';
+import { FormError } from '../../forms/FormError';
+import { useSubmit } from '../../forms/use-submit';
+import { BagPicker } from './BagPicker';
+import { DrivePicker } from './DrivePicker';
+
+/**
+ * Restoring a backup: from the first-run screen of a new workstation, or by
+ * an administrator. The backup is checked before anything is replaced; an
+ * existing vault is only replaced after an explicit confirmation, and kept.
+ */
+export function RestorePanel({ replacing, onRestored }: { replacing: boolean; onRestored: () => void }) {
+  const [drive, setDrive] = useState<DriveInfo | null>(null);
+  const [bag, setBag] = useState<string | null>(null);
+  const [report, setReport] = useState<BackupReport | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const { busy, error, run } = useSubmit();
+
+  const inspect = () =>
+    run(async () => {
+      if (!drive || !bag) return;
+      setReport(await call('backup.inspect', { drivePath: drive.mountPath, bagName: bag }));
+    });
+  const restore = () =>
+    run(async () => {
+      if (!drive || !bag) return;
+      await call('backup.restore', { drivePath: drive.mountPath, bagName: bag, confirmReplace: replacing && confirmed });
+      onRestored();
+    });
+
+  return (
+    <Stack gap="sm">
+      <DrivePicker value={drive} onChange={(d) => { setDrive(d); setBag(null); setReport(null); }} label="Unidad con el respaldo" />
+      <BagPicker drive={drive} kind="respaldo" value={bag} onChange={(b) => { setBag(b); setReport(null); }} label="Respaldo" />
+      {report && !report.valid && <Alert color="red" title="Este respaldo no se puede restaurar">{report.problem}</Alert>}
+      {report?.valid && (
+        <Alert color="green" title="Respaldo íntegro" data-testid="backup-report">
+          <Text size="sm">{report.officeName}</Text>
+          <Text size="sm">
+            Hecho el {report.createdAt ? formatDateTime(report.createdAt) : '—'} · {report.files} archivos · bóveda {report.vaultId}
+          </Text>
+        </Alert>
+      )}
+      {report?.valid && replacing && (
+        <Checkbox
+          color="red"
+          label="Entiendo que la bóveda de este equipo se reemplaza por la del respaldo. La actual se conserva aparte, sin borrarse, y la sesión se cierra."
+          checked={confirmed}
+          onChange={(e) => setConfirmed(e.currentTarget.checked)}
+        />
+      )}
+      <FormError error={error} />
+      <Group justify="flex-end">
+        {!report?.valid ? (
+          <Button variant="default" onClick={() => void inspect()} loading={busy} disabled={!bag}>
+            Revisar el respaldo
+          </Button>
+        ) : (
+          <Button color={replacing ? 'red' : undefined} leftSection={<IconRestore size={16} />} onClick={() => void restore()} loading={busy} disabled={replacing && !confirmed}>
+            Restaurar
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}
