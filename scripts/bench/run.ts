@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CustodyLedger } from '../../electron/services/custody/custody-ledger';
 import { benchApprovalPdf } from './forms';
+import { benchBackup, benchExport } from './media';
 import { deriveKey, PRODUCTION_KDF } from '../../electron/services/vault';
 import { buildSyntheticVault, ONE_MONTH, openForHomeScreen, TEN_YEARS } from './build-vault';
 import type { Agency } from '../../shared/domain/agencies';
@@ -54,6 +55,9 @@ async function main(): Promise<number> {
 
     log('Midiendo el formato de autorización (PDF, en caliente)…');
     const { approval_pdf_ms } = await benchApprovalPdf();
+    log('Midiendo la exportación de expedientes y el respaldo (disco local)…');
+    const { export_shipments_per_s } = await benchExport();
+    const { backup_mb_per_s } = await benchBackup();
 
     log('Construyendo bóveda de diez años (100,000 envíos, 500,000 eventos)…');
     const build10y = await timed(() => buildSyntheticVault(dir10y, TEN_YEARS, { log }));
@@ -118,6 +122,8 @@ async function main(): Promise<number> {
       unlock_ms_1m: round(unlock1m.unlockMs),
       unlock_kdf_ms: round(unlock10y.kdfMs),
       approval_pdf_ms,
+      export_shipments_per_s,
+      backup_mb_per_s,
       first_save_ms_10y: round(firstSave10y),
       custody_ledger_open_ms_10y: round(ledgerOpen10y.ms),
       custody_events_10y: ledger10y.all().length,
@@ -144,6 +150,7 @@ async function main(): Promise<number> {
     };
     result.peak_rss_mb = round(peakRssMb());
     const target = (value: number, limit: number) => ({ value, limit: round(limit, 3), pass: value <= limit });
+    const atLeast = (value: number, limit: number) => ({ value, limit, pass: value >= limit });
     result.targets = {
       save_p95_10y_le_50ms: target(result.save_p95_ms_10y, 50),
       save_p95_10y_le_2x_1m: target(result.save_p95_ms_10y, 2 * result.save_p95_ms_1m),
@@ -152,6 +159,8 @@ async function main(): Promise<number> {
       shipment_search_p95_le_100ms: target(result.shipment_search_p95_ms_10y, 100),
       peak_rss_le_600mb: target(result.peak_rss_mb, 600),
       approval_pdf_le_60ms: target(result.approval_pdf_ms, 60),
+      export_ge_20_shipments_per_s: atLeast(result.export_shipments_per_s, 20),
+      backup_ge_50_mb_per_s: atLeast(result.backup_mb_per_s, 50),
     };
     const failed = Object.entries(result.targets).filter(([, t]) => !t.pass);
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
 import { OFFICE_TIME_ZONE } from '../../../shared/format/date';
-import { fsyncDir, isErrno } from '../vault/durable-file';
+import { exists, fsyncDir, isErrno } from '../vault/durable-file';
 import { AGE_EXTENSION, encryptStream } from './age-payload';
 import { formatBagInfo, formatPayloadOxum, type BagInfoField, type PayloadOxum } from './bag-info';
 import { formatDeclaration } from './bag-declaration';
@@ -396,16 +396,6 @@ async function syncTree(root: string): Promise<void> {
 
 function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fsp.lstat(file);
-    return true;
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return false;
-    throw error;
-  }
 }
 
 function describeIo(error: unknown): string {

@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs';
+import { todayInOffice } from '../agencies/rules';
 import path from 'node:path';
 import { CHANNEL_LABELS, type Agency } from '../../../shared/domain/agencies';
 import type { AuditAction } from '../../../shared/domain/audit';
@@ -16,7 +16,7 @@ import { approvalInput, chainHeadText, custodyRegisterInput } from '../shipments
 import type { BagVerification } from './bagit-verifier';
 import { writeBag, type BagSourceFile, type WriteProgress } from './bagit-writer';
 import { resolveFilesystem } from './drive-filesystem';
-import { isErrno } from '../vault/durable-file';
+import { exists } from '../vault/durable-file';
 import { throwIfAborted } from './media-errors';
 import { agencyLookup, formContext, shipmentFolderName, type FormRenderer } from './shipment-form-inputs';
 
@@ -155,7 +155,7 @@ export async function exportRecords(
     { name: 'indice.json', source: Buffer.from(`${JSON.stringify({ exportedAt: now.toISOString(), exportedBy: user.fullName, selection: describeSelection(selection), shipments: index }, null, 2)}\n`, 'utf8') },
     ...perShipment.flatMap((p) => p.files),
   ];
-  const day = civilDate(now);
+  const day = todayInOffice(now);
   let bagName = '';
   for (let n = 1; bagName === ''; n += 1) if (!(await exists(path.join(drive, `valija-expediente-${day}-${n}`)))) bagName = `valija-expediente-${day}-${n}`;
   const office = ws.office.data;
@@ -200,7 +200,8 @@ async function selectShipments(shipments: ShipmentService, ws: Workspace, select
   if (from && to && from > to) throw new AppError('VALIDATION', 'La fecha inicial del periodo es posterior a la final.');
   const ids: string[] = [];
   for (let offset = 0; ; offset += 500) {
-    const page = await shipments.list(ws, { ...(from ? { from } : {}), ...(to ? { to } : {}), sort: 'createdAt', direction: 'asc', offset, limit: 500 });
+    // Folio order: the index reads like the office's register (drafts without folio last).
+    const page = await shipments.list(ws, { ...(from ? { from } : {}), ...(to ? { to } : {}), sort: 'folio', direction: 'asc', offset, limit: 500 });
     ids.push(...page.items.map((s) => s.id));
     if (page.items.length < 500 || ids.length >= page.total) break;
   }
@@ -324,16 +325,3 @@ function describeSelection(selection: ExportSelection): string {
   return `envíos creados ${selection.from ? `desde el ${selection.from}` : ''}${selection.from && selection.to ? ' ' : ''}${selection.to ? `hasta el ${selection.to}` : ''}`.trim();
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fsp.lstat(file);
-    return true;
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return false;
-    throw error;
-  }
-}
-
-function civilDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

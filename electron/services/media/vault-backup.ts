@@ -1,3 +1,4 @@
+import { todayInOffice } from '../agencies/rules';
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { requireRole } from '../accounts/permissions';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
-import { fsyncDir, isErrno } from '../vault/durable-file';
+import { exists, fsyncDir, isErrno } from '../vault/durable-file';
 import { Vault } from '../vault/vault';
 import { VaultLock } from '../vault/vault-lock';
 import { fieldValues } from './bag-info';
@@ -67,7 +68,7 @@ export async function backupVault(deps: { clock: () => Date; dataDir?: string },
   const filesystem = await resolveFilesystem(drive, options.filesystem);
   const now = deps.clock();
   const vaultId = ws.meta.data.vaultId;
-  const bagName = await freeName(`valija-respaldo-${vaultId}-${civilDate(now)}`, (name) => exists(path.join(drive, name)));
+  const bagName = await freeName(`valija-respaldo-${vaultId}-${todayInOffice(now)}`, (name) => exists(path.join(drive, name)));
   const office = ws.office.data;
   const dataDir = deps.dataDir ?? ws.vault.dir;
   const publicProfile = await readRegular(path.join(dataDir, PUBLIC_PROFILE));
@@ -91,7 +92,7 @@ export async function backupVault(deps: { clock: () => Date; dataDir?: string },
         bagInfo: {
           sourceOrganization: office.institution || office.unit,
           externalIdentifier: vaultId,
-          baggingDate: civilDate(now),
+          baggingDate: todayInOffice(now),
           fields: [
             { label: 'External-Description', value: 'Respaldo cifrado de la bóveda de Valija. Sólo se abre con la contraseña de un usuario o con el código de recuperación.' },
             { label: 'Contact-Name', value: user.fullName },
@@ -380,16 +381,3 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fsp.lstat(file);
-    return true;
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return false;
-    throw error;
-  }
-}
-
-function civilDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
