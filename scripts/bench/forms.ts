@@ -5,6 +5,7 @@
  */
 import { renderApprovalForm } from '../../electron/services/documents/forms';
 import { sampleApprovalInput } from '../../electron/services/documents/forms/form-samples';
+import { pathToFileURL } from 'node:url';
 import { percentile, round } from './stats';
 
 const WARM_UP = 5;
@@ -21,4 +22,9 @@ export async function benchApprovalPdf(): Promise<{ approval_pdf_ms: number }> {
     times.push(performance.now() - start);
   }
   return { approval_pdf_ms: round(percentile(times, 50), 1) };
+}
+
+// `npx tsx scripts/bench/forms.ts` prints the figure on its own (run.ts runs it so).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(JSON.stringify(await benchApprovalPdf()));
 }
