@@ -16,7 +16,7 @@ import { mkdtempSync, promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { bundleRenderWorker } from '../../electron/services/documents/test-support';
 import { createFormRenderWorkers } from '../../electron/services/media/form-render-workers';
 import { MediaService } from '../../electron/services/media/media-service';
 import { mediaWorld, oficioContent, shipmentIn, type MediaWorld } from '../../electron/services/media/test-world';
@@ -29,19 +29,6 @@ const BACKUP_ATTACHMENT_BYTES = 1024 * 1024;
 /** Inside the repository (git-ignored) so the bundle's bare imports resolve from node_modules. */
 const WORKER_BUNDLE = fileURLToPath(new URL('../../test-results/bench-worker/render-worker.js', import.meta.url));
 
-async function bundleRenderWorker(): Promise<URL> {
-  await build({
-    entryPoints: [fileURLToPath(new URL('../../electron/services/documents/render-worker.ts', import.meta.url))],
-    outfile: WORKER_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  return pathToFileURL(WORKER_BUNDLE);
-}
 
 async function withWorld<T>(fn: (w: MediaWorld, root: string) => Promise<T>): Promise<T> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'valija-bench-media-'));
@@ -61,7 +48,7 @@ async function attachment(w: MediaWorld, bytes: number): Promise<ShipmentAttachm
 
 /** A month of an office: most shipments delivered (three custody events), some only authorised, one in ten with a 200 KB attachment. */
 export async function benchExport(): Promise<{ export_shipments_per_s: number }> {
-  const workerUrl = await bundleRenderWorker();
+  const workerUrl = await bundleRenderWorker(WORKER_BUNDLE);
   const workers = createFormRenderWorkers({ workerUrl, size: Math.min(2, os.availableParallelism()) });
   try {
     return await withWorld(async (w, root) => {

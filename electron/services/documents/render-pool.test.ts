@@ -1,10 +1,9 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { sampleApprovalInput, sampleOpeningKeyInput } from './forms/form-samples';
 import { closeRenderWorker, configureRenderWorker, defaultWorkerLocation, renderFormInWorker } from './render-pool';
-import { pdfReadingText, writeTempPdf } from './test-support';
+import { bundleRenderWorker, pdfReadingText, writeTempPdf } from './test-support';
 
 /** Inside the repository (git-ignored) so the bundle's bare imports resolve from node_modules. */
 const BUNDLE = fileURLToPath(new URL('../../../test-results/worker-bundle/render-worker.js', import.meta.url));
@@ -12,17 +11,8 @@ const BUNDLE = fileURLToPath(new URL('../../../test-results/worker-bundle/render
 // The worker is bundled exactly as the app build should do it (see README), then run as a plain worker.
 describe('renderFormInWorker', () => {
   beforeAll(async () => {
-    await build({
-      entryPoints: [fileURLToPath(new URL('./render-worker.ts', import.meta.url))],
-      outfile: BUNDLE,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-    });
-    configureRenderWorker({ workerUrl: pathToFileURL(BUNDLE) });
+    const workerUrl = await bundleRenderWorker(BUNDLE);
+    configureRenderWorker({ workerUrl });
   }, 60_000);
 
   afterAll(async () => {

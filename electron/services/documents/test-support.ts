@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
 
 /** test-results/pdf/ at the repository root (git-ignored). */
@@ -185,4 +185,24 @@ export async function pdfHasQr(file: string, text: string): Promise<boolean> {
     }
     return true;
   });
+}
+
+/**
+ * Bundles the render worker exactly as scripts/build-electron.mjs does for the
+ * app (Node 20 cannot start a .ts worker through tsx), into `outfile` inside
+ * the repository so its bare imports resolve from node_modules.
+ */
+export async function bundleRenderWorker(outfile: string): Promise<URL> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [fileURLToPath(new URL('./render-worker.ts', import.meta.url))],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return pathToFileURL(outfile);
 }

@@ -1,3 +1,4 @@
+import type { DriveInfo } from '../../../shared/domain/media';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { Systeminformation } from 'systeminformation';
@@ -9,16 +10,8 @@ import type { Systeminformation } from 'systeminformation';
  * list of ordinary folders can stand for drives instead (`VALIJA_TEST_DRIVES`
  * or the `testDrives` option); then systeminformation is not even loaded.
  */
-export interface Drive {
-  id: string;
-  label: string;
-  mountPath: string;
-  sizeBytes: number;
-  freeBytes: number;
-  /** as the OS names it: vfat, exfat, ntfs, ext4… (see fs-limits.ts) */
-  filesystem: string;
-  removable: boolean;
-}
+/** A drive as the screens see it (shared/domain/media.ts). */
+export type Drive = DriveInfo;
 
 /** The two systeminformation calls we use; injectable so tests need no USB stick. */
 export interface DriveSource {

@@ -1,5 +1,5 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { bundleRenderWorker } from '../documents/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleApprovalInput, sampleCustodyInput } from '../documents/forms/form-samples';
 import { createFormRenderWorkers, type FormRenderWorkers } from './form-render-workers';
@@ -10,17 +10,8 @@ const BUNDLE = fileURLToPath(new URL('../../../test-results/media-worker-bundle/
 describe('createFormRenderWorkers', () => {
   let workers: FormRenderWorkers;
   beforeAll(async () => {
-    await build({
-      entryPoints: [fileURLToPath(new URL('../documents/render-worker.ts', import.meta.url))],
-      outfile: BUNDLE,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-    });
-    workers = createFormRenderWorkers({ workerUrl: pathToFileURL(BUNDLE), size: 2 });
+    const workerUrl = await bundleRenderWorker(BUNDLE);
+    workers = createFormRenderWorkers({ workerUrl, size: 2 });
   }, 60_000);
   afterAll(async () => {
     await workers.close();
