@@ -19,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleRenderWorker } from '../../electron/services/documents/test-support';
 import { createFormRenderWorkers } from '../../electron/services/media/form-render-workers';
 import { MediaService } from '../../electron/services/media/media-service';
-import { mediaWorld, oficioContent, shipmentIn, type MediaWorld } from '../../electron/services/media/test-world';
+import { testWorld, oficioContent, shipmentIn, type TestWorld } from '../../electron/services/test-support/world';
 import type { ShipmentAttachment } from '../../shared/domain/shipments';
 import { round, timed } from './stats';
 
@@ -30,9 +30,9 @@ const BACKUP_ATTACHMENT_BYTES = 1024 * 1024;
 const WORKER_BUNDLE = fileURLToPath(new URL('../../test-results/bench-worker/render-worker.js', import.meta.url));
 
 
-async function withWorld<T>(fn: (w: MediaWorld, root: string) => Promise<T>): Promise<T> {
+async function withWorld<T>(fn: (w: TestWorld, root: string) => Promise<T>): Promise<T> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'valija-bench-media-'));
-  const w = await mediaWorld(Date.parse('2026-11-03T18:00:00Z'), path.join(root, 'datos'));
+  const w = await testWorld(Date.parse('2026-11-03T18:00:00Z'), path.join(root, 'datos'));
   try {
     return await fn(w, root);
   } finally {
@@ -41,7 +41,7 @@ async function withWorld<T>(fn: (w: MediaWorld, root: string) => Promise<T>): Pr
   }
 }
 
-async function attachment(w: MediaWorld, bytes: number): Promise<ShipmentAttachment> {
+async function attachment(w: TestWorld, bytes: number): Promise<ShipmentAttachment> {
   const body = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(bytes)]);
   return w.s.shipments.uploadAttachment(w.ws, w.clerk, { fileName: 'anexo.pdf', mediaType: 'application/pdf', base64: body.toString('base64') });
 }

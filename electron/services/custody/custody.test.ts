@@ -1,18 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CustodyEvent } from '../../../shared/domain/custody';
-import type { User } from '../../../shared/domain/users';
 import { createServices, type Services } from '../app-services';
+import { ADMIN as admin, envelopeContent, shipmentIn, testWorld } from '../test-support/world';
 import { TEST_KDF } from '../vault';
 import { tamperStream } from '../vault/test-support';
 import type { CustodyFrame } from './custody-ledger';
 import { chainEvent, verifyChain } from './custody-chain';
 import { CustodyLedger } from './custody-ledger';
 
-const office = { institution: 'C4 Oaxaca', unit: 'Dirección General', acronym: 'C4', folioPrefix: 'C4/DG', address: '' };
-const admin = { fullName: 'María López', position: 'Jefa de Registro', userName: 'mlopez', password: 'Valija-Segura-2026' };
 const SEALS = ['S-0001', 'S-0002'];
 const opened: Services[] = [];
 afterEach(async () => {
@@ -57,29 +52,13 @@ describe('custody chain', () => {
   });
 });
 
+/** A sealed envelope authorised by the Director General, ready for its handoffs. */
 async function world() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'valija-custody-'));
-  const clock = { now: Date.parse('2026-11-23T18:00:00Z') };
-  const s = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(clock.now), kdf: TEST_KDF });
-  opened.push(s);
-  await s.session.setup({ office, admin });
-  const { ws, user } = s.session.require();
-  const mk = async (userName: string, fullName: string, roles: User['roles']) =>
-    ({ ...(await s.users.create(ws, user, { fullName, position: 'Personal', userName, roles, temporaryPassword: 'Temporal-Inicio-77' })), mustChangePassword: false }) as User;
-  const clerk = await mk('jperez', 'José Pérez', ['capturista']);
-  const lawyer = await mk('aortiz', 'Ana Ortiz', ['juridico']);
-  const cni = await s.directory.save(ws, user, undefined, { name: 'Centro Nacional de Información', acronym: 'CNI', kind: 'federal', recipients: [{ fullName: 'Carlos Núñez', position: 'Enlace' }] });
-  await s.directory.saveAgreement(ws, user, undefined, { agencyId: cni.id, number: 'CNI-01', scope: 'Estadística', signedOn: '2025-01-10', validFrom: '2025-01-10', validTo: '2026-12-31' }, undefined);
-  let shipment = await s.shipments.createDraft(ws, clerk, {
-    channel: 'sobre_cerrado', agencyId: cni.id, recipientId: cni.recipients[0]!.id, subject: 'Estadística', classification: 'publica',
-    inventory: [{ description: 'Reporte', type: 'documento', quantity: 1, sheets: 3 }], envelope: { envelopeSize: 'Carta', sheets: 3, seals: SEALS, packingNotes: '' },
-  });
-  for (const [who, action, payload] of [
-    [clerk, 'enviar_a_revision', {}], [lawyer, 'aprobar_revision', {}], [clerk, 'generar_hoja', {}],
-    [user, 'registrar_firma', { signerName: 'Dora García', signerPosition: 'Directora General', signedOn: '2026-11-23' }],
-  ] as const) shipment = await s.shipments.act(ws, who, shipment.id, action, payload);
+  const w = await testWorld();
+  opened.push(w.s);
+  const shipment = await shipmentIn(w, 'autorizado', envelopeContent(w, SEALS));
   const handoff = (from: string, to: string, seals: { number: string; intact: boolean; description?: string }[]) => ({ at: '2026-11-23T18:30:00.000Z', from: { name: from }, to: { name: to, identification: 'INE 99' }, place: 'Ventanilla del C4', purpose: 'Entrega', seals });
-  return { dir, s, ws, clerk, admin: user, shipment, handoff, clock };
+  return { ...w, shipment, handoff };
 }
 
 describe('custody in the shipment life cycle', () => {

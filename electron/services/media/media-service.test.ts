@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decryptFile } from './age-payload';
 import { MediaService } from './media-service';
 import { normalizePassphrase } from './passphrase';
-import { mediaContent, mediaWorld, sha256, shipmentIn, type MediaWorld } from './test-world';
+import { mediaContent, testWorld, sha256, shipmentIn, type TestWorld } from '../test-support/world';
 import { handMadeBag, useTempDirs } from './test-support';
 
 const tempDir = useTempDirs();
-const worlds: MediaWorld[] = [];
+const worlds: TestWorld[] = [];
 afterEach(async () => {
   for (const w of worlds.splice(0)) {
     await w.s.session.close();
@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 async function setUp() {
-  const w = await mediaWorld();
+  const w = await testWorld();
   worlds.push(w);
   const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now) });
   return { w, media };

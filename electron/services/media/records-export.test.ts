@@ -4,11 +4,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MediaService } from './media-service';
 import { indexCsv, safeFileName } from './records-export';
-import { mediaWorld, oficioContent, shipmentIn, type MediaWorld } from './test-world';
+import { testWorld, oficioContent, shipmentIn, type TestWorld } from '../test-support/world';
 import { useTempDirs } from './test-support';
 
 const tempDir = useTempDirs();
-const worlds: MediaWorld[] = [];
+const worlds: TestWorld[] = [];
 afterEach(async () => {
   for (const w of worlds.splice(0)) {
     await w.s.session.close();
@@ -27,7 +27,7 @@ const hasPdftotext = (() => {
 
 describe('exporting records', () => {
   it('exports a month of shipments with forms, custody logs, attachments and an index, verified', async () => {
-    const w = await mediaWorld(Date.parse('2026-11-03T18:00:00Z'));
+    const w = await testWorld(Date.parse('2026-11-03T18:00:00Z'));
     worlds.push(w);
     const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now) });
     const pdf = Buffer.from('%PDF-1.4\n% anexo de prueba\n');
@@ -86,7 +86,7 @@ describe('exporting records', () => {
   });
 
   it('cancels cleanly and refuses empty selections or the wrong role', async () => {
-    const w = await mediaWorld();
+    const w = await testWorld();
     worlds.push(w);
     const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now) });
     const s = await shipmentIn(w, 'autorizado', oficioContent(w, 'Uno'));

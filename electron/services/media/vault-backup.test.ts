@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../app-services';
 import { TEST_KDF, Vault } from '../vault';
 import { MediaService } from './media-service';
-import { ADMIN, mediaWorld, oficioContent, sha256, shipmentIn, type MediaWorld } from './test-world';
+import { ADMIN, testWorld, oficioContent, sha256, shipmentIn, type TestWorld } from '../test-support/world';
 import { useTempDirs } from './test-support';
 
 const tempDir = useTempDirs();
-const worlds: MediaWorld[] = [];
+const worlds: TestWorld[] = [];
 const others: Services[] = [];
 afterEach(async () => {
   for (const s of others.splice(0)) await s.session.close();
@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 async function backedUp() {
-  const w = await mediaWorld();
+  const w = await testWorld();
   worlds.push(w);
   const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now) });
   const s = await shipmentIn(w, 'autorizado', oficioContent(w, 'Oficio que debe sobrevivir al respaldo'));
@@ -76,7 +76,7 @@ describe('vault backup', () => {
 
   it('never replaces a vault without confirmation, and keeps the replaced one aside', async () => {
     const { media, backup } = await backedUp();
-    const other = await mediaWorld(Date.parse('2026-12-01T18:00:00Z'), path.join(tempDir(), 'datos'));
+    const other = await testWorld(Date.parse('2026-12-01T18:00:00Z'), path.join(tempDir(), 'datos'));
     worlds.push(other);
     const target = other.dir;
     await other.s.session.close();
@@ -131,7 +131,7 @@ describe('vault backup', () => {
 
     // A valid bag that is not a vault backup.
     const stranger = path.join(tempDir(), 'otro');
-    const strangerWorld = await mediaWorld();
+    const strangerWorld = await testWorld();
     worlds.push(strangerWorld);
     const strangerMedia = new MediaService({ shipments: strangerWorld.s.shipments });
     const exported = await strangerMedia.exportRecords(strangerWorld.ws, strangerWorld.clerk, { shipmentIds: [(await shipmentIn(strangerWorld, 'autorizado', oficioContent(strangerWorld, 'x'))).id] }, { drivePath: await fsp.mkdir(stranger, { recursive: true }).then(() => stranger) });

@@ -11,13 +11,13 @@ import { TEST_KDF } from '../vault';
 
 /**
  * A vault with an office, users for every step and an agency with an
- * agreement, built through the real services (cheap scrypt), for the media
- * tests and the media benchmark. No test framework in here.
+ * agreement, built through the real services (cheap scrypt), for the core's
+ * tests and the benchmarks. No test framework in here.
  */
 export const OFFICE = { institution: 'C4 Oaxaca', unit: 'Dirección General', acronym: 'C4', folioPrefix: 'C4/DG', address: 'Av. Independencia 100, Oaxaca' };
 export const ADMIN = { fullName: 'María López', position: 'Jefa de Registro', userName: 'mlopez', password: 'Valija-Segura-2026' };
 
-export interface MediaWorld {
+export interface TestWorld {
   dir: string;
   s: Services;
   ws: Workspace;
@@ -34,7 +34,7 @@ export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function mediaWorld(now = Date.parse('2026-11-23T18:00:00Z'), dir = mkdtempSync(path.join(os.tmpdir(), 'valija-media-world-'))): Promise<MediaWorld> {
+export async function testWorld(now = Date.parse('2026-11-23T18:00:00Z'), dir = mkdtempSync(path.join(os.tmpdir(), 'valija-world-'))): Promise<TestWorld> {
   const clock = { now };
   const s = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(clock.now), kdf: TEST_KDF });
   await s.session.setup({ office: OFFICE, admin: ADMIN });
@@ -49,7 +49,7 @@ export async function mediaWorld(now = Date.parse('2026-11-23T18:00:00Z'), dir =
   return { dir, s, ws, clock, admin: user, clerk, clerk2, lawyer, agencyId: cni.id, recipientId: cni.recipients[0]!.id };
 }
 
-export function mediaContent(w: MediaWorld, files: Array<{ name: string; bytes: Buffer; sourcePath?: string | null }>, serial = 'SN-USB-7781'): ShipmentContentInput {
+export function mediaContent(w: TestWorld, files: Array<{ name: string; bytes: Buffer; sourcePath?: string | null }>, serial = 'SN-USB-7781'): ShipmentContentInput {
   return {
     channel: 'medio_magnetico',
     agencyId: w.agencyId,
@@ -70,7 +70,19 @@ export function mediaContent(w: MediaWorld, files: Array<{ name: string; bytes: 
   };
 }
 
-export function oficioContent(w: MediaWorld, subject: string, attachments: ShipmentContentInput['attachments'] = []): ShipmentContentInput {
+export function envelopeContent(w: TestWorld, seals: string[], subject = 'Estadística'): ShipmentContentInput {
+  return {
+    channel: 'sobre_cerrado',
+    agencyId: w.agencyId,
+    recipientId: w.recipientId,
+    subject,
+    classification: 'publica',
+    inventory: [{ description: 'Reporte', type: 'documento', quantity: 1, sheets: 3 }],
+    envelope: { envelopeSize: 'Carta', sheets: 3, seals, packingNotes: '' },
+  };
+}
+
+export function oficioContent(w: TestWorld, subject: string, attachments: ShipmentContentInput['attachments'] = []): ShipmentContentInput {
   return {
     channel: 'oficio',
     agencyId: w.agencyId,
@@ -101,7 +113,7 @@ const PATH: ShipmentAction[] = ['enviar_a_revision', 'aprobar_revision', 'genera
 const STOP_AFTER: Partial<Record<ShipmentState, number>> = { borrador: 0, en_revision_juridica: 1, revisado: 2, por_firmar: 3, autorizado: 4, sellado: 5, en_transito: 6, entregado: 7 };
 
 /** A shipment taken along the happy path up to `state` by the right people. */
-export async function shipmentIn(w: MediaWorld, state: ShipmentState, content: ShipmentContentInput): Promise<Shipment> {
+export async function shipmentIn(w: TestWorld, state: ShipmentState, content: ShipmentContentInput): Promise<Shipment> {
   let shipment = await w.s.shipments.createDraft(w.ws, w.clerk, content);
   const steps = STOP_AFTER[state];
   if (steps === undefined) throw new Error(`no path to ${state}`);
