@@ -132,7 +132,7 @@ async function main(): Promise<number> {
       backup_mb_per_s,
       first_save_ms_10y: round(firstSave10y),
       custody_ledger_open_ms_10y: round(ledgerOpen10y.ms),
-      custody_events_10y: ledger10y.all().length,
+      custody_events_10y: ledger10y.size,
       save_p50_ms_1m: round(percentile(saves1m, 50), 3),
       save_p95_ms_1m: round(percentile(saves1m, 95), 3),
       save_p50_ms_10y: round(percentile(saves10y, 50), 3),

@@ -11,7 +11,7 @@ import { todayInOffice } from '../agencies/rules';
 import { shortHash } from '../integrity/hash-chain';
 import type { ShipmentService } from '../shipments/shipment-service';
 import { verifyChain } from './custody-chain';
-import type { CustodyIndexEntry } from './custody-ledger';
+import { foldName, type CustodyIndexEntry } from './custody-ledger';
 import { custodyCsv } from './custody-csv';
 
 function fold(text: string): string {
@@ -58,17 +58,15 @@ export class CustodyService {
     if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues));
     const f = parsed.data;
     const view = await this.shipments.custodyView(ws);
-    const person = f.person ? fold(f.person) : null;
-    // Civil days in the office's zone as instants, computed once (the log may hold half a million events).
-    const fromMs = f.from ? officeDayStart(f.from) : -Infinity;
-    const toMs = f.to ? officeDayStart(f.to) + 86_400_000 : Infinity;
-    const entries = (f.shipmentId ? view.ledger.entriesOf(f.shipmentId) : view.ledger.all()).filter((e) => {
-      if (f.brokenSealOnly && !e.brokenSeal) return false;
-      if (e.at < fromMs || e.at >= toMs) return false;
-      if (f.agencyId && view.shipment(e.shipmentId)?.content.agencyId !== f.agencyId) return false;
-      return !person || e.people.includes(person);
+    const entries = view.ledger.query({
+      // Civil days in the office's zone as instants (the log may hold half a million events).
+      ...(f.from ? { fromMs: officeDayStart(f.from) } : {}),
+      ...(f.to ? { toMs: officeDayStart(f.to) + 86_400_000 } : {}),
+      ...(f.brokenSealOnly ? { brokenSealOnly: true } : {}),
+      ...(f.shipmentId ? { shipmentId: f.shipmentId } : {}),
+      ...(f.person ? { person: foldName(f.person) } : {}),
+      ...(f.agencyId ? { shipment: (id: string) => view.shipment(id)?.content.agencyId === f.agencyId } : {}),
     });
-    entries.sort((a, b) => b.at - a.at || b.seq - a.seq);
     return { view, entries };
   }
 
@@ -91,7 +89,8 @@ export class CustodyService {
   async exportCsv(ws: Workspace, user: User, filter: CustodyFilterInput = {}): Promise<{ fileName: string; mediaType: string; base64: string }> {
     const { view, entries } = await this.matching(ws, filter);
     const rows = await this.rowsOf(view, entries);
-    const seqs = new Map(view.ledger.all().map((e) => [e.id, e.seq]));
+    // A correction names an event of its own shipment.
+    const seqs = new Map(rows.filter((r) => r.corrects).flatMap((r) => view.ledger.entriesOf(r.shipmentId)).map((e) => [e.id, e.seq]));
     const csv = custodyCsv(rows, (id) => seqs.get(id));
     await ws.audit.record('custody.exported', actorOf(user), `Bitácora de custodia (${rows.length} eventos)`, { eventos: rows.length });
     return { fileName: `cadena-de-custodia-${todayInOffice(this.clock())}.csv`, mediaType: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64') };
@@ -184,7 +183,7 @@ export class CustodyService {
     const view = await this.shipments.custodyView(ws);
     const people = new Map<string, { party: CustodyParty; count: number }>();
     const places = new Map<string, { place: string; count: number }>();
-    const recent = await view.ledger.load(view.ledger.all().slice(-2000));
+    const recent = await view.ledger.load(view.ledger.latest(2000));
     for (const e of recent) {
       for (const p of [e.from, e.to]) {
         const key = partyKey(p);

@@ -100,7 +100,6 @@ export async function exportRecords(
   const now = deps.clock();
   const view = await deps.shipments.custodyView(ws);
   const agencyOf = await agencyLookup(ws);
-  const seqOf = new Map(view.ledger.all().map((e) => [e.id, e.seq]));
 
   const shipments = ids.map((id) => {
     const s = view.shipment(id);
@@ -118,6 +117,8 @@ export async function exportRecords(
     const folder = folders[index] as string;
     const custody = await view.ledger.of(shipment.id);
     const agency = agencyOf(shipment.content.agencyId);
+    // A correction names an event of its own shipment.
+    const seqOf = new Map(custody.map((e) => [e.id, e.seq]));
     const files = await shipmentFiles(deps, ws, user, shipment, agency, custody, folder, now, (id) => seqOf.get(id), view.agencyAcronym);
     perShipment[index] = {
       files,

@@ -211,8 +211,7 @@ export class ShipmentService {
    * catch it up from the event, so both agree again.
    */
   private async reconcile(o: Open, ledger: CustodyLedger): Promise<void> {
-    for (const entry of ledger.all()) {
-      if (!entry.transition) continue;
+    for (const entry of ledger.transitions()) {
       const shipment = o.store.get(entry.shipmentId);
       if (!shipment || shipment.history.some((h) => h.details.eventoCustodia === entry.id)) continue;
       const [event] = await ledger.load([entry]);

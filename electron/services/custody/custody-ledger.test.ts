@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CustodyEvent } from '../../../shared/domain/custody';
+import type { Services } from '../app-services';
+import { testWorld } from '../test-support/world';
+import { CustodyLedger } from './custody-ledger';
+
+const opened: Services[] = [];
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.session.close();
+});
+
+const PEOPLE = ['José Pérez', 'Pedro Gómez', 'Lucía Núñez'];
+
+function body(n: number): Omit<CustodyEvent, 'hash' | 'prevHash' | 'seq'> {
+  const day = 1 + (n % 28);
+  return {
+    id: `ev-${n}`, shipmentId: `sh-${n % 3}`, folio: null, type: n % 2 ? 'entrega_mensajero' : 'otro',
+    at: `2026-10-${String(day).padStart(2, '0')}T18:00:00.000Z`,
+    from: { name: PEOPLE[n % 3] as string, position: '', institution: '', identification: '' },
+    to: { name: `Destino ${n % 7}`, position: '', institution: '', identification: '' },
+    place: 'Ventanilla', purpose: '', seals: [], remarks: '', corrects: null, courierId: null,
+    transition: null, brokenSeal: n % 100 === 0, document: null,
+    recordedBy: { id: 'u', userName: 'u', fullName: 'Ana Ortiz' }, recordedAt: '2026-10-01T18:00:00.000Z',
+  };
+}
+
+describe('custody ledger index', () => {
+  it('indexes more events than its first capacity, answers the log filters, and rebuilds the same from the stream', async () => {
+    const w = await testWorld();
+    opened.push(w.s);
+    const ledger = await CustodyLedger.open(w.ws.vault);
+    for (let n = 0; n < 1300; n += 1) await ledger.append(body(n), new Date('2026-10-15T00:00:00Z'));
+    const check = async (l: CustodyLedger) => {
+      expect(l.size).toBe(1300);
+      expect(l.entriesOf('sh-1').map((e) => e.seq).slice(0, 3)).toEqual([1, 2, 3]);
+      expect(l.entriesOf('sh-1')).toHaveLength(433);
+      expect(l.head('sh-2')?.seq).toBe(433);
+      expect(l.query({ brokenSealOnly: true }).map((e) => e.id)).toHaveLength(13);
+      expect(l.query({ person: 'nunez' }).every((e) => Number(e.id.slice(3)) % 3 === 2)).toBe(true);
+      expect(l.query({ person: 'nunez' })).toHaveLength(433);
+      expect(l.query({ person: 'ana ortiz' })).toHaveLength(1300);
+      const early = l.query({ fromMs: Date.parse('2026-10-01T06:00:00Z'), toMs: Date.parse('2026-10-03T06:00:00Z') });
+      expect(early.every((e) => e.at < Date.parse('2026-10-03T06:00:00Z'))).toBe(true);
+      expect(early.map((e) => e.at)).toEqual([...early.map((e) => e.at)].sort((a, b) => b - a));
+      expect(l.query({ shipmentId: 'sh-0', shipment: () => false })).toEqual([]);
+      const [last] = await l.load(l.latest(1));
+      expect(last?.id).toBe('ev-1299');
+      expect((await l.of('sh-0')).map((e) => e.seq)).toEqual(Array.from({ length: 434 }, (_, i) => i + 1));
+    };
+    await check(ledger);
+    await check(await CustodyLedger.open(w.ws.vault));
+  }, 60_000);
+});
