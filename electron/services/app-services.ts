@@ -288,11 +288,13 @@ export function createHandlers(services: Services): Handlers {
         bagReport(await media.verifyBagAt(dir, { signal, onProgress: (p) => progress(p.bytesDone, p.bytesTotal, `Verificando: ${formatBytes(p.bytesDone)} de ${formatBytes(p.bytesTotal)}.`) })),
       );
     },
-    'media.export': async ({ drivePath, from, to }) => {
+    'media.export': async (input) => {
+      const { drivePath } = input;
+      const selection = 'shipmentIds' in input ? { shipmentIds: input.shipmentIds } : { from: input.from, to: input.to };
       const { ws, user } = signedIn();
       const drive = await knownDrive(drivePath);
       return jobs.start('media.export', { running: 'Exportando expedientes:', done: 'El expediente quedó grabado y verificado.', cancellable: true }, async ({ progress, signal }) => {
-        const done = await media.exportRecords(ws, user, { from, to }, { drivePath: drive.mountPath, filesystem: drive.filesystem, signal, onProgress: writeProgress(progress, 'Copiando') });
+        const done = await media.exportRecords(ws, user, selection, { drivePath: drive.mountPath, filesystem: drive.filesystem, signal, onProgress: writeProgress(progress, 'Copiando') });
         const result: ExportSummary = { bagName: done.bagName, shipments: done.shipments, files: done.files, bytes: done.bytes };
         return result;
       });

@@ -41,7 +41,11 @@ export const stageFileSchema = z
 
 export const loadMediaSchema = z.object({ shipmentId: z.string().min(1).max(64), drivePath, encrypt: z.boolean() }).strict();
 export const bagRefSchema = z.object({ drivePath, bagName }).strict();
-export const exportRecordsSchema = z.object({ drivePath, from: civilDateSchema, to: civilDateSchema }).strict();
+/** A period (creation dates, both ends included), or shipments chosen one by one. */
+export const exportRecordsSchema = z.union([
+  z.object({ drivePath, from: civilDateSchema, to: civilDateSchema }).strict(),
+  z.object({ drivePath, shipmentIds: z.array(z.string().min(1).max(64)).min(1, 'Elija al menos un envío.').max(5000) }).strict(),
+]);
 export const restoreSchema = z.object({ drivePath, bagName, confirmReplace: z.boolean().default(false) }).strict();
 
 /** What a finished load returns to the screen, once: the passphrase is not kept anywhere. */

@@ -85,6 +85,14 @@ test('load a magnetic-media shipment onto a drive and verify it, export the mont
   expect(exported).toBeDefined();
   expect(readFileSync(path.join(drive, exported ?? '', 'data', 'indice.csv'), 'utf8')).toContain(folio);
   await snap('71-expediente');
+  // Or shipments chosen one by one.
+  await page.getByRole('tabpanel').locator('label').filter({ hasText: /^Envíos elegidos$/ }).click();
+  await page.getByRole('tabpanel').getByRole('combobox', { name: 'Envíos' }).click();
+  await page.getByRole('option', { name: new RegExp(folio) }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('tabpanel').getByRole('button', { name: 'Exportar' }).click();
+  await expect(page.getByTestId('export-result')).toContainText('valija-expediente-', { timeout: 60_000 });
+  expect(readdirSync(drive).filter((n) => n.startsWith('valija-expediente-'))).toHaveLength(2);
 
   // The administrator backs the vault up onto the drive.
   await switchUser(page, { userName: ADMIN.userName, own: ADMIN.password });

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, MultiSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconFileExport } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
@@ -6,17 +6,21 @@ import type { JobStatus } from '../../../../shared/domain/jobs';
 import type { DriveInfo, ExportSummary } from '../../../../shared/domain/media';
 import { formatBytes } from '../../../../shared/format/bytes';
 import { call, errorMessage } from '../../api/client';
+import { useLoad } from '../../api/use-load';
 import { DATE_INPUT_PROPS } from '../../forms/date-input';
 import { DrivePicker } from './DrivePicker';
 import { JobProgress } from './JobProgress';
 
-/** Exports the records of a date range (forms, custody logs, attachments, an index) as a verified bag. */
+/** Exports the records of a period, or of shipments chosen one by one (forms, custody logs, attachments, an index), as a verified bag. */
 export function ExportPanel() {
   // The current month by default: the usual monthly export.
   const [range, setRange] = useState<[string | null, string | null]>(() => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date());
     return [`${today.slice(0, 8)}01`, today];
   });
+  const [mode, setMode] = useState<'periodo' | 'elegidos'>('periodo');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const { data: candidates } = useLoad(() => call('shipments.list', { limit: 500, sort: 'folio', direction: 'desc' }), []);
   const [drive, setDrive] = useState<DriveInfo | null>(null);
   const [job, setJob] = useState<JobStatus | null>(null);
   const [summary, setSummary] = useState<ExportSummary | null>(null);
@@ -24,11 +28,12 @@ export function ExportPanel() {
 
   const start = async () => {
     const [from, to] = range;
-    if (!drive || !from || !to) return;
+    if (!drive) return;
     setSummary(null);
     setProblem(null);
     try {
-      setJob(await call('media.export', { drivePath: drive.mountPath, from, to }));
+      if (mode === 'elegidos') setJob(await call('media.export', { drivePath: drive.mountPath, shipmentIds: chosen }));
+      else if (from && to) setJob(await call('media.export', { drivePath: drive.mountPath, from, to }));
     } catch (e) {
       setProblem(errorMessage(e));
     }
@@ -45,10 +50,23 @@ export function ExportPanel() {
           Los envíos creados en el periodo, cada uno con su formato de autorización, su registro y bitácora de custodia (CSV y JSON), sus anexos y
           un índice, en un paquete BagIt que se lee de nuevo y se verifica antes de darlo por terminado.
         </Text>
-        <Group gap="sm">
-          <DateInput label="Envíos creados desde" {...DATE_INPUT_PROPS} value={range[0]} onChange={(v) => setRange([v, range[1]])} w={200} />
-          <DateInput label="hasta" {...DATE_INPUT_PROPS} value={range[1]} onChange={(v) => setRange([range[0], v])} w={200} />
-        </Group>
+        <SegmentedControl data={[{ value: 'periodo', label: 'Un periodo' }, { value: 'elegidos', label: 'Envíos elegidos' }]} value={mode} onChange={(v) => setMode(v as typeof mode)} w={320} />
+        {mode === 'periodo' ? (
+          <Group gap="sm">
+            <DateInput label="Envíos creados desde" {...DATE_INPUT_PROPS} value={range[0]} onChange={(v) => setRange([v, range[1]])} w={200} />
+            <DateInput label="hasta" {...DATE_INPUT_PROPS} value={range[1]} onChange={(v) => setRange([range[0], v])} w={200} />
+          </Group>
+        ) : (
+          <MultiSelect
+            label="Envíos"
+            placeholder={chosen.length ? undefined : 'Busque por folio o asunto'}
+            searchable
+            data={(candidates?.items ?? []).map((s) => ({ value: s.id, label: `${s.folio ?? 'Sin folio'} · ${s.agencyAcronym} · ${s.subject}` }))}
+            value={chosen}
+            onChange={setChosen}
+            nothingFoundMessage="Sin coincidencias"
+          />
+        )}
         <DrivePicker value={drive} onChange={setDrive} />
         {problem && <Alert color="red">{problem}</Alert>}
         {job && !summary && <JobProgress job={job} onDone={done} onEnd={(s) => s.state !== 'done' && setJob(null)} />}
@@ -58,7 +76,7 @@ export function ExportPanel() {
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button leftSection={<IconFileExport size={16} />} disabled={!drive || !range[0] || !range[1] || (job !== null && !summary)} onClick={() => void start()}>
+          <Button leftSection={<IconFileExport size={16} />} disabled={!drive || (mode === 'periodo' ? !range[0] || !range[1] : chosen.length === 0) || (job !== null && !summary)} onClick={() => void start()}>
             Exportar
           </Button>
         </Group>
