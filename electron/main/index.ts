@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 'electron';
 import { createHandlers, createServices } from '../services/app-services';
-import { renderFormInWorker } from '../services/documents/render-pool';
+import { renderFormOffThread } from '../services/documents/render-pool';
 import { resolveAssetPath } from './asset-path';
 import { contentSecurityPolicy } from './csp';
 import { resolveDataDir } from './data-dir';
@@ -65,7 +65,7 @@ function showAbout(): void {
 
 function start(): void {
   const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('userData'), 'boveda'));
-  services = createServices({ dataDir, version: app.getVersion(), shell: 'electron', renderForm: renderFormInWorker });
+  services = createServices({ dataDir, version: app.getVersion(), shell: 'electron', renderForm: renderFormOffThread });
   const trusted = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?? ''] : [])].filter(Boolean);
   registerIpc(createHandlers(services), trusted);
 

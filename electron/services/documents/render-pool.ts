@@ -11,7 +11,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { currentFontDir } from './font-registry';
-import type { FormInputs, FormName } from './forms';
+import { renderForm, type FormInputs, type FormName } from './forms';
 import type { RenderReply, RenderRequest, RenderWorkerData } from './render-worker';
 
 export interface RenderWorkerConfig {
@@ -102,4 +102,25 @@ export async function closeRenderWorker(): Promise<void> {
   const w = worker;
   worker = null;
   if (w) await w.terminate();
+}
+
+let workerUnavailable = false;
+
+/**
+ * What the app uses: the worker thread, and if it cannot run at all (its
+ * script missing or not loadable, e.g. inside a packaged archive) the same
+ * rendering in this thread, so printing never stops working. A form's own
+ * errors (VALIDATION) are not a reason to fall back.
+ */
+export async function renderFormOffThread<N extends FormName>(name: N, input: FormInputs[N]): Promise<Buffer> {
+  if (!workerUnavailable) {
+    try {
+      return await renderFormInWorker(name, input);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'INTERNAL') throw error;
+      workerUnavailable = true;
+      console.warn('Valija: el generador de documentos en segundo plano no está disponible; se generan en el proceso principal.', error);
+    }
+  }
+  return renderForm(name, input);
 }
