@@ -52,6 +52,7 @@ test('at the counter: two handoffs and a receipt with a broken seal; the shipmen
   await code.press('Enter');
   await expect(counter.getByRole('radio', { name: 'Registrar acuse de recibo' })).toBeChecked();
   await expect(counter.getByRole('group', { name: 'Entrega' }).getByRole('combobox', { name: 'Nombre' })).toHaveValue('Carlos Díaz Ruiz');
+  await snap('52-ventanilla-acuse');
   await handoff(page, 'Registrar acuse de recibo', { place: 'Oficialía de partes del CNI, Ciudad de México', to: { identification: 'INE 4455' }, damaged: { 'SS-007702': 'Cinta rasgada en la solapa; se recibió con reserva' } }, counter);
   await expect(counter).toBeHidden();
 
