@@ -12,6 +12,10 @@ describe('sheet code', () => {
     expect(parseSheetCode(`VALIJA|C4/0001/2026|${digest}|0123abcd`)).toEqual({ folio: 'C4/0001/2026', digest, chainHead: '0123abcd' });
   });
 
+  it('reads a form printed before any custody event (chain head «0»)', () => {
+    expect(parseSheetCode(`VALIJA|C4/0001/2026|${digest}|0`)).toEqual({ folio: 'C4/0001/2026', digest, chainHead: '0' });
+  });
+
   it('survives a scanner set to another keyboard layout or Caps Lock', () => {
     // US scanner on a Latin-American layout: «|» arrives as «}», «/» as «-»
     expect(parseSheetCode(`valija}c4-dg-0007-2026}${digest.toUpperCase()}`)).toEqual({ folio: 'C4-DG-0007-2026', digest, chainHead: null });

@@ -15,7 +15,7 @@ export interface SheetCode {
   chainHead: string | null;
 }
 
-const PATTERN = /^\s*valija[^a-z0-9](.+?)[^a-z0-9]([0-9a-f]{64})(?:[^a-z0-9]([0-9a-f]{8,64}))?\s*$/i;
+const PATTERN = /^\s*valija[^a-z0-9](.+?)[^a-z0-9]([0-9a-f]{64})(?:[^a-z0-9]([0-9a-f]{1,64}))?\s*$/i;
 
 export function parseSheetCode(text: string): SheetCode | null {
   const m = PATTERN.exec(text);

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { ADMIN, completeSetup, pdfText } from './support/flows';
@@ -61,9 +60,9 @@ test('print the approval sheet, register the signed scan, change the inventory: 
   await sign.getByRole('textbox', { name: 'Cargo' }).fill('Director General');
   await sign.getByRole('textbox', { name: 'Fecha de la firma' }).fill('23/11/2026');
   await sign.getByRole('textbox', { name: 'Fecha de la firma' }).press('Tab');
-  const scan = info.outputPath('firmada.pdf');
-  writeFileSync(scan, '%PDF-1.4\n% hoja firmada escaneada\n');
-  await sign.locator('input[type="file"]').setInputFiles(scan);
+  // The «scan» is the sheet as printed: its QR is read back and matched against the shipment.
+  await sign.locator('input[type="file"]').setInputFiles(info.outputPath('hoja1-bis.pdf'));
+  await expect(sign.getByTestId('scan-check')).toContainText('corresponde a este envío y a su contenido actual', { timeout: 20_000 });
   await sign.getByRole('button', { name: 'Registrar firma del Director(a) General' }).click();
   await expect(sign).toBeHidden();
   await expect(page.getByTestId('shipment-state')).toHaveText('Autorizado');
@@ -93,9 +92,23 @@ test('print the approval sheet, register the signed scan, change the inventory: 
   await closeDialog(page);
   const old = await issue(page, 'Formato de autorización', info.outputPath('hoja1-anulada.pdf'), /^Hoja 1/);
   expect(old).toContain('ANULADA');
+  await closeDialog(page);
+
+  // Registering the new signature with the old sheet's scan is flagged; the new sheet's is not.
+  await switchUser(page, { userName: ADMIN.userName, own: ADMIN.password });
+  await openShipment(page, SUBJECT);
+  await page.getByTestId('shipment-actions').getByRole('button', { name: 'Registrar firma del Director(a) General' }).click();
+  const resign = page.getByRole('dialog', { name: 'Registrar firma del Director(a) General' });
+  await resign.locator('input[type="file"]').setInputFiles(info.outputPath('hoja1-bis.pdf'));
+  await expect(resign.getByTestId('scan-check')).toContainText('no es la hoja vigente', { timeout: 20_000 });
+  await resign.locator('input[type="file"]').setInputFiles(info.outputPath('hoja2.pdf'));
+  await expect(resign.getByTestId('scan-check')).toContainText('corresponde a este envío', { timeout: 20_000 });
+  await resign.locator('.mantine-Modal-close').click();
+  await expect(resign).toBeHidden();
+  await switchUser(page, CLERK);
+  await openShipment(page, SUBJECT);
 
   // The other forms print from the same records.
-  await closeDialog(page);
   expect(await issue(page, 'Carátula de sobre', info.outputPath('caratula.pdf'))).toContain('SS-009901');
   await closeDialog(page);
   expect(await issue(page, 'Acuse de recibo', info.outputPath('acuse.pdf'))).toContain(folio);

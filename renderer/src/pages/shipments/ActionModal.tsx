@@ -1,4 +1,4 @@
-import { Button, FileInput, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { SHIPMENT_ACTION_LABELS, type ShipmentAction } from '../../../../shared/domain/shipment-states';
@@ -10,6 +10,7 @@ import { fileToUpload } from '../../api/files';
 import { DATE_INPUT_PROPS } from '../../forms/date-input';
 import { FormError } from '../../forms/FormError';
 import { useSubmit } from '../../forms/use-submit';
+import { checkSheetScan, type ScanCheck } from '../../files/read-sheet-qr';
 
 type FieldKind = 'text' | 'textarea' | 'date' | 'scan';
 interface Field {
@@ -51,6 +52,13 @@ function ActionForm({ shipment, action, onDone }: { shipment: Shipment; action: 
   const [values, setValues] = useState<Record<string, string | File | null>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const { busy, error, run } = useSubmit();
+  const [scanCheck, setScanCheck] = useState<ScanCheck | 'checking' | null>(null);
+  /** A signed sheet's scan is read for its QR at once, so a wrong or outdated sheet is noticed before it is registered. */
+  const pickScan = (name: string, file: File | null) => {
+    set(name, file);
+    setScanCheck(file && action === 'registrar_firma' ? 'checking' : null);
+    if (file && action === 'registrar_firma') void checkSheetScan(file, { folio: shipment.folio, digest: shipment.digest }).then(setScanCheck);
+  };
   const set = (name: string, value: string | File | null) => setValues((v) => ({ ...v, [name]: value }));
 
   const submit = (event: React.FormEvent) => {
@@ -86,7 +94,13 @@ function ActionForm({ shipment, action, onDone }: { shipment: Shipment; action: 
           const common = { label: field.label, withAsterisk: field.required ?? false, description: field.description, error: fieldErrors[field.name] };
           if (field.kind === 'textarea') return <Textarea key={field.name} {...common} autosize minRows={2} value={String(values[field.name] ?? '')} onChange={(e) => set(field.name, e.currentTarget.value)} />;
           if (field.kind === 'date') return <DateInput key={field.name} {...common} {...DATE_INPUT_PROPS} value={(values[field.name] as string | null) ?? null} onChange={(v) => set(field.name, v)} />;
-          if (field.kind === 'scan') return <FileInput key={field.name} {...common} accept="application/pdf,image/png,image/jpeg" clearable placeholder="Elegir archivo…" value={(values[field.name] as File | null) ?? null} onChange={(f) => set(field.name, f)} />;
+          if (field.kind === 'scan')
+            return (
+              <Stack key={field.name} gap={6}>
+                <FileInput {...common} accept="application/pdf,image/png,image/jpeg" clearable placeholder="Elegir archivo…" value={(values[field.name] as File | null) ?? null} onChange={(f) => pickScan(field.name, f)} />
+                {action === 'registrar_firma' && <ScanCheckNotice check={scanCheck} />}
+              </Stack>
+            );
           return <TextInput key={field.name} {...common} value={String(values[field.name] ?? '')} onChange={(e) => set(field.name, e.currentTarget.value)} />;
         })}
         <FormError error={error} />
@@ -99,3 +113,35 @@ function ActionForm({ shipment, action, onDone }: { shipment: Shipment; action: 
     </form>
   );
 }
+
+function ScanCheckNotice({ check }: { check: ScanCheck | 'checking' | null }) {
+  if (check === null) return null;
+  if (check === 'checking') return <Text size="xs" c="dimmed">Leyendo el código QR de la hoja escaneada…</Text>;
+  switch (check.kind) {
+    case 'match':
+      return (
+        <Alert color="green" data-testid="scan-check">
+          El código QR de la hoja escaneada corresponde a este envío y a su contenido actual.
+        </Alert>
+      );
+    case 'mismatch':
+      return (
+        <Alert color="red" data-testid="scan-check" title="La hoja escaneada no corresponde">
+          Su código QR es del folio {check.code.folio} con otra huella de contenido: no es la hoja vigente de este envío. Revise que escaneó la hoja correcta.
+        </Alert>
+      );
+    case 'no_code':
+      return (
+        <Alert color="yellow" data-testid="scan-check">
+          No se encontró el código QR de Valija en el escaneo; revise la hoja a simple vista.
+        </Alert>
+      );
+    case 'unreadable':
+      return (
+        <Alert color="yellow" data-testid="scan-check">
+          No se pudo leer el archivo para buscar el código QR; revise la hoja a simple vista.
+        </Alert>
+      );
+  }
+}
+

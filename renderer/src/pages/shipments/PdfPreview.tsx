@@ -1,13 +1,7 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
+import { pdfjs } from '../../files/pdfjs';
 
-/** pdf.js is loaded when a preview is first shown, not with the app (it is large). */
-async function pdfjs() {
-  const lib = await import('pdfjs-dist');
-  // It parses on its own worker, bundled by Vite from our origin (the CSP allows workers from 'self').
-  lib.GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).href;
-  return lib;
-}
 
 /**
  * The form's pages drawn on canvases by pdf.js: the same on every shell
