@@ -1,15 +1,15 @@
 import { Alert, Button, Card, Group, MultiSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconFileExport } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
-import type { JobStatus } from '../../../../shared/domain/jobs';
+import { useState } from 'react';
 import type { DriveInfo, ExportSummary } from '../../../../shared/domain/media';
 import { formatBytes } from '../../../../shared/format/bytes';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { DATE_INPUT_PROPS } from '../../forms/date-input';
 import { DrivePicker } from './DrivePicker';
 import { JobProgress } from './JobProgress';
+import { useJob } from './use-job';
 
 /** Exports the records of a period, or of shipments chosen one by one (forms, custody logs, attachments, an index), as a verified bag. */
 export function ExportPanel() {
@@ -22,23 +22,13 @@ export function ExportPanel() {
   const [chosen, setChosen] = useState<string[]>([]);
   const { data: candidates } = useLoad(() => call('shipments.list', { limit: 500, sort: 'folio', direction: 'desc' }), []);
   const [drive, setDrive] = useState<DriveInfo | null>(null);
-  const [job, setJob] = useState<JobStatus | null>(null);
-  const [summary, setSummary] = useState<ExportSummary | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const start = async () => {
+  const { job, result: summary, problem, start, onDone, onEnd, running } = useJob<ExportSummary>();
+  const launch = () => {
     const [from, to] = range;
     if (!drive) return;
-    setSummary(null);
-    setProblem(null);
-    try {
-      if (mode === 'elegidos') setJob(await call('media.export', { drivePath: drive.mountPath, shipmentIds: chosen }));
-      else if (from && to) setJob(await call('media.export', { drivePath: drive.mountPath, from, to }));
-    } catch (e) {
-      setProblem(errorMessage(e));
-    }
+    if (mode === 'elegidos') void start(() => call('media.export', { drivePath: drive.mountPath, shipmentIds: chosen }));
+    else if (from && to) void start(() => call('media.export', { drivePath: drive.mountPath, from, to }));
   };
-  const done = useCallback((value: unknown) => setSummary(value as ExportSummary), []);
 
   return (
     <Card withBorder radius="md" padding="lg">
@@ -69,14 +59,14 @@ export function ExportPanel() {
         )}
         <DrivePicker value={drive} onChange={setDrive} />
         {problem && <Alert color="red">{problem}</Alert>}
-        {job && !summary && <JobProgress job={job} onDone={done} onEnd={(s) => s.state !== 'done' && setJob(null)} />}
+        {job && running && <JobProgress job={job} onDone={onDone} onEnd={onEnd} />}
         {summary && (
           <Alert color="green" title="Expediente grabado y verificado" data-testid="export-result">
             {summary.shipments} {summary.shipments === 1 ? 'envío' : 'envíos'}, {summary.files} archivos ({formatBytes(summary.bytes)}) en la carpeta «{summary.bagName}».
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button leftSection={<IconFileExport size={16} />} disabled={!drive || (mode === 'periodo' ? !range[0] || !range[1] : chosen.length === 0) || (job !== null && !summary)} onClick={() => void start()}>
+          <Button leftSection={<IconFileExport size={16} />} disabled={!drive || (mode === 'periodo' ? !range[0] || !range[1] : chosen.length === 0) || running} onClick={launch}>
             Exportar
           </Button>
         </Group>

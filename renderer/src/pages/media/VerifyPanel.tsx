@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Card, Group, List, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
-import type { JobStatus } from '../../../../shared/domain/jobs';
+import { useState } from 'react';
 import type { BagReport, DriveInfo } from '../../../../shared/domain/media';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
 import { BagPicker } from './BagPicker';
 import { DrivePicker } from './DrivePicker';
 import { JobProgress } from './JobProgress';
+import { useJob } from './use-job';
 
 const STATUS: Record<BagReport['files'][number]['status'], { label: string; color: string }> = {
   ok: { label: 'Íntegro', color: 'green' },
@@ -19,21 +19,7 @@ const STATUS: Record<BagReport['files'][number]['status'], { label: string; colo
 export function VerifyPanel() {
   const [drive, setDrive] = useState<DriveInfo | null>(null);
   const [bag, setBag] = useState<string | null>(null);
-  const [job, setJob] = useState<JobStatus | null>(null);
-  const [report, setReport] = useState<BagReport | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const start = async () => {
-    if (!drive || !bag) return;
-    setReport(null);
-    setProblem(null);
-    try {
-      setJob(await call('media.verify', { drivePath: drive.mountPath, bagName: bag }));
-    } catch (e) {
-      setProblem(errorMessage(e));
-    }
-  };
-  const done = useCallback((value: unknown) => setReport(value as BagReport), []);
+  const { job, result: report, problem, start, onDone, onEnd, running } = useJob<BagReport>();
 
   return (
     <Card withBorder radius="md" padding="lg">
@@ -47,9 +33,9 @@ export function VerifyPanel() {
         <DrivePicker value={drive} onChange={(d) => { setDrive(d); setBag(null); }} />
         <BagPicker drive={drive} value={bag} onChange={setBag} label="Paquete" />
         {problem && <Alert color="red">{problem}</Alert>}
-        {job && !report && <JobProgress job={job} onDone={done} onEnd={(s) => s.state !== 'done' && setJob(null)} />}
+        {job && running && <JobProgress job={job} onDone={onDone} onEnd={onEnd} />}
         <Group justify="flex-end">
-          <Button leftSection={<IconShieldCheck size={16} />} disabled={!drive || !bag || (job !== null && !report)} onClick={() => void start()}>
+          <Button leftSection={<IconShieldCheck size={16} />} disabled={!drive || !bag || running} onClick={() => drive && bag && void start(() => call('media.verify', { drivePath: drive.mountPath, bagName: bag }))}>
             Verificar
           </Button>
         </Group>
