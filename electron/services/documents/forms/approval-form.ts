@@ -13,32 +13,17 @@ import { SHIPMENT_CHANNELS } from '../../../../shared/domain/shipments';
 import { formatDateTime } from '../../../../shared/format/date';
 import {
   COLORS,
-  DocumentTitle,
-  FolioLine,
-  OfficeHeader,
-  OfficialDocument,
-  OfficialPage,
   Paragraph,
   SectionHeading,
   SignatureRow,
   qrPngDataUrl,
   renderDocument,
 } from '../toolkit';
-import {
-  Fields,
-  FilesTable,
-  IntegrityBox,
-  InventoryTable,
-  VoidNotice,
-  envelopeFields,
-  mediaFields,
-  sanitisationFields,
-} from './content-blocks';
+import { envelopeFields, Fields, FilesTable, FormFrame, IntegrityBox, InventoryTable, mediaFields, sanitisationFields } from './content-blocks';
 import { validateEnvelope, validateInventory, validateMedia, type EnvelopeInfo, type InventoryLine, type MediaInfo } from './content-input';
 import {
   classificationBanner,
   classificationText,
-  footerNote,
   formQrText,
   invalid,
   optionalPerson,
@@ -143,70 +128,62 @@ function ApprovalForm(props: { input: ValidApprovalForm; qrDataUrl: string }): R
     return h(SectionHeading, null, `${section}. ${text}`);
   };
   return h(
-    OfficialDocument,
-    { title: `${APPROVAL_FORM_TITLE} ${input.folio}`, subject: input.subject },
-    h(
-      OfficialPage,
-      {
-        size: input.pageSize,
-        footerNote: footerNote(input.office, 'Formato de autorización', input.folio),
-        classification: classificationBanner(input.classification.level),
-        reprint: input.reprint,
-        voided: input.voided !== null,
-      },
+    FormFrame,
+    {
+      base: input,
+      title: APPROVAL_FORM_TITLE,
+      formName: 'Formato de autorización',
+      banner: classificationBanner(input.classification.level),
+      documentSubject: input.subject,
       // Only on the first page: the footer already names office, form and folio on every page, and a
       // repeated header costs a relayout per page (the approval form must render in ≤ 60 ms).
-      h(OfficeHeader, { office: input.office, fixed: false }),
-      h(FolioLine, {
-        items: [
-          { label: 'Folio', value: input.folio, mono: true },
-          { label: 'Hoja', value: String(input.sheetVersion) },
-          { label: 'Fecha de elaboración', value: formatDateTime(input.generatedAt) },
+      headerOnEveryPage: false,
+      folioItems: [
+        { label: 'Folio', value: input.folio, mono: true },
+        { label: 'Hoja', value: String(input.sheetVersion) },
+        { label: 'Fecha de elaboración', value: formatDateTime(input.generatedAt) },
+      ],
+    },
+    heading('Datos del envío'),
+    h(Fields, { fields, labelWidth: 150 }),
+    heading('Inventario del contenido'),
+    h(InventoryTable, { items: input.inventory }),
+    input.envelope ? heading('Sobre cerrado') : null,
+    input.envelope ? h(Fields, { fields: envelopeFields(input.envelope), labelWidth: 150 }) : null,
+    ...(input.media
+      ? [
+          heading('Medio magnético'),
+          h(Fields, { fields: mediaFields(input.media), labelWidth: 150 }),
+          h(SectionHeading, null, 'Borrado seguro previo a la carga'),
+          h(Fields, { fields: sanitisationFields(input.media), labelWidth: 150 }),
+          h(SectionHeading, null, 'Archivos cargados'),
+          h(FilesTable, { files: input.media.files }),
+        ]
+      : []),
+    input.notes ? heading('Observaciones') : null,
+    input.notes ? h(Paragraph, null, input.notes) : null,
+    // Integrity, signatures and legend stay together: a signature page without the digest could be swapped.
+    h(
+      View,
+      { wrap: false, style: styles.closing },
+      heading('Integridad y autorización'),
+      h(IntegrityBox, {
+        qrDataUrl: props.qrDataUrl,
+        contentDigest: input.contentDigest,
+        chainHead: input.chainHead,
+        hint: 'El QR contiene folio, huella y último eslabón. Si el contenido cambia, la huella cambia y esta hoja deja de valer.',
+      }),
+      h(SignatureRow, {
+        signatures: [
+          { caption: 'Elaboró', ...input.signers.preparedBy },
+          { caption: 'Revisó (Jurídico)', ...input.signers.reviewedBy },
+          { caption: 'Autorizó (Director General)', ...input.signers.authorizedBy },
         ],
       }),
-      h(DocumentTitle, { title: APPROVAL_FORM_TITLE }),
-      input.voided ? h(VoidNotice, { voided: input.voided }) : null,
-      heading('Datos del envío'),
-      h(Fields, { fields, labelWidth: 150 }),
-      heading('Inventario del contenido'),
-      h(InventoryTable, { items: input.inventory }),
-      input.envelope ? heading('Sobre cerrado') : null,
-      input.envelope ? h(Fields, { fields: envelopeFields(input.envelope), labelWidth: 150 }) : null,
-      ...(input.media
-        ? [
-            heading('Medio magnético'),
-            h(Fields, { fields: mediaFields(input.media), labelWidth: 150 }),
-            h(SectionHeading, null, 'Borrado seguro previo a la carga'),
-            h(Fields, { fields: sanitisationFields(input.media), labelWidth: 150 }),
-            h(SectionHeading, null, 'Archivos cargados'),
-            h(FilesTable, { files: input.media.files }),
-          ]
-        : []),
-      input.notes ? heading('Observaciones') : null,
-      input.notes ? h(Paragraph, null, input.notes) : null,
-      // Integrity, signatures and legend stay together: a signature page without the digest could be swapped.
       h(
-        View,
-        { wrap: false, style: styles.closing },
-        heading('Integridad y autorización'),
-        h(IntegrityBox, {
-          qrDataUrl: props.qrDataUrl,
-          contentDigest: input.contentDigest,
-          chainHead: input.chainHead,
-          hint: 'El QR contiene folio, huella y último eslabón. Si el contenido cambia, la huella cambia y esta hoja deja de valer.',
-        }),
-        h(SignatureRow, {
-          signatures: [
-            { caption: 'Elaboró', ...input.signers.preparedBy },
-            { caption: 'Revisó (Jurídico)', ...input.signers.reviewedBy },
-            { caption: 'Autorizó (Director General)', ...input.signers.authorizedBy },
-          ],
-        }),
-        h(
-          Text,
-          { style: styles.legend },
-          'Con su firma, quien autoriza hace constar que la información descrita puede entregarse a la dependencia destinataria en los términos del convenio de colaboración citado. La hoja firmada se digitaliza y se registra en Valija; no se admiten enmiendas ni tachaduras.',
-        ),
+        Text,
+        { style: styles.legend },
+        'Con su firma, quien autoriza hace constar que la información descrita puede entregarse a la dependencia destinataria en los términos del convenio de colaboración citado. La hoja firmada se digitaliza y se registra en Valija; no se admiten enmiendas ni tachaduras.',
       ),
     ),
   );

@@ -10,9 +10,9 @@ import { Image, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { MEDIA_KIND_LABELS, SANITISATION_METHOD_LABELS } from '../../../../shared/domain/shipments';
 import { formatCivilDate, formatDateTime } from '../../../../shared/format/date';
 import { ensureFonts } from '../font-registry';
-import { COLORS, CodeBlock, FONT_SIZES, FieldList, Notice, SimpleTable, wrapText, type LabeledValue, type TableCell } from '../toolkit';
+import { COLORS, CodeBlock, DocumentTitle, FONT_SIZES, FieldList, FolioLine, Notice, OfficeHeader, OfficialDocument, OfficialPage, SimpleTable, wrapText, type LabeledValue, type OfficeInfo, type PageSizeName, type TableCell } from '../toolkit';
 import type { EnvelopeInfo, InventoryLine, MediaFileLine, MediaInfo } from './content-input';
-import { digestLines, formatBytes, formatInteger, type VoidInfo } from './form-input';
+import { digestLines, footerNote, formatBytes, formatInteger, type VoidInfo } from './form-input';
 
 const h = React.createElement;
 
@@ -199,6 +199,54 @@ export function Step(props: StepProps & { number: number }): React.ReactElement 
     { style: stepStyles.row, wrap: false },
     h(Text, { style: stepStyles.marker }, `${props.number}.`),
     h(View, { style: stepStyles.body }, h(Text, { style: stepStyles.text }, props.text), props.code ? h(CodeBlock, { lines: props.code }) : null),
+  );
+}
+
+export interface FormFrameProps {
+  /** The validated fields every form has. */
+  base: { office: OfficeInfo; folio: string; pageSize: PageSizeName; reprint: number; voided: VoidInfo | null };
+  /** Printed as the title, and (with the folio) the PDF's title. */
+  title: string;
+  /** Short name in the footer of every page. */
+  formName: string;
+  /** Banner text at the top (classification); none for public information. */
+  banner: string | undefined;
+  /** The folio line under the header; just the folio by default, none with `null`. */
+  folioItems?: LabeledValue[] | null;
+  orientation?: 'portrait' | 'landscape';
+  /** Repeat the office header on every page (default); the approval form prints it once. */
+  headerOnEveryPage?: boolean;
+  documentSubject?: string;
+  children?: React.ReactNode;
+}
+
+/**
+ * The frame of every shipment form: document and page (size, footer,
+ * banner, reprint and void marks), the office header, the folio line, the
+ * title and, for a voided sheet, the notice saying why.
+ */
+export function FormFrame(props: FormFrameProps): React.ReactElement {
+  const { base } = props;
+  const folioItems = props.folioItems === undefined ? [{ label: 'Folio', value: base.folio, mono: true }] : props.folioItems;
+  return h(
+    OfficialDocument,
+    { title: `${props.title} ${base.folio}`, ...(props.documentSubject ? { subject: props.documentSubject } : {}) },
+    h(
+      OfficialPage,
+      {
+        size: base.pageSize,
+        ...(props.orientation ? { orientation: props.orientation } : {}),
+        footerNote: footerNote(base.office, props.formName, base.folio),
+        classification: props.banner,
+        reprint: base.reprint,
+        voided: base.voided !== null,
+      },
+      h(OfficeHeader, { office: base.office, ...(props.headerOnEveryPage === false ? { fixed: false } : {}) }),
+      folioItems ? h(FolioLine, { items: folioItems }) : null,
+      h(DocumentTitle, { title: props.title }),
+      base.voided ? h(VoidNotice, { voided: base.voided }) : null,
+      props.children,
+    ),
   );
 }
 

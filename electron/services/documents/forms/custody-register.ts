@@ -14,25 +14,19 @@ import { SHIPMENT_CHANNELS, type ShipmentChannel } from '../../../../shared/doma
 import { formatDateTime } from '../../../../shared/format/date';
 import {
   COLORS,
-  DocumentTitle,
   FieldsWithQr,
-  FolioLine,
-  OfficeHeader,
-  OfficialDocument,
-  OfficialPage,
   SimpleTable,
   qrPngDataUrl,
   renderDocument,
   type TableCell,
 } from '../toolkit';
 import { ensureFonts } from '../font-registry';
-import { VoidNotice } from './content-blocks';
+import { FormFrame } from './content-blocks';
 import { validateSeals } from './content-input';
 import {
   MAX_TEXT,
   classificationBanner,
   classificationText,
-  footerNote,
   formQrText,
   invalid,
   optionalText,
@@ -252,53 +246,38 @@ function CustodyRegister(props: { input: ValidRegister; qrDataUrl: string }): Re
   const r = input.recipient;
   const rows = [...input.events.map(eventRow), ...Array.from({ length: input.blankRows }, (_, i) => blankRow(input.events.length + i))];
   return h(
-    OfficialDocument,
-    { title: `${CUSTODY_REGISTER_TITLE} ${input.folio}` },
+    FormFrame,
+    { base: input, title: CUSTODY_REGISTER_TITLE, formName: 'Cadena de custodia', banner: classificationBanner(input.classification.level), orientation: 'landscape' },
+    h(FieldsWithQr, {
+      labelWidth: 130,
+      fields: [
+        { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
+        { label: 'Paquete', value: `${CHANNEL_LABELS[input.channel]} · ${input.packageDescription}` },
+        { label: input.seals.length === 1 ? 'Sello colocado' : 'Sellos colocados', value: input.seals.length > 0 ? input.seals.join(', ') : 'Sin sellos', mono: true },
+        { label: 'Clasificación', value: classificationText(input.classification) },
+      ],
+      qr: { dataUrl: props.qrDataUrl, size: 50, caption: `Último eslabón ${input.chainHead}` },
+    }),
+    h(View, { style: { height: 6 } }),
+    h(SimpleTable, {
+      fontSize: 7.5,
+      columns: [
+        { header: 'No.', width: 0.45, align: 'center' },
+        { header: 'Fecha y lugar', width: 1.45 },
+        { header: 'Movimiento', width: 1.5 },
+        { header: 'Entrega', width: 2.1 },
+        { header: 'Recibe', width: 2.25 },
+        { header: 'Sellos', width: 1.3 },
+        { header: 'Observaciones', width: 1.55 },
+        { header: 'Registró', width: 1.4 },
+      ],
+      rows,
+      minRowHeight: undefined,
+    }),
     h(
-      OfficialPage,
-      {
-        size: input.pageSize,
-        orientation: 'landscape',
-        footerNote: footerNote(input.office, 'Cadena de custodia', input.folio),
-        classification: classificationBanner(input.classification.level),
-        reprint: input.reprint,
-        voided: input.voided !== null,
-      },
-      h(OfficeHeader, { office: input.office }),
-      h(FolioLine, { items: [{ label: 'Folio', value: input.folio, mono: true }] }),
-      h(DocumentTitle, { title: CUSTODY_REGISTER_TITLE }),
-      input.voided ? h(VoidNotice, { voided: input.voided }) : null,
-      h(FieldsWithQr, {
-        labelWidth: 130,
-        fields: [
-          { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
-          { label: 'Paquete', value: `${CHANNEL_LABELS[input.channel]} · ${input.packageDescription}` },
-          { label: input.seals.length === 1 ? 'Sello colocado' : 'Sellos colocados', value: input.seals.length > 0 ? input.seals.join(', ') : 'Sin sellos', mono: true },
-          { label: 'Clasificación', value: classificationText(input.classification) },
-        ],
-        qr: { dataUrl: props.qrDataUrl, size: 50, caption: `Último eslabón ${input.chainHead}` },
-      }),
-      h(View, { style: { height: 6 } }),
-      h(SimpleTable, {
-        fontSize: 7.5,
-        columns: [
-          { header: 'No.', width: 0.45, align: 'center' },
-          { header: 'Fecha y lugar', width: 1.45 },
-          { header: 'Movimiento', width: 1.5 },
-          { header: 'Entrega', width: 2.1 },
-          { header: 'Recibe', width: 2.25 },
-          { header: 'Sellos', width: 1.3 },
-          { header: 'Observaciones', width: 1.55 },
-          { header: 'Registró', width: 1.4 },
-        ],
-        rows,
-        minRowHeight: undefined,
-      }),
-      h(
-        Text,
-        { style: styles.legend },
-        'En cada entrega, quien recibe revisa que los sellos estén íntegros y que sus números coincidan con los registrados antes de firmar; si no coinciden, lo anota en Observaciones. Este registro acompaña al paquete hasta su destino y cada movimiento se captura en Valija.',
-      ),
+      Text,
+      { style: styles.legend },
+      'En cada entrega, quien recibe revisa que los sellos estén íntegros y que sus números coincidan con los registrados antes de firmar; si no coinciden, lo anota en Observaciones. Este registro acompaña al paquete hasta su destino y cada movimiento se captura en Valija.',
     ),
   );
 }

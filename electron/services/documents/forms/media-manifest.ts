@@ -11,24 +11,18 @@ import React from 'react';
 import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
 import { formatDateTime } from '../../../../shared/format/date';
 import {
-  DocumentTitle,
   FieldsWithQr,
-  FolioLine,
-  OfficeHeader,
-  OfficialDocument,
-  OfficialPage,
   SectionHeading,
   SignatureRow,
   Strong,
   qrPngDataUrl,
   renderDocument,
 } from '../toolkit';
-import { Fields, FilesTable, IntegrityBox, Step, VoidNotice, mediaFields, sanitisationFields, type StepProps } from './content-blocks';
+import { Fields, FilesTable, FormFrame, IntegrityBox, mediaFields, sanitisationFields, Step, type StepProps } from './content-blocks';
 import { validateMedia, type MediaInfo } from './content-input';
 import {
   classificationBanner,
   classificationText,
-  footerNote,
   formQrText,
   invalid,
   optionalPerson,
@@ -145,56 +139,46 @@ function MediaManifest(props: { input: ValidManifest; qrDataUrl: string }): Reac
     text: 'Para un solo archivo, Get-FileHash -Algorithm SHA256 <archivo> (Windows) o sha256sum <archivo> (Linux) muestran la huella que debe coincidir con la de la tabla. Si algún archivo falta o no coincide, no use la información: levante constancia y comuníquese con el remitente citando el folio.',
   });
   return h(
-    OfficialDocument,
-    { title: `${MEDIA_MANIFEST_TITLE} ${input.folio}` },
-    h(
-      OfficialPage,
-      {
-        size: input.pageSize,
-        footerNote: footerNote(input.office, 'Manifiesto de medio', input.folio),
-        classification: classificationBanner(input.classification.level),
-        reprint: input.reprint,
-        voided: input.voided !== null,
-      },
-      h(OfficeHeader, { office: input.office }),
-      h(FolioLine, {
-        items: [
-          { label: 'Folio', value: input.folio, mono: true },
-          { label: 'Carga', value: formatDateTime(input.loadedAt) },
-        ],
-      }),
-      h(DocumentTitle, { title: MEDIA_MANIFEST_TITLE }),
-      input.voided ? h(VoidNotice, { voided: input.voided }) : null,
-      h(FieldsWithQr, {
-        labelWidth: 150,
-        fields: [
-          { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
-          { label: 'Canal', value: CHANNEL_LABELS.medio_magnetico },
-          ...mediaFields(input.media),
-          { label: 'Formato', value: `Paquete BagIt 1.0 «${input.bagDirectory}» con manifiesto SHA-256${enc ? ', cifrado con age (clave por separado)' : ''}` },
-          { label: 'Clasificación', value: classificationText(input.classification) },
-        ],
-        qr: { dataUrl: props.qrDataUrl, size: 70, caption: ['Folio, huella', 'y cadena de custodia'] },
-      }),
-      h(SectionHeading, null, 'Borrado seguro previo a la carga'),
-      h(Fields, { fields: sanitisationFields(input.media), labelWidth: 150 }),
-      h(SectionHeading, null, 'Archivos cargados'),
-      h(FilesTable, { files: input.media.files }),
-      h(SectionHeading, null, 'Cómo verificar el medio'),
-      ...steps.map((step, index) => h(Step, { key: index, number: index + 1, ...step })),
-      h(IntegrityBox, {
-        qrDataUrl: props.qrDataUrl,
-        contentDigest: input.contentDigest,
-        chainHead: input.chainHead,
-        hint: 'La huella del contenido resume el envío completo (incluidas las huellas de los archivos) y coincide con la del formato de autorización.',
-      }),
-      h(SignatureRow, {
-        signatures: [
-          { caption: 'Cargó el medio', ...input.loadedBy },
-          { caption: 'Verificó la carga', ...input.verifiedBy },
-        ],
-      }),
-    ),
+    FormFrame,
+    {
+      base: input,
+      title: MEDIA_MANIFEST_TITLE,
+      formName: 'Manifiesto de medio',
+      banner: classificationBanner(input.classification.level),
+      folioItems: [
+        { label: 'Folio', value: input.folio, mono: true },
+        { label: 'Carga', value: formatDateTime(input.loadedAt) },
+      ],
+    },
+    h(FieldsWithQr, {
+      labelWidth: 150,
+      fields: [
+        { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
+        { label: 'Canal', value: CHANNEL_LABELS.medio_magnetico },
+        ...mediaFields(input.media),
+        { label: 'Formato', value: `Paquete BagIt 1.0 «${input.bagDirectory}» con manifiesto SHA-256${enc ? ', cifrado con age (clave por separado)' : ''}` },
+        { label: 'Clasificación', value: classificationText(input.classification) },
+      ],
+      qr: { dataUrl: props.qrDataUrl, size: 70, caption: ['Folio, huella', 'y cadena de custodia'] },
+    }),
+    h(SectionHeading, null, 'Borrado seguro previo a la carga'),
+    h(Fields, { fields: sanitisationFields(input.media), labelWidth: 150 }),
+    h(SectionHeading, null, 'Archivos cargados'),
+    h(FilesTable, { files: input.media.files }),
+    h(SectionHeading, null, 'Cómo verificar el medio'),
+    ...steps.map((step, index) => h(Step, { key: index, number: index + 1, ...step })),
+    h(IntegrityBox, {
+      qrDataUrl: props.qrDataUrl,
+      contentDigest: input.contentDigest,
+      chainHead: input.chainHead,
+      hint: 'La huella del contenido resume el envío completo (incluidas las huellas de los archivos) y coincide con la del formato de autorización.',
+    }),
+    h(SignatureRow, {
+      signatures: [
+        { caption: 'Cargó el medio', ...input.loadedBy },
+        { caption: 'Verificó la carga', ...input.verifiedBy },
+      ],
+    }),
   );
 }
 

@@ -9,21 +9,16 @@ import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { ensureFonts } from '../font-registry';
 import {
   COLORS,
-  DocumentTitle,
   FieldsWithQr,
   Notice,
-  OfficeHeader,
-  OfficialDocument,
-  OfficialPage,
   SectionHeading,
   SignatureRow,
   Strong,
   qrPngDataUrl,
   renderDocument,
 } from '../toolkit';
-import { Step, VoidNotice } from './content-blocks';
+import { FormFrame, Step } from './content-blocks';
 import {
-  footerNote,
   formQrText,
   invalid,
   optionalText,
@@ -109,65 +104,52 @@ function OpeningKeySheet(props: { input: ValidKeySheet; qrDataUrl: string }): Re
   const fonts = ensureFonts();
   const printed = passphraseLines(input.passphrase);
   return h(
-    OfficialDocument,
-    { title: `${OPENING_KEY_TITLE} ${input.folio}` },
+    FormFrame,
+    { base: input, title: OPENING_KEY_TITLE, formName: 'Clave de apertura', banner: 'CLAVE DE APERTURA · CONFIDENCIAL', folioItems: null },
     h(
-      OfficialPage,
-      {
-        size: input.pageSize,
-        footerNote: footerNote(input.office, 'Clave de apertura', input.folio),
-        classification: 'CLAVE DE APERTURA · CONFIDENCIAL',
-        reprint: input.reprint,
-        voided: input.voided !== null,
-      },
-      h(OfficeHeader, { office: input.office }),
-      h(DocumentTitle, { title: OPENING_KEY_TITLE }),
-      input.voided ? h(VoidNotice, { voided: input.voided }) : null,
-      h(
-        Notice,
-        { title: 'Entregue esta hoja por separado del medio.' },
-        'Quien tenga el medio y esta hoja puede leer la información. Nunca la guarde, envíe ni fotografíe junto con el medio; una vez abierto el medio, destrúyala o resguárdela en la caja fuerte.',
-      ),
-      // The QR carries folio and digests only, never the passphrase.
-      h(FieldsWithQr, {
-        labelWidth: 150,
-        fields: [
-          { label: 'Folio', value: input.folio, mono: true },
-          { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
-          { label: 'Archivo cifrado', value: input.encryption.encryptedFileName, mono: true },
-          ...(input.mediaSerial ? [{ label: 'Medio (número de serie)', value: input.mediaSerial, mono: true }] : []),
-        ],
-        qr: { dataUrl: props.qrDataUrl, size: 64, caption: ['Folio y huella', '(no contiene la clave)'] },
-      }),
-      h(
-        View,
-        { style: styles.keyBox, wrap: false },
-        h(Text, { style: styles.keyLabel }, 'CLAVE DE APERTURA'),
-        ...printed.lines.map((line, index) => h(Text, { key: index, style: [styles.keyLine, { fontFamily: fonts.mono }] }, line)),
-        h(
-          Text,
-          { style: styles.keyHint },
-          printed.grouped
-            ? 'Escríbala sin los espacios, respetando mayúsculas y minúsculas.'
-            : 'Escríbala completa en un solo renglón, con los guiones, respetando mayúsculas y minúsculas.',
-        ),
-      ),
-      h(SectionHeading, null, 'Cómo abrir el medio'),
-      ...[
-        {
-          text: ['Instale la herramienta age (age-encryption.org; en Windows, age.exe), copie el archivo ', h(Strong, { key: 'f' }, input.encryption.encryptedFileName), ' del medio a un equipo de la dependencia y, en una terminal en esa carpeta, ejecute:'],
-          code: [ageDecryptCommand(input.encryption)],
-        },
-        { text: 'Cuando aparezca «Enter passphrase:», escriba la clave del recuadro y oprima Entrar (si no es correcta, age no escribe nada).' },
-        { text: 'Verifique los archivos con las instrucciones del manifiesto del medio antes de usarlos.' },
-      ].map((step, index) => h(Step, { key: index, number: index + 1, ...step })),
-      h(SignatureRow, {
-        signatures: [
-          { caption: 'Entregó la clave' },
-          { caption: 'Recibió la clave' },
-        ],
-      }),
+      Notice,
+      { title: 'Entregue esta hoja por separado del medio.' },
+      'Quien tenga el medio y esta hoja puede leer la información. Nunca la guarde, envíe ni fotografíe junto con el medio; una vez abierto el medio, destrúyala o resguárdela en la caja fuerte.',
     ),
+    // The QR carries folio and digests only, never the passphrase.
+    h(FieldsWithQr, {
+      labelWidth: 150,
+      fields: [
+        { label: 'Folio', value: input.folio, mono: true },
+        { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
+        { label: 'Archivo cifrado', value: input.encryption.encryptedFileName, mono: true },
+        ...(input.mediaSerial ? [{ label: 'Medio (número de serie)', value: input.mediaSerial, mono: true }] : []),
+      ],
+      qr: { dataUrl: props.qrDataUrl, size: 64, caption: ['Folio y huella', '(no contiene la clave)'] },
+    }),
+    h(
+      View,
+      { style: styles.keyBox, wrap: false },
+      h(Text, { style: styles.keyLabel }, 'CLAVE DE APERTURA'),
+      ...printed.lines.map((line, index) => h(Text, { key: index, style: [styles.keyLine, { fontFamily: fonts.mono }] }, line)),
+      h(
+        Text,
+        { style: styles.keyHint },
+        printed.grouped
+          ? 'Escríbala sin los espacios, respetando mayúsculas y minúsculas.'
+          : 'Escríbala completa en un solo renglón, con los guiones, respetando mayúsculas y minúsculas.',
+      ),
+    ),
+    h(SectionHeading, null, 'Cómo abrir el medio'),
+    ...[
+      {
+        text: ['Instale la herramienta age (age-encryption.org; en Windows, age.exe), copie el archivo ', h(Strong, { key: 'f' }, input.encryption.encryptedFileName), ' del medio a un equipo de la dependencia y, en una terminal en esa carpeta, ejecute:'],
+        code: [ageDecryptCommand(input.encryption)],
+      },
+      { text: 'Cuando aparezca «Enter passphrase:», escriba la clave del recuadro y oprima Entrar (si no es correcta, age no escribe nada).' },
+      { text: 'Verifique los archivos con las instrucciones del manifiesto del medio antes de usarlos.' },
+    ].map((step, index) => h(Step, { key: index, number: index + 1, ...step })),
+    h(SignatureRow, {
+      signatures: [
+        { caption: 'Entregó la clave' },
+        { caption: 'Recibió la clave' },
+      ],
+    }),
   );
 }
 

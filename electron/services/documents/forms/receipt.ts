@@ -10,12 +10,7 @@ import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
 import { SHIPMENT_CHANNELS, type ShipmentChannel } from '../../../../shared/domain/shipments';
 import {
   COLORS,
-  DocumentTitle,
   FieldsWithQr,
-  FolioLine,
-  OfficeHeader,
-  OfficialDocument,
-  OfficialPage,
   Paragraph,
   SectionHeading,
   SimpleTable,
@@ -23,12 +18,11 @@ import {
   qrPngDataUrl,
   renderDocument,
 } from '../toolkit';
-import { Fields, InventoryTable, VoidNotice, mediaLabel } from './content-blocks';
+import { Fields, FormFrame, InventoryTable, mediaLabel } from './content-blocks';
 import { validateInventory, validateMedia, validateSeals, type InventoryLine, type MediaInfo } from './content-input';
 import {
   classificationBanner,
   classificationText,
-  footerNote,
   formQrText,
   invalid,
   optionalText,
@@ -106,91 +100,77 @@ function Receipt(props: { input: ValidReceipt; qrDataUrl: string }): React.React
   const { input } = props;
   const r = input.recipient;
   return h(
-    OfficialDocument,
-    { title: `${RECEIPT_TITLE} ${input.folio}` },
-    h(
-      OfficialPage,
-      {
-        size: input.pageSize,
-        footerNote: footerNote(input.office, 'Acuse de recibo', input.folio),
-        classification: classificationBanner(input.classification.level),
-        reprint: input.reprint,
-        voided: input.voided !== null,
-      },
-      h(OfficeHeader, { office: input.office }),
-      h(FolioLine, { items: [{ label: 'Folio', value: input.folio, mono: true }] }),
-      h(DocumentTitle, { title: RECEIPT_TITLE }),
-      input.voided ? h(VoidNotice, { voided: input.voided }) : null,
-      h(FieldsWithQr, {
-        labelWidth: 138,
-        fields: [
-          { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
-          { label: 'Convenio', value: input.agreementNumber, mono: true },
-          { label: 'Canal', value: CHANNEL_LABELS[input.channel] },
-          ...(input.coveringOficio ? [{ label: 'Oficio', value: input.coveringOficio, mono: true }] : []),
-          { label: 'Asunto', value: input.subject },
-          { label: 'Clasificación', value: classificationText(input.classification) },
-        ],
-        qr: { dataUrl: props.qrDataUrl, size: 70, caption: ['Folio, huella', 'y cadena de custodia'] },
-      }),
-      h(SectionHeading, null, 'Contenido recibido'),
-      h(InventoryTable, { items: input.inventory }),
-      input.media
-        ? h(Fields, {
-            fields: [
-              { label: 'Medio', value: mediaLabel(input.media) },
-              { label: 'Número de serie', value: input.media.serial, mono: true },
-              { label: 'Archivos', value: `${input.media.files.length}; verifique sus huellas con el manifiesto del medio.` },
+    FormFrame,
+    { base: input, title: RECEIPT_TITLE, formName: 'Acuse de recibo', banner: classificationBanner(input.classification.level) },
+    h(FieldsWithQr, {
+      labelWidth: 138,
+      fields: [
+        { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
+        { label: 'Convenio', value: input.agreementNumber, mono: true },
+        { label: 'Canal', value: CHANNEL_LABELS[input.channel] },
+        ...(input.coveringOficio ? [{ label: 'Oficio', value: input.coveringOficio, mono: true }] : []),
+        { label: 'Asunto', value: input.subject },
+        { label: 'Clasificación', value: classificationText(input.classification) },
+      ],
+      qr: { dataUrl: props.qrDataUrl, size: 70, caption: ['Folio, huella', 'y cadena de custodia'] },
+    }),
+    h(SectionHeading, null, 'Contenido recibido'),
+    h(InventoryTable, { items: input.inventory }),
+    input.media
+      ? h(Fields, {
+          fields: [
+            { label: 'Medio', value: mediaLabel(input.media) },
+            { label: 'Número de serie', value: input.media.serial, mono: true },
+            { label: 'Archivos', value: `${input.media.files.length}; verifique sus huellas con el manifiesto del medio.` },
+          ],
+        })
+      : null,
+    input.seals.length > 0
+      ? h(
+          View,
+          { wrap: false },
+          h(SectionHeading, null, 'Sellos de seguridad'),
+          h(SimpleTable, {
+            columns: [
+              { header: 'Número de sello', width: 3, mono: true },
+              { header: 'Íntegro', width: 1.2, align: 'center' },
+              { header: 'Con daño o distinto', width: 1.8, align: 'center' },
             ],
-          })
-        : null,
-      input.seals.length > 0
-        ? h(
-            View,
-            { wrap: false },
-            h(SectionHeading, null, 'Sellos de seguridad'),
-            h(SimpleTable, {
-              columns: [
-                { header: 'Número de sello', width: 3, mono: true },
-                { header: 'Íntegro', width: 1.2, align: 'center' },
-                { header: 'Con daño o distinto', width: 1.8, align: 'center' },
-              ],
-              rows: input.seals.map((seal) => [seal, '☐', '☐']),
-            }),
-          )
-        : null,
+            rows: input.seals.map((seal) => [seal, '☐', '☐']),
+          }),
+        )
+      : null,
+    h(
+      View,
+      { wrap: false },
+      h(SectionHeading, null, 'Recibí'),
+      h(
+        Paragraph,
+        null,
+        'Recibí el contenido descrito, con el folio ',
+        h(Strong, null, input.folio),
+        input.seals.length > 0 ? ', y verifiqué el estado de los sellos anotado arriba.' : '.',
+      ),
       h(
         View,
-        { wrap: false },
-        h(SectionHeading, null, 'Recibí'),
-        h(
-          Paragraph,
-          null,
-          'Recibí el contenido descrito, con el folio ',
-          h(Strong, null, input.folio),
-          input.seals.length > 0 ? ', y verifiqué el estado de los sellos anotado arriba.' : '.',
-        ),
+        { style: styles.receiveRow },
         h(
           View,
-          { style: styles.receiveRow },
-          h(
-            View,
-            { style: styles.lines },
-            h(Line, { label: 'Nombre' }),
-            h(Line, { label: 'Cargo' }),
-            h(Line, { label: 'Identificación' }),
-            h(Line, { label: 'Fecha y hora' }),
-            h(Line, { label: 'Firma', signature: true }),
-          ),
-          h(View, { style: styles.stampBox }, h(Text, { style: styles.stampCaption }, 'Sello de la dependencia')),
+          { style: styles.lines },
+          h(Line, { label: 'Nombre' }),
+          h(Line, { label: 'Cargo' }),
+          h(Line, { label: 'Identificación' }),
+          h(Line, { label: 'Fecha y hora' }),
+          h(Line, { label: 'Firma', signature: true }),
         ),
-        h(
-          Paragraph,
-          null,
-          'Devuelva este acuse firmado y sellado',
-          input.returnTo ? [' a ', h(Strong, { key: 'r' }, input.returnTo)] : ' al remitente',
-          '. Si algún sello no está íntegro o el contenido no coincide, anótelo en el reverso antes de firmar.',
-        ),
+        h(View, { style: styles.stampBox }, h(Text, { style: styles.stampCaption }, 'Sello de la dependencia')),
+      ),
+      h(
+        Paragraph,
+        null,
+        'Devuelva este acuse firmado y sellado',
+        input.returnTo ? [' a ', h(Strong, { key: 'r' }, input.returnTo)] : ' al remitente',
+        '. Si algún sello no está íntegro o el contenido no coincide, anótelo en el reverso antes de firmar.',
       ),
     ),
   );
