@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSheetCode, parseSheetCode } from './sheet-code';
+import { folioKey, formatSheetCode, parseSheetCode } from './sheet-code';
 
 const digest = 'a'.repeat(62) + 'b9';
 
@@ -29,5 +29,10 @@ describe('sheet code', () => {
   it('round-trips', () => {
     const code = { folio: 'OF/0100/2027', digest, chainHead: 'ffee0011' };
     expect(parseSheetCode(formatSheetCode(code))).toEqual(code);
+  });
+
+  it('compares folios however they were typed or scanned', () => {
+    expect(folioKey('c4/dg/0007/2026')).toBe(folioKey('C4-DG-0007-2026'));
+    expect(folioKey('C4/DG/0007/2026')).not.toBe(folioKey('C4/DG/0070/2026'));
   });
 });

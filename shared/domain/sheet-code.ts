@@ -28,3 +28,12 @@ export function parseSheetCode(text: string): SheetCode | null {
 export function formatSheetCode(code: SheetCode): string {
   return ['VALIJA', code.folio, code.digest, ...(code.chainHead ? [code.chainHead] : [])].join('|');
 }
+
+/**
+ * A folio compared without separators or case: a scanner on another keyboard
+ * layout turns «/» into «-», and clerks type folios either way.
+ */
+export function folioKey(folio: string): string {
+  return folio.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+

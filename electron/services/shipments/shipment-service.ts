@@ -21,7 +21,7 @@ import {
   type SheetLookup,
   type ShipmentAttachment,
 } from '../../../shared/domain/shipments';
-import { parseSheetCode } from '../../../shared/domain/sheet-code';
+import { folioKey, parseSheetCode } from '../../../shared/domain/sheet-code';
 import { custodyEventInputSchema, HANDOFF_EVENT_TYPE, isHandoffAction, type CustodyEvent, type CustodyEventFields, type HandoffAction, type SealObservation } from '../../../shared/domain/custody';
 import { CustodyLedger } from '../custody/custody-ledger';
 import { shortHash } from '../integrity/hash-chain';
@@ -74,10 +74,7 @@ interface Open {
   text: WeakMap<Shipment, string>;
 }
 
-/** Folios compared without separators, so a scanner that turns «/» into «-» still finds the shipment. */
-function folioKey(folio: string): string {
-  return folio.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
+
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);

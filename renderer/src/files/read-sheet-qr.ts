@@ -1,5 +1,5 @@
 import jsQR from 'jsqr';
-import { parseSheetCode, type SheetCode } from '../../../shared/domain/sheet-code';
+import { folioKey, parseSheetCode, type SheetCode } from '../../../shared/domain/sheet-code';
 import { pdfjs } from './pdfjs';
 
 const MAX_PAGES = 4;
@@ -61,6 +61,6 @@ export async function checkSheetScan(file: File, expected: { folio: string | nul
     return { kind: 'unreadable' };
   }
   if (!code) return { kind: 'no_code' };
-  const sameFolio = expected.folio !== null && code.folio.replace(/[^A-Z0-9]/g, '') === expected.folio.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const sameFolio = expected.folio !== null && folioKey(code.folio) === folioKey(expected.folio);
   return sameFolio && code.digest === expected.digest ? { kind: 'match', code } : { kind: 'mismatch', code };
 }

@@ -4,7 +4,7 @@ import { IconQrcode } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { HANDOFF_ACTIONS, type HandoffAction } from '../../../../shared/domain/custody';
-import { parseSheetCode } from '../../../../shared/domain/sheet-code';
+import { folioKey, parseSheetCode } from '../../../../shared/domain/sheet-code';
 import { SHIPMENT_ACTION_LABELS } from '../../../../shared/domain/shipment-states';
 import type { ShipmentDetail } from '../../../../shared/domain/shipments';
 import { ApiError, call, errorMessage } from '../../api/client';
@@ -15,7 +15,6 @@ import { useMe } from './ShipmentCustody';
 
 const FREE = 'libre';
 
-const folioKey = (folio: string) => folio.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 /** Finds the shipment from a scanned sheet code or a typed folio. */
 async function findShipment(text: string): Promise<{ detail: ShipmentDetail; stale: boolean }> {
