@@ -74,8 +74,6 @@ interface Open {
   text: WeakMap<Shipment, string>;
 }
 
-
-
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues));
