@@ -37,6 +37,15 @@ export const HANDOFF_EVENT_TYPE: Record<HandoffAction, CustodyEventType> = {
   rechazar: 'devolucion',
   devolucion_mensajeria: 'devolucion',
 };
+/**
+ * Every seal a shipment has: those recorded on the envelope and those placed
+ * or seen at a handoff, once each (seal numbers compare without case).
+ */
+export function knownSeals(envelopeSeals: readonly string[], custody: readonly Pick<CustodyEvent, 'seals'>[]): string[] {
+  const all = [...envelopeSeals, ...custody.flatMap((e) => e.seals.map((s) => s.number))];
+  return [...new Map(all.map((n) => [n.trim().toUpperCase(), n])).values()];
+}
+
 export function isHandoffAction(action: string): action is HandoffAction {
   return (HANDOFF_ACTIONS as readonly string[]).includes(action);
 }

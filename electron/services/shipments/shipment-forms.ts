@@ -1,5 +1,5 @@
 import type { Agency } from '../../../shared/domain/agencies';
-import { CUSTODY_EVENT_LABELS, type CustodyEvent } from '../../../shared/domain/custody';
+import { CUSTODY_EVENT_LABELS, knownSeals, type CustodyEvent } from '../../../shared/domain/custody';
 import { MEDIA_KIND_LABELS, type ApprovalSheet, type Shipment, type ShipmentContent } from '../../../shared/domain/shipments';
 import type { PrintOptions } from '../../../shared/domain/printing';
 import type { User } from '../../../shared/domain/users';
@@ -47,8 +47,7 @@ function recipientOf(ctx: FormContext, content: ShipmentContent): RecipientInfo 
 
 /** Seals recorded on the envelope plus any placed or seen at a handoff. */
 function sealsOf(ctx: FormContext): string[] {
-  const all = [...(ctx.shipment.content.envelope?.seals ?? []), ...ctx.custody.flatMap((e) => e.seals.map((s) => s.number))];
-  return [...new Map(all.map((n) => [n.toUpperCase(), n])).values()];
+  return knownSeals(ctx.shipment.content.envelope?.seals ?? [], ctx.custody);
 }
 
 function base(ctx: FormContext, options: PrintOptions, reprint: number): ShipmentFormBase {

@@ -22,7 +22,7 @@ import {
   type ShipmentAttachment,
 } from '../../../shared/domain/shipments';
 import { folioKey, parseSheetCode } from '../../../shared/domain/sheet-code';
-import { custodyEventInputSchema, HANDOFF_EVENT_TYPE, isHandoffAction, type CustodyEvent, type CustodyEventFields, type HandoffAction, type SealObservation } from '../../../shared/domain/custody';
+import { custodyEventInputSchema, HANDOFF_EVENT_TYPE, isHandoffAction, knownSeals, type CustodyEvent, type CustodyEventFields, type HandoffAction, type SealObservation } from '../../../shared/domain/custody';
 import { CustodyLedger } from '../custody/custody-ledger';
 import { shortHash } from '../integrity/hash-chain';
 import type { User } from '../../../shared/domain/users';
@@ -691,7 +691,7 @@ function checkSeals(shipment: Shipment, custody: readonly CustodyEvent[], action
     return;
   }
   if (action === 'sellar') return;
-  const known = new Set([...recorded.map(sealKey), ...custody.flatMap((e) => e.seals.map((x) => sealKey(x.number)))]);
+  const known = new Set(knownSeals(recorded, custody).map(sealKey));
   const unknown = seen.filter((x) => !known.has(sealKey(x.number))).map((x) => x.number);
   if (unknown.length > 0) throw new AppError('SEALS_MISMATCH', `${unknown.length === 1 ? 'El sello' : 'Los sellos'} ${unknown.join(', ')} no ${unknown.length === 1 ? 'está registrado' : 'están registrados'} en este envío.`);
 }

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { ActionIcon, Autocomplete, Button, Checkbox, Fieldset, FileInput, Group, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
-import { CUSTODY_EVENT_LABELS, CUSTODY_EVENT_TYPES, custodyEventInputSchema, HANDOFF_EVENT_TYPE, type CustodyEventType, type CustodyParty, type HandoffAction, type KnownParties } from '../../../../shared/domain/custody';
+import { CUSTODY_EVENT_LABELS, CUSTODY_EVENT_TYPES, custodyEventInputSchema, HANDOFF_EVENT_TYPE, knownSeals, type CustodyEventType, type CustodyParty, type HandoffAction, type KnownParties } from '../../../../shared/domain/custody';
 import { SHIPMENT_ACTION_LABELS } from '../../../../shared/domain/shipment-states';
 import type { ShipmentDetail } from '../../../../shared/domain/shipments';
 import type { Input } from '../../../../shared/ipc/contract';
@@ -47,11 +47,6 @@ export interface Me {
   institution: string;
 }
 
-function knownSeals(detail: ShipmentDetail): string[] {
-  const all = [...(detail.shipment.content.envelope?.seals ?? []), ...detail.custody.flatMap((e) => e.seals.map((s) => s.number))];
-  return [...new Map(all.map((n) => [n.toUpperCase(), n])).values()];
-}
-
 function defaults(detail: ShipmentDetail, action: HandoffAction | null, me: Me, usualPlace: string): Values {
   const last = detail.custody.at(-1);
   const recipient: CustodyParty = { name: detail.recipient?.fullName ?? '', position: detail.recipient?.position ?? '', institution: detail.agency?.name ?? '', identification: '' };
@@ -73,7 +68,7 @@ function defaults(detail: ShipmentDetail, action: HandoffAction | null, me: Me, 
     // Where this office usually hands over; at the destination, nothing to guess.
     place: action === 'registrar_acuse' || action === 'rechazar' ? '' : usualPlace,
     purpose: action ? PURPOSE[action] : '',
-    seals: knownSeals(detail).map((number) => ({ number, intact: true, description: '' })),
+    seals: knownSeals(detail.shipment.content.envelope?.seals ?? [], detail.custody).map((number) => ({ number, intact: true, description: '' })),
     remarks: '',
     courierId: null,
     corrects: null,
