@@ -65,6 +65,11 @@ export const custodyPartySchema = z
 export type CustodyParty = z.output<typeof custodyPartySchema>;
 export type CustodyPartyInput = z.input<typeof custodyPartySchema>;
 
+/** «Name, position, institution», leaving out what was not given: how a party reads on screen and in history. */
+export function describeParty(p: Pick<CustodyParty, 'name' | 'position' | 'institution'>): string {
+  return [p.name, p.position, p.institution].filter(Boolean).join(', ');
+}
+
 export const sealObservationSchema = z
   .object({
     number: requiredText('Escriba el número de sello.', 60),

@@ -22,7 +22,7 @@ import {
   type ShipmentAttachment,
 } from '../../../shared/domain/shipments';
 import { folioKey, parseSheetCode } from '../../../shared/domain/sheet-code';
-import { custodyEventInputSchema, HANDOFF_EVENT_TYPE, isHandoffAction, knownSeals, type CustodyEvent, type CustodyEventFields, type HandoffAction, type SealObservation } from '../../../shared/domain/custody';
+import { custodyEventInputSchema, describeParty, HANDOFF_EVENT_TYPE, isHandoffAction, knownSeals, type CustodyEvent, type CustodyEventFields, type HandoffAction, type SealObservation } from '../../../shared/domain/custody';
 import { CustodyLedger } from '../custody/custody-ledger';
 import { shortHash } from '../integrity/hash-chain';
 import type { User } from '../../../shared/domain/users';
@@ -696,15 +696,11 @@ function checkSeals(shipment: Shipment, custody: readonly CustodyEvent[], action
   if (unknown.length > 0) throw new AppError('SEALS_MISMATCH', `${unknown.length === 1 ? 'El sello' : 'Los sellos'} ${unknown.join(', ')} no ${unknown.length === 1 ? 'está registrado' : 'están registrados'} en este envío.`);
 }
 
-function partyLine(p: CustodyEvent['from']): string {
-  return [p.name, p.position, p.institution].filter(Boolean).join(', ');
-}
-
 /** The shipment revision that a handoff event makes; also used to catch up after an interrupted write. */
 function applyHandoff(before: Shipment, event: CustodyEvent, agreementNumber: string | null): Shipment {
   const t = event.transition;
   if (!t) throw new AppError('INTERNAL', 'El evento no cambia el estado del envío.');
-  const details: HistoryEntry['details'] = { eventoCustodia: event.id, entrega: partyLine(event.from), recibe: partyLine(event.to), lugar: event.place };
+  const details: HistoryEntry['details'] = { eventoCustodia: event.id, entrega: describeParty(event.from), recibe: describeParty(event.to), lugar: event.place };
   if (event.seals.length > 0) details.sellos = event.seals.map((x) => `${x.number}${x.intact ? '' : ' (dañado)'}`).join(', ');
   if (event.brokenSeal) details.selloDanado = true;
   return {

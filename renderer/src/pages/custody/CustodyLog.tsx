@@ -4,13 +4,12 @@ import { notifications } from '@mantine/notifications';
 import { IconFileTypeCsv, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { CUSTODY_EVENT_LABELS, type CustodyFilterInput } from '../../../../shared/domain/custody';
+import { CUSTODY_EVENT_LABELS, describeParty, type CustodyFilterInput } from '../../../../shared/domain/custody';
 import { formatDateTime } from '../../../../shared/format/date';
 import { call, errorMessage } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
 import { useLoad } from '../../api/use-load';
 import { EmptyRow } from '../../components/EmptyRow';
-import { partyText } from './CustodyTimeline';
 import { useVerification, VerificationResult } from './ShipmentCustody';
 
 const PAGE_SIZE = 25;
@@ -104,8 +103,8 @@ export function CustodyLog({ version }: { version: number }) {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{partyText(e.from)}</Table.Td>
-                <Table.Td>{partyText(e.to)}</Table.Td>
+                <Table.Td>{describeParty(e.from)}</Table.Td>
+                <Table.Td>{describeParty(e.to)}</Table.Td>
                 <Table.Td>{e.place}</Table.Td>
                 <Table.Td>
                   {e.brokenSeal ? (

@@ -1,11 +1,7 @@
 import { Badge, Group, Text, Timeline } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { CUSTODY_EVENT_LABELS, type CustodyEvent, type CustodyParty } from '../../../../shared/domain/custody';
+import { CUSTODY_EVENT_LABELS, describeParty, type CustodyEvent } from '../../../../shared/domain/custody';
 import { formatDateTime } from '../../../../shared/format/date';
-
-export function partyText(p: CustodyParty): string {
-  return [p.name, p.position, p.institution].filter(Boolean).join(', ');
-}
 
 /** A shipment's chain of custody, oldest first: who handed it to whom, where, and the seals as found. */
 export function CustodyTimeline({ events }: { events: readonly CustodyEvent[] }) {
@@ -46,10 +42,10 @@ export function CustodyTimeline({ events }: { events: readonly CustodyEvent[] })
             {formatDateTime(e.at)} · {e.place} · registró {e.recordedBy.fullName}
           </Text>
           <Text size="sm">
-            Entrega: {partyText(e.from)}
+            Entrega: {describeParty(e.from)}
           </Text>
           <Text size="sm">
-            Recibe: {partyText(e.to)}
+            Recibe: {describeParty(e.to)}
             {e.to.identification ? ` (identificación: ${e.to.identification})` : ''}
           </Text>
           {e.purpose && <Text size="sm">Motivo: {e.purpose}</Text>}
