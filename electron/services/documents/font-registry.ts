@@ -141,6 +141,31 @@ export function warmFonts(): Promise<void> {
   return pending;
 }
 
+/** The parts of a fontkit font that code drawing with pdfkit directly uses. */
+export interface FontkitFont {
+  unitsPerEm: number;
+  layout(text: string): { advanceWidth: number };
+}
+
+export type FontFace = 'sans' | 'sansBold' | 'mono';
+
+/**
+ * A loaded face as a fontkit font, for drawing with pdfkit directly (page
+ * numbers, painted tables); pdfkit then embeds the same subset react-pdf
+ * does. Only valid once `warmFonts()` has resolved (renderDocument awaits it).
+ */
+export function fontData(face: FontFace): FontkitFont {
+  const families = ensureFonts();
+  const descriptor = {
+    fontFamily: face === 'mono' ? families.mono : families.sans,
+    fontWeight: face === 'sansBold' ? 700 : 400,
+    fontStyle: 'normal',
+  };
+  const data = (Font.getFont(descriptor) as { data?: FontkitFont } | undefined)?.data;
+  if (!data || typeof data.layout !== 'function') throw new AppError('INTERNAL', 'La fuente de los documentos no está cargada.');
+  return data;
+}
+
 interface FontkitNameTable {
   name?: { records?: object };
   postscriptName?: string;
@@ -168,9 +193,11 @@ const memoised = new WeakSet<object>();
  * Caches fontkit's text shaping (GSUB/GPOS over DejaVu's large tables), which
  * react-pdf repeats for every text run on every render and on every page
  * break: forms print the same labels, headings and names again and again.
- * The cached run's arrays are copied on the way out, because react-pdf keeps
- * and may splice the glyph array it is given; glyph objects themselves are
- * already shared by fontkit. Keyed by every argument that changes shaping.
+ * The cached run is copied on the way out: react-pdf keeps and may splice the
+ * glyph array it is given, and pdfkit scales the position objects in place
+ * (text drawn with pdfkit directly: page numbers, painted tables). Glyph
+ * objects themselves are already shared by fontkit. Keyed by every argument
+ * that changes shaping.
  */
 function memoiseLayout(font: unknown): void {
   if (typeof font !== 'object' || font === null || memoised.has(font)) return;
@@ -191,7 +218,10 @@ function memoiseLayout(font: unknown): void {
       if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
       cache.set(key, run);
     }
-    return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRunLike, run, { glyphs: run.glyphs.slice(), positions: run.positions.slice() });
+    return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRunLike, run, {
+      glyphs: run.glyphs.slice(),
+      positions: run.positions.map((position) => Object.assign(Object.create(Object.getPrototypeOf(position) as object) as object, position)),
+    });
   };
   f.layout = layout;
   memoised.add(font);

@@ -7,37 +7,17 @@
  * they print is Spanish; dates come formatted by shared/format/date.
  */
 import React from 'react';
-import { Document, Image, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import { Canvas, Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import QRCode from 'qrcode';
 import { AppError } from '../../../shared/errors';
-import { ensureFonts, warmFonts } from './font-registry';
+import { ensureFonts, fontData, warmFonts } from './font-registry';
+import { PageNumberingContext, renderPdf } from './pdf-pipeline';
+import { COLORS, FONT_SIZES, PAGE_MARGINS, contentWidth, type PageSizeName } from './theme';
+import { PageContentWidth } from './table';
 
 const h = React.createElement;
 
-export type PageSizeName = 'LETTER' | 'A4';
-export const PAGE_SIZES: readonly PageSizeName[] = ['LETTER', 'A4'];
-
-export const COLORS = {
-  /** Institutional dark guinda for rules, headings and marks. */
-  guinda: '#691c32',
-  guindaTint: '#f5edef',
-  text: '#000000',
-  muted: '#4a4a4a',
-  rule: '#8c8c8c',
-  white: '#ffffff',
-  /** Alternate rows of long tables. */
-  zebra: '#faf6f7',
-  /** Only for "ANULADA": a voided sheet must not be mistaken for a valid one. */
-  voidRed: '#b00020',
-} as const;
-
-export const FONT_SIZES = { body: 10.5, small: 8.5, label: 8, heading: 11.5, title: 15 } as const;
-// A unitless lineHeight is resolved against the element's own fontSize (or
-// react-pdf's default of 18), not the inherited one: every style below that
-// sets lineHeight also sets fontSize. The page itself sets no lineHeight.
-
-/** Page geometry in points (1 pt = 1/72 in). */
-export const PAGE_MARGINS = { top: 44, bottom: 60, horizontal: 56 } as const;
+export { COLORS, FONT_SIZES, PAGE_MARGINS, PAGE_SIZES, type PageSizeName } from './theme';
 
 export interface OfficeInfo {
   /** e.g. "Secretaría de Seguridad Pública del Estado de …". */
@@ -153,7 +133,8 @@ const styles = StyleSheet.create({
   },
   footerNote: { flexShrink: 1, marginRight: 12 },
   // The footer lives in the bottom margin: keep it short (no tall lineHeight) or it falls off the page.
-  pageNumber: { flexShrink: 0, color: COLORS.text },
+  // Wide enough for «Página 999 de 999»; the text is drawn right-aligned inside.
+  pageNumber: { flexShrink: 0, width: 96, height: 10 },
   title: { fontWeight: 700, fontSize: FONT_SIZES.title, color: COLORS.guinda, textAlign: 'center', lineHeight: 1.25 },
   subtitle: { fontSize: 10, textAlign: 'center', color: COLORS.muted, marginTop: 4 },
   titleBlock: { marginBottom: 10 },
@@ -205,20 +186,6 @@ const styles = StyleSheet.create({
   signatureLine: { borderTopWidth: 0.75, borderTopColor: COLORS.text, alignSelf: 'stretch', marginBottom: 3 },
   signatureName: { fontWeight: 700, fontSize: 9.5, textAlign: 'center', lineHeight: 1.25 },
   signaturePosition: { fontSize: FONT_SIZES.small, textAlign: 'center', color: COLORS.muted, lineHeight: 1.25 },
-  // Each row draws its own frame, so a table split across pages closes cleanly.
-  tableRow: {
-    flexDirection: 'row',
-    borderLeftWidth: 0.75,
-    borderRightWidth: 0.75,
-    borderBottomWidth: 0.75,
-    borderColor: COLORS.guinda,
-  },
-  tableHeaderRow: { backgroundColor: COLORS.guinda, borderTopWidth: 0.75 },
-  tableHeaderCell: { color: COLORS.white, fontWeight: 700, fontSize: 9, lineHeight: 1.25 },
-  tableCell: { paddingVertical: 4, paddingHorizontal: 5 },
-  tableCellText: { fontSize: 9.5, lineHeight: 1.3 },
-  tableCellBorder: { borderRightWidth: 0.75, borderRightColor: COLORS.guinda },
-  tableHeaderDivider: { borderRightWidth: 0.75, borderRightColor: COLORS.white },
 });
 
 type Children = React.ReactNode;
@@ -276,7 +243,7 @@ export function OfficialPage(props: OfficialPageProps): React.ReactElement {
       wrap: true,
     },
     h(PageMarks, { classification: props.classification, reprint: props.reprint, voided: props.voided }),
-    props.children,
+    h(PageContentWidth.Provider, { value: contentWidth(props.size ?? 'LETTER', props.orientation ?? 'portrait') }, props.children),
     h(PageFooter, { note: props.footerNote }),
     // Drawn last so it lies over the content, like a stamp.
     props.voided ? h(VoidWatermark, null) : null,
@@ -324,11 +291,42 @@ export function PageFooter(props: { note?: string }): React.ReactElement {
     View,
     { fixed: true, style: styles.footer },
     h(Text, { style: styles.footerNote }, props.note ?? ''),
-    h(Text, {
-      style: styles.pageNumber,
-      render: ({ pageNumber, totalPages }) => `Página ${pageNumber} de ${totalPages}`,
-    }),
+    h(PageNumber, null),
   );
+}
+
+/**
+ * «Página n de m», drawn while the page is painted: by then the document is
+ * laid out and `renderPdf` knows the page count (see pdf-pipeline.ts). Pages
+ * are painted in order, one footer each, so the n-th paint is page n.
+ */
+function PageNumber(): React.ReactElement {
+  const numbering = React.useContext(PageNumberingContext);
+  if (!numbering) {
+    // Rendered outside renderDocument: react-pdf's own (slower) page numbers.
+    return h(Text, { style: { flexShrink: 0 }, render: ({ pageNumber, totalPages }) => `Página ${pageNumber} de ${totalPages}` });
+  }
+  return h(Canvas, {
+    style: styles.pageNumber,
+    paint: (painter: CanvasPainter, width?: number) => {
+      // Layout may call paint with a measuring context only: that is not a page.
+      if (width === undefined) return null;
+      numbering.drawn += 1;
+      const label = `Página ${numbering.drawn} de ${numbering.total}`;
+      const font = fontData('sans');
+      const size = FONT_SIZES.small;
+      const textWidth = (font.layout(label).advanceWidth * size) / font.unitsPerEm;
+      painter.fillColor(COLORS.text).font(font, size).text(label, Math.max(0, width - textWidth), 0, { lineBreak: false });
+      return null;
+    },
+  });
+}
+
+/** The part of pdfkit that react-pdf's Canvas hands to `paint` and that PageNumber uses. */
+interface CanvasPainter {
+  fillColor(color: string): CanvasPainter;
+  font(font: unknown, size: number): CanvasPainter;
+  text(text: string, x: number, y: number, options: { lineBreak: boolean }): CanvasPainter;
 }
 
 /* ------------------------------------------------------------------ */
@@ -634,119 +632,7 @@ export function SignatureRow(props: { signatures: SignatureBlockProps[] }): Reac
   );
 }
 
-/* ------------------------------------------------------------------ */
-/* Table                                                               */
-/* ------------------------------------------------------------------ */
-
-export interface TableColumn {
-  header: string;
-  /** Relative width (flex grow), e.g. 1, 2, 3. */
-  width: number;
-  align?: 'left' | 'center' | 'right';
-  mono?: boolean;
-}
-
-/**
- * One cell: a string, several lines (each its own Text: never "\n"), or any
- * element the form composes itself (labelled blanks, signature lines).
- */
-export type TableCell = string | readonly string[] | React.ReactElement;
-
-export interface SimpleTableProps {
-  columns: TableColumn[];
-  rows: TableCell[][];
-  /** Minimum height of body rows in points (tall blank rows for handwriting). */
-  minRowHeight?: number;
-  /** Repeat the header row when the table breaks across pages (default true). */
-  repeatHeader?: boolean;
-  /** Body font size (default 9.5); dense registers use 8. */
-  fontSize?: number;
-  /** Tint every other row, for long lists read across the page. */
-  zebra?: boolean;
-}
-
-/** A bordered table: guinda header row, one row per entry, rows never split. */
-export function SimpleTable(props: SimpleTableProps): React.ReactElement {
-  const fonts = ensureFonts();
-  const last = props.columns.length - 1;
-  const total = props.columns.reduce((sum, column) => sum + Math.max(column.width, 0), 0) || 1;
-  const bodyText = props.fontSize === undefined ? styles.tableCellText : { fontSize: props.fontSize, lineHeight: 1.3 };
-  const textOf = (column: TableColumn, header: boolean, text: string, key: number) =>
-    h(
-      Text,
-      {
-        key,
-        style: [
-          { textAlign: column.align ?? 'left' },
-          header ? styles.tableHeaderCell : bodyText,
-          !header && column.mono ? { fontFamily: fonts.mono } : {},
-        ],
-      },
-      text,
-    );
-  const cellBox = (column: TableColumn, index: number, header: boolean) => [
-    styles.tableCell,
-    { width: `${(Math.max(column.width, 0) / total) * 100}%` },
-    index < last ? (header ? styles.tableHeaderDivider : styles.tableCellBorder) : {},
-  ];
-  // A one-line cell is a single Text carrying the box (padding, width, rule):
-  // half the nodes, and layout time grows with nodes on every page break.
-  // Other cells are Views, because an empty Text would collapse.
-  const cell = (column: TableColumn, index: number, header: boolean, content: TableCell) => {
-    if (typeof content === 'string' && content !== '') {
-      return h(
-        Text,
-        {
-          key: index,
-          style: [
-            ...cellBox(column, index, header),
-            { textAlign: column.align ?? 'left' },
-            header ? styles.tableHeaderCell : bodyText,
-            !header && column.mono ? { fontFamily: fonts.mono } : {},
-          ],
-        },
-        content,
-      );
-    }
-    return h(
-      View,
-      { key: index, style: cellBox(column, index, header) },
-      typeof content === 'string'
-        ? null
-        : isLines(content)
-          ? content.map((line, lineIndex) => textOf(column, header, line === '' ? ' ' : line, lineIndex))
-          : content,
-    );
-  };
-  return h(
-    View,
-    null,
-    h(
-      View,
-      { style: [styles.tableRow, styles.tableHeaderRow], fixed: props.repeatHeader ?? true, wrap: false },
-      ...props.columns.map((column, index) => cell(column, index, true, column.header)),
-    ),
-    ...props.rows.map((row, rowIndex) =>
-      h(
-        View,
-        {
-          key: rowIndex,
-          style: [
-            styles.tableRow,
-            props.minRowHeight ? { minHeight: props.minRowHeight } : {},
-            props.zebra && rowIndex % 2 === 1 ? { backgroundColor: COLORS.zebra } : {},
-          ],
-          wrap: false,
-        },
-        ...props.columns.map((column, index) => cell(column, index, false, row[index] ?? '')),
-      ),
-    ),
-  );
-}
-
-function isLines(content: TableCell): content is readonly string[] {
-  return Array.isArray(content);
-}
+export { SimpleTable, type SimpleTableProps, type TableCell, type TableColumn } from './table';
 
 /* ------------------------------------------------------------------ */
 /* Rendering                                                           */
@@ -757,7 +643,7 @@ export async function renderDocument(element: React.ReactElement): Promise<Buffe
   try {
     await warmFonts();
     // The element is an <OfficialDocument>, i.e. a react-pdf <Document>.
-    return await renderToBuffer(element as Parameters<typeof renderToBuffer>[0]);
+    return await renderPdf(element);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('INTERNAL', 'No se pudo generar el documento PDF.', { cause: error });

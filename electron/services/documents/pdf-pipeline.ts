@@ -1,0 +1,98 @@
+/**
+ * Turns a react-pdf element tree into PDF bytes: the same three stages as
+ * `renderToBuffer` of @react-pdf/renderer (its reconciler, @react-pdf/layout,
+ * @react-pdf/render over pdfkit, at the versions the renderer itself pins),
+ * with one difference: between layout and drawing we learn how many pages
+ * the document has.
+ *
+ * That is what «Página n de m» needs. Through react-pdf's `render` prop it
+ * costs a second layout of every page (and of the rest of the document at
+ * each page break), a third of a form's render time; here the footer draws
+ * the numbers at paint time instead (see `PageNumbering` and `PageNumber`
+ * in toolkit.ts).
+ */
+import React from 'react';
+import { Font, createRenderer as createRendererUntyped } from '@react-pdf/renderer';
+import layoutDocumentUntyped from '@react-pdf/layout';
+import renderPdfUntyped from '@react-pdf/render';
+import PDFDocument from 'pdfkit';
+
+const h = React.createElement;
+
+/** What the footer's page number reads while the document is drawn. */
+export class PageNumbering {
+  /** Pages of the laid-out document; known before the first page is drawn. */
+  total = 0;
+  /** Pages drawn so far: the page being drawn is `drawn` once its footer paints. */
+  drawn = 0;
+}
+
+export const PageNumberingContext = React.createContext<PageNumbering | null>(null);
+
+interface DocumentInstance {
+  props?: Record<string, unknown>;
+}
+interface Container {
+  type: 'ROOT';
+  document: DocumentInstance | null;
+}
+interface PdfRenderer {
+  createContainer(container: Container): unknown;
+  updateContainer(element: React.ReactElement, mountNode: unknown, parent: null, callback?: () => void): void;
+}
+interface LaidOutDocument {
+  children?: unknown[];
+}
+type PdfContext = InstanceType<typeof PDFDocument>;
+
+// The renderer exports these untyped (or typed without the font store the
+// layout really takes); this is the one place that pins their shapes.
+const createRenderer = createRendererUntyped as unknown as (options: { onChange?: () => void }) => PdfRenderer;
+const layoutDocument = layoutDocumentUntyped as unknown as (document: DocumentInstance, fontStore: typeof Font) => Promise<LaidOutDocument>;
+const drawPdf = renderPdfUntyped as unknown as (ctx: PdfContext, document: LaidOutDocument) => PdfContext;
+
+let renderer: PdfRenderer | null = null;
+
+/**
+ * Renders a `<Document>` element to PDF bytes. The element is wrapped in a
+ * fresh `PageNumbering`, so documents rendered at the same time on one
+ * thread never share a counter.
+ */
+export async function renderPdf(element: React.ReactElement): Promise<Buffer> {
+  const numbering = new PageNumbering();
+  const container: Container = { type: 'ROOT', document: null };
+  renderer ??= createRenderer({});
+  renderer.updateContainer(h(PageNumberingContext.Provider, { value: numbering }, element), renderer.createContainer(container), null);
+  const document = container.document;
+  if (!document) throw new Error('The element did not produce a react-pdf <Document>.');
+
+  const props = document.props ?? {};
+  const info = Object.fromEntries(
+    Object.entries({
+      Title: props.title,
+      Author: props.author,
+      Subject: props.subject,
+      Keywords: props.keywords,
+      Creator: props.creator ?? 'react-pdf',
+      Producer: props.producer ?? 'react-pdf',
+      CreationDate: props.creationDate ?? new Date(),
+    }).filter(([, value]) => value !== undefined),
+  );
+  const ctx = new PDFDocument({
+    compress: true,
+    lang: typeof props.language === 'string' ? props.language : undefined,
+    displayTitle: true,
+    autoFirstPage: false,
+    info,
+  } as ConstructorParameters<typeof PDFDocument>[0]);
+
+  const layout = await layoutDocument(document, Font);
+  numbering.total = layout.children?.length ?? 0;
+  const stream = drawPdf(ctx, layout);
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}

@@ -1,0 +1,370 @@
+/**
+ * The bordered tables of the forms: guinda header row, one row per entry,
+ * rows never split across pages, the header repeated on each page.
+ *
+ * Rows whose cells are all text are *painted*: we wrap the text ourselves
+ * with the font's metrics, so the row's height is known before layout, and
+ * react-pdf gets one fixed-height Canvas per row that draws its frame and
+ * text with pdfkit. The same row built from Views and Texts costs react-pdf
+ * eight to ten nodes, each styled, measured by textkit and laid out by yoga
+ * again at every page break: long tables (files of a medium, inventories)
+ * were most of a form's render time. Rows holding elements (labelled blanks,
+ * signature lines) are still built from Views; both kinds share the column
+ * geometry below, so they line up in one table.
+ */
+import React from 'react';
+import { Canvas, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { ensureFonts, fontData, type FontFace, type FontkitFont } from './font-registry';
+import { COLORS } from './theme';
+
+const h = React.createElement;
+
+export interface TableColumn {
+  header: string;
+  /** Relative width (flex grow), e.g. 1, 2, 3. */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+  mono?: boolean;
+}
+
+/**
+ * One cell: a string, several lines (each starts a new line; never "\n"), or
+ * any element the form composes itself (labelled blanks, signature lines).
+ */
+export type TableCell = string | readonly string[] | React.ReactElement;
+
+export interface SimpleTableProps {
+  columns: TableColumn[];
+  rows: TableCell[][];
+  /** Minimum height of body rows in points (tall blank rows for handwriting). */
+  minRowHeight?: number;
+  /** Repeat the header row when the table breaks across pages (default true). */
+  repeatHeader?: boolean;
+  /** Body font size (default 9.5); dense registers use 8. */
+  fontSize?: number;
+  /** Tint every other row, for long lists read across the page. */
+  zebra?: boolean;
+}
+
+/**
+ * Width of the page's content box, provided by OfficialPage. Painted rows
+ * need it before layout to wrap their text; a table must span it (every
+ * table in the forms does). Without it, every row is built from Views.
+ */
+export const PageContentWidth = React.createContext<number | null>(null);
+
+/** Frame and padding, in points; the View rows use the same numbers. */
+const RULE = 0.75;
+const PAD_X = 5;
+const PAD_Y = 4;
+const HEADER_TEXT = { size: 9, lineHeight: 1.25 } as const;
+const BODY_LINE_HEIGHT = 1.3;
+const DEFAULT_BODY_SIZE = 9.5;
+/** How far a single word may run into the cell's right padding before it is cut. */
+const OVERFLOW_SLACK = PAD_X - 1;
+
+const styles = StyleSheet.create({
+  // Each row draws its own frame, so a table split across pages closes cleanly.
+  row: {
+    flexDirection: 'row',
+    borderLeftWidth: RULE,
+    borderRightWidth: RULE,
+    borderBottomWidth: RULE,
+    borderColor: COLORS.guinda,
+  },
+  headerRow: { backgroundColor: COLORS.guinda, borderTopWidth: RULE },
+  headerText: { color: COLORS.white, fontWeight: 700, fontSize: HEADER_TEXT.size, lineHeight: HEADER_TEXT.lineHeight },
+  cell: { paddingVertical: PAD_Y, paddingHorizontal: PAD_X },
+  bodyText: { fontSize: DEFAULT_BODY_SIZE, lineHeight: BODY_LINE_HEIGHT },
+  cellRule: { borderRightWidth: RULE, borderRightColor: COLORS.guinda },
+  headerRule: { borderRightWidth: RULE, borderRightColor: COLORS.white },
+});
+
+export function SimpleTable(props: SimpleTableProps): React.ReactElement {
+  const pageWidth = React.useContext(PageContentWidth);
+  const geometry = columnGeometry(props.columns, pageWidth);
+  const faces = geometry ? loadedFaces() : null;
+  const bodySize = props.fontSize ?? DEFAULT_BODY_SIZE;
+  const paint = (cells: readonly TableCell[], header: boolean, rowIndex: number, extra: { fixed?: boolean }) => {
+    const texts = faces && geometry ? textCells(cells) : null;
+    if (!texts || !faces || !geometry) return null;
+    const row = layoutRow(texts, props.columns, geometry, faces, header ? { ...HEADER_TEXT, header: true } : { size: bodySize, lineHeight: BODY_LINE_HEIGHT, header: false });
+    const height = Math.max(row.height, header ? 0 : props.minRowHeight ?? 0);
+    const fill = header ? COLORS.guinda : props.zebra && rowIndex % 2 === 1 ? COLORS.zebra : null;
+    return h(Canvas, {
+      key: header ? 'header' : rowIndex,
+      ...extra,
+      wrap: false,
+      style: { width: '100%', height },
+      paint: (painter: Painter, width?: number) => {
+        // Layout may call paint with a measuring context only: nothing to draw then.
+        if (width === undefined) return null;
+        if (Math.abs(width - geometry.width) > 0.5) {
+          throw new Error(`A painted table row is ${width.toFixed(1)} pt wide, not the page's ${geometry.width.toFixed(1)} pt: tables must span the content width.`);
+        }
+        paintRow(painter, row, geometry, height, { header, fill });
+        return null;
+      },
+    });
+  };
+  const header = props.columns.map((column) => column.header);
+  return h(
+    View,
+    null,
+    paint(header, true, 0, { fixed: props.repeatHeader ?? true }) ??
+      h(ViewRow, { ...props, cells: header, header: true, rowIndex: 0, fixed: props.repeatHeader ?? true }),
+    ...props.rows.map((cells, rowIndex) => paint(cells, false, rowIndex, {}) ?? h(ViewRow, { ...props, key: rowIndex, cells, header: false, rowIndex })),
+  );
+}
+
+/* ------------------------------------------------------------------ */
+/* Geometry and text wrapping                                          */
+/* ------------------------------------------------------------------ */
+
+interface Geometry {
+  /** The row's outer width: the page's content width. */
+  width: number;
+  /** Left edge and width of each cell, inside the row's side rules (as yoga places them). */
+  cells: { x: number; width: number }[];
+}
+
+function columnGeometry(columns: TableColumn[], pageWidth: number | null): Geometry | null {
+  if (pageWidth === null || columns.length === 0) return null;
+  const total = columns.reduce((sum, column) => sum + Math.max(column.width, 0), 0) || 1;
+  const inner = pageWidth - 2 * RULE;
+  let x = RULE;
+  const cells = columns.map((column) => {
+    const width = (inner * Math.max(column.width, 0)) / total;
+    const cell = { x, width };
+    x += width;
+    return cell;
+  });
+  return { width: pageWidth, cells };
+}
+
+interface Faces {
+  sans: FontkitFont;
+  sansBold: FontkitFont;
+  mono: FontkitFont;
+}
+
+function loadedFaces(): Faces | null {
+  try {
+    const face = (name: FontFace) => fontData(name);
+    return { sans: face('sans'), sansBold: face('sansBold'), mono: face('mono') };
+  } catch {
+    // Fonts not loaded (a table rendered outside renderDocument): build it from Views.
+    return null;
+  }
+}
+
+/** The cells as lists of lines when every cell is text; null when one is an element. */
+function textCells(cells: readonly TableCell[]): string[][] | null {
+  const out: string[][] = [];
+  for (const cell of cells) {
+    if (typeof cell === 'string') out.push(cell === '' ? [] : [cell]);
+    else if (Array.isArray(cell)) out.push(cell.map((line: string) => (line === '' ? ' ' : line)));
+    else return null;
+  }
+  return out;
+}
+
+interface LaidOutCell {
+  lines: { text: string; width: number }[];
+  font: FontkitFont;
+  align: 'left' | 'center' | 'right';
+}
+
+interface LaidOutRow {
+  cells: LaidOutCell[];
+  size: number;
+  lineHeight: number;
+  height: number;
+}
+
+function layoutRow(
+  texts: string[][],
+  columns: TableColumn[],
+  geometry: Geometry,
+  faces: Faces,
+  text: { size: number; lineHeight: number; header: boolean },
+): LaidOutRow {
+  const last = columns.length - 1;
+  const cells = columns.map((column, index): LaidOutCell => {
+    const font = text.header ? faces.sansBold : column.mono ? faces.mono : faces.sans;
+    const box = geometry.cells[index] ?? { x: 0, width: 0 };
+    const room = box.width - 2 * PAD_X - (index < last ? RULE : 0);
+    const lines = (texts[index] ?? []).flatMap((line) => wrapLine(line, font, text.size, room));
+    return { lines, font, align: column.align ?? 'left' };
+  });
+  const tallest = Math.max(0, ...cells.map((cell) => cell.lines.length));
+  const line = text.size * text.lineHeight;
+  return { cells, size: text.size, lineHeight: line, height: (text.header ? RULE : 0) + 2 * PAD_Y + tallest * line + RULE };
+}
+
+function textWidth(font: FontkitFont, size: number, text: string): number {
+  return (font.layout(text).advanceWidth * size) / font.unitsPerEm;
+}
+
+/**
+ * Greedy wrap at spaces by measured width. A word wider than the room is cut
+ * after the last "/", "_", "-" or "." in its second half (file paths,
+ * serials), else where it stops fitting. A word that overflows by less than
+ * the cell's padding is left whole ("No." in a narrow header), as textkit
+ * would: cutting it would look worse than the overflow.
+ */
+export function wrapLine(text: string, font: FontkitFont, size: number, room: number): { text: string; width: number }[] {
+  const whole = textWidth(font, size, text);
+  if (whole <= room) return [{ text, width: whole }];
+  const space = textWidth(font, size, ' ');
+  const lines: { text: string; width: number }[] = [];
+  let current = '';
+  let currentWidth = 0;
+  const flush = () => {
+    if (current !== '') lines.push({ text: current, width: currentWidth });
+    current = '';
+    currentWidth = 0;
+  };
+  for (const word of text.split(/ +/).filter((w) => w !== '')) {
+    let rest = word;
+    let restWidth = textWidth(font, size, rest);
+    if (current !== '' && currentWidth + space + restWidth <= room) {
+      current = `${current} ${rest}`;
+      currentWidth += space + restWidth;
+      continue;
+    }
+    flush();
+    while (restWidth > room + OVERFLOW_SLACK) {
+      const cut = cutPoint(rest, font, size, room);
+      const head = rest.slice(0, cut);
+      lines.push({ text: head, width: textWidth(font, size, head) });
+      rest = rest.slice(cut);
+      restWidth = textWidth(font, size, rest);
+    }
+    current = rest;
+    currentWidth = restWidth;
+  }
+  flush();
+  return lines;
+}
+
+/** How many leading characters of `word` fit in `room` (at least one), preferring a cut after a separator. */
+function cutPoint(word: string, font: FontkitFont, size: number, room: number): number {
+  let fits = 0;
+  let width = 0;
+  for (const char of word) {
+    const next = width + textWidth(font, size, char);
+    if (next > room) break;
+    width = next;
+    fits += char.length;
+  }
+  if (fits === 0) return Math.max(1, word.codePointAt(0)! > 0xffff ? 2 : 1);
+  for (let i = fits - 1; i >= Math.floor(fits / 2); i -= 1) {
+    if ('/_-.'.includes(word.charAt(i))) return i + 1;
+  }
+  return fits;
+}
+
+/* ------------------------------------------------------------------ */
+/* Painting                                                            */
+/* ------------------------------------------------------------------ */
+
+/** The part of pdfkit that react-pdf's Canvas hands to `paint`. */
+export interface Painter {
+  save(): Painter;
+  restore(): Painter;
+  rect(x: number, y: number, width: number, height: number): Painter;
+  fill(color?: string): Painter;
+  fillColor(color: string): Painter;
+  strokeColor(color: string): Painter;
+  lineWidth(width: number): Painter;
+  moveTo(x: number, y: number): Painter;
+  lineTo(x: number, y: number): Painter;
+  stroke(): Painter;
+  font(font: unknown, size: number): Painter;
+  text(text: string, x: number, y: number, options: { lineBreak: boolean }): Painter;
+}
+
+function paintRow(painter: Painter, row: LaidOutRow, geometry: Geometry, height: number, look: { header: boolean; fill: string | null }): void {
+  const width = geometry.width;
+  const half = RULE / 2;
+  if (look.fill) painter.rect(0, 0, width, height).fill(look.fill);
+
+  const top = look.header ? RULE : 0;
+  const bottom = height - RULE;
+  painter.lineWidth(RULE);
+  // Column rules: white on the header, guinda in the body.
+  painter.strokeColor(look.header ? COLORS.white : COLORS.guinda);
+  for (const cell of geometry.cells.slice(0, -1)) {
+    const x = cell.x + cell.width - half;
+    painter.moveTo(x, top).lineTo(x, bottom).stroke();
+  }
+  // The row's own frame: sides, bottom, and the top on the header.
+  painter.strokeColor(COLORS.guinda);
+  painter.moveTo(half, 0).lineTo(half, height).stroke();
+  painter.moveTo(width - half, 0).lineTo(width - half, height).stroke();
+  painter.moveTo(0, height - half).lineTo(width, height - half).stroke();
+  if (look.header) painter.moveTo(0, half).lineTo(width, half).stroke();
+
+  painter.fillColor(look.header ? COLORS.white : COLORS.text);
+  row.cells.forEach((cell, index) => {
+    const box = geometry.cells[index];
+    if (!box || cell.lines.length === 0) return;
+    const room = box.width - 2 * PAD_X - (index < row.cells.length - 1 ? RULE : 0);
+    painter.font(cell.font, row.size);
+    cell.lines.forEach((line, lineIndex) => {
+      const factor = cell.align === 'right' ? 1 : cell.align === 'center' ? 0.5 : 0;
+      const x = box.x + PAD_X + Math.max(0, room - line.width) * factor;
+      // pdfkit puts the baseline one ascent below y, and so does textkit below the top of a line box.
+      const y = top + PAD_Y + lineIndex * row.lineHeight;
+      painter.text(line.text, x, y, { lineBreak: false });
+    });
+  });
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows built from Views (cells holding elements)                      */
+/* ------------------------------------------------------------------ */
+
+function ViewRow(props: SimpleTableProps & { cells: readonly TableCell[]; header: boolean; rowIndex: number; fixed?: boolean }): React.ReactElement {
+  const fonts = ensureFonts();
+  const { columns, header } = props;
+  const last = columns.length - 1;
+  const total = columns.reduce((sum, column) => sum + Math.max(column.width, 0), 0) || 1;
+  const textStyle = header ? styles.headerText : props.fontSize === undefined ? styles.bodyText : { fontSize: props.fontSize, lineHeight: BODY_LINE_HEIGHT };
+  const textOf = (column: TableColumn, text: string, key: number) =>
+    h(Text, { key, style: [{ textAlign: column.align ?? 'left' }, textStyle, !header && column.mono ? { fontFamily: fonts.mono } : {}] }, text);
+  const cell = (column: TableColumn, index: number, content: TableCell) =>
+    h(
+      View,
+      {
+        key: index,
+        style: [
+          styles.cell,
+          { width: `${(Math.max(column.width, 0) / total) * 100}%` },
+          index < last ? (header ? styles.headerRule : styles.cellRule) : {},
+        ],
+      },
+      typeof content === 'string'
+        ? content === ''
+          ? null
+          : textOf(column, content, 0)
+        : Array.isArray(content)
+          ? content.map((line: string, lineIndex: number) => textOf(column, line === '' ? ' ' : line, lineIndex))
+          : (content as React.ReactElement),
+    );
+  return h(
+    View,
+    {
+      style: [
+        styles.row,
+        header ? styles.headerRow : {},
+        !header && props.minRowHeight ? { minHeight: props.minRowHeight } : {},
+        !header && props.zebra && props.rowIndex % 2 === 1 ? { backgroundColor: COLORS.zebra } : {},
+      ],
+      fixed: props.fixed,
+      wrap: false,
+    },
+    ...columns.map((column, index) => cell(column, index, props.cells[index] ?? '')),
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The look shared by every printed form: colours, type sizes and page
+ * geometry. Kept apart from the components so the table painter and the
+ * components read the same numbers without importing each other.
+ */
+
+export type PageSizeName = 'LETTER' | 'A4';
+export const PAGE_SIZES: readonly PageSizeName[] = ['LETTER', 'A4'];
+
+export const COLORS = {
+  /** Institutional dark guinda for rules, headings and marks. */
+  guinda: '#691c32',
+  guindaTint: '#f5edef',
+  text: '#000000',
+  muted: '#4a4a4a',
+  rule: '#8c8c8c',
+  white: '#ffffff',
+  /** Alternate rows of long tables. */
+  zebra: '#faf6f7',
+  /** Only for "ANULADA": a voided sheet must not be mistaken for a valid one. */
+  voidRed: '#b00020',
+} as const;
+
+export const FONT_SIZES = { body: 10.5, small: 8.5, label: 8, heading: 11.5, title: 15 } as const;
+// A unitless lineHeight is resolved against the element's own fontSize (or
+// react-pdf's default of 18), not the inherited one: every form style that
+// sets lineHeight also sets fontSize. The page itself sets no lineHeight.
+
+/** Page geometry in points (1 pt = 1/72 in). */
+export const PAGE_MARGINS = { top: 44, bottom: 60, horizontal: 56 } as const;
+
+/** Page sizes in points, portrait (react-pdf's LETTER and A4). */
+const PAGE_POINTS: Record<PageSizeName, { width: number; height: number }> = {
+  LETTER: { width: 612, height: 792 },
+  A4: { width: 595.28, height: 841.89 },
+};
+
+/** Width between the side margins of a page of this size and orientation. */
+export function contentWidth(size: PageSizeName, orientation: 'portrait' | 'landscape'): number {
+  const page = PAGE_POINTS[size];
+  return (orientation === 'landscape' ? page.height : page.width) - 2 * PAGE_MARGINS.horizontal;
+}
