@@ -159,9 +159,9 @@ export function fontData(face: FontFace): FontkitFont {
   const descriptor = {
     fontFamily: face === 'mono' ? families.mono : families.sans,
     fontWeight: face === 'sansBold' ? 700 : 400,
-    fontStyle: 'normal',
+    fontStyle: 'normal' as const,
   };
-  const data = (Font.getFont(descriptor) as { data?: FontkitFont } | undefined)?.data;
+  const data = (Font.getFont(descriptor) as unknown as { data?: FontkitFont } | undefined)?.data;
   if (!data || typeof data.layout !== 'function') throw new AppError('INTERNAL', 'La fuente de los documentos no está cargada.');
   return data;
 }

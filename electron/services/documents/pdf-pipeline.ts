@@ -12,7 +12,7 @@
  * in toolkit.ts).
  */
 import React from 'react';
-import { Font, createRenderer as createRendererUntyped } from '@react-pdf/renderer';
+import * as ReactPdf from '@react-pdf/renderer';
 import layoutDocumentUntyped from '@react-pdf/layout';
 import renderPdfUntyped from '@react-pdf/render';
 import PDFDocument from 'pdfkit';
@@ -28,6 +28,22 @@ export class PageNumbering {
 }
 
 export const PageNumberingContext = React.createContext<PageNumbering | null>(null);
+
+/** The part of pdfkit that react-pdf's Canvas hands to `paint`. */
+export interface Painter {
+  save(): Painter;
+  restore(): Painter;
+  rect(x: number, y: number, width: number, height: number): Painter;
+  fill(color?: string): Painter;
+  fillColor(color: string): Painter;
+  strokeColor(color: string): Painter;
+  lineWidth(width: number): Painter;
+  moveTo(x: number, y: number): Painter;
+  lineTo(x: number, y: number): Painter;
+  stroke(): Painter;
+  font(font: unknown, size: number): Painter;
+  text(text: string, x: number, y: number, options: { lineBreak: boolean }): Painter;
+}
 
 interface DocumentInstance {
   props?: Record<string, unknown>;
@@ -47,7 +63,8 @@ type PdfContext = InstanceType<typeof PDFDocument>;
 
 // The renderer exports these untyped (or typed without the font store the
 // layout really takes); this is the one place that pins their shapes.
-const createRenderer = createRendererUntyped as unknown as (options: { onChange?: () => void }) => PdfRenderer;
+const { Font } = ReactPdf;
+const createRenderer = (ReactPdf as unknown as { createRenderer: (options: { onChange?: () => void }) => PdfRenderer }).createRenderer;
 const layoutDocument = layoutDocumentUntyped as unknown as (document: DocumentInstance, fontStore: typeof Font) => Promise<LaidOutDocument>;
 const drawPdf = renderPdfUntyped as unknown as (ctx: PdfContext, document: LaidOutDocument) => PdfContext;
 
@@ -84,7 +101,7 @@ export async function renderPdf(element: React.ReactElement): Promise<Buffer> {
     displayTitle: true,
     autoFirstPage: false,
     info,
-  } as ConstructorParameters<typeof PDFDocument>[0]);
+  });
 
   const layout = await layoutDocument(document, Font);
   numbering.total = layout.children?.length ?? 0;

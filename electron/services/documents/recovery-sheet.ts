@@ -24,7 +24,8 @@ import {
   SectionHeading,
   SimpleTable,
   Strong,
-  qrPngDataUrl,
+  qrCode,
+  type QrCode,
   renderDocument,
 } from './toolkit';
 
@@ -170,7 +171,7 @@ function RecoveryCodeBox(props: { code: string }): React.ReactElement {
   );
 }
 
-export function RecoverySheet(props: { input: RecoverySheetInput; qrDataUrl: string }): React.ReactElement {
+export function RecoverySheet(props: { input: RecoverySheetInput; qr: QrCode }): React.ReactElement {
   const { input } = props;
   return h(
     OfficialDocument,
@@ -188,7 +189,7 @@ export function RecoverySheet(props: { input: RecoverySheetInput; qrDataUrl: str
           { label: 'Creada por', value: input.createdBy.fullName },
           { label: 'Cargo', value: input.createdBy.position },
         ],
-        qr: { dataUrl: props.qrDataUrl, size: 76, caption: ['Identificador de la bóveda', '(no contiene el código)'] },
+        qr: { qr: props.qr, size: 76, caption: ['Identificador de la bóveda', '(no contiene el código)'] },
       }),
       h(RecoveryCodeBox, { code: input.recoveryCode }),
       h(
@@ -252,6 +253,6 @@ export function RecoverySheet(props: { input: RecoverySheetInput; qrDataUrl: str
 /** Renders the recovery sheet. The QR carries only the vault identifier. */
 export async function renderRecoverySheet(input: RecoverySheetInput): Promise<Buffer> {
   const valid = validate(input);
-  const qrDataUrl = await qrPngDataUrl(valid.vaultId);
-  return renderDocument(h(RecoverySheet, { input: valid, qrDataUrl }));
+  const qr = qrCode(valid.vaultId);
+  return renderDocument(h(RecoverySheet, { input: valid, qr }));
 }

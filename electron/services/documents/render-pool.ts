@@ -13,6 +13,7 @@ import { AppError, type ErrorCode } from '../../../shared/errors';
 import { currentFontDir } from './font-registry';
 import { renderForm, type FormInputs, type FormName } from './forms';
 import type { RenderReply, RenderRequest, RenderWorkerData } from './render-worker';
+import { renderWorkerOptions } from './render-worker-options';
 
 export interface RenderWorkerConfig {
   /** The worker script; by default render-worker.js beside the bundle. */
@@ -55,7 +56,7 @@ function failAll(error: Error): void {
 
 function start(): Worker {
   const workerData: RenderWorkerData = { fontDir: currentFontDir() };
-  const w = new Worker(config.workerUrl ?? defaultWorkerLocation().workerUrl, { workerData });
+  const w = new Worker(config.workerUrl ?? defaultWorkerLocation().workerUrl, renderWorkerOptions(workerData));
   w.on('message', (reply: RenderReply) => {
     const request = pending.get(reply.id);
     if (!request) return;

@@ -15,6 +15,7 @@
 import React from 'react';
 import { Canvas, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { ensureFonts, fontData, type FontFace, type FontkitFont } from './font-registry';
+import type { Painter } from './pdf-pipeline';
 import { COLORS } from './theme';
 
 const h = React.createElement;
@@ -94,7 +95,7 @@ export function SimpleTable(props: SimpleTableProps): React.ReactElement {
     return h(Canvas, {
       key: header ? 'header' : rowIndex,
       ...extra,
-      wrap: false,
+      // A Canvas never splits across pages: the row moves whole to the next one.
       style: { width: '100%', height },
       paint: (painter: Painter, width?: number) => {
         // Layout may call paint with a measuring context only: nothing to draw then.
@@ -269,21 +270,6 @@ function cutPoint(word: string, font: FontkitFont, size: number, room: number): 
 /* Painting                                                            */
 /* ------------------------------------------------------------------ */
 
-/** The part of pdfkit that react-pdf's Canvas hands to `paint`. */
-export interface Painter {
-  save(): Painter;
-  restore(): Painter;
-  rect(x: number, y: number, width: number, height: number): Painter;
-  fill(color?: string): Painter;
-  fillColor(color: string): Painter;
-  strokeColor(color: string): Painter;
-  lineWidth(width: number): Painter;
-  moveTo(x: number, y: number): Painter;
-  lineTo(x: number, y: number): Painter;
-  stroke(): Painter;
-  font(font: unknown, size: number): Painter;
-  text(text: string, x: number, y: number, options: { lineBreak: boolean }): Painter;
-}
 
 function paintRow(painter: Painter, row: LaidOutRow, geometry: Geometry, height: number, look: { header: boolean; fill: string | null }): void {
   const width = geometry.width;

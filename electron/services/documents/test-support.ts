@@ -1,6 +1,6 @@
 /**
  * Helpers for the documents tests: write a PDF, read it back with poppler
- * (pdftotext, pdffonts, pdfinfo, pdfimages) and rasterise it for a human to
+ * (pdftotext, pdffonts, pdfinfo, pdftoppm) and rasterise it for a human to
  * look at under test-results/pdf/.
  */
 import { execFileSync } from 'node:child_process';
@@ -98,17 +98,7 @@ export interface RasterImage {
   gray: Uint8Array;
 }
 
-/** Extracts the PDF's raster images (not their alpha masks) as grayscale. */
-export function pdfImages(file: string): RasterImage[] {
-  const dir = mkdtempSync(join(tmpdir(), 'valija-img-'));
-  execFileSync('pdfimages', [file, join(dir, 'img')]);
-  return readdirSync(dir)
-    .filter((entry) => entry.endsWith('.ppm') || entry.endsWith('.pgm'))
-    .sort()
-    .map((entry) => readNetpbm(readFileSync(join(dir, entry))))
-    .filter((image): image is RasterImage => image !== null);
-}
-
+/** A binary PGM/PPM (what pdftoppm writes) as grayscale. */
 function readNetpbm(data: Buffer): RasterImage | null {
   // Header: magic, width, height, maxval, each separated by whitespace.
   const tokens: string[] = [];
@@ -168,23 +158,34 @@ export function solidPngDataUrl(size: number, rgb: [number, number, number]): st
 }
 
 /**
- * Whether the PDF holds a QR image whose modules are exactly those of `text`
- * (error correction M, one module of quiet zone, as qrPngDataUrl draws it).
+ * The QR codes a scanner reads off the printed pages: each page rasterised
+ * at 200 dpi in grey and decoded with jsQR (the decoder the app uses on
+ * signed scans). One entry per page that carries a code.
  */
+export async function pdfQrTexts(file: string): Promise<string[]> {
+  const { default: jsQR } = await import('jsqr');
+  const dir = mkdtempSync(join(tmpdir(), 'valija-qr-'));
+  try {
+    execFileSync('pdftoppm', ['-gray', '-r', '200', file, join(dir, 'page')]);
+    return readdirSync(dir)
+      .filter((entry) => entry.endsWith('.pgm'))
+      .sort()
+      .flatMap((entry) => {
+        const image = readNetpbm(readFileSync(join(dir, entry)));
+        if (!image) return [];
+        const rgba = new Uint8ClampedArray(image.width * image.height * 4);
+        image.gray.forEach((value, i) => rgba.set([value, value, value, 255], i * 4));
+        const code = jsQR(rgba, image.width, image.height);
+        return code ? [code.data] : [];
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Whether a scanner reads exactly `text` from a QR code on one of the PDF's pages. */
 export async function pdfHasQr(file: string, text: string): Promise<boolean> {
-  const { default: QRCode } = await import('qrcode');
-  const expected = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
-  return pdfImages(file).some((image) => {
-    if (image.width !== image.height || image.width % (expected.size + 2) !== 0) return false;
-    const scale = image.width / (expected.size + 2);
-    for (let row = 0; row < expected.size; row += 1) {
-      for (let col = 0; col < expected.size; col += 1) {
-        const dark = (image.gray[Math.floor((row + 1.5) * scale) * image.width + Math.floor((col + 1.5) * scale)] ?? 255) < 128;
-        if (dark !== (expected.get(row, col) === 1)) return false;
-      }
-    }
-    return true;
-  });
+  return (await pdfQrTexts(file)).includes(text);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import QRCode from 'qrcode';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
@@ -18,7 +19,7 @@ import {
   SectionHeading,
   SignatureRow,
   SimpleTable,
-  qrPngDataUrl,
+  qrCode,
   renderDocument,
 } from './toolkit';
 import { STANDARD_14_FONTS, pdfFonts, pdfInfo, pdfReadingText, pdfText, renderPngs, solidPngDataUrl, writeTempPdf } from './test-support';
@@ -37,7 +38,7 @@ const office = {
 async function specimen(): Promise<Buffer> {
   const folio = 'C4-SSC/2026/000123';
   const digest = 'sha256:9f2c1e0b7a4d3c2b1a09f8e7d6c5b4a39f2c1e0b7a4d3c2b1a09f8e7d6c5b4a3';
-  const qr = await qrPngDataUrl(`${folio}|${digest}`);
+  const qr = qrCode(`${folio}|${digest}`);
   const rows = Array.from({ length: 26 }, (_, i) => [
     String(i + 1),
     `Registro de incidencias del 911, corte ${String(i + 1).padStart(2, '0')} de noviembre`,
@@ -66,7 +67,7 @@ async function specimen(): Promise<Buffer> {
               { label: 'Canal', value: 'Memoria USB cifrada, entrega en mano' },
               { label: 'Huella del contenido', value: digest, mono: true, breakEvery: 36 },
             ],
-            qr: { dataUrl: qr, caption: ['Folio y huella', 'del contenido'] },
+            qr: { qr, caption: ['Folio y huella', 'del contenido'] },
         }),
         h(SectionHeading, null, 'Inventario del contenido'),
         h(SimpleTable, {
@@ -128,15 +129,16 @@ describe('toolkit specimen', () => {
   });
 });
 
-describe('qrPngDataUrl', () => {
-  it('returns a PNG data URL and reuses it for identical input', async () => {
-    const first = qrPngDataUrl('C4/2026/000001');
-    expect(qrPngDataUrl('C4/2026/000001')).toBe(first);
-    expect(await first).toMatch(/^data:image\/png;base64,/);
+describe('qrCode', () => {
+  it('holds the modules of the QR code of its text, error correction M', () => {
+    const qr = qrCode('C4/2026/000001');
+    const expected = QRCode.create('C4/2026/000001', { errorCorrectionLevel: 'M' }).modules;
+    expect(qr.size).toBe(expected.size);
+    expect(Array.from(qr.modules)).toEqual(Array.from(expected.data));
   });
 
-  it('refuses an empty payload', async () => {
-    await expect(qrPngDataUrl('')).rejects.toMatchObject({ code: 'VALIDATION' });
+  it('refuses an empty payload', () => {
+    expect(() => qrCode('')).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
   });
 });
 

@@ -11,7 +11,7 @@ import { Canvas, Document, Image, Page, StyleSheet, Text, View } from '@react-pd
 import QRCode from 'qrcode';
 import { AppError } from '../../../shared/errors';
 import { ensureFonts, fontData, warmFonts } from './font-registry';
-import { PageNumberingContext, renderPdf } from './pdf-pipeline';
+import { PageNumberingContext, renderPdf, type Painter } from './pdf-pipeline';
 import { COLORS, FONT_SIZES, PAGE_MARGINS, contentWidth, type PageSizeName } from './theme';
 import { PageContentWidth } from './table';
 
@@ -308,7 +308,7 @@ function PageNumber(): React.ReactElement {
   }
   return h(Canvas, {
     style: styles.pageNumber,
-    paint: (painter: CanvasPainter, width?: number) => {
+    paint: (painter: Painter, width?: number) => {
       // Layout may call paint with a measuring context only: that is not a page.
       if (width === undefined) return null;
       numbering.drawn += 1;
@@ -322,12 +322,6 @@ function PageNumber(): React.ReactElement {
   });
 }
 
-/** The part of pdfkit that react-pdf's Canvas hands to `paint` and that PageNumber uses. */
-interface CanvasPainter {
-  fillColor(color: string): CanvasPainter;
-  font(font: unknown, size: number): CanvasPainter;
-  text(text: string, x: number, y: number, options: { lineBreak: boolean }): CanvasPainter;
-}
 
 /* ------------------------------------------------------------------ */
 /* Header, titles, text                                                */
@@ -540,41 +534,54 @@ export function Notice(props: { title?: string; children?: Children }): React.Re
 /* QR code                                                             */
 /* ------------------------------------------------------------------ */
 
-const QR_CACHE_LIMIT = 64;
-const qrCache = new Map<string, Promise<string>>();
+/** The modules of a QR code, `size` × `size`, row by row: 1 is dark. */
+export interface QrCode {
+  size: number;
+  modules: Uint8Array;
+}
+
+/** The QR code carrying `text`, error correction M (readable with a seventh of it smudged). */
+export function qrCode(text: string): QrCode {
+  if (text === '') throw new AppError('VALIDATION', 'El código QR no puede estar vacío.');
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  return { size: modules.size, modules: modules.data };
+}
 
 /**
- * PNG data URL of a QR code carrying `text` (error correction M). Identical
- * input is served from a small in-memory cache.
+ * A QR code drawn as vector squares, with one module of white quiet zone: it
+ * stays sharp on any printer, and costs a fraction of decoding and
+ * re-encoding a PNG on every render.
  */
-export function qrPngDataUrl(text: string): Promise<string> {
-  if (text === '') return Promise.reject(new AppError('VALIDATION', 'El código QR no puede estar vacío.'));
-  const cached = qrCache.get(text);
-  if (cached) {
-    // Refresh recency (Map keeps insertion order).
-    qrCache.delete(text);
-    qrCache.set(text, cached);
-    return cached;
-  }
-  const pending = QRCode.toDataURL(text, {
-    errorCorrectionLevel: 'M',
-    margin: 1,
-    scale: 6,
-    color: { dark: '#000000', light: '#ffffff' },
+export function QrMark(props: { qr: QrCode; size: number }): React.ReactElement {
+  const { qr, size } = props;
+  return h(Canvas, {
+    style: { width: size, height: size },
+    paint: (painter: Painter, width?: number) => {
+      // Layout may call paint with a measuring context only: nothing to draw then.
+      if (width === undefined) return null;
+      const module = size / (qr.size + 2);
+      painter.rect(0, 0, size, size).fill(COLORS.white);
+      for (let row = 0; row < qr.size; row += 1) {
+        let col = 0;
+        while (col < qr.size) {
+          if (qr.modules[row * qr.size + col] !== 1) {
+            col += 1;
+            continue;
+          }
+          const start = col;
+          while (col < qr.size && qr.modules[row * qr.size + col] === 1) col += 1;
+          // A hair taller than a module, so rasterisers leave no seam between rows.
+          painter.rect((start + 1) * module, (row + 1) * module, (col - start) * module, module + 0.02);
+        }
+      }
+      painter.fill(COLORS.text);
+      return null;
+    },
   });
-  qrCache.set(text, pending);
-  pending.catch(() => qrCache.delete(text));
-  while (qrCache.size > QR_CACHE_LIMIT) {
-    const oldest = qrCache.keys().next().value;
-    if (oldest === undefined) break;
-    qrCache.delete(oldest);
-  }
-  return pending;
 }
 
 export interface QrBlockProps {
-  /** From `qrPngDataUrl`. */
-  dataUrl: string;
+  qr: QrCode;
   /** Side in points (default 84 ≈ 3 cm). */
   size?: number;
   /**
@@ -589,7 +596,7 @@ export function QrBlock(props: QrBlockProps): React.ReactElement {
   return h(
     View,
     { style: [styles.qr, { width: Math.max(size, 110) }], wrap: false },
-    h(Image, { src: props.dataUrl, style: { width: size, height: size } }),
+    h(QrMark, { qr: props.qr, size }),
     ...(props.caption === undefined ? [] : Array.isArray(props.caption) ? props.caption : [props.caption]).map((line, index) =>
       h(Text, { key: index, style: [styles.qrCaption, index > 0 ? { marginTop: 0 } : {}] }, line),
     ),

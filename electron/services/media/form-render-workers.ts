@@ -14,6 +14,7 @@ import { AppError, type ErrorCode } from '../../../shared/errors';
 import { currentFontDir } from '../documents/font-registry';
 import type { FormInputs, FormName } from '../documents/forms';
 import type { RenderReply, RenderRequest, RenderWorkerData } from '../documents/render-worker';
+import { renderWorkerOptions } from '../documents/render-worker-options';
 import type { FormRenderer } from './shipment-form-inputs';
 
 export interface FormRenderWorkers {
@@ -33,7 +34,7 @@ export function createFormRenderWorkers(options: { workerUrl: URL; size?: number
 
   const start = (slot: Slot): Worker => {
     const workerData: RenderWorkerData = { fontDir: currentFontDir() };
-    const w = new Worker(options.workerUrl, { workerData });
+    const w = new Worker(options.workerUrl, renderWorkerOptions(workerData));
     const failAll = (error: Error): void => {
       if (slot.worker === w) slot.worker = null;
       for (const [id, p] of slot.pending) {

@@ -16,7 +16,8 @@ import {
   Paragraph,
   SectionHeading,
   SignatureRow,
-  qrPngDataUrl,
+  qrCode,
+  type QrCode,
   renderDocument,
 } from '../toolkit';
 import { envelopeFields, Fields, FilesTable, FormFrame, IntegrityBox, InventoryTable, mediaFields, sanitisationFields } from './content-blocks';
@@ -109,7 +110,7 @@ function validate(input: ApprovalFormInput) {
   };
 }
 
-function ApprovalForm(props: { input: ValidApprovalForm; qrDataUrl: string }): React.ReactElement {
+function ApprovalForm(props: { input: ValidApprovalForm; qr: QrCode }): React.ReactElement {
   const { input } = props;
   const r = input.recipient;
   const fields = [
@@ -168,7 +169,7 @@ function ApprovalForm(props: { input: ValidApprovalForm; qrDataUrl: string }): R
       { wrap: false, style: styles.closing },
       heading('Integridad y autorización'),
       h(IntegrityBox, {
-        qrDataUrl: props.qrDataUrl,
+        qr: props.qr,
         contentDigest: input.contentDigest,
         chainHead: input.chainHead,
         hint: 'El QR contiene folio, huella y último eslabón. Si el contenido cambia, la huella cambia y esta hoja deja de valer.',
@@ -192,6 +193,6 @@ function ApprovalForm(props: { input: ValidApprovalForm; qrDataUrl: string }): R
 /** Renders the approval form (letter or A4). */
 export async function renderApprovalForm(input: ApprovalFormInput): Promise<Buffer> {
   const valid = validate(input);
-  const qrDataUrl = await qrPngDataUrl(formQrText(valid));
-  return renderDocument(h(ApprovalForm, { input: valid, qrDataUrl }));
+  const qr = qrCode(formQrText(valid));
+  return renderDocument(h(ApprovalForm, { input: valid, qr }));
 }

@@ -6,11 +6,11 @@
  * media manifest can be compared line by line.
  */
 import React from 'react';
-import { Image, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { MEDIA_KIND_LABELS, SANITISATION_METHOD_LABELS } from '../../../../shared/domain/shipments';
 import { formatCivilDate, formatDateTime } from '../../../../shared/format/date';
 import { ensureFonts } from '../font-registry';
-import { COLORS, CodeBlock, DocumentTitle, FONT_SIZES, FieldList, FolioLine, Notice, OfficeHeader, OfficialDocument, OfficialPage, SimpleTable, wrapText, type LabeledValue, type OfficeInfo, type PageSizeName, type TableCell } from '../toolkit';
+import { COLORS, CodeBlock, DocumentTitle, FONT_SIZES, FieldList, FolioLine, Notice, OfficeHeader, OfficialDocument, OfficialPage, QrMark, SimpleTable, wrapText, type LabeledValue, type QrCode, type OfficeInfo, type PageSizeName, type TableCell } from '../toolkit';
 import type { EnvelopeInfo, InventoryLine, MediaFileLine, MediaInfo } from './content-input';
 import { digestLines, footerNote, formatBytes, formatInteger, type VoidInfo } from './form-input';
 
@@ -140,7 +140,7 @@ export function VoidNotice(props: { voided: VoidInfo }): React.ReactElement {
 }
 
 export interface IntegrityBoxProps {
-  qrDataUrl: string;
+  qr: QrCode;
   contentDigest: string;
   chainHead: string;
   /** What to do with the box, e.g. how the recipient checks it. */
@@ -156,7 +156,7 @@ export function IntegrityBox(props: IntegrityBoxProps): React.ReactElement {
   return h(
     View,
     { style: styles.integrity, wrap: false },
-    h(QrImage, { dataUrl: props.qrDataUrl, size }),
+    h(QrMark, { qr: props.qr, size }),
     h(
       View,
       { style: styles.integrityText },
@@ -169,10 +169,6 @@ export function IntegrityBox(props: IntegrityBoxProps): React.ReactElement {
       props.hint ? h(Text, { style: styles.integrityHint }, props.hint) : null,
     ),
   );
-}
-
-export function QrImage(props: { dataUrl: string; size: number }): React.ReactElement {
-  return h(Image, { src: props.dataUrl, style: { width: props.size, height: props.size } });
 }
 
 /** Label/value list with the forms' usual label width. */

@@ -16,7 +16,8 @@ import {
   COLORS,
   FieldsWithQr,
   SimpleTable,
-  qrPngDataUrl,
+  qrCode,
+  type QrCode,
   renderDocument,
   type TableCell,
 } from '../toolkit';
@@ -241,7 +242,7 @@ function blankRow(index: number): TableCell[] {
   ];
 }
 
-function CustodyRegister(props: { input: ValidRegister; qrDataUrl: string }): React.ReactElement {
+function CustodyRegister(props: { input: ValidRegister; qr: QrCode }): React.ReactElement {
   const { input } = props;
   const r = input.recipient;
   const rows = [...input.events.map(eventRow), ...Array.from({ length: input.blankRows }, (_, i) => blankRow(input.events.length + i))];
@@ -256,7 +257,7 @@ function CustodyRegister(props: { input: ValidRegister; qrDataUrl: string }): Re
         { label: input.seals.length === 1 ? 'Sello colocado' : 'Sellos colocados', value: input.seals.length > 0 ? input.seals.join(', ') : 'Sin sellos', mono: true },
         { label: 'Clasificación', value: classificationText(input.classification) },
       ],
-      qr: { dataUrl: props.qrDataUrl, size: 50, caption: `Último eslabón ${input.chainHead}` },
+      qr: { qr: props.qr, size: 50, caption: `Último eslabón ${input.chainHead}` },
     }),
     h(View, { style: { height: 6 } }),
     h(SimpleTable, {
@@ -285,6 +286,6 @@ function CustodyRegister(props: { input: ValidRegister; qrDataUrl: string }): Re
 /** Renders the chain-of-custody register (landscape). */
 export async function renderCustodyRegister(input: CustodyRegisterInput): Promise<Buffer> {
   const valid = validate(input);
-  const qrDataUrl = await qrPngDataUrl(formQrText(valid));
-  return renderDocument(h(CustodyRegister, { input: valid, qrDataUrl }));
+  const qr = qrCode(formQrText(valid));
+  return renderDocument(h(CustodyRegister, { input: valid, qr }));
 }

@@ -14,8 +14,7 @@ import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
 import { CLASSIFICATION_LABELS, SHIPMENT_CHANNELS, type ShipmentChannel } from '../../../../shared/domain/shipments';
 import { formatDateTime } from '../../../../shared/format/date';
 import { ensureFonts } from '../font-registry';
-import { COLORS, OfficeHeader, OfficialDocument, OfficialPage, qrPngDataUrl, renderDocument, type OfficeInfo } from '../toolkit';
-import { QrImage } from './content-blocks';
+import { COLORS, OfficeHeader, OfficialDocument, OfficialPage, QrMark, qrCode, renderDocument, type OfficeInfo, type QrCode } from '../toolkit';
 import { validateSeals } from './content-input';
 import {
   classificationBanner,
@@ -158,7 +157,7 @@ function senderLines(office: OfficeInfo): string[] {
   return [office.unit, office.institution, ...(office.address ? [office.address] : [])];
 }
 
-function EnvelopeCover(props: { input: ValidCover; qrDataUrl: string }): React.ReactElement {
+function EnvelopeCover(props: { input: ValidCover; qr: QrCode }): React.ReactElement {
   const { input } = props;
   const r = input.recipient;
   const stamp = classificationStamp(input.classification.level);
@@ -219,7 +218,7 @@ function EnvelopeCover(props: { input: ValidCover; qrDataUrl: string }): React.R
         h(
           View,
           { style: styles.qrColumn },
-          h(QrImage, { dataUrl: props.qrDataUrl, size: 96 }),
+          h(QrMark, { qr: props.qr, size: 96 }),
           h(Text, { style: [styles.digest, { marginTop: 4 }] }, 'Huella del contenido (SHA-256)'),
           ...digestLines(input.contentDigest).map((line, index) => h(Text, { key: index, style: [styles.digest, { fontFamily: fonts.mono }] }, line)),
         ),
@@ -238,8 +237,8 @@ function EnvelopeCover(props: { input: ValidCover; qrDataUrl: string }): React.R
 /** Renders the full-page envelope cover. */
 export async function renderEnvelopeCover(input: EnvelopeCoverInput): Promise<Buffer> {
   const valid = validate(input);
-  const qrDataUrl = await qrPngDataUrl(formQrText(valid));
-  return renderDocument(h(EnvelopeCover, { input: valid, qrDataUrl }));
+  const qr = qrCode(formQrText(valid));
+  return renderDocument(h(EnvelopeCover, { input: valid, qr }));
 }
 
 /* ------------------------------------------------------------------ */
@@ -269,7 +268,7 @@ const LABEL_METRICS: Record<LabelSize, LabelMetrics> = {
   etiqueta_4x2: { pad: 8, qr: 58, folio: 10.5, name: 8, small: 6.5, stamp: 9 },
 };
 
-function EnvelopeLabel(props: { input: ValidCover; size: LabelSize; qrDataUrl: string }): React.ReactElement {
+function EnvelopeLabel(props: { input: ValidCover; size: LabelSize; qr: QrCode }): React.ReactElement {
   const { input, size } = props;
   const m = LABEL_METRICS[size];
   const fonts = ensureFonts();
@@ -317,7 +316,7 @@ function EnvelopeLabel(props: { input: ValidCover; size: LabelSize; qrDataUrl: s
           ),
           small ? null : h(Text, { style: text(m.small, { marginTop: 4, color: COLORS.muted }) }, `Remitente: ${input.office.unit}, ${input.office.institution}`),
         ),
-        h(View, { style: { width: m.qr, alignItems: 'center' } }, h(QrImage, { dataUrl: props.qrDataUrl, size: m.qr })),
+        h(View, { style: { width: m.qr, alignItems: 'center' } }, h(QrMark, { qr: props.qr, size: m.qr })),
       ),
     ),
   );
@@ -327,6 +326,6 @@ function EnvelopeLabel(props: { input: ValidCover; size: LabelSize; qrDataUrl: s
 export async function renderEnvelopeLabel(input: EnvelopeLabelInput): Promise<Buffer> {
   if (!Object.prototype.hasOwnProperty.call(LABEL_SIZES, input.labelSize)) invalid(FORM, 'El tamaño de etiqueta no es válido');
   const valid = validate({ ...input, pageSize: 'LETTER' });
-  const qrDataUrl = await qrPngDataUrl(formQrText(valid));
-  return renderDocument(h(EnvelopeLabel, { input: valid, size: input.labelSize, qrDataUrl }));
+  const qr = qrCode(formQrText(valid));
+  return renderDocument(h(EnvelopeLabel, { input: valid, size: input.labelSize, qr }));
 }

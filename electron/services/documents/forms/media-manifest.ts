@@ -15,7 +15,8 @@ import {
   SectionHeading,
   SignatureRow,
   Strong,
-  qrPngDataUrl,
+  qrCode,
+  type QrCode,
   renderDocument,
 } from '../toolkit';
 import { Fields, FilesTable, FormFrame, IntegrityBox, mediaFields, sanitisationFields, Step, type StepProps } from './content-blocks';
@@ -104,7 +105,7 @@ function extractStep(encryption: AgeEncryptionInfo): string[] {
   return /\.(tar|tgz|tar\.gz)$/i.test(encryption.outputName) ? [`tar -xf ${shellWord(encryption.outputName)}`] : [];
 }
 
-function MediaManifest(props: { input: ValidManifest; qrDataUrl: string }): React.ReactElement {
+function MediaManifest(props: { input: ValidManifest; qr: QrCode }): React.ReactElement {
   const { input } = props;
   const r = input.recipient;
   const bag = shellWord(input.bagDirectory);
@@ -159,7 +160,7 @@ function MediaManifest(props: { input: ValidManifest; qrDataUrl: string }): Reac
         { label: 'Formato', value: `Paquete BagIt 1.0 «${input.bagDirectory}» con manifiesto SHA-256${enc ? ', cifrado con age (clave por separado)' : ''}` },
         { label: 'Clasificación', value: classificationText(input.classification) },
       ],
-      qr: { dataUrl: props.qrDataUrl, size: 70, caption: ['Folio, huella', 'y cadena de custodia'] },
+      qr: { qr: props.qr, size: 70, caption: ['Folio, huella', 'y cadena de custodia'] },
     }),
     h(SectionHeading, null, 'Borrado seguro previo a la carga'),
     h(Fields, { fields: sanitisationFields(input.media), labelWidth: 150 }),
@@ -168,7 +169,7 @@ function MediaManifest(props: { input: ValidManifest; qrDataUrl: string }): Reac
     h(SectionHeading, null, 'Cómo verificar el medio'),
     ...steps.map((step, index) => h(Step, { key: index, number: index + 1, ...step })),
     h(IntegrityBox, {
-      qrDataUrl: props.qrDataUrl,
+      qr: props.qr,
       contentDigest: input.contentDigest,
       chainHead: input.chainHead,
       hint: 'La huella del contenido resume el envío completo (incluidas las huellas de los archivos) y coincide con la del formato de autorización.',
@@ -185,8 +186,8 @@ function MediaManifest(props: { input: ValidManifest; qrDataUrl: string }): Reac
 /** Renders the media manifest. */
 export async function renderMediaManifest(input: MediaManifestInput): Promise<Buffer> {
   const valid = validate(input);
-  const qrDataUrl = await qrPngDataUrl(formQrText(valid));
-  return renderDocument(h(MediaManifest, { input: valid, qrDataUrl }));
+  const qr = qrCode(formQrText(valid));
+  return renderDocument(h(MediaManifest, { input: valid, qr }));
 }
 
 export type { MediaInfo };

@@ -14,7 +14,8 @@ import {
   SectionHeading,
   SignatureRow,
   Strong,
-  qrPngDataUrl,
+  qrCode,
+  type QrCode,
   renderDocument,
 } from '../toolkit';
 import { FormFrame, Step } from './content-blocks';
@@ -98,7 +99,7 @@ export function passphraseLines(passphrase: string, maxChars = 30): { lines: str
   return { lines, grouped: true };
 }
 
-function OpeningKeySheet(props: { input: ValidKeySheet; qrDataUrl: string }): React.ReactElement {
+function OpeningKeySheet(props: { input: ValidKeySheet; qr: QrCode }): React.ReactElement {
   const { input } = props;
   const r = input.recipient;
   const fonts = ensureFonts();
@@ -120,7 +121,7 @@ function OpeningKeySheet(props: { input: ValidKeySheet; qrDataUrl: string }): Re
         { label: 'Archivo cifrado', value: input.encryption.encryptedFileName, mono: true },
         ...(input.mediaSerial ? [{ label: 'Medio (número de serie)', value: input.mediaSerial, mono: true }] : []),
       ],
-      qr: { dataUrl: props.qrDataUrl, size: 64, caption: ['Folio y huella', '(no contiene la clave)'] },
+      qr: { qr: props.qr, size: 64, caption: ['Folio y huella', '(no contiene la clave)'] },
     }),
     h(
       View,
@@ -156,6 +157,6 @@ function OpeningKeySheet(props: { input: ValidKeySheet; qrDataUrl: string }): Re
 /** Renders the opening key sheet; its QR holds folio and digests, never the passphrase. */
 export async function renderOpeningKeySheet(input: OpeningKeySheetInput): Promise<Buffer> {
   const valid = validate(input);
-  const qrDataUrl = await qrPngDataUrl(formQrText(valid));
-  return renderDocument(h(OpeningKeySheet, { input: valid, qrDataUrl }));
+  const qr = qrCode(formQrText(valid));
+  return renderDocument(h(OpeningKeySheet, { input: valid, qr }));
 }

@@ -15,7 +15,8 @@ import {
   SectionHeading,
   SimpleTable,
   Strong,
-  qrPngDataUrl,
+  qrCode,
+  type QrCode,
   renderDocument,
 } from '../toolkit';
 import { Fields, FormFrame, InventoryTable, mediaLabel } from './content-blocks';
@@ -96,7 +97,7 @@ function Line(props: { label: string; signature?: boolean }): React.ReactElement
   );
 }
 
-function Receipt(props: { input: ValidReceipt; qrDataUrl: string }): React.ReactElement {
+function Receipt(props: { input: ValidReceipt; qr: QrCode }): React.ReactElement {
   const { input } = props;
   const r = input.recipient;
   return h(
@@ -112,7 +113,7 @@ function Receipt(props: { input: ValidReceipt; qrDataUrl: string }): React.React
         { label: 'Asunto', value: input.subject },
         { label: 'Clasificación', value: classificationText(input.classification) },
       ],
-      qr: { dataUrl: props.qrDataUrl, size: 70, caption: ['Folio, huella', 'y cadena de custodia'] },
+      qr: { qr: props.qr, size: 70, caption: ['Folio, huella', 'y cadena de custodia'] },
     }),
     h(SectionHeading, null, 'Contenido recibido'),
     h(InventoryTable, { items: input.inventory }),
@@ -179,6 +180,6 @@ function Receipt(props: { input: ValidReceipt; qrDataUrl: string }): React.React
 /** Renders the receipt for the recipient to sign, stamp and return. */
 export async function renderReceipt(input: ReceiptInput): Promise<Buffer> {
   const valid = validate(input);
-  const qrDataUrl = await qrPngDataUrl(formQrText(valid));
-  return renderDocument(h(Receipt, { input: valid, qrDataUrl }));
+  const qr = qrCode(formQrText(valid));
+  return renderDocument(h(Receipt, { input: valid, qr }));
 }

@@ -1,0 +1,16 @@
+// pdfkit ships no type declarations; this is the part pdf-pipeline.ts uses.
+declare module 'pdfkit' {
+  import type { Readable } from 'node:stream';
+
+  interface PDFDocumentOptions {
+    compress?: boolean;
+    lang?: string;
+    displayTitle?: boolean;
+    autoFirstPage?: boolean;
+    info?: Record<string, unknown>;
+  }
+
+  export default class PDFDocument extends Readable {
+    constructor(options?: PDFDocumentOptions);
+  }
+}
