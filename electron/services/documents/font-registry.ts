@@ -134,6 +134,7 @@ export function warmFonts(): Promise<void> {
       const data = (Font.getFont(descriptor) as { data?: unknown } | undefined)?.data;
       shortenNameSerialisation(data);
       memoiseLayout(data);
+      memoiseGlyphOutlines(data);
     }
   })();
   warmed.set(families.sans, pending);
@@ -225,4 +226,33 @@ function memoiseLayout(font: unknown): void {
   };
   f.layout = layout;
   memoised.add(font);
+}
+
+interface GlyphLike {
+  _decode?: () => unknown;
+}
+const outlineCaches = new WeakSet<object>();
+
+/**
+ * Caches each glyph's decoded outline. pdfkit embeds a subset of the font in
+ * every document, and fontkit's subsetter decodes every glyph it copies
+ * (to find the parts of composite glyphs) each time: about a twentieth of a
+ * one-page form. Glyph objects are kept by fontkit for the font's lifetime
+ * and their outlines never change; the decoded record is only read.
+ */
+function memoiseGlyphOutlines(font: unknown): void {
+  if (typeof font !== 'object' || font === null) return;
+  const getGlyph = (font as { getGlyph?: (id: number) => unknown }).getGlyph;
+  if (typeof getGlyph !== 'function') return;
+  const prototype = Object.getPrototypeOf(getGlyph.call(font, 0)) as GlyphLike | null;
+  if (!prototype || typeof prototype._decode !== 'function' || outlineCaches.has(prototype)) return;
+  const original = prototype._decode;
+  const decoded = new WeakMap<object, unknown>();
+  prototype._decode = function (this: object) {
+    if (decoded.has(this)) return decoded.get(this);
+    const value = original.call(this);
+    decoded.set(this, value);
+    return value;
+  };
+  outlineCaches.add(prototype);
 }

@@ -100,6 +100,9 @@ export async function renderPdf(element: React.ReactElement): Promise<Buffer> {
     lang: typeof props.language === 'string' ? props.language : undefined,
     displayTitle: true,
     autoFirstPage: false,
+    // No default font: pdfkit would parse Helvetica's metrics for every
+    // document, and every text we draw names its (embedded) font anyway.
+    font: null,
     info,
   });
 

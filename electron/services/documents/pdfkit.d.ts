@@ -7,6 +7,8 @@ declare module 'pdfkit' {
     lang?: string;
     displayTitle?: boolean;
     autoFirstPage?: boolean;
+    /** Default font; null loads none. */
+    font?: string | null;
     info?: Record<string, unknown>;
   }
 
