@@ -2,7 +2,7 @@ import React from 'react';
 import { View } from '@react-pdf/renderer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fontData, warmFonts, type FontkitFont } from './font-registry';
-import { wrapLine } from './table';
+import { wrapLine } from './painted-text';
 import { OfficialDocument, OfficialPage, SimpleTable, renderDocument, type TableCell } from './toolkit';
 import { pdfInfo, pdfReadingText, pdfText, writeTempPdf } from './test-support';
 
@@ -47,7 +47,8 @@ describe('wrapLine', () => {
 
   it('leaves a short word whole when it only runs into the padding', () => {
     const room = width(sans, 9, 'No.') - 2;
-    expect(wrapLine('No.', sans, 9, room).map((line) => line.text)).toEqual(['No.']);
+    expect(wrapLine('No.', sans, 9, room, 4).map((line) => line.text)).toEqual(['No.']);
+    expect(wrapLine('No.', sans, 9, room).length).toBeGreaterThan(1);
   });
 });
 

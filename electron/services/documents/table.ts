@@ -14,7 +14,8 @@
  */
 import React from 'react';
 import { Canvas, StyleSheet, Text, View } from '@react-pdf/renderer';
-import { ensureFonts, fontData, type FontFace, type FontkitFont } from './font-registry';
+import { ensureFonts, type FontkitFont } from './font-registry';
+import { PaintWidth, checkPaintWidth, drawLines, loadedFaces, wrapLine, type Faces, type TextLine } from './painted-text';
 import type { Painter } from './pdf-pipeline';
 import { COLORS } from './theme';
 
@@ -47,12 +48,6 @@ export interface SimpleTableProps {
   zebra?: boolean;
 }
 
-/**
- * Width of the page's content box, provided by OfficialPage. Painted rows
- * need it before layout to wrap their text; a table must span it (every
- * table in the forms does). Without it, every row is built from Views.
- */
-export const PageContentWidth = React.createContext<number | null>(null);
 
 /** Frame and padding, in points; the View rows use the same numbers. */
 const RULE = 0.75;
@@ -82,7 +77,7 @@ const styles = StyleSheet.create({
 });
 
 export function SimpleTable(props: SimpleTableProps): React.ReactElement {
-  const pageWidth = React.useContext(PageContentWidth);
+  const pageWidth = React.useContext(PaintWidth);
   const geometry = columnGeometry(props.columns, pageWidth);
   const faces = geometry ? loadedFaces() : null;
   const bodySize = props.fontSize ?? DEFAULT_BODY_SIZE;
@@ -100,9 +95,7 @@ export function SimpleTable(props: SimpleTableProps): React.ReactElement {
       paint: (painter: Painter, width?: number) => {
         // Layout may call paint with a measuring context only: nothing to draw then.
         if (width === undefined) return null;
-        if (Math.abs(width - geometry.width) > 0.5) {
-          throw new Error(`A painted table row is ${width.toFixed(1)} pt wide, not the page's ${geometry.width.toFixed(1)} pt: tables must span the content width.`);
-        }
+        checkPaintWidth(width, geometry.width, 'table row');
         paintRow(painter, row, geometry, height, { header, fill });
         return null;
       },
@@ -143,22 +136,6 @@ function columnGeometry(columns: TableColumn[], pageWidth: number | null): Geome
   return { width: pageWidth, cells };
 }
 
-interface Faces {
-  sans: FontkitFont;
-  sansBold: FontkitFont;
-  mono: FontkitFont;
-}
-
-function loadedFaces(): Faces | null {
-  try {
-    const face = (name: FontFace) => fontData(name);
-    return { sans: face('sans'), sansBold: face('sansBold'), mono: face('mono') };
-  } catch {
-    // Fonts not loaded (a table rendered outside renderDocument): build it from Views.
-    return null;
-  }
-}
-
 /** The cells as lists of lines when every cell is text; null when one is an element. */
 function textCells(cells: readonly TableCell[]): string[][] | null {
   const out: string[][] = [];
@@ -171,7 +148,7 @@ function textCells(cells: readonly TableCell[]): string[][] | null {
 }
 
 interface LaidOutCell {
-  lines: { text: string; width: number }[];
+  lines: TextLine[];
   font: FontkitFont;
   align: 'left' | 'center' | 'right';
 }
@@ -195,75 +172,12 @@ function layoutRow(
     const font = text.header ? faces.sansBold : column.mono ? faces.mono : faces.sans;
     const box = geometry.cells[index] ?? { x: 0, width: 0 };
     const room = box.width - 2 * PAD_X - (index < last ? RULE : 0);
-    const lines = (texts[index] ?? []).flatMap((line) => wrapLine(line, font, text.size, room));
+    const lines = (texts[index] ?? []).flatMap((line) => wrapLine(line, font, text.size, room, OVERFLOW_SLACK));
     return { lines, font, align: column.align ?? 'left' };
   });
   const tallest = Math.max(0, ...cells.map((cell) => cell.lines.length));
   const line = text.size * text.lineHeight;
   return { cells, size: text.size, lineHeight: line, height: (text.header ? RULE : 0) + 2 * PAD_Y + tallest * line + RULE };
-}
-
-function textWidth(font: FontkitFont, size: number, text: string): number {
-  return (font.layout(text).advanceWidth * size) / font.unitsPerEm;
-}
-
-/**
- * Greedy wrap at spaces by measured width. A word wider than the room is cut
- * after the last "/", "_", "-" or "." in its second half (file paths,
- * serials), else where it stops fitting. A word that overflows by less than
- * the cell's padding is left whole ("No." in a narrow header), as textkit
- * would: cutting it would look worse than the overflow.
- */
-export function wrapLine(text: string, font: FontkitFont, size: number, room: number): { text: string; width: number }[] {
-  const whole = textWidth(font, size, text);
-  if (whole <= room) return [{ text, width: whole }];
-  const space = textWidth(font, size, ' ');
-  const lines: { text: string; width: number }[] = [];
-  let current = '';
-  let currentWidth = 0;
-  const flush = () => {
-    if (current !== '') lines.push({ text: current, width: currentWidth });
-    current = '';
-    currentWidth = 0;
-  };
-  for (const word of text.split(/ +/).filter((w) => w !== '')) {
-    let rest = word;
-    let restWidth = textWidth(font, size, rest);
-    if (current !== '' && currentWidth + space + restWidth <= room) {
-      current = `${current} ${rest}`;
-      currentWidth += space + restWidth;
-      continue;
-    }
-    flush();
-    while (restWidth > room + OVERFLOW_SLACK) {
-      const cut = cutPoint(rest, font, size, room);
-      const head = rest.slice(0, cut);
-      lines.push({ text: head, width: textWidth(font, size, head) });
-      rest = rest.slice(cut);
-      restWidth = textWidth(font, size, rest);
-    }
-    current = rest;
-    currentWidth = restWidth;
-  }
-  flush();
-  return lines;
-}
-
-/** How many leading characters of `word` fit in `room` (at least one), preferring a cut after a separator. */
-function cutPoint(word: string, font: FontkitFont, size: number, room: number): number {
-  let fits = 0;
-  let width = 0;
-  for (const char of word) {
-    const next = width + textWidth(font, size, char);
-    if (next > room) break;
-    width = next;
-    fits += char.length;
-  }
-  if (fits === 0) return Math.max(1, word.codePointAt(0)! > 0xffff ? 2 : 1);
-  for (let i = fits - 1; i >= Math.floor(fits / 2); i -= 1) {
-    if ('/_-.'.includes(word.charAt(i))) return i + 1;
-  }
-  return fits;
 }
 
 /* ------------------------------------------------------------------ */
@@ -298,13 +212,7 @@ function paintRow(painter: Painter, row: LaidOutRow, geometry: Geometry, height:
     if (!box || cell.lines.length === 0) return;
     const room = box.width - 2 * PAD_X - (index < row.cells.length - 1 ? RULE : 0);
     painter.font(cell.font, row.size);
-    cell.lines.forEach((line, lineIndex) => {
-      const factor = cell.align === 'right' ? 1 : cell.align === 'center' ? 0.5 : 0;
-      const x = box.x + PAD_X + Math.max(0, room - line.width) * factor;
-      // pdfkit puts the baseline one ascent below y, and so does textkit below the top of a line box.
-      const y = top + PAD_Y + lineIndex * row.lineHeight;
-      painter.text(line.text, x, y, { lineBreak: false });
-    });
+    drawLines(painter, cell.lines, { x: box.x + PAD_X, y: top + PAD_Y, room, lineHeight: row.lineHeight, align: cell.align });
   });
 }
 

@@ -13,7 +13,8 @@ import { AppError } from '../../../shared/errors';
 import { ensureFonts, fontData, warmFonts } from './font-registry';
 import { PageNumberingContext, renderPdf, type Painter } from './pdf-pipeline';
 import { COLORS, FONT_SIZES, PAGE_MARGINS, contentWidth, type PageSizeName } from './theme';
-import { PageContentWidth } from './table';
+import { PaintWidth, chunkText, loadedFaces } from './painted-text';
+import { paintedFieldRows } from './field-rows';
 
 const h = React.createElement;
 
@@ -30,6 +31,9 @@ export interface OfficeInfo {
   /** A PNG as `data:image/png;base64,…`. */
   logoPngDataUrl?: string;
 }
+
+/** Gap between a field list and the QR block beside it. */
+const FIELDS_QR_GAP = 16;
 
 const styles = StyleSheet.create({
   page: {
@@ -165,7 +169,7 @@ const styles = StyleSheet.create({
   fieldValue: { flex: 1 },
   fieldValueLine: { fontSize: FONT_SIZES.body, lineHeight: 1.3 },
   fieldsWithQr: { flexDirection: 'row', alignItems: 'flex-start', marginTop: 2 },
-  fieldsColumn: { flex: 1, marginRight: 16 },
+  fieldsColumn: { flex: 1, marginRight: FIELDS_QR_GAP },
   notice: {
     borderLeftWidth: 3,
     borderLeftColor: COLORS.guinda,
@@ -243,7 +247,7 @@ export function OfficialPage(props: OfficialPageProps): React.ReactElement {
       wrap: true,
     },
     h(PageMarks, { classification: props.classification, reprint: props.reprint, voided: props.voided }),
-    h(PageContentWidth.Provider, { value: contentWidth(props.size ?? 'LETTER', props.orientation ?? 'portrait') }, props.children),
+    h(PaintWidth.Provider, { value: contentWidth(props.size ?? 'LETTER', props.orientation ?? 'portrait') }, props.children),
     h(PageFooter, { note: props.footerNote }),
     // Drawn last so it lies over the content, like a stamp.
     props.voided ? h(VoidWatermark, null) : null,
@@ -377,13 +381,7 @@ export interface LabeledValue {
   breakEvery?: number;
 }
 
-/** Splits a long token into lines of `size` characters. */
-export function chunkText(value: string, size: number): string[] {
-  if (size <= 0 || value.length <= size) return [value];
-  const lines: string[] = [];
-  for (let i = 0; i < value.length; i += size) lines.push(value.slice(i, i + size));
-  return lines;
-}
+export { chunkText } from './painted-text';
 
 /**
  * Greedy word wrap by character count, for cells whose content may hold long
@@ -474,8 +472,11 @@ export function NumberedList(props: { items: Children[]; bullet?: boolean }): Re
 
 /** Label/value pairs in two columns (label width in points). */
 export function FieldList(props: { fields: LabeledValue[]; labelWidth?: number }): React.ReactElement {
-  const fonts = ensureFonts();
   const labelWidth = props.labelWidth ?? 150;
+  const width = React.useContext(PaintWidth);
+  const faces = width === null ? null : loadedFaces();
+  if (width !== null && faces) return h(View, null, ...paintedFieldRows(props.fields, { labelWidth, width, faces }));
+  const fonts = ensureFonts();
   return h(
     View,
     null,
@@ -498,10 +499,13 @@ export function FieldList(props: { fields: LabeledValue[]; labelWidth?: number }
 
 /** Label/value pairs on the left, a QR code on the right. */
 export function FieldsWithQr(props: { fields: LabeledValue[]; labelWidth?: number; qr: QrBlockProps }): React.ReactElement {
+  const width = React.useContext(PaintWidth);
+  // The fields' column: the row less the QR block and the gap before it.
+  const column = width === null ? null : width - FIELDS_QR_GAP - qrBlockWidth(props.qr);
   return h(
     View,
     { style: styles.fieldsWithQr, wrap: false },
-    h(View, { style: styles.fieldsColumn }, h(FieldList, { fields: props.fields, labelWidth: props.labelWidth })),
+    h(View, { style: styles.fieldsColumn }, h(PaintWidth.Provider, { value: column }, h(FieldList, { fields: props.fields, labelWidth: props.labelWidth }))),
     h(QrBlock, props.qr),
   );
 }
@@ -591,11 +595,16 @@ export interface QrBlockProps {
   caption?: string | string[];
 }
 
+/** Width of a QrBlock: the code, or the caption's column when wider. */
+function qrBlockWidth(props: QrBlockProps): number {
+  return Math.max(props.size ?? 84, 110);
+}
+
 export function QrBlock(props: QrBlockProps): React.ReactElement {
   const size = props.size ?? 84;
   return h(
     View,
-    { style: [styles.qr, { width: Math.max(size, 110) }], wrap: false },
+    { style: [styles.qr, { width: qrBlockWidth(props) }], wrap: false },
     h(QrMark, { qr: props.qr, size }),
     ...(props.caption === undefined ? [] : Array.isArray(props.caption) ? props.caption : [props.caption]).map((line, index) =>
       h(Text, { key: index, style: [styles.qrCaption, index > 0 ? { marginTop: 0 } : {}] }, line),
