@@ -29,11 +29,25 @@ export interface TableColumn {
   mono?: boolean;
 }
 
+/** A line of a cell with its own look (a person's name in bold, a hash small and grey). */
+export interface TableLine {
+  text: string;
+  bold?: boolean;
+  mono?: boolean;
+  /** Grey, for secondary details. */
+  muted?: boolean;
+  /** Font size in points; the table's body size by default. */
+  size?: number;
+  /** Extra space above the line, in points. */
+  gapBefore?: number;
+}
+
 /**
- * One cell: a string, several lines (each starts a new line; never "\n"), or
- * any element the form composes itself (labelled blanks, signature lines).
+ * One cell: a string, several lines (each starts a new line; never "\n"),
+ * lines with their own look, or any element the form composes itself
+ * (labelled blanks, signature lines).
  */
-export type TableCell = string | readonly string[] | React.ReactElement;
+export type TableCell = string | readonly string[] | { lines: readonly TableLine[] } | React.ReactElement;
 
 export interface SimpleTableProps {
   columns: TableColumn[];
@@ -137,31 +151,41 @@ function columnGeometry(columns: TableColumn[], pageWidth: number | null): Geome
 }
 
 /** The cells as lists of lines when every cell is text; null when one is an element. */
-function textCells(cells: readonly TableCell[]): string[][] | null {
-  const out: string[][] = [];
+function textCells(cells: readonly TableCell[]): TableLine[][] | null {
+  const out: TableLine[][] = [];
   for (const cell of cells) {
-    if (typeof cell === 'string') out.push(cell === '' ? [] : [cell]);
-    else if (Array.isArray(cell)) out.push(cell.map((line: string) => (line === '' ? ' ' : line)));
+    if (typeof cell === 'string') out.push(cell === '' ? [] : [{ text: cell }]);
+    else if (Array.isArray(cell)) out.push(cell.map((line: string) => ({ text: line === '' ? ' ' : line })));
+    else if (isStyledLines(cell)) out.push([...cell.lines]);
     else return null;
   }
   return out;
 }
 
-interface LaidOutCell {
-  lines: TextLine[];
+function isStyledLines(cell: TableCell): cell is { lines: readonly TableLine[] } {
+  return typeof cell === 'object' && cell !== null && !Array.isArray(cell) && 'lines' in cell && !React.isValidElement(cell);
+}
+
+/** A wrapped line, with where it sits in its cell and how it is drawn. */
+interface PlacedLine extends TextLine {
+  y: number;
   font: FontkitFont;
+  size: number;
+  color: string;
+}
+
+interface LaidOutCell {
+  lines: PlacedLine[];
   align: 'left' | 'center' | 'right';
 }
 
 interface LaidOutRow {
   cells: LaidOutCell[];
-  size: number;
-  lineHeight: number;
   height: number;
 }
 
 function layoutRow(
-  texts: string[][],
+  texts: TableLine[][],
   columns: TableColumn[],
   geometry: Geometry,
   faces: Faces,
@@ -169,15 +193,27 @@ function layoutRow(
 ): LaidOutRow {
   const last = columns.length - 1;
   const cells = columns.map((column, index): LaidOutCell => {
-    const font = text.header ? faces.sansBold : column.mono ? faces.mono : faces.sans;
     const box = geometry.cells[index] ?? { x: 0, width: 0 };
     const room = box.width - 2 * PAD_X - (index < last ? RULE : 0);
-    const lines = (texts[index] ?? []).flatMap((line) => wrapLine(line, font, text.size, room, OVERFLOW_SLACK));
-    return { lines, font, align: column.align ?? 'left' };
+    const lines: PlacedLine[] = [];
+    let y = 0;
+    for (const line of texts[index] ?? []) {
+      const font = text.header || line.bold ? faces.sansBold : column.mono || line.mono ? faces.mono : faces.sans;
+      const size = line.size ?? text.size;
+      const color = text.header ? COLORS.white : line.muted ? COLORS.muted : COLORS.text;
+      y += line.gapBefore ?? 0;
+      for (const wrapped of wrapLine(line.text, font, size, room, OVERFLOW_SLACK)) {
+        lines.push({ ...wrapped, y, font, size, color });
+        y += size * text.lineHeight;
+      }
+    }
+    return { lines, align: column.align ?? 'left' };
   });
-  const tallest = Math.max(0, ...cells.map((cell) => cell.lines.length));
-  const line = text.size * text.lineHeight;
-  return { cells, size: text.size, lineHeight: line, height: (text.header ? RULE : 0) + 2 * PAD_Y + tallest * line + RULE };
+  const tallest = Math.max(0, ...cells.map((cell) => {
+    const lastLine = cell.lines.at(-1);
+    return lastLine ? lastLine.y + lastLine.size * text.lineHeight : 0;
+  }));
+  return { cells, height: (text.header ? RULE : 0) + 2 * PAD_Y + tallest + RULE };
 }
 
 /* ------------------------------------------------------------------ */
@@ -206,13 +242,14 @@ function paintRow(painter: Painter, row: LaidOutRow, geometry: Geometry, height:
   painter.moveTo(0, height - half).lineTo(width, height - half).stroke();
   if (look.header) painter.moveTo(0, half).lineTo(width, half).stroke();
 
-  painter.fillColor(look.header ? COLORS.white : COLORS.text);
   row.cells.forEach((cell, index) => {
     const box = geometry.cells[index];
-    if (!box || cell.lines.length === 0) return;
+    if (!box) return;
     const room = box.width - 2 * PAD_X - (index < row.cells.length - 1 ? RULE : 0);
-    painter.font(cell.font, row.size);
-    drawLines(painter, cell.lines, { x: box.x + PAD_X, y: top + PAD_Y, room, lineHeight: row.lineHeight, align: cell.align });
+    for (const line of cell.lines) {
+      painter.fillColor(line.color).font(line.font, line.size);
+      drawLines(painter, [line], { x: box.x + PAD_X, y: top + PAD_Y + line.y, room, lineHeight: 0, align: cell.align });
+    }
   });
 }
 
@@ -245,7 +282,26 @@ function ViewRow(props: SimpleTableProps & { cells: readonly TableCell[]; header
           : textOf(column, content, 0)
         : Array.isArray(content)
           ? content.map((line: string, lineIndex: number) => textOf(column, line === '' ? ' ' : line, lineIndex))
-          : (content as React.ReactElement),
+          : isStyledLines(content)
+            ? content.lines.map((line, lineIndex) =>
+                h(
+                  Text,
+                  {
+                    key: lineIndex,
+                    style: [
+                      { textAlign: column.align ?? 'left' },
+                      textStyle,
+                      line.size ? { fontSize: line.size, lineHeight: BODY_LINE_HEIGHT } : {},
+                      line.bold ? { fontWeight: 700 } : {},
+                      line.mono || column.mono ? { fontFamily: fonts.mono } : {},
+                      line.muted ? { color: COLORS.muted } : {},
+                      line.gapBefore ? { marginTop: line.gapBefore } : {},
+                    ],
+                  },
+                  line.text,
+                ),
+              )
+            : (content as React.ReactElement),
     );
   return h(
     View,

@@ -648,7 +648,7 @@ export function SignatureRow(props: { signatures: SignatureBlockProps[] }): Reac
   );
 }
 
-export { SimpleTable, type SimpleTableProps, type TableCell, type TableColumn } from './table';
+export { SimpleTable, type SimpleTableProps, type TableCell, type TableColumn, type TableLine } from './table';
 
 /* ------------------------------------------------------------------ */
 /* Rendering                                                           */

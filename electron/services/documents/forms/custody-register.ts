@@ -20,8 +20,8 @@ import {
   type QrCode,
   renderDocument,
   type TableCell,
+  type TableLine,
 } from '../toolkit';
-import { ensureFonts } from '../font-registry';
 import { FormFrame } from './content-blocks';
 import { validateSeals } from './content-input';
 import {
@@ -90,15 +90,11 @@ const MIN_BLANK_ROWS = 4;
 const BLANK_ROW_HEIGHT = 86;
 
 const styles = StyleSheet.create({
-  party: { fontSize: 7.5, lineHeight: 1.3 },
-  partyName: { fontSize: 7.5, lineHeight: 1.3, fontWeight: 700 },
-  muted: { fontSize: 7, lineHeight: 1.3, color: COLORS.muted },
   blankLine: { flexDirection: 'row', alignItems: 'flex-end', marginBottom: 4 },
   blankLabel: { fontSize: 6.5, color: COLORS.muted, width: 40, lineHeight: 1.2 },
   blankRule: { flex: 1, borderBottomWidth: 0.5, borderBottomColor: COLORS.rule, height: 9 },
   signatureRule: { flex: 1, borderBottomWidth: 0.75, borderBottomColor: COLORS.text, height: 20 },
   check: { fontSize: 7.5, lineHeight: 1.5 },
-  hash: { fontSize: 6.5, lineHeight: 1.3, color: COLORS.muted, marginTop: 2 },
   legend: { fontSize: 7.5, color: COLORS.muted, lineHeight: 1.35, marginTop: 6 },
 });
 
@@ -174,16 +170,13 @@ export function defaultBlankRows(eventCount: number, pageSize: 'LETTER' | 'A4' =
   return Math.max(MIN_BLANK_ROWS, here + more);
 }
 
-function Party(props: { party: CustodyParty }): React.ReactElement {
-  const p = props.party;
-  return h(
-    View,
-    null,
-    h(Text, { style: styles.partyName }, p.name),
-    p.position ? h(Text, { style: styles.party }, p.position) : null,
-    p.institution ? h(Text, { style: styles.muted }, p.institution) : null,
-    p.identification ? h(Text, { style: styles.muted }, `Identificación: ${p.identification}`) : null,
-  );
+/** A person in a handoff: name in bold, then position, institution and ID in smaller grey type. */
+function partyCell(p: CustodyParty): TableCell {
+  const lines: TableLine[] = [{ text: p.name, bold: true }];
+  if (p.position) lines.push({ text: p.position });
+  if (p.institution) lines.push({ text: p.institution, size: 7, muted: true });
+  if (p.identification) lines.push({ text: `Identificación: ${p.identification}`, size: 7, muted: true });
+  return { lines };
 }
 
 function Blank(props: { label: string; signature?: boolean }): React.ReactElement {
@@ -205,17 +198,12 @@ function eventRow(event: ValidEvent, index: number): TableCell[] {
     String(index + 1),
     [formatDateTime(event.at), ...(event.place ? [event.place] : [])],
     [event.type, ...(event.purpose ? [event.purpose] : [])],
-    h(Party, { party: event.from }),
-    h(Party, { party: event.to }),
+    partyCell(event.from),
+    partyCell(event.to),
     sealsCell(event),
     event.remarks,
-    h(
-      View,
-      null,
-      h(Text, { style: styles.party }, event.recordedBy),
-      // The hash is one unbreakable token: small mono so it fits the column (textkit would cut it with a hyphen).
-      event.hash ? h(Text, { style: [styles.hash, { fontFamily: ensureFonts().mono }] }, event.hash) : null,
-    ),
+    // The hash is one unbreakable token: small grey mono so it fits the column.
+    { lines: [{ text: event.recordedBy }, ...(event.hash ? [{ text: event.hash, mono: true, muted: true, size: 6.5, gapBefore: 2 }] : [])] },
   ];
 }
 
