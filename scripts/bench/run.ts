@@ -61,7 +61,7 @@ async function main(): Promise<number> {
     // In child processes: their worker threads and caches must not count in this process's peak memory,
     // which stands for the ten-year vault's home screen.
     log('Midiendo el formato de autorización (PDF, en caliente)…');
-    const { approval_pdf_ms, approval_pdf_ms_1_page } = childBench<{ approval_pdf_ms: number; approval_pdf_ms_1_page: number }>('scripts/bench/forms.ts');
+    const { approval_pdf_ms, approval_pdf_ms_oficio } = childBench<{ approval_pdf_ms: number; approval_pdf_ms_oficio: number }>('scripts/bench/forms.ts');
     log('Midiendo la exportación de expedientes y el respaldo (disco local)…');
     const { export_shipments_per_s, backup_mb_per_s } = childBench<{ export_shipments_per_s: number; backup_mb_per_s: number }>('scripts/bench/media.ts');
 
@@ -128,7 +128,7 @@ async function main(): Promise<number> {
       unlock_ms_1m: round(unlock1m.unlockMs),
       unlock_kdf_ms: round(unlock10y.kdfMs),
       approval_pdf_ms,
-      approval_pdf_ms_1_page,
+      approval_pdf_ms_oficio,
       export_shipments_per_s,
       backup_mb_per_s,
       first_save_ms_10y: round(firstSave10y),
