@@ -17,7 +17,8 @@ async function issue(page: Page, form: string, file: string, sheet?: RegExp): Pr
     await page.getByRole('option', { name: sheet }).click();
   }
   await dialog.getByRole('button', { name: 'Generar' }).click();
-  await expect(dialog.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible();
+  // Generous: on a loaded two-core CI machine the first preview (worker start, pdf.js) can take over ten seconds.
+  await expect(dialog.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Guardar PDF' }).click();
   await (await download).saveAs(file);
