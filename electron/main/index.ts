@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 'electron';
 import { createHandlers, createServices } from '../services/app-services';
-import { renderFormOffThread } from '../services/documents/render-pool';
+import { renderFormOffThread, warmRenderWorker } from '../services/documents/render-pool';
 import { resolveAssetPath } from './asset-path';
 import { contentSecurityPolicy } from './csp';
 import { resolveDataDir } from './data-dir';
@@ -78,7 +78,12 @@ function start(): void {
   }
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', onAbout: showAbout })));
   mainWindow = createWindow();
+  // Once the window is up, get the PDF worker ready so the first print is not the slow one.
+  setTimeout(() => void warmRenderWorker(), WARM_UP_DELAY_MS).unref();
 }
+
+/** After start-up work and the first paint, before a clerk is likely to print. */
+const WARM_UP_DELAY_MS = 4000;
 
 // One running Valija per workstation session: a second launch focuses the first.
 if (!app.requestSingleInstanceLock()) {

@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { Drawer, Modal, createTheme, type MantineColorsTuple } from '@mantine/core';
 
 // Guinda, the colour of Mexican public institutions, as the primary colour.
 const guinda: MantineColorsTuple = [
@@ -13,4 +13,9 @@ export const theme = createTheme({
   fontFamily: '"Noto Sans", "Segoe UI", "DejaVu Sans", Roboto, Arial, sans-serif',
   headings: { fontFamily: '"Noto Sans", "Segoe UI", "DejaVu Sans", Roboto, Arial, sans-serif' },
   defaultRadius: 'sm',
+  components: {
+    // Mantine's close button is an icon with no name: screen readers (and tests) need one, in Spanish.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Cerrar' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Cerrar' } } }),
+  },
 });

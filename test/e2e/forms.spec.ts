@@ -26,7 +26,7 @@ async function issue(page: Page, form: string, file: string, sheet?: RegExp): Pr
 }
 
 async function closeDialog(page: Page) {
-  await page.getByRole('dialog', { name: 'Imprimir formato' }).getByRole('button', { name: /cerrar|close/i }).click().catch(async () => page.keyboard.press('Escape'));
+  await page.getByRole('dialog', { name: 'Imprimir formato' }).getByRole('button', { name: 'Cerrar', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Imprimir formato' })).toBeHidden();
 }
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { sampleApprovalInput, sampleOpeningKeyInput } from './forms/form-samples';
-import { closeRenderWorker, configureRenderWorker, defaultWorkerLocation, renderFormInWorker } from './render-pool';
+import { closeRenderWorker, configureRenderWorker, defaultWorkerLocation, renderFormInWorker, warmRenderWorker } from './render-pool';
 import { bundleRenderWorker, pdfReadingText, writeTempPdf } from './test-support';
 
 /** Inside the repository (git-ignored) so the bundle's bare imports resolve from node_modules. */
@@ -33,6 +33,18 @@ describe('renderFormInWorker', () => {
     expect(error).toMatchObject({ code: 'VALIDATION' });
     expect((error as AppError).message).toContain('huella del contenido');
     await expect(renderFormInWorker('nope' as 'approval', sampleApprovalInput())).rejects.toMatchObject({ code: 'VALIDATION' });
+  }, 60_000);
+
+  it('warms the worker with a specimen sheet, and reports a failed warm-up instead of throwing', async () => {
+    await closeRenderWorker();
+    expect(await warmRenderWorker()).toBe(true);
+    const pdf = await renderFormInWorker('openingKey', sampleOpeningKeyInput());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    configureRenderWorker({ workerUrl: new URL('file:///no/such/render-worker.js') });
+    await closeRenderWorker();
+    expect(await warmRenderWorker()).toBe(false);
+    configureRenderWorker({ workerUrl: await bundleRenderWorker(BUNDLE) });
+    await closeRenderWorker();
   }, 60_000);
 
   it('looks for render-worker.js beside the bundle once built', () => {

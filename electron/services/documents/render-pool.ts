@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { currentFontDir } from './font-registry';
 import { renderForm, type FormInputs, type FormName } from './forms';
+import { sampleApprovalInput } from './forms/form-samples';
 import type { RenderReply, RenderRequest, RenderWorkerData } from './render-worker';
 import { renderWorkerOptions } from './render-worker-options';
 
@@ -96,6 +97,22 @@ export function renderFormInWorker<N extends FormName>(name: N, input: FormInput
       reject(new AppError('VALIDATION', 'Los datos del documento no se pueden enviar al generador de PDF.', { cause: error }));
     }
   });
+}
+
+/**
+ * Starts the worker and renders one specimen sheet, discarding it: the first
+ * form of a fresh worker takes seconds (loading react-pdf and the fonts,
+ * compiling the layout code), the next ones tens of milliseconds. The app
+ * calls this shortly after start, so the clerk's first print of the day is
+ * not the slow one. Resolves false, never rejects, when the warm-up fails.
+ */
+export async function warmRenderWorker(): Promise<boolean> {
+  try {
+    await renderFormInWorker('approval', sampleApprovalInput());
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Stops the worker (app shutdown, tests); pending renders fail with INTERNAL. */
