@@ -4,14 +4,10 @@
  * with the font's metrics (see painted-text.ts). They look exactly like the
  * rows built from Views and Texts, at a quarter of the react-pdf nodes.
  */
-import React from 'react';
-import { Canvas } from '@react-pdf/renderer';
-import type { Painter } from './pdf-pipeline';
-import { checkPaintWidth, chunkText, drawLines, wrapLine, type Faces, type TextLine } from './painted-text';
+import type React from 'react';
+import { checkPaintWidth, chunkText, drawLines, paintedCanvas, wrapLine, type Faces, type TextLine } from './painted-text';
 import { COLORS, FONT_SIZES } from './theme';
 import type { LabeledValue } from './toolkit';
-
-const h = React.createElement;
 
 const LABEL = { size: 9, lineHeight: 9 * 1.3, top: 1.2 } as const;
 const VALUE = { size: FONT_SIZES.body, lineHeight: FONT_SIZES.body * 1.3 } as const;
@@ -25,18 +21,15 @@ export function paintedFieldRows(fields: LabeledValue[], layout: { labelWidth: n
     const label: TextLine[] = wrapLine(field.label, faces.sansBold, LABEL.size, labelWidth);
     const value: TextLine[] = chunkText(field.value, field.breakEvery ?? 0).flatMap((line) => wrapLine(line, valueFont, VALUE.size, valueRoom));
     const height = Math.max(LABEL.top + label.length * LABEL.lineHeight, value.length * VALUE.lineHeight);
-    return h(Canvas, {
+    return paintedCanvas({
       key: index,
       style: { width: '100%', height, marginBottom: ROW_GAP },
-      paint: (painter: Painter, available?: number) => {
-        // Layout may call paint with a measuring context only: nothing to draw then.
-        if (available === undefined) return null;
+      draw: (painter, available) => {
         checkPaintWidth(available, width, 'field row');
         painter.fillColor(COLORS.guinda).font(faces.sansBold, LABEL.size);
         drawLines(painter, label, { x: 0, y: LABEL.top, room: labelWidth, lineHeight: LABEL.lineHeight });
         painter.fillColor(COLORS.text).font(valueFont, VALUE.size);
         drawLines(painter, value, { x: labelWidth, y: 0, room: valueRoom, lineHeight: VALUE.lineHeight });
-        return null;
       },
     });
   });

@@ -1,7 +1,7 @@
 /**
  * Text we lay out and draw ourselves, with pdfkit, instead of through
  * react-pdf's Text nodes: table rows and label/value rows (table.ts,
- * field-list.ts). We wrap with the embedded font's own metrics, so a block's
+ * field-rows.ts), and the page numbers (toolkit.ts). We wrap with the embedded font's own metrics, so a block's
  * height is known before layout and react-pdf only places one fixed-size
  * Canvas for it. See table.ts for why.
  *
@@ -10,6 +10,7 @@
  * its line box's top lands where react-pdf would have put it.
  */
 import React from 'react';
+import { Canvas, type Styles } from '@react-pdf/renderer';
 import { fontData, type FontFace, type FontkitFont } from './font-registry';
 import type { Painter } from './pdf-pipeline';
 
@@ -106,7 +107,7 @@ function cutPoint(word: string, font: FontkitFont, size: number, room: number): 
     width = next;
     fits += char.length;
   }
-  if (fits === 0) return Math.max(1, word.codePointAt(0)! > 0xffff ? 2 : 1);
+  if (fits === 0) return word.codePointAt(0)! > 0xffff ? 2 : 1;
   for (let i = fits - 1; i >= Math.floor(fits / 2); i -= 1) {
     if ('/_-.'.includes(word.charAt(i))) return i + 1;
   }
@@ -122,6 +123,22 @@ export function drawLines(
   const factor = at.align === 'right' ? 1 : at.align === 'center' ? 0.5 : 0;
   lines.forEach((line, index) => {
     painter.text(line.text, at.x + Math.max(0, at.room - line.width) * factor, at.y + index * at.lineHeight, { lineBreak: false });
+  });
+}
+
+/**
+ * A react-pdf Canvas of the given style whose `draw` runs when the page is
+ * painted, with the width the Canvas got. Layout may also call a Canvas's
+ * paint with a measuring context and no width: nothing is drawn then.
+ */
+export function paintedCanvas(props: { key?: React.Key; fixed?: boolean; style: Styles[string]; draw: (painter: Painter, width: number) => void }): React.ReactElement {
+  const { draw, ...rest } = props;
+  return React.createElement(Canvas, {
+    ...rest,
+    paint: (painter: Painter, width?: number) => {
+      if (width !== undefined) draw(painter, width);
+      return null;
+    },
   });
 }
 

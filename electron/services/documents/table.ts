@@ -13,9 +13,9 @@
  * geometry below, so they line up in one table.
  */
 import React from 'react';
-import { Canvas, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { ensureFonts, type FontkitFont } from './font-registry';
-import { PaintWidth, checkPaintWidth, drawLines, loadedFaces, wrapLine, type Faces, type TextLine } from './painted-text';
+import { PaintWidth, checkPaintWidth, drawLines, loadedFaces, paintedCanvas, wrapLine, type Faces, type TextLine } from './painted-text';
 import type { Painter } from './pdf-pipeline';
 import { COLORS } from './theme';
 
@@ -96,22 +96,20 @@ export function SimpleTable(props: SimpleTableProps): React.ReactElement {
   const faces = geometry ? loadedFaces() : null;
   const bodySize = props.fontSize ?? DEFAULT_BODY_SIZE;
   const paint = (cells: readonly TableCell[], header: boolean, rowIndex: number, extra: { fixed?: boolean }) => {
-    const texts = faces && geometry ? textCells(cells) : null;
-    if (!texts || !faces || !geometry) return null;
+    if (!faces || !geometry) return null;
+    const texts = textCells(cells);
+    if (!texts) return null;
     const row = layoutRow(texts, props.columns, geometry, faces, header ? { ...HEADER_TEXT, header: true } : { size: bodySize, lineHeight: BODY_LINE_HEIGHT, header: false });
     const height = Math.max(row.height, header ? 0 : props.minRowHeight ?? 0);
     const fill = header ? COLORS.guinda : props.zebra && rowIndex % 2 === 1 ? COLORS.zebra : null;
-    return h(Canvas, {
+    return paintedCanvas({
       key: header ? 'header' : rowIndex,
       ...extra,
       // A Canvas never splits across pages: the row moves whole to the next one.
       style: { width: '100%', height },
-      paint: (painter: Painter, width?: number) => {
-        // Layout may call paint with a measuring context only: nothing to draw then.
-        if (width === undefined) return null;
+      draw: (painter, width) => {
         checkPaintWidth(width, geometry.width, 'table row');
         paintRow(painter, row, geometry, height, { header, fill });
-        return null;
       },
     });
   };

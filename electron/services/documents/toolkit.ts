@@ -7,13 +7,13 @@
  * they print is Spanish; dates come formatted by shared/format/date.
  */
 import React from 'react';
-import { Canvas, Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import QRCode from 'qrcode';
 import { AppError } from '../../../shared/errors';
 import { ensureFonts, fontData, warmFonts } from './font-registry';
-import { PageNumberingContext, renderPdf, type Painter } from './pdf-pipeline';
+import { PageNumberingContext, renderPdf } from './pdf-pipeline';
 import { COLORS, FONT_SIZES, PAGE_MARGINS, contentWidth, type PageSizeName } from './theme';
-import { PaintWidth, chunkText, loadedFaces } from './painted-text';
+import { PaintWidth, chunkText, drawLines, loadedFaces, paintedCanvas, textWidth } from './painted-text';
 import { paintedFieldRows } from './field-rows';
 
 const h = React.createElement;
@@ -310,18 +310,15 @@ function PageNumber(): React.ReactElement {
     // Rendered outside renderDocument: react-pdf's own (slower) page numbers.
     return h(Text, { style: { flexShrink: 0 }, render: ({ pageNumber, totalPages }) => `Página ${pageNumber} de ${totalPages}` });
   }
-  return h(Canvas, {
+  return paintedCanvas({
     style: styles.pageNumber,
-    paint: (painter: Painter, width?: number) => {
-      // Layout may call paint with a measuring context only: that is not a page.
-      if (width === undefined) return null;
+    draw: (painter, width) => {
       numbering.drawn += 1;
-      const label = `Página ${numbering.drawn} de ${numbering.total}`;
+      const text = `Página ${numbering.drawn} de ${numbering.total}`;
       const font = fontData('sans');
       const size = FONT_SIZES.small;
-      const textWidth = (font.layout(label).advanceWidth * size) / font.unitsPerEm;
-      painter.fillColor(COLORS.text).font(font, size).text(label, Math.max(0, width - textWidth), 0, { lineBreak: false });
-      return null;
+      painter.fillColor(COLORS.text).font(font, size);
+      drawLines(painter, [{ text, width: textWidth(font, size, text) }], { x: 0, y: 0, room: width, lineHeight: 0, align: 'right' });
     },
   });
 }
@@ -558,11 +555,9 @@ export function qrCode(text: string): QrCode {
  */
 export function QrMark(props: { qr: QrCode; size: number }): React.ReactElement {
   const { qr, size } = props;
-  return h(Canvas, {
+  return paintedCanvas({
     style: { width: size, height: size },
-    paint: (painter: Painter, width?: number) => {
-      // Layout may call paint with a measuring context only: nothing to draw then.
-      if (width === undefined) return null;
+    draw: (painter) => {
       const module = size / (qr.size + 2);
       painter.rect(0, 0, size, size).fill(COLORS.white);
       for (let row = 0; row < qr.size; row += 1) {
@@ -579,7 +574,6 @@ export function QrMark(props: { qr: QrCode; size: number }): React.ReactElement 
         }
       }
       painter.fill(COLORS.text);
-      return null;
     },
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Realistic specimen inputs for every form: used by the tests, by the
- * approval_pdf_ms benchmark and to look at the forms as PNG. Plausible
+ * approval_pdf_ms benchmark, to look at the forms as PNG and to warm the
+ * app's render worker (render-pool.ts warmRenderWorker). Plausible
  * data of a state C4, not real people.
  */
 import { createHash } from 'node:crypto';
