@@ -106,6 +106,18 @@ describe('writeBag', () => {
     expect(await fsp.readdir(drive)).toEqual([]);
   });
 
+  it('cancels with several files in flight (copied in parallel) and still leaves nothing on the drive', async () => {
+    const drive = tempDir();
+    const controller = new AbortController();
+    const files = Array.from({ length: 40 }, (_, i) => ({ name: `expediente-${i % 8}/archivo-${i}.bin`, source: randomBytes(256 * 1024) }));
+    const write = writeBag(path.join(drive, 'bag'), { files, bagInfo: INFO }, {
+      signal: controller.signal,
+      onProgress: (p) => (p.bytesDone > 3 * 1024 * 1024 ? controller.abort() : undefined),
+    });
+    await expect(write).rejects.toMatchObject({ name: 'AppError', message: expect.stringMatching(/cancel/) });
+    expect(await fsp.readdir(drive)).toEqual([]);
+  });
+
   it('never overwrites an existing folder', async () => {
     const drive = tempDir();
     await fsp.mkdir(path.join(drive, 'bag'));

@@ -127,8 +127,9 @@ export async function writeBag(target: string, content: BagContent, options: Wri
     // hundreds of small files whose flushes would otherwise wait in line.
     const written: Array<WrittenFile & { kind: 'payload' | 'tag' }> = new Array(plan.length);
     let next = 0;
+    let failed = false;
     const copier = async (): Promise<void> => {
-      while (next < plan.length) {
+      while (!failed && next < plan.length) {
         const index = next++;
         const copy = plan[index] as PlannedCopy;
         throwIfAborted(signal);
@@ -144,7 +145,18 @@ export async function writeBag(target: string, content: BagContent, options: Wri
         written[index] = { ...result, kind: copy.kind };
       }
     };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_COPIES, plan.length) }, copier));
+    // On a failure the other copies finish their current file and stop, and
+    // only then is the partial folder removed: none may write into it after.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: Math.min(PARALLEL_COPIES, plan.length) }, () =>
+        copier().catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
+    const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
     const files = written.filter((w) => w.kind === 'payload').map(({ kind: _kind, ...rest }) => rest);
     const tagFiles = written.filter((w) => w.kind === 'tag').map(({ kind: _kind, ...rest }) => rest);
     const payloadOxum: PayloadOxum = { octets: files.reduce((sum, f) => sum + f.size, 0), count: files.length };
