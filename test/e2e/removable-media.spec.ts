@@ -82,7 +82,7 @@ test('load a magnetic-media shipment onto a drive and verify it, export the mont
   await page.getByRole('tabpanel').getByRole('button', { name: 'Exportar' }).click();
   await expect(page.getByTestId('export-result')).toContainText('1 envío', { timeout: 60_000 });
   const exported = readdirSync(drive).find((n) => n.startsWith('valija-expediente-'));
-  expect(exported).toBeDefined();
+  expect(exported).toMatch(/^valija-expediente-\d{4}-\d{2}-\d{2}-1$/);
   expect(readFileSync(path.join(drive, exported ?? '', 'data', 'indice.csv'), 'utf8')).toContain(folio);
   await snap('71-expediente');
   // Or shipments chosen one by one.
@@ -91,7 +91,8 @@ test('load a magnetic-media shipment onto a drive and verify it, export the mont
   await page.getByRole('option', { name: new RegExp(folio) }).click();
   await page.keyboard.press('Escape');
   await page.getByRole('tabpanel').getByRole('button', { name: 'Exportar' }).click();
-  await expect(page.getByTestId('export-result')).toContainText('valija-expediente-', { timeout: 60_000 });
+  // The first result must give way to the second export's own folder.
+  await expect(page.getByTestId('export-result')).toContainText(`«${(exported ?? '').replace(/-1$/, '-2')}»`, { timeout: 60_000 });
   expect(readdirSync(drive).filter((n) => n.startsWith('valija-expediente-'))).toHaveLength(2);
 
   // The administrator backs the vault up onto the drive.

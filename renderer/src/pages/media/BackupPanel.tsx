@@ -24,7 +24,7 @@ export function BackupPanel() {
         </Text>
         <DrivePicker value={drive} onChange={setDrive} />
         {problem && <Alert color="red">{problem}</Alert>}
-        {job && running && <JobProgress job={job} onDone={onDone} onEnd={onEnd} />}
+        {job && running && <JobProgress key={job.id} job={job} onDone={onDone} onEnd={onEnd} />}
         {summary && (
           <Alert color="green" title="Respaldo grabado y verificado" data-testid="backup-result">
             {summary.files} archivos ({formatBytes(summary.bytes)}) en la carpeta «{summary.bagName}».

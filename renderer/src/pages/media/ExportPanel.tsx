@@ -59,7 +59,7 @@ export function ExportPanel() {
         )}
         <DrivePicker value={drive} onChange={setDrive} />
         {problem && <Alert color="red">{problem}</Alert>}
-        {job && running && <JobProgress job={job} onDone={onDone} onEnd={onEnd} />}
+        {job && running && <JobProgress key={job.id} job={job} onDone={onDone} onEnd={onEnd} />}
         {summary && (
           <Alert color="green" title="Expediente grabado y verificado" data-testid="export-result">
             {summary.shipments} {summary.shipments === 1 ? 'envío' : 'envíos'}, {summary.files} archivos ({formatBytes(summary.bytes)}) en la carpeta «{summary.bagName}».

@@ -156,7 +156,7 @@ export function LoadPanel() {
           onChange={(e) => setEncrypt(e.currentTarget.checked)}
         />
         {problem && <Alert color="red">{problem}</Alert>}
-        {job && !result && <JobProgress job={job} onDone={done} onEnd={(s) => s.state !== 'done' && setJob(null)} />}
+        {job && !result && <JobProgress key={job.id} job={job} onDone={done} onEnd={(s) => s.state !== 'done' && setJob(null)} />}
         {result ? (
           <LoadedResult result={result} />
         ) : (

@@ -33,7 +33,7 @@ export function VerifyPanel() {
         <DrivePicker value={drive} onChange={(d) => { setDrive(d); setBag(null); }} />
         <BagPicker drive={drive} value={bag} onChange={setBag} label="Paquete" />
         {problem && <Alert color="red">{problem}</Alert>}
-        {job && running && <JobProgress job={job} onDone={onDone} onEnd={onEnd} />}
+        {job && running && <JobProgress key={job.id} job={job} onDone={onDone} onEnd={onEnd} />}
         <Group justify="flex-end">
           <Button leftSection={<IconShieldCheck size={16} />} disabled={!drive || !bag || running} onClick={() => drive && bag && void start(() => call('media.verify', { drivePath: drive.mountPath, bagName: bag }))}>
             Verificar

@@ -5,20 +5,28 @@ import { errorMessage } from '../../api/client';
 /**
  * A long task started from a panel: starts it, keeps its result once done,
  * and a Spanish problem if it could not start. `running` is true from the
- * start until it ends; a failed or cancelled task can be started again.
+ * click until the task ends; a failed, cancelled or finished task can be
+ * started again.
  */
 export function useJob<R>(after?: (result: R) => void) {
   const [job, setJob] = useState<JobStatus | null>(null);
   const [result, setResult] = useState<R | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
 
   const start = async (launch: () => Promise<JobStatus>) => {
+    // Forget the previous task too: left in place, its finished status would
+    // be followed again and its old result shown as the new one's.
+    setJob(null);
     setResult(null);
     setProblem(null);
+    setStarting(true);
     try {
       setJob(await launch());
     } catch (e) {
       setProblem(errorMessage(e));
+    } finally {
+      setStarting(false);
     }
   };
   const onDone = useCallback(
@@ -31,5 +39,5 @@ export function useJob<R>(after?: (result: R) => void) {
   const onEnd = useCallback((status: JobStatus) => {
     if (status.state !== 'done') setJob(null);
   }, []);
-  return { job, result, problem, setProblem, start, onDone, onEnd, running: job !== null && result === null };
+  return { job, result, problem, setProblem, start, onDone, onEnd, running: starting || (job !== null && result === null) };
 }
