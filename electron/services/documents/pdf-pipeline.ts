@@ -16,6 +16,7 @@ import * as ReactPdf from '@react-pdf/renderer';
 import layoutDocumentUntyped from '@react-pdf/layout';
 import renderPdfUntyped from '@react-pdf/render';
 import PDFDocument from 'pdfkit';
+import { planOwnPagination, type PdfNode } from './own-pagination';
 
 const h = React.createElement;
 
@@ -70,12 +71,42 @@ const drawPdf = renderPdfUntyped as unknown as (ctx: PdfContext, document: LaidO
 
 let renderer: PdfRenderer | null = null;
 
+export interface RenderPdfOptions {
+  /**
+   * 'own' (the default) lays each page out once and cuts it into pages in
+   * own-pagination.ts, falling back to react-pdf's pagination for what that
+   * cannot cut; 'react-pdf' always uses react-pdf's (tests compare the two).
+   */
+  pagination?: 'own' | 'react-pdf';
+}
+
+let defaultPagination: 'own' | 'react-pdf' = 'own';
+
+/**
+ * Which pagination `renderPdf` uses when not told: tests render every form
+ * both ways and compare the pages. Returns the previous setting.
+ */
+export function setDefaultPagination(pagination: 'own' | 'react-pdf'): 'own' | 'react-pdf' {
+  const previous = defaultPagination;
+  defaultPagination = pagination;
+  return previous;
+}
+
+async function layOut(document: DocumentInstance, pagination: 'own' | 'react-pdf'): Promise<LaidOutDocument> {
+  const plan = pagination === 'own' ? planOwnPagination(document as PdfNode) : null;
+  if (plan) {
+    const paged = plan.paginate((await layoutDocument(plan.document, Font)) as PdfNode);
+    if (paged) return paged;
+  }
+  return layoutDocument(document, Font);
+}
+
 /**
  * Renders a `<Document>` element to PDF bytes. The element is wrapped in a
  * fresh `PageNumbering`, so documents rendered at the same time on one
  * thread never share a counter.
  */
-export async function renderPdf(element: React.ReactElement): Promise<Buffer> {
+export async function renderPdf(element: React.ReactElement, options: RenderPdfOptions = {}): Promise<Buffer> {
   const numbering = new PageNumbering();
   const container: Container = { type: 'ROOT', document: null };
   renderer ??= createRenderer({});
@@ -106,7 +137,7 @@ export async function renderPdf(element: React.ReactElement): Promise<Buffer> {
     info,
   });
 
-  const layout = await layoutDocument(document, Font);
+  const layout = await layOut(document, options.pagination ?? defaultPagination);
   numbering.total = layout.children?.length ?? 0;
   const stream = drawPdf(ctx, layout);
   return new Promise<Buffer>((resolve, reject) => {

@@ -47,6 +47,27 @@ export function pdfReadingText(file: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
+/** One word of a page as `pdftotext -bbox` places it (points from the top left). */
+export interface PdfWord {
+  page: number;
+  text: string;
+  x: number;
+  y: number;
+}
+
+/** Every word of the PDF with its position, page by page. */
+export function pdfWords(file: string): PdfWord[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const words: PdfWord[] = [];
+  let page = 0;
+  for (const line of html.split('\n')) {
+    if (line.includes('<page ')) page += 1;
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/.exec(line);
+    if (m) words.push({ page, text: m[3] ?? '', x: Number(m[1]), y: Number(m[2]) });
+  }
+  return words;
+}
+
 export interface PdfFontRow {
   name: string;
   type: string;

@@ -35,6 +35,13 @@ const PAGE_POINTS: Record<PageSizeName, { width: number; height: number }> = {
   A4: { width: 595.28, height: 841.89 },
 };
 
+/** A page's size in points, turned for the orientation; null for a size not listed here. */
+export function pagePoints(size: PageSizeName, orientation: 'portrait' | 'landscape'): { width: number; height: number } | null {
+  const page = (PAGE_POINTS as Partial<Record<string, { width: number; height: number }>>)[size];
+  if (!page) return null;
+  return orientation === 'landscape' ? { width: page.height, height: page.width } : page;
+}
+
 /** Width between the side margins of a page of this size and orientation. */
 export function contentWidth(size: PageSizeName, orientation: 'portrait' | 'landscape'): number {
   const page = PAGE_POINTS[size];
