@@ -133,7 +133,7 @@ export function warmFonts(): Promise<void> {
       await Font.load(descriptor);
       const data = (Font.getFont(descriptor) as { data?: unknown } | undefined)?.data;
       shortenNameSerialisation(data);
-      memoiseLayout(data);
+      memoiseLayout(data, variant.family === 'mono');
       memoiseGlyphOutlines(data);
     }
   })();
@@ -200,13 +200,17 @@ const memoised = new WeakSet<object>();
  * objects themselves are already shared by fontkit. Keyed by every argument
  * that changes shaping.
  */
-function memoiseLayout(font: unknown): void {
+function memoiseLayout(font: unknown, monospaced: boolean): void {
   if (typeof font !== 'object' || font === null || memoised.has(font)) return;
   const f = font as { layout?: LayoutFn };
   const original = f.layout;
   if (typeof original !== 'function') return;
   const cache = new Map<string, GlyphRunLike>();
+  const asciiRun = monospaced ? monospacedAsciiRuns(font, original) : null;
   const layout: LayoutFn = function (this: unknown, text, features, script, language, direction) {
+    if (asciiRun && features === undefined && script === undefined && language === undefined && direction === undefined && PRINTABLE_ASCII.test(text)) {
+      return asciiRun(text);
+    }
     let key: string;
     try {
       key = `${text}\u0000${JSON.stringify(features ?? null)}\u0000${String(script)}\u0000${String(language)}\u0000${String(direction)}`;
@@ -226,6 +230,42 @@ function memoiseLayout(font: unknown): void {
   };
   f.layout = layout;
   memoised.add(font);
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+
+/**
+ * Shaping for the monospaced face over printable ASCII: each character's
+ * glyph and advance, side by side. DejaVu Sans Mono has no kerning or
+ * ligatures there (font-registry.test.ts compares with fontkit's shaping),
+ * and these are the strings that change with every print: SHA-256 digests,
+ * folios, serials. Shaping them through GSUB/GPOS each time was a tenth of
+ * the approval sheet. The run has the prototype of fontkit's own runs, so
+ * `advanceWidth` and the rest behave as usual.
+ */
+function monospacedAsciiRuns(font: object, original: LayoutFn): (text: string) => GlyphRunLike {
+  const single = new Map<string, GlyphRunLike>();
+  const template = original.call(font, 'a');
+  const prototype = Object.getPrototypeOf(template) as object;
+  const positionPrototype = Object.getPrototypeOf(template.positions[0]) as object;
+  const charRun = (char: string) => {
+    let run = single.get(char);
+    if (!run) {
+      run = original.call(font, char);
+      single.set(char, run);
+    }
+    return run;
+  };
+  return (text) => {
+    const glyphs: unknown[] = [];
+    const positions: unknown[] = [];
+    for (const char of text) {
+      const run = charRun(char);
+      glyphs.push(...run.glyphs);
+      for (const position of run.positions) positions.push(Object.assign(Object.create(positionPrototype) as object, position));
+    }
+    return Object.assign(Object.create(prototype) as GlyphRunLike, template, { glyphs, positions });
+  };
 }
 
 interface GlyphLike {

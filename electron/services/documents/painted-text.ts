@@ -51,8 +51,38 @@ export function loadedFaces(): Faces | null {
   }
 }
 
+const CHUNK_CACHE_LIMIT = 20000;
+const chunkWidths = new WeakMap<FontkitFont, Map<string, number>>();
+
+/**
+ * Width of `text` as pdfkit will draw it: pdfkit shapes a line word by word
+ * (each word with the space after it) and adds the advances, so we do too.
+ * Word widths are kept per font: labels, names and places come back on
+ * every print.
+ */
 export function textWidth(font: FontkitFont, size: number, text: string): number {
-  return (font.layout(text).advanceWidth * size) / font.unitsPerEm;
+  let cache = chunkWidths.get(font);
+  if (!cache) {
+    cache = new Map();
+    chunkWidths.set(font, cache);
+  }
+  let units = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    const end = i === text.length;
+    if (!end && text[i] !== ' ' && text[i] !== '\t') continue;
+    const chunk = text.slice(start, end ? i : i + 1);
+    start = i + 1;
+    if (chunk === '') continue;
+    let width = cache.get(chunk);
+    if (width === undefined) {
+      width = font.layout(chunk).advanceWidth;
+      if (cache.size >= CHUNK_CACHE_LIMIT) cache.clear();
+      cache.set(chunk, width);
+    }
+    units += width;
+  }
+  return (units * size) / font.unitsPerEm;
 }
 
 /**

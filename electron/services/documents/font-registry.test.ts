@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { Font } from '@react-pdf/renderer';
+import { ensureFonts, warmFonts } from './font-registry';
+
+interface Run {
+  glyphs: Array<{ id: number }>;
+  positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }>;
+  advanceWidth: number;
+}
+type Shaper = { layout(text: string, features?: string[]): Run };
+
+const PRINTABLE = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+
+describe('monospaced ASCII shaping', () => {
+  it('gives the glyphs and advances fontkit’s full shaping gives, for every pair of printable characters and for digests', async () => {
+    await warmFonts();
+    const { mono } = ensureFonts();
+    for (const fontWeight of [400, 700]) {
+      const font = (Font.getFont({ fontFamily: mono, fontWeight, fontStyle: 'normal' }) as unknown as { data: Shaper }).data;
+      // Passing features (none extra) takes fontkit's own shaping path.
+      const same = (text: string) => {
+        const fast = font.layout(text);
+        const full = font.layout(text, []);
+        expect(fast.glyphs.map((g) => g.id), text).toEqual(full.glyphs.map((g) => g.id));
+        expect(fast.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), text).toEqual(full.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]));
+        expect(fast.advanceWidth).toBe(full.advanceWidth);
+      };
+      same(PRINTABLE.join(''));
+      for (const a of PRINTABLE) same(PRINTABLE.map((b) => a + b).join(''));
+      same('C5/DG/0042/2026 · 9872535dc2ff611acf894d9230ea5d10');
+      // Not ASCII: fontkit's shaping, as before.
+      expect(font.layout('Índice ☐').glyphs).toHaveLength(8);
+    }
+  });
+});
