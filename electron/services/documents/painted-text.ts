@@ -144,15 +144,54 @@ function cutPoint(word: string, font: FontkitFont, size: number, room: number): 
   return fits;
 }
 
-/** Draws laid-out lines top-down from (x, y), aligned inside `room`. */
+/**
+ * Draws laid-out lines top-down from (x, y), aligned inside `room`. Justified
+ * lines (all but the last) spread their spaces to fill the room.
+ */
 export function drawLines(
   painter: Painter,
   lines: readonly TextLine[],
-  at: { x: number; y: number; room: number; lineHeight: number; align?: 'left' | 'center' | 'right' },
+  at: { x: number; y: number; room: number; lineHeight: number; align?: 'left' | 'center' | 'right' | 'justify' },
 ): void {
   const factor = at.align === 'right' ? 1 : at.align === 'center' ? 0.5 : 0;
   lines.forEach((line, index) => {
-    painter.text(line.text, at.x + Math.max(0, at.room - line.width) * factor, at.y + index * at.lineHeight, { lineBreak: false });
+    const y = at.y + index * at.lineHeight;
+    const gaps = at.align === 'justify' && index < lines.length - 1 ? line.text.split(' ').length - 1 : 0;
+    if (gaps > 0) {
+      painter.text(line.text, at.x, y, { lineBreak: false, wordSpacing: Math.max(0, at.room - line.width) / gaps });
+      return;
+    }
+    painter.text(line.text, at.x + Math.max(0, at.room - line.width) * factor, y, { lineBreak: false });
+  });
+}
+
+/** How a painted text block looks: face, size, line height (× size), colour, alignment. */
+export interface TextLook {
+  face: FontFace;
+  size: number;
+  lineHeight: number;
+  color: string;
+  align?: 'left' | 'center' | 'right' | 'justify';
+}
+
+/**
+ * A block of text painted at a known width: `width`, else the PaintWidth
+ * around it. Null when it cannot be painted (no width, fonts not loaded):
+ * the caller then builds it from a react-pdf Text.
+ */
+export function paintedTextBlock(text: string, look: TextLook, width: number | null, style: Styles[string] = {}): React.ReactElement | null {
+  const faces = width === null ? null : loadedFaces();
+  if (!faces || width === null) return null;
+  const font = faces[look.face];
+  const lineHeight = look.size * look.lineHeight;
+  const lines = text.split('\n').flatMap((paragraph) => wrapLine(paragraph, font, look.size, width));
+  return paintedCanvas({
+    style: [{ width, height: Math.max(1, lines.length) * lineHeight }, style] as unknown as Styles[string],
+    draw: (painter, available) => {
+      checkPaintWidth(available, width, 'text block');
+      painter.fillColor(look.color).font(font, look.size);
+      drawLines(painter, lines, { x: 0, y: 0, room: width, lineHeight, align: look.align });
+    },
   });
 }
 

@@ -43,7 +43,7 @@ export interface Painter {
   lineTo(x: number, y: number): Painter;
   stroke(): Painter;
   font(font: unknown, size: number): Painter;
-  text(text: string, x: number, y: number, options: { lineBreak: boolean }): Painter;
+  text(text: string, x: number, y: number, options: { lineBreak: boolean; wordSpacing?: number }): Painter;
 }
 
 interface DocumentInstance {

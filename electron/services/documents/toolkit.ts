@@ -13,7 +13,7 @@ import { AppError } from '../../../shared/errors';
 import { ensureFonts, fontData, warmFonts } from './font-registry';
 import { PageNumberingContext, renderPdf } from './pdf-pipeline';
 import { COLORS, FONT_SIZES, PAGE_MARGINS, contentWidth, type PageSizeName } from './theme';
-import { PaintWidth, chunkText, drawLines, loadedFaces, paintedCanvas, textWidth } from './painted-text';
+import { PaintWidth, chunkText, drawLines, loadedFaces, paintedCanvas, paintedTextBlock, textWidth, type TextLook } from './painted-text';
 import { paintedFieldRows } from './field-rows';
 
 const h = React.createElement;
@@ -150,16 +150,14 @@ const styles = StyleSheet.create({
   },
   folioItem: { flexDirection: 'row', marginLeft: 18 },
   folioLabel: { fontWeight: 700, color: COLORS.guinda, marginRight: 4 },
-  sectionHeading: {
-    fontWeight: 700,
-    fontSize: FONT_SIZES.heading,
-    color: COLORS.guinda,
+  sectionHeadingBox: {
     borderBottomWidth: 0.75,
     borderBottomColor: COLORS.guinda,
     paddingBottom: 2,
     marginBottom: 5,
     marginTop: 8,
   },
+  sectionHeadingText: { fontWeight: 700, fontSize: FONT_SIZES.heading, color: COLORS.guinda, lineHeight: 1.2 },
   paragraph: { fontSize: FONT_SIZES.body, marginBottom: 5, textAlign: 'justify', lineHeight: 1.35 },
   listItem: { flexDirection: 'row', marginBottom: 4 },
   listMarker: { fontSize: FONT_SIZES.body, width: 16, fontWeight: 700, color: COLORS.guinda, lineHeight: 1.35 },
@@ -186,7 +184,7 @@ const styles = StyleSheet.create({
   qrCaption: { fontSize: 7.5, color: COLORS.muted, textAlign: 'center', marginTop: 3, lineHeight: 1.25 },
   signatureRow: { flexDirection: 'row', justifyContent: 'space-around', marginTop: 14 },
   signature: { alignItems: 'center' },
-  signatureCaption: { fontWeight: 700, color: COLORS.guinda, fontSize: 9.5, marginBottom: 38 },
+  signatureCaption: { fontWeight: 700, color: COLORS.guinda, fontSize: 9.5, lineHeight: 1.2, marginBottom: 38 },
   signatureLine: { borderTopWidth: 0.75, borderTopColor: COLORS.text, alignSelf: 'stretch', marginBottom: 3 },
   signatureName: { fontWeight: 700, fontSize: 9.5, textAlign: 'center', lineHeight: 1.25 },
   signaturePosition: { fontSize: FONT_SIZES.small, textAlign: 'center', color: COLORS.muted, lineHeight: 1.25 },
@@ -438,13 +436,29 @@ export function FolioLine(props: { items: LabeledValue[] }): React.ReactElement 
   );
 }
 
+const HEADING_LOOK: TextLook = { face: 'sansBold', size: FONT_SIZES.heading, lineHeight: 1.2, color: COLORS.guinda };
+const PARAGRAPH_LOOK: TextLook = { face: 'sans', size: FONT_SIZES.body, lineHeight: 1.35, color: COLORS.text, align: 'justify' };
+
+/** Plain text (a string or numbers), which can be painted; runs with emphasis cannot. */
+function plainText(children: Children): string | null {
+  const parts = React.Children.toArray(children);
+  return parts.every((part) => typeof part === 'string' || typeof part === 'number') ? parts.join('') : null;
+}
+
 export function SectionHeading(props: { children?: Children }): React.ReactElement {
-  return h(Text, { style: styles.sectionHeading, minPresenceAhead: 40 }, props.children);
+  const width = React.useContext(PaintWidth);
+  const text = plainText(props.children);
+  const painted = text === null ? null : paintedTextBlock(text, HEADING_LOOK, width);
+  if (painted) return h(View, { style: styles.sectionHeadingBox, minPresenceAhead: 40 }, painted);
+  return h(Text, { style: [styles.sectionHeadingBox, styles.sectionHeadingText], minPresenceAhead: 40 }, props.children);
 }
 
 /** Body text, justified by default; use `align: 'left'` in narrow columns. */
 export function Paragraph(props: { align?: 'justify' | 'left'; children?: Children }): React.ReactElement {
-  return h(Text, { style: [styles.paragraph, props.align === 'left' ? { textAlign: 'left' } : {}] }, props.children);
+  const width = React.useContext(PaintWidth);
+  const text = plainText(props.children);
+  const painted = text === null ? null : paintedTextBlock(text, { ...PARAGRAPH_LOOK, align: props.align ?? 'justify' }, width, { marginBottom: styles.paragraph.marginBottom });
+  return painted ?? h(Text, { style: [styles.paragraph, props.align === 'left' ? { textAlign: 'left' } : {}] }, props.children);
 }
 
 /** Emphasised run inside a Paragraph. */
@@ -620,14 +634,24 @@ export interface SignatureBlockProps {
   width?: number;
 }
 
+const SIGNATURE_LOOKS = {
+  caption: { face: 'sansBold', size: 9.5, lineHeight: 1.2, color: COLORS.guinda, align: 'center' },
+  name: { face: 'sansBold', size: 9.5, lineHeight: 1.25, color: COLORS.text, align: 'center' },
+  position: { face: 'sans', size: FONT_SIZES.small, lineHeight: 1.25, color: COLORS.muted, align: 'center' },
+} as const satisfies Record<string, TextLook>;
+
 export function SignatureBlock(props: SignatureBlockProps): React.ReactElement {
+  const width = props.width ?? 160;
+  const name = props.name && props.name.trim() !== '' ? props.name : ' ';
+  const position = props.position && props.position.trim() !== '' ? props.position : ' ';
+  const caption = paintedTextBlock(props.caption, SIGNATURE_LOOKS.caption, width, { marginBottom: styles.signatureCaption.marginBottom });
   return h(
     View,
-    { style: [styles.signature, { width: props.width ?? 160 }], wrap: false },
-    h(Text, { style: styles.signatureCaption }, props.caption),
+    { style: [styles.signature, { width }], wrap: false },
+    caption ?? h(Text, { style: styles.signatureCaption }, props.caption),
     h(View, { style: styles.signatureLine }),
-    h(Text, { style: styles.signatureName }, props.name && props.name.trim() !== '' ? props.name : ' '),
-    h(Text, { style: styles.signaturePosition }, props.position && props.position.trim() !== '' ? props.position : ' '),
+    paintedTextBlock(name, SIGNATURE_LOOKS.name, width) ?? h(Text, { style: styles.signatureName }, name),
+    paintedTextBlock(position, SIGNATURE_LOOKS.position, width) ?? h(Text, { style: styles.signaturePosition }, position),
   );
 }
 
