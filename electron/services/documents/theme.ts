@@ -21,7 +21,7 @@ export const COLORS = {
   voidRed: '#b00020',
 } as const;
 
-export const FONT_SIZES = { body: 10.5, small: 8.5, label: 8, heading: 11.5, title: 15 } as const;
+export const FONT_SIZES = { body: 10.5, small: 8.5, label: 8, fine: 7.5, heading: 11.5, title: 15 } as const;
 // A unitless lineHeight is resolved against the element's own fontSize (or
 // react-pdf's default of 18), not the inherited one: every form style that
 // sets lineHeight also sets fontSize. The page itself sets no lineHeight.

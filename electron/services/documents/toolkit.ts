@@ -355,11 +355,14 @@ export function OfficeHeader(props: OfficeHeaderProps): React.ReactElement {
   );
 }
 
+const TITLE_LOOK: TextLook = { face: 'sansBold', size: FONT_SIZES.title, lineHeight: 1.25, color: COLORS.guinda, align: 'center' };
+
 export function DocumentTitle(props: { title: string; subtitle?: string }): React.ReactElement {
+  const width = React.useContext(PaintWidth);
   return h(
     View,
     { style: styles.titleBlock },
-    h(Text, { style: styles.title }, props.title),
+    paintedTextBlock(props.title, TITLE_LOOK, width) ?? h(Text, { style: styles.title }, props.title),
     props.subtitle ? h(Text, { style: styles.subtitle }, props.subtitle) : null,
   );
 }
@@ -459,6 +462,16 @@ export function Paragraph(props: { align?: 'justify' | 'left'; children?: Childr
   const text = plainText(props.children);
   const painted = text === null ? null : paintedTextBlock(text, { ...PARAGRAPH_LOOK, align: props.align ?? 'justify' }, width, { marginBottom: styles.paragraph.marginBottom });
   return painted ?? h(Text, { style: [styles.paragraph, props.align === 'left' ? { textAlign: 'left' } : {}] }, props.children);
+}
+
+/** Small grey print across the page (a form's legend), painted when it can be. */
+export function FinePrint(props: { text: string; marginTop: number; lineHeight: number; align?: 'justify' | 'left' }): React.ReactElement {
+  const width = React.useContext(PaintWidth);
+  const look: TextLook = { face: 'sans', size: FONT_SIZES.fine, lineHeight: props.lineHeight, color: COLORS.muted, align: props.align ?? 'left' };
+  return (
+    paintedTextBlock(props.text, look, width, { marginTop: props.marginTop }) ??
+    h(Text, { style: { fontSize: FONT_SIZES.fine, color: COLORS.muted, lineHeight: props.lineHeight, marginTop: props.marginTop, textAlign: props.align ?? 'left' } }, props.text)
+  );
 }
 
 /** Emphasised run inside a Paragraph. */

@@ -6,13 +6,13 @@
  * content digest in full beside the QR, so a later change is visible.
  */
 import React from 'react';
-import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, View } from '@react-pdf/renderer';
 import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
 import type { ShipmentChannel } from '../../../../shared/domain/shipments';
 import { SHIPMENT_CHANNELS } from '../../../../shared/domain/shipments';
 import { formatDateTime } from '../../../../shared/format/date';
 import {
-  COLORS,
+  FinePrint,
   Paragraph,
   SectionHeading,
   SignatureRow,
@@ -77,7 +77,6 @@ type ValidApprovalForm = ReturnType<typeof validate>;
 const styles = StyleSheet.create({
   topRow: { flexDirection: 'row', alignItems: 'flex-start' },
   topFields: { flex: 1 },
-  legend: { fontSize: 7.5, color: COLORS.muted, lineHeight: 1.3, marginTop: 8, textAlign: 'justify' },
   closing: { marginTop: 6 },
 });
 
@@ -181,11 +180,10 @@ function ApprovalForm(props: { input: ValidApprovalForm; qr: QrCode }): React.Re
           { caption: 'Autorizó (Director General)', ...input.signers.authorizedBy },
         ],
       }),
-      h(
-        Text,
-        { style: styles.legend },
-        'Con su firma, quien autoriza hace constar que la información descrita puede entregarse a la dependencia destinataria en los términos del convenio de colaboración citado. La hoja firmada se digitaliza y se registra en Valija; no se admiten enmiendas ni tachaduras.',
-      ),
+      h(FinePrint, {
+          marginTop: 8, lineHeight: 1.3, align: 'justify',
+          text: 'Con su firma, quien autoriza hace constar que la información descrita puede entregarse a la dependencia destinataria en los términos del convenio de colaboración citado. La hoja firmada se digitaliza y se registra en Valija; no se admiten enmiendas ni tachaduras.',
+        }),
     ),
   );
 }

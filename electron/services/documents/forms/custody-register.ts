@@ -14,6 +14,7 @@ import { SHIPMENT_CHANNELS, type ShipmentChannel } from '../../../../shared/doma
 import { formatDateTime } from '../../../../shared/format/date';
 import {
   COLORS,
+  FinePrint,
   FieldsWithQr,
   SimpleTable,
   qrCode,
@@ -95,7 +96,6 @@ const styles = StyleSheet.create({
   blankRule: { flex: 1, borderBottomWidth: 0.5, borderBottomColor: COLORS.rule, height: 9 },
   signatureRule: { flex: 1, borderBottomWidth: 0.75, borderBottomColor: COLORS.text, height: 20 },
   check: { fontSize: 7.5, lineHeight: 1.5 },
-  legend: { fontSize: 7.5, color: COLORS.muted, lineHeight: 1.35, marginTop: 6 },
 });
 
 function validParty(value: unknown, what: string): CustodyParty {
@@ -263,11 +263,10 @@ function CustodyRegister(props: { input: ValidRegister; qr: QrCode }): React.Rea
       rows,
       minRowHeight: undefined,
     }),
-    h(
-      Text,
-      { style: styles.legend },
-      'En cada entrega, quien recibe revisa que los sellos estén íntegros y que sus números coincidan con los registrados antes de firmar; si no coinciden, lo anota en Observaciones. Este registro acompaña al paquete hasta su destino y cada movimiento se captura en Valija.',
-    ),
+    h(FinePrint, {
+        marginTop: 6, lineHeight: 1.35,
+        text: 'En cada entrega, quien recibe revisa que los sellos estén íntegros y que sus números coincidan con los registrados antes de firmar; si no coinciden, lo anota en Observaciones. Este registro acompaña al paquete hasta su destino y cada movimiento se captura en Valija.',
+      }),
   );
 }
 
