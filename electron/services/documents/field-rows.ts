@@ -1,11 +1,11 @@
 /**
- * Label/value rows (FieldList in toolkit.ts) painted as one Canvas each: the
+ * Label/value rows (FieldList in toolkit.ts) painted as one block each: the
  * bold guinda label in a fixed-width column, the value beside it, wrapped
  * with the font's metrics (see painted-text.ts). They look exactly like the
  * rows built from Views and Texts, at a quarter of the react-pdf nodes.
  */
 import type React from 'react';
-import { checkPaintWidth, chunkText, drawLines, paintedCanvas, wrapLine, type Faces, type TextLine } from './painted-text';
+import { checkPaintWidth, chunkText, drawLines, paintedBox, wrapLine, type Faces, type TextLine } from './painted-text';
 import { COLORS, FONT_SIZES } from './theme';
 import type { LabeledValue } from './toolkit';
 
@@ -21,7 +21,7 @@ export function paintedFieldRows(fields: LabeledValue[], layout: { labelWidth: n
     const label: TextLine[] = wrapLine(field.label, faces.sansBold, LABEL.size, labelWidth);
     const value: TextLine[] = chunkText(field.value, field.breakEvery ?? 0).flatMap((line) => wrapLine(line, valueFont, VALUE.size, valueRoom));
     const height = Math.max(LABEL.top + label.length * LABEL.lineHeight, value.length * VALUE.lineHeight);
-    return paintedCanvas({
+    return paintedBox({
       key: index,
       style: { width: '100%', height, marginBottom: ROW_GAP },
       draw: (painter, available) => {

@@ -3,15 +3,16 @@
  * react-pdf's Text nodes: table rows and label/value rows (table.ts,
  * field-rows.ts), and the page numbers (toolkit.ts). We wrap with the embedded font's own metrics, so a block's
  * height is known before layout and react-pdf only places one fixed-size
- * Canvas for it. See table.ts for why.
+ * block for it (see paint-pass.ts). See table.ts for why.
  *
  * Drawing: pdfkit puts the baseline one ascent below the y it is given, and
  * textkit puts it one ascent below the top of a line box, so a line drawn at
  * its line box's top lands where react-pdf would have put it.
  */
 import React from 'react';
-import { Canvas, type Styles } from '@react-pdf/renderer';
+import { View, type Styles } from '@react-pdf/renderer';
 import { fontData, type FontFace, type FontkitFont } from './font-registry';
+import { PAINT_PROP, type PaintFn } from './paint-pass';
 import type { Painter } from './pdf-pipeline';
 
 /**
@@ -185,7 +186,7 @@ export function paintedTextBlock(text: string, look: TextLook, width: number | n
   const font = faces[look.face];
   const lineHeight = look.size * look.lineHeight;
   const lines = text.split('\n').flatMap((paragraph) => wrapLine(paragraph, font, look.size, width));
-  return paintedCanvas({
+  return paintedBox({
     style: [{ width, height: Math.max(1, lines.length) * lineHeight }, style] as unknown as Styles[string],
     draw: (painter, available) => {
       checkPaintWidth(available, width, 'text block');
@@ -196,19 +197,15 @@ export function paintedTextBlock(text: string, look: TextLook, width: number | n
 }
 
 /**
- * A react-pdf Canvas of the given style whose `draw` runs when the page is
- * painted, with the width the Canvas got. Layout may also call a Canvas's
- * paint with a measuring context and no width: nothing is drawn then.
+ * A block of the given style drawn by `draw` when its page is painted, with
+ * the width it got: a plain View in the layout, drawn with the page's other
+ * painted blocks in one pass (paint-pass.ts; only documents rendered through
+ * `renderPdf` draw them).
  */
-export function paintedCanvas(props: { key?: React.Key; fixed?: boolean; style: Styles[string]; draw: (painter: Painter, width: number) => void }): React.ReactElement {
+export function paintedBox(props: { key?: React.Key; fixed?: boolean; style: Styles[string]; draw: PaintFn }): React.ReactElement {
   const { draw, ...rest } = props;
-  return React.createElement(Canvas, {
-    ...rest,
-    paint: (painter: Painter, width?: number) => {
-      if (width !== undefined) draw(painter, width);
-      return null;
-    },
-  });
+  // Never cut across pages: drawn whole, on the page where it starts.
+  return React.createElement(View, { ...rest, wrap: false, [PAINT_PROP]: draw } as React.ComponentProps<typeof View>);
 }
 
 /** Refuses to paint into a box of another width than the one laid out for: the text would sit out of place. */

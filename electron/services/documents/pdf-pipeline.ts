@@ -17,6 +17,7 @@ import layoutDocumentUntyped from '@react-pdf/layout';
 import renderPdfUntyped from '@react-pdf/render';
 import PDFDocument from 'pdfkit';
 import { planOwnPagination, type PdfNode } from './own-pagination';
+import { addPaintPasses } from './paint-pass';
 
 const h = React.createElement;
 
@@ -34,6 +35,7 @@ export const PageNumberingContext = React.createContext<PageNumbering | null>(nu
 export interface Painter {
   save(): Painter;
   restore(): Painter;
+  translate(x: number, y: number): Painter;
   rect(x: number, y: number, width: number, height: number): Painter;
   fill(color?: string): Painter;
   fillColor(color: string): Painter;
@@ -139,7 +141,7 @@ export async function renderPdf(element: React.ReactElement, options: RenderPdfO
 
   const layout = await layOut(document, options.pagination ?? defaultPagination);
   numbering.total = layout.children?.length ?? 0;
-  const stream = drawPdf(ctx, layout);
+  const stream = drawPdf(ctx, addPaintPasses(layout as PdfNode) as LaidOutDocument);
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));

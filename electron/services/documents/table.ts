@@ -4,7 +4,7 @@
  *
  * Rows whose cells are all text are *painted*: we wrap the text ourselves
  * with the font's metrics, so the row's height is known before layout, and
- * react-pdf gets one fixed-height Canvas per row that draws its frame and
+ * react-pdf gets one fixed-height painted block per row that draws its frame and
  * text with pdfkit. The same row built from Views and Texts costs react-pdf
  * eight to ten nodes, each styled, measured by textkit and laid out by yoga
  * again at every page break: long tables (files of a medium, inventories)
@@ -15,7 +15,7 @@
 import React from 'react';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { ensureFonts, type FontkitFont } from './font-registry';
-import { PaintWidth, checkPaintWidth, drawLines, loadedFaces, paintedCanvas, wrapLine, type Faces, type TextLine } from './painted-text';
+import { PaintWidth, checkPaintWidth, drawLines, loadedFaces, paintedBox, wrapLine, type Faces, type TextLine } from './painted-text';
 import type { Painter } from './pdf-pipeline';
 import { COLORS } from './theme';
 
@@ -102,10 +102,10 @@ export function SimpleTable(props: SimpleTableProps): React.ReactElement {
     const row = layoutRow(texts, props.columns, geometry, faces, header ? { ...HEADER_TEXT, header: true } : { size: bodySize, lineHeight: BODY_LINE_HEIGHT, header: false });
     const height = Math.max(row.height, header ? 0 : props.minRowHeight ?? 0);
     const fill = header ? COLORS.guinda : props.zebra && rowIndex % 2 === 1 ? COLORS.zebra : null;
-    return paintedCanvas({
+    return paintedBox({
       key: header ? 'header' : rowIndex,
       ...extra,
-      // A Canvas never splits across pages: the row moves whole to the next one.
+      // A painted block never splits across pages: the row moves whole to the next one.
       style: { width: '100%', height },
       draw: (painter, width) => {
         checkPaintWidth(width, geometry.width, 'table row');

@@ -13,7 +13,7 @@ import { AppError } from '../../../shared/errors';
 import { ensureFonts, fontData, warmFonts } from './font-registry';
 import { PageNumberingContext, renderPdf } from './pdf-pipeline';
 import { COLORS, FONT_SIZES, PAGE_MARGINS, contentWidth, type PageSizeName } from './theme';
-import { PaintWidth, chunkText, drawLines, loadedFaces, paintedCanvas, paintedTextBlock, textWidth, type TextLook } from './painted-text';
+import { PaintWidth, chunkText, drawLines, loadedFaces, paintedBox, paintedTextBlock, textWidth, type TextLook } from './painted-text';
 import { paintedFieldRows } from './field-rows';
 
 const h = React.createElement;
@@ -308,7 +308,7 @@ function PageNumber(): React.ReactElement {
     // Rendered outside renderDocument: react-pdf's own (slower) page numbers.
     return h(Text, { style: { flexShrink: 0 }, render: ({ pageNumber, totalPages }) => `Página ${pageNumber} de ${totalPages}` });
   }
-  return paintedCanvas({
+  return paintedBox({
     style: styles.pageNumber,
     draw: (painter, width) => {
       numbering.drawn += 1;
@@ -582,7 +582,7 @@ export function qrCode(text: string): QrCode {
  */
 export function QrMark(props: { qr: QrCode; size: number }): React.ReactElement {
   const { qr, size } = props;
-  return paintedCanvas({
+  return paintedBox({
     style: { width: size, height: size },
     draw: (painter) => {
       const module = size / (qr.size + 2);
