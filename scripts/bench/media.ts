@@ -4,8 +4,8 @@
  * - export_shipments_per_s: a records export of 100 shipments through the
  *   real services — approval sheet and custody register PDFs, custody CSV
  *   and JSON, the shipment record, attachments, the index — written as a
- *   BagIt bag, fsynced and read back. Forms render on worker threads as in
- *   the app (the render worker bundled with esbuild, like the app build).
+ *   BagIt bag, fsynced and read back. Forms render on the render worker as
+ *   in the app (render-pool, the worker bundled with esbuild like the app build).
  * - backup_mb_per_s: a backup of a vault of ~100 MB (100 shipments with a
  *   1 MB attachment each): snapshot, copy, fsync, read-back verification.
  *
@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleRenderWorker } from '../../electron/services/documents/test-support';
-import { createFormRenderWorkers } from '../../electron/services/media/form-render-workers';
+import { closeRenderWorker, configureRenderWorker, renderFormOffThread } from '../../electron/services/documents/render-pool';
 import { MediaService } from '../../electron/services/media/media-service';
 import { testWorld, oficioContent, shipmentIn, type TestWorld } from '../../electron/services/test-support/world';
 import type { ShipmentAttachment } from '../../shared/domain/shipments';
@@ -48,15 +48,16 @@ async function attachment(w: TestWorld, bytes: number): Promise<ShipmentAttachme
 
 /** A month of an office: most shipments delivered (three custody events), some only authorised, one in ten with a 200 KB attachment. */
 export async function benchExport(): Promise<{ export_shipments_per_s: number }> {
-  const workerUrl = await bundleRenderWorker(WORKER_BUNDLE);
-  const workers = createFormRenderWorkers({ workerUrl, size: Math.min(2, os.availableParallelism()) });
+  // The app's renderer: one render worker (render-pool). A second worker measured no faster on
+  // two cores: V8's parallel GC threads already keep the second core busy.
+  configureRenderWorker({ workerUrl: await bundleRenderWorker(WORKER_BUNDLE) });
   try {
     return await withWorld(async (w, root) => {
       for (let i = 0; i < EXPORT_SHIPMENTS; i += 1) {
         const files = i % 10 === 0 ? [await attachment(w, 200 * 1024)] : [];
         await shipmentIn(w, i % 5 === 4 ? 'autorizado' : 'entregado', oficioContent(w, `Oficio de prueba ${i + 1}`, files));
       }
-      const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now), render: workers.render });
+      const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now), render: renderFormOffThread });
       const drive = path.join(root, 'unidad');
       await fsp.mkdir(drive);
       // Warm-up: fonts, caches and JIT in both workers, as after the first print of the day.
@@ -67,7 +68,7 @@ export async function benchExport(): Promise<{ export_shipments_per_s: number }>
       return { export_shipments_per_s: round(value.shipments / (ms / 1000), 1) };
     });
   } finally {
-    await workers.close();
+    await closeRenderWorker();
   }
 }
 

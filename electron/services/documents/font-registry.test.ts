@@ -33,3 +33,26 @@ describe('monospaced ASCII shaping', () => {
     }
   });
 });
+
+describe('embedded font subsets', () => {
+  it('a subset with the same glyphs in the same order is encoded once; any other is encoded as fontkit would', async () => {
+    await warmFonts();
+    const { sans } = ensureFonts();
+    type Subset = { includeGlyph(id: number): number; encode(): Uint8Array };
+    const font = (Font.getFont({ fontFamily: sans, fontWeight: 400, fontStyle: 'normal' }) as unknown as { data: Shaper & { createSubset(): Subset } }).data;
+    const uncached = Object.getPrototypeOf(font) as { createSubset(this: unknown): Subset };
+    const encode = (text: string, make: () => Subset) => {
+      const subset = make();
+      for (const glyph of font.layout(text, []).glyphs) subset.includeGlyph(glyph.id);
+      return subset.encode();
+    };
+    const cached = () => font.createSubset();
+    const fresh = () => uncached.createSubset.call(font);
+    const texts = ['Archivo y Correspondencia', 'Oficialía de Partes, Ñuu Savi', 'Partes de Oficialía', 'Archivo y Correspondencia'];
+    const first = texts.map((text) => encode(text, cached));
+    texts.forEach((text, i) => expect(Buffer.from(first[i] as Uint8Array).equals(Buffer.from(encode(text, fresh))), text).toBe(true));
+    // The repeated sheet got the very bytes kept from the first.
+    expect(first[3]).toBe(first[0]);
+    expect(Buffer.from(first[2] as Uint8Array).equals(Buffer.from(first[1] as Uint8Array))).toBe(false);
+  });
+});

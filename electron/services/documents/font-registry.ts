@@ -135,6 +135,7 @@ export function warmFonts(): Promise<void> {
       shortenNameSerialisation(data);
       memoiseLayout(data, variant.family === 'mono');
       memoiseGlyphOutlines(data);
+      memoiseSubsets(data);
     }
   })();
   warmed.set(families.sans, pending);
@@ -295,4 +296,43 @@ function memoiseGlyphOutlines(font: unknown): void {
     return value;
   };
   outlineCaches.add(prototype);
+}
+
+interface SubsetLike {
+  glyphs: number[];
+  encode(): unknown;
+}
+const SUBSET_CACHE_LIMIT = 64;
+const subsetCaches = new WeakSet<object>();
+
+/**
+ * Keeps the encoded font subsets pdfkit embeds. Every PDF embeds a subset of
+ * each face it uses, and encoding one (fontkit writing glyf, loca, hmtx…
+ * through restructure) was a sixth of a small form's render. A subset's
+ * bytes depend only on its glyphs and their order (the order they were first
+ * drawn in), and forms of one kind draw their fixed headings and labels
+ * first: consecutive sheets mostly embed the very same subset. Keyed by that
+ * glyph list, taken before encoding (encoding appends the parts of composite
+ * glyphs, which nothing reads afterwards).
+ */
+function memoiseSubsets(font: unknown): void {
+  if (typeof font !== 'object' || font === null || subsetCaches.has(font)) return;
+  const f = font as { createSubset?: () => SubsetLike };
+  const original = f.createSubset;
+  if (typeof original !== 'function') return;
+  const encoded = new Map<string, unknown>();
+  f.createSubset = function (this: unknown) {
+    const subset = original.call(this);
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => {
+      const key = subset.glyphs.join(',');
+      if (encoded.has(key)) return encoded.get(key);
+      const bytes = encode();
+      if (encoded.size >= SUBSET_CACHE_LIMIT) encoded.clear();
+      encoded.set(key, bytes);
+      return bytes;
+    };
+    return subset;
+  };
+  subsetCaches.add(font);
 }

@@ -1,6 +1,6 @@
 /**
- * How a render worker thread is started, for prints (render-pool.ts) and for
- * bulk exports (media/form-render-workers.ts) alike.
+ * How the render worker thread (render-pool.ts) is started: prints and
+ * records exports go through it alike.
  *
  * Laying out a form allocates a great many short-lived objects (styles,
  * yoga nodes, glyph runs). Two settings nearly halve a warm render (measured
