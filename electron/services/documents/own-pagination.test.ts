@@ -31,6 +31,8 @@ const SAMPLES: Array<[string, () => Promise<Buffer>]> = [
   ['approval, 14 rows and a long note', () => renderApprovalForm(sampleApprovalInput({ inventory: sampleInventory(14), media: null, channel: 'sobre_cerrado', notes: LONG_NOTE }))],
   ['approval, 60 files', () => renderApprovalForm(sampleApprovalInput({ media: { ...sampleMedia(60), files: sampleFiles(60) } }))],
   ['approval, A4, reprinted and voided', () => renderApprovalForm(sampleApprovalInput({ pageSize: 'A4', reprint: 2, voided: VOIDED }))],
+  ['custody register, 3 handoffs', () => renderCustodyRegister(sampleCustodyInput(3))],
+  ['custody register, 14 handoffs', () => renderCustodyRegister(sampleCustodyInput(14, { office: LOGO }))],
   ['receipt', () => renderReceipt(sampleReceiptInput())],
   ['receipt, 30 rows', () => renderReceipt(sampleReceiptInput({ inventory: sampleInventory(30) }))],
   ['media manifest, 12 files', () => renderMediaManifest(sampleManifestInput())],
@@ -105,21 +107,12 @@ describe('own pagination', () => {
     expect(planOwnPagination(page([text()], { wrap: false }))).toBeNull();
   });
 
-  it('never cuts a row of the custody register: react-pdf cuts a blank row with `wrap={false}` and leaves its signatures on the next page', async () => {
+  it('never cuts a row of the custody register: each blank row keeps its «Hora» and both «Firma» lines on one page', async () => {
     for (const events of [3, 14]) {
-      const render = () => renderCustodyRegister(sampleCustodyInput(events, { office: LOGO }));
-      const ours = await rendered(`custody-${events}`, render, 'own');
-      const theirs = await rendered(`custody-${events}`, render, 'react-pdf');
-      expect(ours.pages).toBe(theirs.pages);
-      expect(ours.words.map((w) => w.text).sort()).toEqual(theirs.words.map((w) => w.text).sort());
-      // A blank row holds one «Hora» and two «Firma» lines (the one who hands over, the one who receives).
+      const ours = await rendered(`custody-${events}`, () => renderCustodyRegister(sampleCustodyInput(events, { office: LOGO })), 'own');
       const count = (page: number, text: string) => ours.words.filter((w) => w.page === page && w.text === text).length;
       for (let page = 1; page <= ours.pages; page += 1) expect(count(page, 'Firma'), `página ${page}`).toBe(2 * count(page, 'Hora'));
     }
-    // The register of 14 handoffs is where react-pdf cuts row 16 (which this test would catch).
-    const theirs = await rendered('custody-14', () => renderCustodyRegister(sampleCustodyInput(14, { office: LOGO })), 'react-pdf');
-    const pages = [...new Set(theirs.words.map((w) => w.page))];
-    expect(pages.some((page) => theirs.words.filter((w) => w.page === page && w.text === 'Firma').length !== 2 * theirs.words.filter((w) => w.page === page && w.text === 'Hora').length)).toBe(true);
   });
 
   it.each(SAMPLES)('%s: the same pages, words and positions as react-pdf’s pagination', async (name, render) => {

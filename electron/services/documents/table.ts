@@ -43,11 +43,22 @@ export interface TableLine {
 }
 
 /**
- * One cell: a string, several lines (each starts a new line; never "\n"),
- * lines with their own look, or any element the form composes itself
- * (labelled blanks, signature lines).
+ * A cell the form draws itself (labelled blanks, signature lines): given the
+ * room inside the cell's padding, its height and how to draw it there.
+ * `element` is the same cell built from Views, for a table that cannot be
+ * painted.
  */
-export type TableCell = string | readonly string[] | { lines: readonly TableLine[] } | React.ReactElement;
+export interface DrawnCell {
+  drawn: (room: number, faces: Faces) => { height: number; draw: (painter: Painter) => void };
+  element: React.ReactElement;
+}
+
+/**
+ * One cell: a string, several lines (each starts a new line; never "\n"),
+ * lines with their own look, a cell the form draws, or any element the form
+ * composes itself.
+ */
+export type TableCell = string | readonly string[] | { lines: readonly TableLine[] } | DrawnCell | React.ReactElement;
 
 export interface SimpleTableProps {
   columns: TableColumn[];
@@ -97,7 +108,7 @@ export function SimpleTable(props: SimpleTableProps): React.ReactElement {
   const bodySize = props.fontSize ?? DEFAULT_BODY_SIZE;
   const paint = (cells: readonly TableCell[], header: boolean, rowIndex: number, extra: { fixed?: boolean }) => {
     if (!faces || !geometry) return null;
-    const texts = textCells(cells);
+    const texts = paintableCells(cells);
     if (!texts) return null;
     const row = layoutRow(texts, props.columns, geometry, faces, header ? { ...HEADER_TEXT, header: true } : { size: bodySize, lineHeight: BODY_LINE_HEIGHT, header: false });
     const height = Math.max(row.height, header ? 0 : props.minRowHeight ?? 0);
@@ -148,13 +159,14 @@ function columnGeometry(columns: TableColumn[], pageWidth: number | null): Geome
   return { width: pageWidth, cells };
 }
 
-/** The cells as lists of lines when every cell is text; null when one is an element. */
-function textCells(cells: readonly TableCell[]): TableLine[][] | null {
-  const out: TableLine[][] = [];
+/** The cells as lists of lines or drawn cells when all can be painted; null when one is an element. */
+function paintableCells(cells: readonly TableCell[]): Array<TableLine[] | DrawnCell> | null {
+  const out: Array<TableLine[] | DrawnCell> = [];
   for (const cell of cells) {
     if (typeof cell === 'string') out.push(cell === '' ? [] : [{ text: cell }]);
     else if (Array.isArray(cell)) out.push(cell.map((line: string) => ({ text: line === '' ? ' ' : line })));
     else if (isStyledLines(cell)) out.push([...cell.lines]);
+    else if (isDrawn(cell)) out.push(cell);
     else return null;
   }
   return out;
@@ -162,6 +174,10 @@ function textCells(cells: readonly TableCell[]): TableLine[][] | null {
 
 function isStyledLines(cell: TableCell): cell is { lines: readonly TableLine[] } {
   return typeof cell === 'object' && cell !== null && !Array.isArray(cell) && 'lines' in cell && !React.isValidElement(cell);
+}
+
+function isDrawn(cell: TableCell | TableLine[]): cell is DrawnCell {
+  return typeof cell === 'object' && cell !== null && !Array.isArray(cell) && 'drawn' in cell && !React.isValidElement(cell);
 }
 
 /** A wrapped line, with where it sits in its cell and how it is drawn. */
@@ -175,6 +191,10 @@ interface PlacedLine extends TextLine {
 interface LaidOutCell {
   lines: PlacedLine[];
   align: 'left' | 'center' | 'right';
+  /** A drawn cell's drawing, at the cell's inner top left. */
+  draw?: (painter: Painter) => void;
+  /** A drawn cell's height. */
+  height?: number;
 }
 
 interface LaidOutRow {
@@ -183,7 +203,7 @@ interface LaidOutRow {
 }
 
 function layoutRow(
-  texts: TableLine[][],
+  texts: Array<TableLine[] | DrawnCell>,
   columns: TableColumn[],
   geometry: Geometry,
   faces: Faces,
@@ -193,9 +213,14 @@ function layoutRow(
   const cells = columns.map((column, index): LaidOutCell => {
     const box = geometry.cells[index] ?? { x: 0, width: 0 };
     const room = box.width - 2 * PAD_X - (index < last ? RULE : 0);
+    const content = texts[index] ?? [];
+    if (isDrawn(content)) {
+      const drawn = content.drawn(room, faces);
+      return { lines: [], align: column.align ?? 'left', draw: drawn.draw, height: drawn.height };
+    }
     const lines: PlacedLine[] = [];
     let y = 0;
-    for (const line of texts[index] ?? []) {
+    for (const line of content) {
       const font = text.header || line.bold ? faces.sansBold : column.mono || line.mono ? faces.mono : faces.sans;
       const size = line.size ?? text.size;
       const color = text.header ? COLORS.white : line.muted ? COLORS.muted : COLORS.text;
@@ -209,7 +234,7 @@ function layoutRow(
   });
   const tallest = Math.max(0, ...cells.map((cell) => {
     const lastLine = cell.lines.at(-1);
-    return lastLine ? lastLine.y + lastLine.size * text.lineHeight : 0;
+    return cell.height ?? (lastLine ? lastLine.y + lastLine.size * text.lineHeight : 0);
   }));
   return { cells, height: (text.header ? RULE : 0) + 2 * PAD_Y + tallest + RULE };
 }
@@ -248,6 +273,11 @@ function paintRow(painter: Painter, row: LaidOutRow, geometry: Geometry, height:
       painter.fillColor(line.color).font(line.font, line.size);
       drawLines(painter, [line], { x: box.x + PAD_X, y: top + PAD_Y + line.y, room, lineHeight: 0, align: cell.align });
     }
+    if (cell.draw) {
+      painter.save().translate(box.x + PAD_X, top + PAD_Y);
+      cell.draw(painter);
+      painter.restore();
+    }
   });
 }
 
@@ -280,7 +310,9 @@ function ViewRow(props: SimpleTableProps & { cells: readonly TableCell[]; header
           : textOf(column, content, 0)
         : Array.isArray(content)
           ? content.map((line: string, lineIndex: number) => textOf(column, line === '' ? ' ' : line, lineIndex))
-          : isStyledLines(content)
+          : isDrawn(content)
+            ? content.element
+            : isStyledLines(content)
             ? content.lines.map((line, lineIndex) =>
                 h(
                   Text,

@@ -679,7 +679,7 @@ export function SignatureRow(props: { signatures: SignatureBlockProps[] }): Reac
   );
 }
 
-export { SimpleTable, type SimpleTableProps, type TableCell, type TableColumn, type TableLine } from './table';
+export { SimpleTable, type DrawnCell, type SimpleTableProps, type TableCell, type TableColumn, type TableLine } from './table';
 
 /* ------------------------------------------------------------------ */
 /* Rendering                                                           */
