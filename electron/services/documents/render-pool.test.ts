@@ -35,14 +35,14 @@ describe('renderFormInWorker', () => {
     await expect(renderFormInWorker('nope' as 'approval', sampleApprovalInput())).rejects.toMatchObject({ code: 'VALIDATION' });
   }, 60_000);
 
-  it('warms the worker with a specimen sheet, and reports a failed warm-up instead of throwing', async () => {
+  it('warms the worker with specimen sheets, and reports a failed warm-up instead of throwing', async () => {
     await closeRenderWorker();
-    expect(await warmRenderWorker()).toBe(true);
+    expect(await warmRenderWorker(1)).toBe(true);
     const pdf = await renderFormInWorker('openingKey', sampleOpeningKeyInput());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     configureRenderWorker({ workerUrl: new URL('file:///no/such/render-worker.js') });
     await closeRenderWorker();
-    expect(await warmRenderWorker()).toBe(false);
+    expect(await warmRenderWorker(1)).toBe(false);
     configureRenderWorker({ workerUrl: await bundleRenderWorker(BUNDLE) });
     await closeRenderWorker();
   }, 60_000);

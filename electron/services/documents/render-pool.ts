@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { currentFontDir } from './font-registry';
 import { renderForm, type FormInputs, type FormName } from './forms';
-import { sampleApprovalInput } from './forms/form-samples';
+import { sampleApprovalInput, sampleCustodyInput, sampleInventory, sampleReceiptInput } from './forms/form-samples';
 import type { RenderReply, RenderRequest, RenderWorkerData } from './render-worker';
 import { renderWorkerOptions } from './render-worker-options';
 
@@ -99,16 +99,27 @@ export function renderFormInWorker<N extends FormName>(name: N, input: FormInput
   });
 }
 
+/** The specimen sheets the warm-up renders: every layout path the forms take. */
+const WARM_UP_SHEETS: ReadonlyArray<() => Promise<Buffer>> = [
+  () => renderFormInWorker('approval', sampleApprovalInput()),
+  () => renderFormInWorker('approval', sampleApprovalInput({ channel: 'oficio', inventory: sampleInventory(4), media: null })),
+  () => renderFormInWorker('custodyRegister', sampleCustodyInput(3)),
+  () => renderFormInWorker('receipt', sampleReceiptInput()),
+];
+
 /**
- * Starts the worker and renders one specimen sheet, discarding it: the first
- * form of a fresh worker takes seconds (loading react-pdf and the fonts,
- * compiling the layout code), the next ones tens of milliseconds. The app
- * calls this shortly after start, so the clerk's first print of the day is
- * not the slow one. Resolves false, never rejects, when the warm-up fails.
+ * Starts the worker and renders specimen sheets, discarding them: the first
+ * form of a fresh worker takes seconds (loading react-pdf and the fonts), and
+ * the next few are still two to three times slower than the fortieth while
+ * V8 compiles the layout code. The app calls this shortly after start, so
+ * the clerk's first prints of the day are not the slow ones. One sheet at a
+ * time: a print asked for meanwhile waits for one sheet at most. About 1.5 s
+ * of one core with the default four rounds. Resolves false, never rejects,
+ * when the warm-up fails.
  */
-export async function warmRenderWorker(): Promise<boolean> {
+export async function warmRenderWorker(rounds = 4): Promise<boolean> {
   try {
-    await renderFormInWorker('approval', sampleApprovalInput());
+    for (let round = 0; round < rounds; round += 1) for (const sheet of WARM_UP_SHEETS) await sheet();
     return true;
   } catch {
     return false;
