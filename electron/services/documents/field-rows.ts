@@ -26,9 +26,9 @@ export function paintedFieldRows(fields: LabeledValue[], layout: { labelWidth: n
       style: { width: '100%', height, marginBottom: ROW_GAP },
       draw: (painter, available) => {
         checkPaintWidth(available, width, 'field row');
-        painter.fillColor(COLORS.guinda).font(faces.sansBold, LABEL.size);
+        painter.fillColor(COLORS.guinda).font(faces.sansBold, faces.sansBold.postscriptName, LABEL.size);
         drawLines(painter, label, { x: 0, y: LABEL.top, room: labelWidth, lineHeight: LABEL.lineHeight });
-        painter.fillColor(COLORS.text).font(valueFont, VALUE.size);
+        painter.fillColor(COLORS.text).font(valueFont, valueFont.postscriptName, VALUE.size);
         drawLines(painter, value, { x: labelWidth, y: 0, room: valueRoom, lineHeight: VALUE.lineHeight });
       },
     });

@@ -146,6 +146,7 @@ export function warmFonts(): Promise<void> {
 /** The parts of a fontkit font that code drawing with pdfkit directly uses. */
 export interface FontkitFont {
   unitsPerEm: number;
+  postscriptName: string;
   layout(text: string): { advanceWidth: number };
 }
 

@@ -190,7 +190,7 @@ export function paintedTextBlock(text: string, look: TextLook, width: number | n
     style: [{ width, height: Math.max(1, lines.length) * lineHeight }, style] as unknown as Styles[string],
     draw: (painter, available) => {
       checkPaintWidth(available, width, 'text block');
-      painter.fillColor(look.color).font(font, look.size);
+      painter.fillColor(look.color).font(font, font.postscriptName, look.size);
       drawLines(painter, lines, { x: 0, y: 0, room: width, lineHeight, align: look.align });
     },
   });

@@ -16,6 +16,7 @@ import * as ReactPdf from '@react-pdf/renderer';
 import layoutDocumentUntyped from '@react-pdf/layout';
 import renderPdfUntyped from '@react-pdf/render';
 import PDFDocument from 'pdfkit';
+import { fontData, type FontkitFont } from './font-registry';
 import { planOwnPagination, type PdfNode } from './own-pagination';
 import { addPaintPasses } from './paint-pass';
 
@@ -44,7 +45,12 @@ export interface Painter {
   moveTo(x: number, y: number): Painter;
   lineTo(x: number, y: number): Painter;
   stroke(): Painter;
-  font(font: unknown, size: number): Painter;
+  /**
+   * Always with the font's PostScript name as `family`: pdfkit then finds the
+   * document's font by that key. Given only the font object, it builds a
+   * throwaway font (and a subset) at every call before finding the one it has.
+   */
+  font(font: unknown, family: string, size: number): Painter;
   text(text: string, x: number, y: number, options: { lineBreak: boolean; wordSpacing?: number }): Painter;
 }
 
@@ -80,6 +86,52 @@ export interface RenderPdfOptions {
    * cannot cut; 'react-pdf' always uses react-pdf's (tests compare the two).
    */
   pagination?: 'own' | 'react-pdf';
+}
+
+interface EmbeddedFontLike {
+  font: object;
+  layoutRun(text: string): unknown;
+  layoutCached(text: string): unknown;
+}
+const WORD_CACHE_LIMIT = 20000;
+let wordLayoutsShared = false;
+
+/**
+ * pdfkit shapes the text it draws word by word and keeps the shaped words,
+ * but per document: every PDF shaped every label and name again. The words
+ * are kept here per font instead, across documents (they are scaled to the
+ * font's 1000 units, which depend on the font alone, and only read
+ * afterwards: pdfkit copies a position before changing it). Installed on
+ * pdfkit's embedded-font class, reached through a probe document, once the
+ * fonts are loaded.
+ */
+function shareWordLayouts(): void {
+  if (wordLayoutsShared) return;
+  let font: FontkitFont;
+  try {
+    font = fontData('sans');
+  } catch {
+    return; // fonts not loaded yet: pdfkit's own per-document cache for now
+  }
+  const probe = new PDFDocument({ autoFirstPage: false, font: null }).font(font, font.postscriptName, 10) as unknown as { _font: EmbeddedFontLike };
+  const prototype = Object.getPrototypeOf(probe._font) as EmbeddedFontLike;
+  if (typeof prototype.layoutCached !== 'function' || typeof prototype.layoutRun !== 'function') return;
+  const caches = new WeakMap<object, Map<string, unknown>>();
+  prototype.layoutCached = function (this: EmbeddedFontLike, text: string) {
+    let cache = caches.get(this.font);
+    if (!cache) {
+      cache = new Map();
+      caches.set(this.font, cache);
+    }
+    let run = cache.get(text);
+    if (run === undefined) {
+      run = this.layoutRun(text);
+      if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+      cache.set(text, run);
+    }
+    return run;
+  };
+  wordLayoutsShared = true;
 }
 
 let defaultPagination: 'own' | 'react-pdf' = 'own';
@@ -128,6 +180,7 @@ export async function renderPdf(element: React.ReactElement, options: RenderPdfO
       CreationDate: props.creationDate ?? new Date(),
     }).filter(([, value]) => value !== undefined),
   );
+  shareWordLayouts();
   const ctx = new PDFDocument({
     compress: true,
     lang: typeof props.language === 'string' ? props.language : undefined,

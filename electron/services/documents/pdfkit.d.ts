@@ -14,5 +14,7 @@ declare module 'pdfkit' {
 
   export default class PDFDocument extends Readable {
     constructor(options?: PDFDocumentOptions);
+    /** Selects a font: a fontkit font object, keyed by `family`. */
+    font(src: object, family: string, size: number): this;
   }
 }

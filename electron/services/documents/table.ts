@@ -270,7 +270,7 @@ function paintRow(painter: Painter, row: LaidOutRow, geometry: Geometry, height:
     if (!box) return;
     const room = box.width - 2 * PAD_X - (index < row.cells.length - 1 ? RULE : 0);
     for (const line of cell.lines) {
-      painter.fillColor(line.color).font(line.font, line.size);
+      painter.fillColor(line.color).font(line.font, line.font.postscriptName, line.size);
       drawLines(painter, [line], { x: box.x + PAD_X, y: top + PAD_Y + line.y, room, lineHeight: 0, align: cell.align });
     }
     if (cell.draw) {

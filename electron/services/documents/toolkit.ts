@@ -315,7 +315,7 @@ function PageNumber(): React.ReactElement {
       const text = `Página ${numbering.drawn} de ${numbering.total}`;
       const font = fontData('sans');
       const size = FONT_SIZES.small;
-      painter.fillColor(COLORS.text).font(font, size);
+      painter.fillColor(COLORS.text).font(font, font.postscriptName, size);
       drawLines(painter, [{ text, width: textWidth(font, size, text) }], { x: 0, y: 0, room: width, lineHeight: 0, align: 'right' });
     },
   });

@@ -232,7 +232,7 @@ function blanksCell(items: readonly BlankItem[]): DrawnCell {
         if ('check' in item) {
           const lines = wrapLine(item.check, faces.sans, CHECK.size, room);
           draws.push((painter) => {
-            painter.fillColor(COLORS.text).font(faces.sans, CHECK.size);
+            painter.fillColor(COLORS.text).font(faces.sans, faces.sans.postscriptName, CHECK.size);
             drawLines(painter, lines, { x: 0, y: top, room, lineHeight: CHECK.size * CHECK.lineHeight });
           });
           y += lines.length * CHECK.size * CHECK.lineHeight;
@@ -242,7 +242,7 @@ function blanksCell(items: readonly BlankItem[]): DrawnCell {
         const rule = item.signature ? { width: 0.75, color: COLORS.text } : { width: 0.5, color: COLORS.rule };
         const font = item.signature ? faces.sansBold : faces.sans;
         draws.push((painter) => {
-          painter.fillColor(item.signature ? COLORS.text : COLORS.muted).font(font, BLANK.labelSize);
+          painter.fillColor(item.signature ? COLORS.text : COLORS.muted).font(font, font.postscriptName, BLANK.labelSize);
           drawLines(painter, [{ text: item.label, width: 0 }], { x: 0, y: top + height - labelHeight, room: BLANK.labelWidth, lineHeight: 0 });
           const ruleY = top + height - rule.width / 2;
           painter.lineWidth(rule.width).strokeColor(rule.color).moveTo(BLANK.labelWidth, ruleY).lineTo(room, ruleY).stroke();
