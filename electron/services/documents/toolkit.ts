@@ -464,14 +464,34 @@ export function Paragraph(props: { align?: 'justify' | 'left'; children?: Childr
   return painted ?? h(Text, { style: [styles.paragraph, props.align === 'left' ? { textAlign: 'left' } : {}] }, props.children);
 }
 
-/** Small grey print across the page (a form's legend), painted when it can be. */
-export function FinePrint(props: { text: string; marginTop: number; lineHeight: number; align?: 'justify' | 'left' }): React.ReactElement {
-  const width = React.useContext(PaintWidth);
-  const look: TextLook = { face: 'sans', size: FONT_SIZES.fine, lineHeight: props.lineHeight, color: COLORS.muted, align: props.align ?? 'left' };
-  return (
-    paintedTextBlock(props.text, look, width, { marginTop: props.marginTop }) ??
-    h(Text, { style: { fontSize: FONT_SIZES.fine, color: COLORS.muted, lineHeight: props.lineHeight, marginTop: props.marginTop, textAlign: props.align ?? 'left' } }, props.text)
+/**
+ * A plain text in the given look, painted at `width` (default: the width
+ * around it, PaintWidth) when it can be, else a react-pdf Text of the same
+ * look. `style` holds the block's margins.
+ */
+export function PlainText(props: { text: string; look: TextLook; width?: number; style?: { marginTop?: number; marginBottom?: number } }): React.ReactElement {
+  const around = React.useContext(PaintWidth);
+  const { look } = props;
+  const painted = paintedTextBlock(props.text, look, props.width ?? around, props.style ?? {});
+  if (painted) return painted;
+  const fonts = ensureFonts();
+  return h(
+    Text,
+    {
+      style: [
+        { fontSize: look.size, lineHeight: look.lineHeight, color: look.color, textAlign: look.align ?? 'left' },
+        look.face === 'sansBold' ? { fontWeight: 700 } : look.face === 'mono' ? { fontFamily: fonts.mono } : {},
+        props.style ?? {},
+      ],
+    },
+    props.text,
   );
+}
+
+/** Small grey print across the page (a form's legend). */
+export function FinePrint(props: { text: string; marginTop: number; lineHeight: number; align?: 'justify' | 'left' }): React.ReactElement {
+  const look: TextLook = { face: 'sans', size: FONT_SIZES.fine, lineHeight: props.lineHeight, color: COLORS.muted, align: props.align ?? 'left' };
+  return h(PlainText, { text: props.text, look, style: { marginTop: props.marginTop } });
 }
 
 /** Emphasised run inside a Paragraph. */

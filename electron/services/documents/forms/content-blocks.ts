@@ -9,26 +9,26 @@ import React from 'react';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { MEDIA_KIND_LABELS, SANITISATION_METHOD_LABELS } from '../../../../shared/domain/shipments';
 import { formatCivilDate, formatDateTime } from '../../../../shared/format/date';
-import { ensureFonts } from '../font-registry';
-import { COLORS, CodeBlock, DocumentTitle, FONT_SIZES, FieldList, FolioLine, Notice, OfficeHeader, OfficialDocument, OfficialPage, QrMark, SimpleTable, wrapText, type LabeledValue, type QrCode, type OfficeInfo, type PageSizeName, type TableCell } from '../toolkit';
+import { PaintWidth, type TextLook } from '../painted-text';
+import { COLORS, CodeBlock, DocumentTitle, FONT_SIZES, FieldList, FolioLine, Notice, OfficeHeader, OfficialDocument, OfficialPage, PlainText, QrMark, SimpleTable, wrapText, type LabeledValue, type QrCode, type OfficeInfo, type PageSizeName, type TableCell } from '../toolkit';
 import type { EnvelopeInfo, InventoryLine, MediaFileLine, MediaInfo } from './content-input';
 import { digestLines, footerNote, formatBytes, formatInteger, type VoidInfo } from './form-input';
 
 const h = React.createElement;
 
+const INTEGRITY_FRAME = 0.75;
+const INTEGRITY_PADDING = 8;
+const INTEGRITY_GAP = 12;
+
 const styles = StyleSheet.create({
   integrity: {
     flexDirection: 'row',
     alignItems: 'center',
-    borderWidth: 0.75,
+    borderWidth: INTEGRITY_FRAME,
     borderColor: COLORS.guinda,
-    padding: 8,
+    padding: INTEGRITY_PADDING,
   },
-  integrityText: { flex: 1, marginLeft: 12 },
-  integrityLabel: { fontWeight: 700, color: COLORS.guinda, fontSize: 8, lineHeight: 1.3, letterSpacing: 0.3 },
-  integrityValue: { fontSize: 9.5, lineHeight: 1.35, marginBottom: 4 },
-  integrityHint: { fontSize: 7.5, color: COLORS.muted, lineHeight: 1.3 },
-  totals: { fontSize: 8.5, color: COLORS.muted, textAlign: 'right', marginTop: 3, lineHeight: 1.3 },
+  integrityText: { flex: 1, marginLeft: INTEGRITY_GAP },
 });
 
 /** Inventory rows: number, description, type, quantity, sheets; with totals under the table. */
@@ -55,11 +55,9 @@ export function InventoryTable(props: { items: InventoryLine[]; fontSize?: numbe
         item.sheets === null ? '—' : formatInteger(item.sheets),
       ]),
     }),
-    h(
-      Text,
-      { style: styles.totals },
-      `${props.items.length === 1 ? '1 partida' : `${props.items.length} partidas`} · ${formatInteger(quantity)} ${quantity === 1 ? 'pieza' : 'piezas'} · ${formatInteger(sheets)} ${sheets === 1 ? 'foja' : 'fojas'}`,
-    ),
+    h(Totals, {
+      text: `${props.items.length === 1 ? '1 partida' : `${props.items.length} partidas`} · ${formatInteger(quantity)} ${quantity === 1 ? 'pieza' : 'piezas'} · ${formatInteger(sheets)} ${sheets === 1 ? 'foja' : 'fojas'}`,
+    }),
   );
 }
 
@@ -126,7 +124,7 @@ export function FilesTable(props: { files: MediaFileLine[] }): React.ReactElemen
         `${file.sha256.slice(0, 32)} ${file.sha256.slice(32)}`,
       ]),
     }),
-    h(Text, { style: styles.totals }, `${formatInteger(props.files.length)} ${props.files.length === 1 ? 'archivo' : 'archivos'} · ${formatBytes(totalBytes(props.files))}`),
+    h(Totals, { text: `${formatInteger(props.files.length)} ${props.files.length === 1 ? 'archivo' : 'archivos'} · ${formatBytes(totalBytes(props.files))}` }),
   );
 }
 
@@ -148,11 +146,25 @@ export interface IntegrityBoxProps {
   qrSize?: number;
 }
 
+const LOOKS = {
+  totals: { face: 'sans', size: FONT_SIZES.small, lineHeight: 1.3, color: COLORS.muted, align: 'right' },
+  integrityLabel: { face: 'sansBold', size: 8, lineHeight: 1.3, color: COLORS.guinda },
+  integrityValue: { face: 'mono', size: 9.5, lineHeight: 1.35, color: COLORS.text },
+  integrityHint: { face: 'sans', size: FONT_SIZES.fine, lineHeight: 1.3, color: COLORS.muted },
+} as const satisfies Record<string, TextLook>;
+
+/** The line under a table that sums it up (partidas, piezas, fojas; archivos, bytes). */
+function Totals(props: { text: string }): React.ReactElement {
+  return h(PlainText, { text: props.text, look: LOOKS.totals, style: { marginTop: 3 } });
+}
+
 /** QR next to the full digest and chain head, so the code and the printed text can be checked against each other. */
 export function IntegrityBox(props: IntegrityBoxProps): React.ReactElement {
-  const fonts = ensureFonts();
-  const mono = { fontFamily: fonts.mono };
+  const page = React.useContext(PaintWidth);
   const size = props.qrSize ?? 78;
+  // The text column: the box less its frame and padding, the QR and the gap beside it.
+  const width = page === null ? undefined : page - 2 * (INTEGRITY_FRAME + INTEGRITY_PADDING) - size - INTEGRITY_GAP;
+  const digest = digestLines(props.contentDigest);
   return h(
     View,
     { style: styles.integrity, wrap: false },
@@ -160,13 +172,11 @@ export function IntegrityBox(props: IntegrityBoxProps): React.ReactElement {
     h(
       View,
       { style: styles.integrityText },
-      h(Text, { style: styles.integrityLabel }, 'HUELLA DEL CONTENIDO (SHA-256)'),
-      ...digestLines(props.contentDigest).map((line, index) =>
-        h(Text, { key: `d${index}`, style: [styles.integrityValue, mono, index === 0 ? { marginBottom: 0 } : {}] }, line),
-      ),
-      h(Text, { style: styles.integrityLabel }, 'CADENA DE CUSTODIA (ÚLTIMO ESLABÓN)'),
-      h(Text, { style: [styles.integrityValue, mono] }, props.chainHead),
-      props.hint ? h(Text, { style: styles.integrityHint }, props.hint) : null,
+      h(PlainText, { text: 'HUELLA DEL CONTENIDO (SHA-256)', look: LOOKS.integrityLabel, width }),
+      h(PlainText, { text: digest.join('\n'), look: LOOKS.integrityValue, width, style: { marginBottom: 4 } }),
+      h(PlainText, { text: 'CADENA DE CUSTODIA (ÚLTIMO ESLABÓN)', look: LOOKS.integrityLabel, width }),
+      h(PlainText, { text: props.chainHead, look: LOOKS.integrityValue, width, style: { marginBottom: 4 } }),
+      props.hint ? h(PlainText, { text: props.hint, look: LOOKS.integrityHint, width }) : null,
     ),
   );
 }
