@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleRenderWorker } from '../../electron/services/documents/test-support';
-import { closeRenderWorker, configureRenderWorker, renderFormOffThread } from '../../electron/services/documents/render-pool';
+import { closeRenderWorker, configureRenderWorker, renderFormOffThread, warmRenderWorker } from '../../electron/services/documents/render-pool';
 import { MediaService } from '../../electron/services/media/media-service';
 import { testWorld, oficioContent, shipmentIn, type TestWorld } from '../../electron/services/test-support/world';
 import type { ShipmentAttachment } from '../../shared/domain/shipments';
@@ -60,7 +60,8 @@ export async function benchExport(): Promise<{ export_shipments_per_s: number }>
       const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now), render: renderFormOffThread });
       const drive = path.join(root, 'unidad');
       await fsp.mkdir(drive);
-      // Warm-up: fonts, caches and JIT in both workers, as after the first print of the day.
+      // Warm-up: the render worker as the app warms it after start, then a small export.
+      if (!(await warmRenderWorker())) throw new Error('the render worker did not warm up');
       const { items } = await w.s.shipments.list(w.ws, { limit: 4 });
       await media.exportRecords(w.ws, w.clerk, { shipmentIds: items.map((s) => s.id) }, { drivePath: drive, filesystem: 'ext4' });
       const { ms, value } = await timed(() => media.exportRecords(w.ws, w.clerk, { from: '2026-11-01', to: '2026-11-30' }, { drivePath: drive, filesystem: 'ext4' }));

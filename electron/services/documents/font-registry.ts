@@ -301,29 +301,45 @@ function memoiseGlyphOutlines(font: unknown): void {
 
 interface SubsetLike {
   glyphs: number[];
+  includeGlyph(id: number): number;
   encode(): unknown;
 }
 const SUBSET_CACHE_LIMIT = 64;
 const subsetCaches = new WeakSet<object>();
 
 /**
+ * The characters every subset starts with, in this order: printable ASCII
+ * and the letters and signs of Spanish. See memoiseSubsets.
+ */
+export const BASE_SUBSET_TEXT = `${Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')}áéíóúÁÉÍÓÚñÑüÜ¿¡«»°·–—…`;
+
+const BASE_LIGATURES = 'fi fl ff ffi ffl';
+
+/**
  * Keeps the encoded font subsets pdfkit embeds. Every PDF embeds a subset of
  * each face it uses, and encoding one (fontkit writing glyf, loca, hmtx…
- * through restructure) was a sixth of a small form's render. A subset's
- * bytes depend only on its glyphs and their order (the order they were first
- * drawn in), and forms of one kind draw their fixed headings and labels
- * first: consecutive sheets mostly embed the very same subset. Keyed by that
- * glyph list, taken before encoding (encoding appends the parts of composite
- * glyphs, which nothing reads afterwards).
+ * through restructure, then deflate) was a sixth of a small form's render.
+ * A subset's bytes depend only on its glyphs and their order, so every
+ * subset starts with the same base glyphs in the same order
+ * (BASE_SUBSET_TEXT): almost every sheet then embeds the very same subset,
+ * encoded once; a sheet with other characters appends them and gets a
+ * subset of its own. The price is the base glyphs a sheet does not use, a
+ * few kilobytes per face. pdfkit lists in the PDF (widths, ToUnicode) only
+ * the glyphs it drew: pdf-pipeline fills in the base ones before embedding.
+ * Keyed by the glyph list taken before encoding (encoding appends the parts
+ * of composite glyphs, which nothing reads afterwards).
  */
 function memoiseSubsets(font: unknown): void {
   if (typeof font !== 'object' || font === null || subsetCaches.has(font)) return;
-  const f = font as { createSubset?: () => SubsetLike };
+  const f = font as { createSubset?: () => SubsetLike; glyphsForString?: (text: string) => Array<{ id: number }>; layout?: (text: string) => { glyphs: Array<{ id: number }> } };
   const original = f.createSubset;
-  if (typeof original !== 'function') return;
+  if (typeof original !== 'function' || typeof f.glyphsForString !== 'function' || typeof f.layout !== 'function') return;
+  // The characters, then the ligatures shaping puts in Spanish text («oficio», «Fiscalía»).
+  const base = [...new Set([...f.glyphsForString(BASE_SUBSET_TEXT), ...f.layout(BASE_LIGATURES).glyphs].map((glyph) => glyph.id))];
   const encoded = new Map<string, unknown>();
   f.createSubset = function (this: unknown) {
     const subset = original.call(this);
+    for (const id of base) subset.includeGlyph(id);
     const encode = subset.encode.bind(subset);
     subset.encode = () => {
       const key = subset.glyphs.join(',');

@@ -89,24 +89,32 @@ export interface RenderPdfOptions {
 }
 
 interface EmbeddedFontLike {
-  font: object;
+  font: { getGlyph(id: number): { codePoints: number[]; advanceWidth: number } };
+  subset: { glyphs: number[] };
+  scale: number;
+  widths: Array<number | undefined>;
+  unicode: Array<number[] | undefined>;
   layoutRun(text: string): unknown;
   layoutCached(text: string): unknown;
+  embed(): unknown;
 }
 const WORD_CACHE_LIMIT = 20000;
-let wordLayoutsShared = false;
+let embeddedFontsPatched = false;
 
 /**
- * pdfkit shapes the text it draws word by word and keeps the shaped words,
- * but per document: every PDF shaped every label and name again. The words
- * are kept here per font instead, across documents (they are scaled to the
- * font's 1000 units, which depend on the font alone, and only read
- * afterwards: pdfkit copies a position before changing it). Installed on
- * pdfkit's embedded-font class, reached through a probe document, once the
- * fonts are loaded.
+ * Two changes to pdfkit's embedded-font class (reached through a probe
+ * document), installed once the fonts are loaded:
+ *
+ * - pdfkit shapes the text it draws word by word and keeps the shaped words,
+ *   but per document: every PDF shaped every label and name again. The words
+ *   are kept per font instead, across documents (they are scaled to the
+ *   font's 1000 units, which depend on the font alone, and only read
+ *   afterwards: pdfkit copies a position before changing it).
+ * - Before embedding, the widths and ToUnicode lists get the subset's base
+ *   glyphs the sheet did not draw (see memoiseSubsets in font-registry.ts).
  */
-function shareWordLayouts(): void {
-  if (wordLayoutsShared) return;
+function patchEmbeddedFonts(): void {
+  if (embeddedFontsPatched) return;
   let font: FontkitFont;
   try {
     font = fontData('sans');
@@ -115,7 +123,19 @@ function shareWordLayouts(): void {
   }
   const probe = new PDFDocument({ autoFirstPage: false, font: null }).font(font, font.postscriptName, 10) as unknown as { _font: EmbeddedFontLike };
   const prototype = Object.getPrototypeOf(probe._font) as EmbeddedFontLike;
-  if (typeof prototype.layoutCached !== 'function' || typeof prototype.layoutRun !== 'function') return;
+  if (typeof prototype.layoutCached !== 'function' || typeof prototype.layoutRun !== 'function' || typeof prototype.embed !== 'function') return;
+  // Subsets start with base glyphs the sheet may not draw (font-registry's
+  // memoiseSubsets); pdfkit's widths and ToUnicode lists must have them too.
+  const embed = prototype.embed;
+  prototype.embed = function (this: EmbeddedFontLike) {
+    this.subset.glyphs.forEach((id, gid) => {
+      if (this.unicode[gid] !== undefined && this.widths[gid] !== undefined) return;
+      const glyph = this.font.getGlyph(id);
+      this.unicode[gid] ??= glyph.codePoints.length > 0 ? glyph.codePoints : [0];
+      this.widths[gid] ??= glyph.advanceWidth * this.scale;
+    });
+    return embed.call(this);
+  };
   const caches = new WeakMap<object, Map<string, unknown>>();
   prototype.layoutCached = function (this: EmbeddedFontLike, text: string) {
     let cache = caches.get(this.font);
@@ -131,7 +151,7 @@ function shareWordLayouts(): void {
     }
     return run;
   };
-  wordLayoutsShared = true;
+  embeddedFontsPatched = true;
 }
 
 let defaultPagination: 'own' | 'react-pdf' = 'own';
@@ -180,7 +200,7 @@ export async function renderPdf(element: React.ReactElement, options: RenderPdfO
       CreationDate: props.creationDate ?? new Date(),
     }).filter(([, value]) => value !== undefined),
   );
-  shareWordLayouts();
+  patchEmbeddedFonts();
   const ctx = new PDFDocument({
     compress: true,
     lang: typeof props.language === 'string' ? props.language : undefined,
