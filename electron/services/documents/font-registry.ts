@@ -147,6 +147,9 @@ export function warmFonts(): Promise<void> {
 export interface FontkitFont {
   unitsPerEm: number;
   postscriptName: string;
+  /** Above and below the baseline, in font units (descent is negative). */
+  ascent: number;
+  descent: number;
   layout(text: string): { advanceWidth: number };
 }
 
@@ -305,6 +308,12 @@ interface SubsetLike {
   encode(): unknown;
 }
 const SUBSET_CACHE_LIMIT = 64;
+const keptSubsets = new WeakSet<object>();
+
+/** Whether these are the bytes of a kept font subset (the same object every sheet embeds). */
+export function isKeptSubset(bytes: unknown): bytes is Uint8Array {
+  return typeof bytes === 'object' && bytes !== null && keptSubsets.has(bytes);
+}
 const subsetCaches = new WeakSet<object>();
 
 /**
@@ -347,6 +356,7 @@ function memoiseSubsets(font: unknown): void {
       const bytes = encode();
       if (encoded.size >= SUBSET_CACHE_LIMIT) encoded.clear();
       encoded.set(key, bytes);
+      if (typeof bytes === 'object' && bytes !== null) keptSubsets.add(bytes);
       return bytes;
     };
     return subset;

@@ -16,7 +16,8 @@ import * as ReactPdf from '@react-pdf/renderer';
 import layoutDocumentUntyped from '@react-pdf/layout';
 import renderPdfUntyped from '@react-pdf/render';
 import PDFDocument from 'pdfkit';
-import { fontData, type FontkitFont } from './font-registry';
+import { deflateSync } from 'node:zlib';
+import { fontData, isKeptSubset, type FontkitFont } from './font-registry';
 import { planOwnPagination, type PdfNode } from './own-pagination';
 import { addPaintPasses } from './paint-pass';
 
@@ -112,6 +113,9 @@ let embeddedFontsPatched = false;
  *   afterwards: pdfkit copies a position before changing it).
  * - Before embedding, the widths and ToUnicode lists get the subset's base
  *   glyphs the sheet did not draw (see memoiseSubsets in font-registry.ts).
+ *
+ * And one to its indirect objects: a kept subset is deflated once
+ * (compressKeptSubsetsOnce).
  */
 function patchEmbeddedFonts(): void {
   if (embeddedFontsPatched) return;
@@ -151,7 +155,41 @@ function patchEmbeddedFonts(): void {
     }
     return run;
   };
+  compressKeptSubsetsOnce(new PDFDocument({ autoFirstPage: false, font: null }).ref());
   embeddedFontsPatched = true;
+}
+
+interface PdfReferenceLike {
+  compress: boolean;
+  buffer: unknown[];
+  finalize(): unknown;
+}
+
+/**
+ * A kept font subset is the same bytes in every sheet; so is its compressed
+ * form. pdfkit deflates each stream as it writes it, a tenth of an export's
+ * render once subsets carry their base glyphs: the font file stream (one
+ * chunk, a kept subset) gets the deflated bytes kept beside it instead.
+ * `Filter /FlateDecode` is already set when the chunk was written.
+ */
+function compressKeptSubsetsOnce(probe: object): void {
+  const prototype = Object.getPrototypeOf(probe) as PdfReferenceLike;
+  const finalize = prototype.finalize;
+  if (typeof finalize !== 'function') return;
+  const deflated = new WeakMap<Uint8Array, Buffer>();
+  prototype.finalize = function (this: PdfReferenceLike) {
+    const chunk = this.buffer.length === 1 ? this.buffer[0] : null;
+    if (this.compress && isKeptSubset(chunk)) {
+      let packed = deflated.get(chunk);
+      if (!packed) {
+        packed = deflateSync(chunk);
+        deflated.set(chunk, packed);
+      }
+      this.buffer = [packed];
+      this.compress = false;
+    }
+    return finalize.call(this);
+  };
 }
 
 let defaultPagination: 'own' | 'react-pdf' = 'own';

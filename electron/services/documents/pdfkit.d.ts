@@ -16,5 +16,7 @@ declare module 'pdfkit' {
     constructor(options?: PDFDocumentOptions);
     /** Selects a font: a fontkit font object, keyed by `family`. */
     font(src: object, family: string, size: number): this;
+    /** A new indirect object of this document (pdfkit's PDFReference). */
+    ref(): object;
   }
 }

@@ -13,7 +13,7 @@ import { AppError } from '../../../shared/errors';
 import { ensureFonts, fontData, warmFonts } from './font-registry';
 import { PageNumberingContext, renderPdf } from './pdf-pipeline';
 import { COLORS, FONT_SIZES, PAGE_MARGINS, contentWidth, type PageSizeName } from './theme';
-import { PaintWidth, chunkText, drawLines, loadedFaces, paintedBox, paintedTextBlock, textWidth, type TextLook } from './painted-text';
+import { PaintWidth, checkPaintWidth, chunkText, drawLines, loadedFaces, paintedBox, paintedTextBlock, textWidth, type TextLook } from './painted-text';
 import { paintedFieldRows } from './field-rows';
 
 const h = React.createElement;
@@ -423,7 +423,12 @@ export function wrapText(text: string, maxChars: number): string[] {
 }
 
 /** "Folio: … Referencia: … Fecha: …", aligned right under the header. */
+const FOLIO = { size: FONT_SIZES.body, gap: 18, labelGap: 4 } as const;
+
 export function FolioLine(props: { items: LabeledValue[] }): React.ReactElement {
+  const width = React.useContext(PaintWidth);
+  const painted = width === null ? null : paintedFolioLine(props.items, width);
+  if (painted) return painted;
   const fonts = ensureFonts();
   return h(
     View,
@@ -437,6 +442,49 @@ export function FolioLine(props: { items: LabeledValue[] }): React.ReactElement 
       ),
     ),
   );
+}
+
+/**
+ * The folio line painted: «Label: value» items side by side, right-aligned,
+ * 18 pt apart, wrapping to a new line when they do not fit, as the row of
+ * Views does. Lines are as tall as the font's own line (no lineHeight set).
+ */
+function paintedFolioLine(items: LabeledValue[], width: number): React.ReactElement | null {
+  const faces = loadedFaces();
+  if (!faces) return null;
+  const lineHeight = (FOLIO.size * (faces.sans.ascent - faces.sans.descent)) / faces.sans.unitsPerEm;
+  const measured = items.map((item) => {
+    const label = `${item.label}:`;
+    const valueFont = item.mono ? faces.mono : faces.sans;
+    const labelWidth = textWidth(faces.sansBold, FOLIO.size, label);
+    const valueWidth = textWidth(valueFont, FOLIO.size, item.value);
+    return { label, value: item.value, valueFont, labelWidth, valueWidth, width: FOLIO.gap + labelWidth + FOLIO.labelGap + valueWidth };
+  });
+  const lines: (typeof measured)[] = [];
+  for (const item of measured) {
+    const line = lines.at(-1);
+    if (line && line.reduce((sum, i) => sum + i.width, 0) + item.width <= width) line.push(item);
+    else lines.push([item]);
+  }
+  return paintedBox({
+    style: { width, height: lines.length * lineHeight, marginBottom: 10 },
+    draw: (painter, available) => {
+      checkPaintWidth(available, width, 'folio line');
+      lines.forEach((line, row) => {
+        let x = width - line.reduce((sum, i) => sum + i.width, 0);
+        const y = row * lineHeight;
+        for (const item of line) {
+          x += FOLIO.gap;
+          painter.fillColor(COLORS.guinda).font(faces.sansBold, faces.sansBold.postscriptName, FOLIO.size);
+          drawLines(painter, [{ text: item.label, width: item.labelWidth }], { x, y, room: item.labelWidth, lineHeight: 0 });
+          x += item.labelWidth + FOLIO.labelGap;
+          painter.fillColor(COLORS.text).font(item.valueFont, item.valueFont.postscriptName, FOLIO.size);
+          drawLines(painter, [{ text: item.value, width: item.valueWidth }], { x, y, room: item.valueWidth, lineHeight: 0 });
+          x += item.valueWidth;
+        }
+      });
+    },
+  });
 }
 
 const HEADING_LOOK: TextLook = { face: 'sansBold', size: FONT_SIZES.heading, lineHeight: 1.2, color: COLORS.guinda };
