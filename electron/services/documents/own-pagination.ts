@@ -95,7 +95,8 @@ export function planOwnPagination(document: PdfNode): OwnPagination | null {
     const leadingFixed = flow.findIndex((child) => child.props?.fixed !== true);
     // A fixed block after the content has started would repeat mid-page; react-pdf knows how.
     if (flow.slice(Math.max(0, leadingFixed)).some((child) => child.props?.fixed === true)) return null;
-    plans.push({ furnitureBelow: firstFlow < 0 ? furniture.length : children.slice(0, firstFlow).length });
+    // Everything before the first flow block is furniture drawn under the flow.
+    plans.push({ furnitureBelow: firstFlow < 0 ? furniture.length : firstFlow });
     const props = { ...page.props, wrap: false };
     split.push({ ...page, props, style: [page.style ?? {}, { minHeight: size.height, maxHeight: size.height }].flat(), children: furniture });
     split.push({ ...page, props, children: flow });

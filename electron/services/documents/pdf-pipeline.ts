@@ -80,15 +80,6 @@ const drawPdf = renderPdfUntyped as unknown as (ctx: PdfContext, document: LaidO
 
 let renderer: PdfRenderer | null = null;
 
-export interface RenderPdfOptions {
-  /**
-   * 'own' (the default) lays each page out once and cuts it into pages in
-   * own-pagination.ts, falling back to react-pdf's pagination for what that
-   * cannot cut; 'react-pdf' always uses react-pdf's (tests compare the two).
-   */
-  pagination?: 'own' | 'react-pdf';
-}
-
 interface EmbeddedFontLike {
   font: { getGlyph(id: number): { codePoints: number[]; advanceWidth: number } };
   subset: { glyphs: number[] };
@@ -195,8 +186,10 @@ function compressKeptSubsetsOnce(probe: object): void {
 let defaultPagination: 'own' | 'react-pdf' = 'own';
 
 /**
- * Which pagination `renderPdf` uses when not told: tests render every form
- * both ways and compare the pages. Returns the previous setting.
+ * Which pagination `renderPdf` uses: 'own' (the default) lays each page out
+ * once and cuts it in own-pagination.ts, falling back to react-pdf's for
+ * what that cannot cut; 'react-pdf' always uses react-pdf's. Tests render
+ * every form both ways and compare the pages. Returns the previous setting.
  */
 export function setDefaultPagination(pagination: 'own' | 'react-pdf'): 'own' | 'react-pdf' {
   const previous = defaultPagination;
@@ -218,7 +211,7 @@ async function layOut(document: DocumentInstance, pagination: 'own' | 'react-pdf
  * fresh `PageNumbering`, so documents rendered at the same time on one
  * thread never share a counter.
  */
-export async function renderPdf(element: React.ReactElement, options: RenderPdfOptions = {}): Promise<Buffer> {
+export async function renderPdf(element: React.ReactElement): Promise<Buffer> {
   const numbering = new PageNumbering();
   const container: Container = { type: 'ROOT', document: null };
   renderer ??= createRenderer({});
@@ -250,7 +243,7 @@ export async function renderPdf(element: React.ReactElement, options: RenderPdfO
     info,
   });
 
-  const layout = await layOut(document, options.pagination ?? defaultPagination);
+  const layout = await layOut(document, defaultPagination);
   numbering.total = layout.children?.length ?? 0;
   const stream = drawPdf(ctx, addPaintPasses(layout as PdfNode) as LaidOutDocument);
   return new Promise<Buffer>((resolve, reject) => {

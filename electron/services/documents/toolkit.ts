@@ -139,7 +139,6 @@ const styles = StyleSheet.create({
   // The footer lives in the bottom margin: keep it short (no tall lineHeight) or it falls off the page.
   // Wide enough for «Página 999 de 999»; the text is drawn right-aligned inside.
   pageNumber: { flexShrink: 0, width: 96, height: 10 },
-  title: { fontWeight: 700, fontSize: FONT_SIZES.title, color: COLORS.guinda, textAlign: 'center', lineHeight: 1.25 },
   subtitle: { fontSize: 10, textAlign: 'center', color: COLORS.muted, marginTop: 4 },
   titleBlock: { marginBottom: 10 },
   folioRow: {
@@ -184,10 +183,7 @@ const styles = StyleSheet.create({
   qrCaption: { fontSize: 7.5, color: COLORS.muted, textAlign: 'center', marginTop: 3, lineHeight: 1.25 },
   signatureRow: { flexDirection: 'row', justifyContent: 'space-around', marginTop: 14 },
   signature: { alignItems: 'center' },
-  signatureCaption: { fontWeight: 700, color: COLORS.guinda, fontSize: 9.5, lineHeight: 1.2, marginBottom: 38 },
   signatureLine: { borderTopWidth: 0.75, borderTopColor: COLORS.text, alignSelf: 'stretch', marginBottom: 3 },
-  signatureName: { fontWeight: 700, fontSize: 9.5, textAlign: 'center', lineHeight: 1.25 },
-  signaturePosition: { fontSize: FONT_SIZES.small, textAlign: 'center', color: COLORS.muted, lineHeight: 1.25 },
 });
 
 type Children = React.ReactNode;
@@ -358,11 +354,10 @@ export function OfficeHeader(props: OfficeHeaderProps): React.ReactElement {
 const TITLE_LOOK: TextLook = { face: 'sansBold', size: FONT_SIZES.title, lineHeight: 1.25, color: COLORS.guinda, align: 'center' };
 
 export function DocumentTitle(props: { title: string; subtitle?: string }): React.ReactElement {
-  const width = React.useContext(PaintWidth);
   return h(
     View,
     { style: styles.titleBlock },
-    paintedTextBlock(props.title, TITLE_LOOK, width) ?? h(Text, { style: styles.title }, props.title),
+    h(PlainText, { text: props.title, look: TITLE_LOOK }),
     props.subtitle ? h(Text, { style: styles.subtitle }, props.subtitle) : null,
   );
 }
@@ -715,6 +710,9 @@ export interface SignatureBlockProps {
   width?: number;
 }
 
+/** Room above the signature line for the handwritten signature. */
+const SIGNATURE_CAPTION_GAP = 38;
+
 const SIGNATURE_LOOKS = {
   caption: { face: 'sansBold', size: 9.5, lineHeight: 1.2, color: COLORS.guinda, align: 'center' },
   name: { face: 'sansBold', size: 9.5, lineHeight: 1.25, color: COLORS.text, align: 'center' },
@@ -725,14 +723,13 @@ export function SignatureBlock(props: SignatureBlockProps): React.ReactElement {
   const width = props.width ?? 160;
   const name = props.name && props.name.trim() !== '' ? props.name : ' ';
   const position = props.position && props.position.trim() !== '' ? props.position : ' ';
-  const caption = paintedTextBlock(props.caption, SIGNATURE_LOOKS.caption, width, { marginBottom: styles.signatureCaption.marginBottom });
   return h(
     View,
     { style: [styles.signature, { width }], wrap: false },
-    caption ?? h(Text, { style: styles.signatureCaption }, props.caption),
+    h(PlainText, { text: props.caption, look: SIGNATURE_LOOKS.caption, width, style: { marginBottom: SIGNATURE_CAPTION_GAP } }),
     h(View, { style: styles.signatureLine }),
-    paintedTextBlock(name, SIGNATURE_LOOKS.name, width) ?? h(Text, { style: styles.signatureName }, name),
-    paintedTextBlock(position, SIGNATURE_LOOKS.position, width) ?? h(Text, { style: styles.signaturePosition }, position),
+    h(PlainText, { text: name, look: SIGNATURE_LOOKS.name, width }),
+    h(PlainText, { text: position, look: SIGNATURE_LOOKS.position, width }),
   );
 }
 
