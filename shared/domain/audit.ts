@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = {
   'records.exported': 'Expediente exportado a medio extraíble',
   'vault.backed_up': 'Respaldo de la bóveda creado',
   'vault.restored': 'Bóveda restaurada desde un respaldo',
+  'vault.upgraded': 'Bóveda actualizada al formato vigente',
+  'vault.index_rebuilt': 'Índice reconstruido desde los registros',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

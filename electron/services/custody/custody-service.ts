@@ -65,7 +65,7 @@ export class CustodyService {
       ...(f.brokenSealOnly ? { brokenSealOnly: true } : {}),
       ...(f.shipmentId ? { shipmentId: f.shipmentId } : {}),
       ...(f.person ? { person: foldName(f.person) } : {}),
-      ...(f.agencyId ? { shipment: (id: string) => view.shipment(id)?.content.agencyId === f.agencyId } : {}),
+      ...(f.agencyId ? { shipment: (id: string) => view.shipment(id)?.agencyId === f.agencyId } : {}),
     });
     return { view, entries };
   }
@@ -74,7 +74,7 @@ export class CustodyService {
     const events = await view.ledger.load(entries);
     return events.map((e) => {
       const shipment = view.shipment(e.shipmentId);
-      return { ...e, agencyAcronym: shipment ? view.agencyAcronym(shipment.content.agencyId) : '—', subject: shipment?.content.subject ?? '' };
+      return { ...e, agencyAcronym: shipment ? view.agencyAcronym(shipment.agencyId) : '—', subject: shipment?.subject ?? '' };
     });
   }
 

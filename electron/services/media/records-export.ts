@@ -12,6 +12,7 @@ import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
 import { custodyCsv } from '../custody/custody-csv';
 import type { ShipmentService } from '../shipments/shipment-service';
+import type { ShipmentRow } from '../shipments/shipment-rows';
 import { approvalInput, chainHeadText, custodyRegisterInput } from '../shipments/shipment-forms';
 import type { BagVerification } from './bagit-verifier';
 import { writeBag, type BagSourceFile, type WriteProgress } from './bagit-writer';
@@ -101,6 +102,7 @@ export async function exportRecords(
   const view = await deps.shipments.custodyView(ws);
   const agencyOf = await agencyLookup(ws);
 
+  // Whole shipments are read one at a time as they are packed; the rows are enough to name the folders.
   const shipments = ids.map((id) => {
     const s = view.shipment(id);
     if (!s) throw new AppError('NOT_FOUND', 'Uno de los envíos elegidos ya no existe.');
@@ -113,7 +115,8 @@ export async function exportRecords(
 
   const prepare = async (index: number): Promise<void> => {
     throwIfAborted(signal);
-    const shipment = shipments[index] as Shipment;
+    const shipment = await view.load((shipments[index] as ShipmentRow).id);
+    if (!shipment) throw new AppError('NOT_FOUND', 'Uno de los envíos elegidos ya no existe.');
     const folder = folders[index] as string;
     const custody = await view.ledger.of(shipment.id);
     const agency = agencyOf(shipment.content.agencyId);
@@ -267,7 +270,7 @@ function json(value: unknown): Buffer {
 }
 
 /** Folder per shipment; two shipments never share one (a folio is unique, ids too, but the mapping of «/» could collide). */
-function uniqueFolders(shipments: readonly Shipment[]): string[] {
+function uniqueFolders(shipments: readonly ShipmentRow[]): string[] {
   const used = new Set<string>(['indice.csv', 'indice.json']);
   return shipments.map((s) => {
     let name = shipmentFolderName(s);

@@ -1,5 +1,6 @@
 export { ShipmentService } from './shipment-service';
-export { ShipmentStore, type ShipmentRevision } from './shipment-store';
+export { ShipmentStore, CHANGES_STREAM } from './shipment-store';
+export type { ShipmentRow } from './shipment-rows';
 export { contentDigest, digestBody } from './content-digest';
 export { formatFolio, FolioCounter } from './folio';
-export { searchShipments, searchText, summaryOf } from './search';
+export { searchShipments, summaryOf } from './search';

@@ -23,7 +23,7 @@ import {
 } from '../../../shared/domain/shipments';
 import { folioKey, parseSheetCode } from '../../../shared/domain/sheet-code';
 import { custodyEventInputSchema, describeParty, HANDOFF_EVENT_TYPE, isHandoffAction, knownSeals, type CustodyEvent, type CustodyEventFields, type HandoffAction, type SealObservation } from '../../../shared/domain/custody';
-import { CustodyLedger } from '../custody/custody-ledger';
+import { CustodyLedger, type CustodyIndexEntry } from '../custody/custody-ledger';
 import { shortHash } from '../integrity/hash-chain';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
@@ -38,8 +38,10 @@ import { PAPER_FORM_LABELS, printInputSchema, type PaperForm, type PrintedForm, 
 import { approvalInput, chainHeadText, custodyRegisterInput, envelopeCoverInput, envelopeLabelInput, mediaManifestInput, receiptInput, type FormContext } from './shipment-forms';
 import { contentDigest } from './content-digest';
 import { formatFolio } from './folio';
-import { searchShipments, searchText } from './search';
-import { ShipmentStore } from './shipment-store';
+import { searchShipments } from './search';
+import type { ShipmentRow } from './shipment-rows';
+import { REBUILD_REASON_LABELS, ShipmentStore } from './shipment-store';
+import { upgradeShipments } from './format-upgrade';
 
 const AUDIT_OF: Record<ShipmentAction, AuditAction> = {
   enviar_a_revision: 'shipment.sent_to_review',
@@ -71,7 +73,6 @@ interface Open {
   prints: Low<{ counts: Record<string, number> }>;
   /** Attachments uploaded from the form: a shipment may only refer to these, exactly as stored. */
   attachments: Low<{ files: AttachedFile[] }>;
-  text: WeakMap<Shipment, string>;
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -110,8 +111,12 @@ export class ShipmentService {
     let pending = this.opened.get(ws);
     if (!pending) {
       pending = (async () => {
+        await upgradeShipments(ws);
         const [store, prints, agencies, agreements, reports, attachments] = await Promise.all([
-          ShipmentStore.open(ws.vault),
+          ShipmentStore.open(ws.vault, {
+            onRebuilt: (reason, count, ms) =>
+              ws.audit.record('vault.index_rebuilt', null, `Índice de envíos reconstruido desde los registros (${REBUILD_REASON_LABELS[reason]})`, { envios: count, motivo: reason, ms: Math.round(ms) }).then(() => undefined),
+          }),
           ws.vault.doc<{ counts: Record<string, number> }>('form-prints', { counts: {} }),
           ws.vault.doc<{ agencies: Agency[] }>('agencies', { agencies: [] }),
           ws.vault.doc<{ agreements: Agreement[] }>('agreements', { agreements: [] }),
@@ -127,7 +132,6 @@ export class ShipmentService {
           agreements,
           reports,
           attachments,
-          text: new WeakMap(),
           custody: () => {
             ledger ??= CustodyLedger.open(ws.vault).then(async (l) => {
               await this.reconcile(o, l);
@@ -145,10 +149,17 @@ export class ShipmentService {
     return pending;
   }
 
-  private shipment(o: Open, id: string): Shipment {
-    const s = o.store.get(id);
+  private async shipment(o: Open, id: string): Promise<Shipment> {
+    const s = await o.store.get(id);
     if (!s) throw new AppError('NOT_FOUND', 'El envío no existe.');
     return s;
+  }
+
+  /** Saves a revision, then writes the checkpoint at the next quiet moment if enough changed since the last one. */
+  private async save(o: Open, before: Shipment | null, next: Shipment, at: Date): Promise<void> {
+    await o.store.save(before, next, at);
+    // Off the user's path: the save is acknowledged before the checkpoint is written.
+    if (o.store.checkpointDue) setImmediate(() => void o.store.checkpoint().catch(() => undefined));
   }
 
   /** The agreement rule (seed 000 A.2) plus "the recipient is one the agency authorised". */
@@ -206,12 +217,17 @@ export class ShipmentService {
    * catch it up from the event, so both agree again.
    */
   private async reconcile(o: Open, ledger: CustodyLedger): Promise<void> {
-    for (const entry of ledger.transitions()) {
-      const shipment = o.store.get(entry.shipmentId);
-      if (!shipment || shipment.history.some((h) => h.details.eventoCustodia === entry.id)) continue;
+    // Only a shipment's newest handoff can be the one whose revision is missing.
+    const newest = new Map<string, CustodyIndexEntry>();
+    for (const entry of ledger.transitions()) newest.set(entry.shipmentId, entry);
+    const rows = await o.store.rowMap();
+    for (const [id, entry] of newest) {
+      const row = rows.get(id);
+      if (!row || row.lastMove === entry.id) continue;
+      const shipment = await this.shipment(o, id);
       const [event] = await ledger.load([entry]);
       if (!event?.transition || shipment.state !== event.transition.from) continue;
-      await o.store.save(applyHandoff(shipment, event, null), new Date(event.recordedAt));
+      await this.save(o, shipment, applyHandoff(shipment, event, null), new Date(event.recordedAt));
     }
   }
 
@@ -221,21 +237,14 @@ export class ShipmentService {
     const o = await this.open(ws);
     const parsed = parseOrThrow(shipmentFilterSchema, filter);
     const agencies = new Map(o.agencies.data.agencies.map((a) => [a.id, a]));
-    return searchShipments(o.store.all(), parsed, agencies, (s) => {
-      let text = o.text.get(s);
-      if (text === undefined) {
-        text = searchText(s);
-        o.text.set(s, text);
-      }
-      return text;
-    });
+    return searchShipments(await o.store.rows(), parsed, agencies);
   }
 
   async get(ws: Workspace, user: User, id: string): Promise<ShipmentDetail> {
     const o = await this.open(ws);
     // Loading the ledger first: it may catch this shipment up after an interrupted handoff.
     const ledger = await o.custody();
-    const shipment = this.shipment(o, id);
+    const shipment = await this.shipment(o, id);
     const agency = o.agencies.data.agencies.find((a) => a.id === shipment.content.agencyId);
     const recipient = agency?.recipients.find((r) => r.id === shipment.content.recipientId);
     return {
@@ -262,35 +271,30 @@ export class ShipmentService {
     if (!parsed) throw new AppError('VALIDATION', 'El código leído no es el de una hoja de Valija.');
     const o = await this.open(ws);
     const key = folioKey(parsed.folio);
-    let found: Shipment | undefined;
-    for (const s of o.store.all()) {
+    let found: ShipmentRow | undefined;
+    for (const s of await o.store.rows()) {
       if (s.folio !== null && folioKey(s.folio) === key) {
         found = s;
         break;
       }
     }
     if (!found || found.folio === null) throw new AppError('NOT_FOUND', `No hay ningún envío con el folio ${parsed.folio}.`);
-    const sheet = found.sheets.find((x) => x.digest === parsed.digest);
-    return { shipmentId: found.id, folio: found.folio, digestMatches: found.digest === parsed.digest, sheetVoided: sheet ? sheet.voidedAt !== null : true };
+    const sheet = found.sheets.find(([digest]) => digest === parsed.digest);
+    return { shipmentId: found.id, folio: found.folio, digestMatches: found.digest === parsed.digest, sheetVoided: sheet ? sheet[1] : true };
   }
 
   /** Report periods delivered: the shipments in `entregado` that say which period they fulfil. */
   async fulfilledPeriods(ws: Workspace): Promise<Map<string, FulfilledBy>> {
     const o = await this.open(ws);
     const fulfilled = new Map<string, FulfilledBy>();
-    for (const s of o.store.all()) {
-      const link = s.content.reportPeriod;
-      if (s.state === 'entregado' && link && s.folio) fulfilled.set(fulfilledKey(link.obligationId, link.periodKey), { shipmentId: s.id, folio: s.folio });
-    }
+    for (const f of (await o.store.overview()).fulfilled) fulfilled.set(fulfilledKey(f.obligationId, f.periodKey), { shipmentId: f.shipmentId, folio: f.folio });
     return fulfilled;
   }
 
   /** Counts by state, for the home screen. */
   async countsByState(ws: Workspace): Promise<Partial<Record<Shipment['state'], number>>> {
     const o = await this.open(ws);
-    const counts: Partial<Record<Shipment['state'], number>> = {};
-    for (const s of o.store.all()) counts[s.state] = (counts[s.state] ?? 0) + 1;
-    return counts;
+    return { ...(await o.store.overview()).byState };
   }
 
   /** Stores an attachment encrypted; the form then names it in the shipment's content. */
@@ -310,7 +314,7 @@ export class ShipmentService {
   /** One attachment of a shipment, decrypted. */
   async attachment(ws: Workspace, shipmentId: string, blobId: string): Promise<{ fileName: string; mediaType: string; base64: string }> {
     const o = await this.open(ws);
-    const file = this.shipment(o, shipmentId).content.attachments.find((f) => f.blobId === blobId);
+    const file = (await this.shipment(o, shipmentId)).content.attachments.find((f) => f.blobId === blobId);
     if (!file) throw new AppError('NOT_FOUND', 'El envío no tiene ese anexo.');
     const blob = await ws.vault.doc<{ mediaType: string; base64: string }>(file.blobId, { mediaType: '', base64: '' });
     return { fileName: file.fileName, mediaType: blob.data.mediaType, base64: blob.data.base64 };
@@ -319,7 +323,7 @@ export class ShipmentService {
   /** The scan of a signed sheet or of an acknowledgement, decrypted. */
   async scan(ws: Workspace, id: string, which: 'signature' | 'acknowledgement'): Promise<{ fileName: string; mediaType: string; base64: string }> {
     const o = await this.open(ws);
-    const s = this.shipment(o, id);
+    const s = await this.shipment(o, id);
     const file = which === 'signature' ? s.signature?.scan : s.acknowledgementScan;
     if (!file) throw new AppError('NOT_FOUND', 'El envío no tiene ese documento escaneado.');
     const blob = await ws.vault.doc<{ mediaType: string; base64: string }>(file.blobId, { mediaType: '', base64: '' });
@@ -335,7 +339,7 @@ export class ShipmentService {
   async printForm(ws: Workspace, user: User, input: unknown): Promise<PrintedForm> {
     const req = parseOrThrow(printInputSchema, input);
     const o = await this.open(ws);
-    const shipment = this.shipment(o, req.shipmentId);
+    const shipment = await this.shipment(o, req.shipmentId);
     if (req.form === 'mediaManifest' && !shipment.content.media) throw new AppError('VALIDATION', 'El manifiesto sólo existe para envíos en medio magnético.');
     const sheet = req.form === 'approval' ? (req.sheetVersion === undefined ? shipment.sheets.at(-1) : shipment.sheets.find((x) => x.version === req.sheetVersion)) : undefined;
     if (req.form === 'approval' && !sheet) throw new AppError('NOT_FOUND', 'El envío todavía no tiene hoja de autorización.');
@@ -430,7 +434,7 @@ export class ShipmentService {
         closingReason: null,
         history: [{ at: now.toISOString(), actor, action: 'crear', from: null, to: 'borrador', observations: '', details: {} }],
       };
-      await o.store.save(shipment, now);
+      await this.save(o, null, shipment, now);
       await ws.audit.record('shipment.created', actor, shipment.content.subject, { envio: shipment.id, canal: content.channel });
       return shipment;
     });
@@ -447,7 +451,7 @@ export class ShipmentService {
     return o.queue.run(async () => {
       // An interrupted handoff is caught up when the ledger loads: read the shipment after that.
       await o.custody();
-      const before = this.shipment(o, id);
+      const before = await this.shipment(o, id);
       const outcome = mayEdit(before, user);
       if (outcome === null) {
         if (editOutcome(before.state) !== null) throw new AppError('FORBIDDEN', 'Sólo un usuario con el rol Capturista o Administrador puede modificar envíos.');
@@ -478,7 +482,7 @@ export class ShipmentService {
       } else {
         next.history = [...before.history, { at, actor, action: 'editar', from: before.state, to: before.state, observations: '', details: { huellaNueva: digest } }];
       }
-      await o.store.save(next, now);
+      await this.save(o, before, next, now);
       await ws.audit.record('shipment.updated', actor, next.folio ?? next.content.subject, { envio: id });
       if (outcome === 'back_to_review') {
         await ws.audit.record('shipment.sheet_voided', actor, next.folio ?? next.content.subject, { envio: id, folio: next.folio ?? '' });
@@ -492,7 +496,7 @@ export class ShipmentService {
   /** The actions `user` may take now on shipment `id`. */
   async allowedActions(ws: Workspace, user: User, id: string): Promise<ShipmentAction[]> {
     const o = await this.open(ws);
-    return rulesAllowedActions(this.shipment(o, id), user);
+    return rulesAllowedActions(await this.shipment(o, id), user);
   }
 
   /** Takes one life-cycle action: state, role and segregation of duties are checked here, then the payload. */
@@ -503,7 +507,7 @@ export class ShipmentService {
     return o.queue.run(async () => {
       // An interrupted handoff is caught up when the ledger loads: read the shipment after that.
       await o.custody();
-      const before = this.shipment(o, id);
+      const before = await this.shipment(o, id);
       const refusal = refusalOf(before, user, action);
       if (refusal) throw new AppError(refusal.code, refusal.message);
       const now = this.clock();
@@ -527,6 +531,7 @@ export class ShipmentService {
           const agreement = this.checkRecipient(o, before.content, todayInOffice(now));
           if (before.folio === null) {
             const year = Number(todayInOffice(now).slice(0, 4));
+            await o.store.rowMap(); // the folio counter knows every folio once the rows are loaded
             const number = o.store.folios.next(year);
             next.folio = formatFolio(ws.office.data.folioPrefix, number, year);
             next.folioYear = year;
@@ -566,7 +571,7 @@ export class ShipmentService {
           throw new AppError('INTERNAL', 'Acción sin tratamiento.');
       }
       next.history = [...before.history, { at, actor, action, from: before.state, to, observations, details }];
-      await o.store.save(next, now);
+      await this.save(o, before, next, now);
       await ws.audit.record(AUDIT_OF[action], actor, next.folio ?? next.content.subject, {
         envio: id,
         de: before.state,
@@ -605,7 +610,7 @@ export class ShipmentService {
       now,
     );
     const next = applyHandoff(before, event, agreementNumber);
-    await o.store.save(next, now);
+    await this.save(o, before, next, now);
     await ws.audit.record(AUDIT_OF[action], actor, next.folio ?? next.content.subject, { envio: before.id, de: before.state, a: next.state, eventoCustodia: event.id, ...(event.remarks ? { observaciones: event.remarks } : {}) });
     if (event.brokenSeal) await ws.audit.record('custody.broken_seal', actor, next.folio ?? next.content.subject, { envio: before.id, eventoCustodia: event.id });
     return next;
@@ -623,7 +628,7 @@ export class ShipmentService {
     const fields = parseOrThrow(custodyEventInputSchema, input);
     const o = await this.open(ws);
     return o.queue.run(async () => {
-      const shipment = this.shipment(o, id);
+      const shipment = await this.shipment(o, id);
       if (shipment.state === 'borrador' || shipment.state === 'cancelado') {
         throw new AppError('INVALID_TRANSITION', `Un envío en estado «${SHIPMENT_STATE_LABELS[shipment.state]}» no está bajo custodia.`);
       }
@@ -644,15 +649,24 @@ export class ShipmentService {
     });
   }
 
-  /** The custody ledger and the shipments, for the global log, verification and export. */
-  async custodyView(ws: Workspace): Promise<{ ledger: CustodyLedger; shipment: (id: string) => Shipment | undefined; agencyAcronym: (id: string) => string }> {
+  /** The custody ledger and the shipments' rows, for the global log, verification and export; `load` reads a whole shipment. */
+  async custodyView(ws: Workspace): Promise<CustodyView> {
     const o = await this.open(ws);
     const acronyms = new Map(o.agencies.data.agencies.map((a) => [a.id, a.acronym]));
-    return { ledger: await o.custody(), shipment: (id) => o.store.get(id), agencyAcronym: (id) => acronyms.get(id) ?? '—' };
+    const ledger = await o.custody();
+    const rows = await o.store.rowMap();
+    return { ledger, shipment: (id) => rows.get(id), load: (id) => o.store.get(id), agencyAcronym: (id) => acronyms.get(id) ?? '—' };
   }
 }
 
 type HandoffPayload = ActionPayload<HandoffAction>;
+
+export interface CustodyView {
+  ledger: CustodyLedger;
+  shipment: (id: string) => ShipmentRow | undefined;
+  load: (id: string) => Promise<Shipment | undefined>;
+  agencyAcronym: (id: string) => string;
+}
 
 const FORM_FILE_NAMES: Record<PaperForm, string> = {
   approval: 'autorizacion',

@@ -1,62 +1,313 @@
+import type { ShipmentState } from '../../../shared/domain/shipment-states';
 import type { Shipment } from '../../../shared/domain/shipments';
+import { SerialQueue } from '../vault/gate';
 import type { UnlockedVault, VaultStream } from '../vault';
 import { FolioCounter } from './folio';
+import { applyChange, changeOf, type FramePointer, type ShipmentChange } from './shipment-changes';
+import { advanceRow, isRowColumns, rowsFromColumns, rowsToColumns, type ReportPeriodLink, type RowColumns, type ShipmentRow } from './shipment-rows';
 
-/** One frame of the `shipments` stream: the whole shipment after one save. */
-export interface ShipmentRevision {
-  shipment: Shipment;
+export const CHANGES_STREAM = 'shipment-changes';
+const ROWS_CACHE = 'shipment-rows';
+const SUMMARY_CACHE = 'shipment-summary';
+/** A checkpoint is written after this many saves (and on lock, sign-out and close). */
+const CHECKPOINT_EVERY = 500;
+/** Whole shipments kept decrypted: the ones being worked on, not the archive. */
+const CACHED_SHIPMENTS = 64;
+
+/** How far into each partition a checkpoint reaches: frames and bytes. */
+export type Covered = Record<string, { frames: number; bytes: number }>;
+
+export interface Fulfilment extends ReportPeriodLink {
+  shipmentId: string;
+  folio: string;
 }
 
+/** What Inicio needs, small enough to read at sign-in without the rows. */
+interface SummaryData {
+  version: 1;
+  covered: Covered;
+  byState: Partial<Record<ShipmentState, number>>;
+  fulfilled: Fulfilment[];
+}
+
+interface RowsData {
+  version: 1;
+  covered: Covered;
+  columns: RowColumns;
+}
+
+const isCovered = (v: unknown): v is Covered => typeof v === 'object' && v !== null && Object.values(v).every((m) => typeof m === 'object' && m !== null && Number.isInteger((m as { frames: unknown }).frames) && Number.isInteger((m as { bytes: unknown }).bytes));
+const isSummary = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as SummaryData).version === 1 && isCovered((v as SummaryData).covered) && Array.isArray((v as SummaryData).fulfilled);
+const isRows = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as RowsData).version === 1 && isCovered((v as RowsData).covered) && isRowColumns((v as RowsData).columns);
+
+/** Why the rows were built from the streams instead of a checkpoint: said in the audit log. */
+export type RebuildReason = 'missing' | 'damaged' | 'stale';
+export const REBUILD_REASON_LABELS: Record<RebuildReason, string> = {
+  missing: 'no había punto de control',
+  damaged: 'el punto de control estaba dañado',
+  stale: 'el punto de control no correspondía a los registros',
+};
+
+export interface StoreEvents {
+  /** the rows were rebuilt from the whole stream (rare: first open after an upgrade, a rotation or damage) */
+  onRebuilt?: (reason: RebuildReason, shipments: number, ms: number) => void | Promise<void>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+function sameCovered(a: Covered, sizes: Map<string, number>): boolean {
+  if (Object.keys(a).length !== sizes.size) return false;
+  for (const [month, size] of sizes) if (a[month]?.bytes !== size) return false;
+  return true;
+}
+
+class Stale extends Error {}
+
 /**
- * Shipments live in an append-only stream of revisions (partitioned by month):
- * a save appends one frame, whatever the size of the history (DESIGN.md,
- * "Scale"), and the stream itself is the record of every version. The newest
- * revision of each shipment is kept in memory for listing and search; it is
- * built on first use, not when the vault opens.
+ * Shipments live in an append-only stream of changes (partitioned by month):
+ * a save appends one frame with only what changed, and the stream is the
+ * record of every version. In memory there is one small row per shipment
+ * (lists, search, Inicio, the counter); a whole shipment is read back from
+ * its frames when its page opens. The rows are saved as an encrypted
+ * checkpoint that says how far into each partition it reaches, so opening
+ * reads the checkpoint and replays only the frames written after it; a
+ * checkpoint that is missing, damaged or does not match the stream is
+ * rebuilt from the stream, so it is never a source of truth.
  */
 export class ShipmentStore {
   readonly folios = new FolioCounter();
+  private rowsById: Map<string, ShipmentRow> | null = null;
+  private loading: Promise<Map<string, ShipmentRow>> | null = null;
+  private covered: Covered = {};
+  private readonly cache = new Map<string, Shipment>();
+  private saves = 0;
+  private readonly writes = new SerialQueue();
 
   private constructor(
-    private readonly stream: VaultStream<ShipmentRevision>,
-    private readonly byId: Map<string, Shipment>,
-  ) {
-    for (const s of byId.values()) this.folios.observe(s.folioYear, s.folioNumber);
+    private readonly vault: UnlockedVault,
+    private readonly stream: VaultStream<ShipmentChange>,
+    private summary: SummaryData | null,
+    private readonly events: StoreEvents,
+  ) {}
+
+  static async open(vault: UnlockedVault, events: StoreEvents = {}): Promise<ShipmentStore> {
+    const stream = await vault.stream<ShipmentChange>(CHANGES_STREAM);
+    const read = await vault.cacheFile<SummaryData>(SUMMARY_CACHE, isSummary).read();
+    let summary = read && 'data' in read ? read.data : null;
+    // The summary answers Inicio only while nothing was written after it.
+    if (summary && !sameCovered(summary.covered, await stream.fileSizes())) summary = null;
+    const store = new ShipmentStore(vault, stream, summary, events);
+    vault.whenClosing(() => store.checkpoint());
+    return store;
   }
 
-  static async open(vault: UnlockedVault): Promise<ShipmentStore> {
-    const stream = await vault.stream<ShipmentRevision>('shipments');
-    const byId = new Map<string, Shipment>();
-    for await (const { record } of stream.readAll()) {
-      const known = byId.get(record.shipment.id);
-      if (!known || known.rev < record.shipment.rev) byId.set(record.shipment.id, record.shipment);
+  // ---- reading -------------------------------------------------------------
+
+  /** Counts by state and delivered report periods: from the summary when it is current, else from the rows. */
+  async overview(): Promise<{ byState: Partial<Record<ShipmentState, number>>; fulfilled: Fulfilment[] }> {
+    if (this.summary && !this.rowsById) return this.summary;
+    return summarise(await this.loaded());
+  }
+
+  async rows(): Promise<IterableIterator<ShipmentRow>> {
+    return (await this.loaded()).values();
+  }
+
+  async rowMap(): Promise<ReadonlyMap<string, ShipmentRow>> {
+    return this.loaded();
+  }
+
+  async size(): Promise<number> {
+    return (await this.loaded()).size;
+  }
+
+  /** The newest revision of a shipment, read back from its frames. */
+  async get(id: string): Promise<Shipment | undefined> {
+    const row = (await this.loaded()).get(id);
+    if (!row) return undefined;
+    const cached = this.cache.get(id);
+    if (cached && cached.rev === row.rev) {
+      this.cache.delete(id);
+      this.cache.set(id, cached);
+      return cached;
     }
-    return new ShipmentStore(stream, byId);
+    const revisions = await this.readRevisions(row);
+    const current = revisions.at(-1) as Shipment;
+    this.remember(current);
+    return current;
   }
 
-  get(id: string): Shipment | undefined {
-    return this.byId.get(id);
-  }
-
-  all(): IterableIterator<Shipment> {
-    return this.byId.values();
-  }
-
-  get size(): number {
-    return this.byId.size;
-  }
-
-  /** Durable when it resolves; the in-memory view changes only then. */
-  async save(shipment: Shipment, at: Date): Promise<void> {
-    await this.stream.append({ shipment }, { at });
-    this.byId.set(shipment.id, shipment);
-    this.folios.observe(shipment.folioYear, shipment.folioNumber);
-  }
-
-  /** Every stored revision of one shipment, oldest first (reads the whole stream: for audits, not screens). */
+  /** Every stored revision of one shipment, oldest first. */
   async revisions(id: string): Promise<Shipment[]> {
-    const found: Shipment[] = [];
-    for await (const { record } of this.stream.readAll()) if (record.shipment.id === id) found.push(record.shipment);
-    return found.sort((a, b) => a.rev - b.rev);
+    const row = (await this.loaded()).get(id);
+    return row ? this.readRevisions(row) : [];
   }
+
+  private async readRevisions(row: ShipmentRow): Promise<Shipment[]> {
+    const changes: ShipmentChange[] = [];
+    let at: FramePointer | null = row.last;
+    while (at) {
+      const [month, index, offset, total] = at;
+      const change: ShipmentChange = await this.stream.readAt(month, index, { offset, total });
+      if (change.id !== row.id) throw new Error(`revision chain of ${row.id} reached ${change.id}`);
+      changes.push(change);
+      at = change.prev;
+    }
+    changes.reverse();
+    const out: Shipment[] = [];
+    let current: Shipment | null = null;
+    for (const change of changes) {
+      current = applyChange(current, change);
+      out.push(current);
+    }
+    return out;
+  }
+
+  private remember(s: Shipment): void {
+    this.cache.delete(s.id);
+    this.cache.set(s.id, s);
+    if (this.cache.size > CACHED_SHIPMENTS) this.cache.delete(this.cache.keys().next().value as string);
+  }
+
+  // ---- writing -------------------------------------------------------------
+
+  /**
+   * Appends the change from `before` (the stored newest revision, or null for
+   * a new shipment) to `next`. Durable when it resolves; memory changes only then.
+   */
+  async save(before: Shipment | null, next: Shipment, at: Date): Promise<void> {
+    const rows = await this.loaded();
+    const row = rows.get(next.id);
+    if ((row?.rev ?? null) !== (before?.rev ?? null)) throw new Error(`save of ${next.id}: revision ${before?.rev ?? 'nueva'} is not the stored ${row?.rev ?? 'ninguna'}`);
+    const change = changeOf(before, next, row?.last ?? null);
+    const written = await this.stream.append(change, { at });
+    const ref = written.refs[0] as { offset: number; total: number };
+    this.apply(rows, change, [written.partition, written.index, ref.offset, ref.total]);
+    this.remember(next);
+    this.summary = null;
+    this.saves += 1;
+  }
+
+  /** Whether enough was saved since the last checkpoint that writing one now is worth it. */
+  get checkpointDue(): boolean {
+    return this.saves >= CHECKPOINT_EVERY;
+  }
+
+  /**
+   * Writes the checkpoint (rows and summary) when something changed since the
+   * last one. Safe beside saves: rows and positions are copied in one turn of
+   * the event loop, and a save changes both in one turn once its frame is durable.
+   */
+  async checkpoint(): Promise<void> {
+    const rows = this.rowsById;
+    if (!rows || (this.saves === 0 && this.summary)) return;
+    // Taken at once from memory, so the files agree with each other and with `covered`.
+    const covered = { ...this.covered };
+    const rowsData: RowsData = { version: 1, covered, columns: rowsToColumns(rows.values()) };
+    const summary: SummaryData = { version: 1, covered, ...summarise(rows) };
+    this.saves = 0;
+    await this.writes.run(async () => {
+      await this.vault.cacheFile<RowsData>(ROWS_CACHE, isRows).write(rowsData);
+      await this.vault.cacheFile<SummaryData>(SUMMARY_CACHE, isSummary).write(summary);
+    });
+    this.summary = summary;
+  }
+
+  // ---- building the rows -----------------------------------------------------
+
+  private loaded(): Promise<Map<string, ShipmentRow>> {
+    if (this.rowsById) return Promise.resolve(this.rowsById);
+    this.loading ??= this.load().then(
+      (rows) => (this.rowsById = rows),
+      (error: unknown) => {
+        this.loading = null;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
+  private apply(rows: Map<string, ShipmentRow>, change: ShipmentChange, at: FramePointer): void {
+    const row = advanceRow(rows.get(change.id), change, at);
+    rows.set(row.id, row);
+    this.folios.observe(row.folioYear, row.folioNumber);
+    this.covered[at[0]] = { frames: at[1] + 1, bytes: at[2] + at[3] };
+  }
+
+  private async load(): Promise<Map<string, ShipmentRow>> {
+    const read = await this.vault.cacheFile<RowsData>(ROWS_CACHE, isRows).read();
+    let reason: RebuildReason = read === null ? 'missing' : 'damaged';
+    if (read && 'data' in read) {
+      try {
+        return await this.fromCheckpoint(read.data);
+      } catch (error) {
+        if (!(error instanceof Stale) && !isVaultDamage(error)) throw error;
+        reason = 'stale';
+      }
+    }
+    const started = performance.now();
+    const rows = await this.rebuild();
+    await this.events.onRebuilt?.(reason, rows.size, performance.now() - started);
+    this.checkpointSoon();
+    return rows;
+  }
+
+  /** After a rebuild or a long replay: write the checkpoint once the screen that asked has its answer. */
+  private checkpointSoon(): void {
+    setTimeout(() => void this.checkpoint().catch(() => undefined), 1000).unref();
+  }
+
+  private async fromCheckpoint(data: RowsData): Promise<Map<string, ShipmentRow>> {
+    const sizes = await this.stream.fileSizes();
+    for (const [month, mark] of Object.entries(data.covered)) {
+      const size = sizes.get(month);
+      if (size === undefined || size < mark.bytes) throw new Stale(month);
+    }
+    const rows = new Map<string, ShipmentRow>();
+    for (const row of rowsFromColumns(data.columns)) {
+      rows.set(row.id, row);
+      this.folios.observe(row.folioYear, row.folioNumber);
+    }
+    this.covered = { ...data.covered };
+    for (const [month, size] of [...sizes].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const mark = data.covered[month];
+      if (mark && mark.bytes === size) continue;
+      for await (const entry of this.stream.entries(month, mark ? { index: mark.frames, offset: mark.bytes } : undefined)) {
+        const row = rows.get(entry.record.id);
+        if (entry.record.rev !== (row?.rev ?? 0) + 1) throw new Stale(`${entry.record.id}@${entry.record.rev}`);
+        this.apply(rows, entry.record, [month, entry.index, entry.ref.offset, entry.ref.total]);
+        this.saves += 1;
+      }
+    }
+    if (this.saves > 0) this.checkpointSoon();
+    return rows;
+  }
+
+  private async rebuild(): Promise<Map<string, ShipmentRow>> {
+    const rows = new Map<string, ShipmentRow>();
+    this.covered = {};
+    const months = await this.stream.partitions();
+    let done = 0;
+    for (const month of months) {
+      for await (const entry of this.stream.entries(month)) this.apply(rows, entry.record, [month, entry.index, entry.ref.offset, entry.ref.total]);
+      done += 1;
+      this.events.onProgress?.(done, months.length);
+    }
+    this.saves = Math.max(this.saves, 1); // worth a checkpoint at the next quiet moment
+    return rows;
+  }
+}
+
+function isVaultDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'VAULT_CORRUPT' || code === 'VAULT_TRUNCATED';
+}
+
+function summarise(rows: Map<string, ShipmentRow>): { byState: Partial<Record<ShipmentState, number>>; fulfilled: Fulfilment[] } {
+  const byState: Partial<Record<ShipmentState, number>> = {};
+  const fulfilled: Fulfilment[] = [];
+  for (const r of rows.values()) {
+    byState[r.state] = (byState[r.state] ?? 0) + 1;
+    if (r.state === 'entregado' && r.period && r.folio) fulfilled.push({ ...r.period, shipmentId: r.id, folio: r.folio });
+  }
+  return { byState, fulfilled };
 }

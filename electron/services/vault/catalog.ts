@@ -8,9 +8,18 @@ import { aadName, type GenerationLayout } from './layout';
  */
 export interface CatalogData {
   version: 1;
+  /**
+   * The format of the records inside (absent: 1). 1: each shipment revision a
+   * whole copy of the shipment (`shipments` stream); 2: each revision only
+   * what changed (`shipment-changes`). Raised only by a completed upgrade.
+   */
+  format?: number;
   docs: string[];
   streams: string[];
 }
+
+/** The records format this code writes; vaults of an older one are upgraded when opened. */
+export const CURRENT_FORMAT = 2;
 
 function isCatalog(value: unknown): boolean {
   const v = value as Partial<CatalogData> | null;
@@ -18,7 +27,7 @@ function isCatalog(value: unknown): boolean {
 }
 
 export function emptyCatalog(): CatalogData {
-  return { version: 1, docs: [], streams: [] };
+  return { version: 1, format: CURRENT_FORMAT, docs: [], streams: [] };
 }
 
 export function catalogFile(layout: GenerationLayout, key: Buffer): DurableFile<CatalogData> {

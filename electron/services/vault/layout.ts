@@ -14,6 +14,7 @@ import { vaultMessages } from './messages';
  *   g1/docs/<name>.vlj (+ .prev)        lowdb documents
  *   g1/streams/<name>/manifest.vlj      acknowledged frame counts per month
  *   g1/streams/<name>/YYYY-MM.log       append-only frames, one month each
+ *   g1/cache/<name>.vlj (+ .prev)       checkpoints of derived state: rebuilt from the streams when unusable
  *   aside/                              kept-aside bytes from old generations
  */
 export const KEYS_FILE = 'keys.json';
@@ -72,6 +73,12 @@ export class GenerationLayout {
   streamDir(name: string): string {
     return path.join(this.streamsDir, name);
   }
+  get cacheDir(): string {
+    return path.join(this.dir, 'cache');
+  }
+  cacheFile(name: string): string {
+    return path.join(this.cacheDir, `${name}.vlj`);
+  }
   manifestFile(stream: string): string {
     return path.join(this.streamDir(stream), 'manifest.vlj');
   }
@@ -89,5 +96,6 @@ export const aadName = {
   catalog: () => 'catalog',
   doc: (name: string) => `doc:${name}`,
   manifest: (stream: string) => `stream-manifest:${stream}`,
+  cache: (name: string) => `cache:${name}`,
   frame: (stream: string, month: string, index: number) => `stream:${stream}/${month}#${index}`,
 };

@@ -14,7 +14,15 @@ export interface StreamEntry<T> {
   partition: string;
   /** 0-based position of the record in its partition */
   index: number;
+  /** where its frame lies in the partition file, for reading it back alone (`readAt`) */
+  ref: FrameRef;
   record: T;
+}
+
+/** Where to resume reading a partition: after `index` frames ending at byte `offset`. */
+export interface ResumePoint {
+  index: number;
+  offset: number;
 }
 
 export interface AppendOptions {
@@ -27,6 +35,8 @@ export interface AppendResult {
   /** index of the first appended record in its partition */
   index: number;
   count: number;
+  /** each appended frame's place in the partition file */
+  refs: FrameRef[];
 }
 
 /** Acknowledged size of each partition as of the last checkpoint: a file shorter than this lost acknowledged records. */
@@ -103,12 +113,18 @@ export class VaultStream<T> {
         const state = await this.ensureState();
         const writer = await this.writerFor(state, month);
         const index = writer.frames;
-        if (records.length === 0) return { partition: month, index, count: 0 };
+        if (records.length === 0) return { partition: month, index, count: 0, refs: [] };
         const key = this.host.key;
         const blobs = records.map((record, i) =>
           encrypt(key, aadName.frame(this.name, month, index + i), Buffer.from(JSON.stringify(record), 'utf8')),
         );
         const bytes = blobs.length === 1 && blobs[0] ? blobs[0] : Buffer.concat(blobs);
+        const refs: FrameRef[] = [];
+        let at = writer.bytes;
+        for (const blob of blobs) {
+          refs.push({ offset: at, total: blob.length });
+          at += blob.length;
+        }
         const label = state.layout.label(state.layout.partitionFile(this.name, month));
         try {
           let written = 0;
@@ -126,7 +142,7 @@ export class VaultStream<T> {
         }
         writer.frames += records.length;
         writer.bytes += bytes.length;
-        return { partition: month, index, count: records.length };
+        return { partition: month, index, count: records.length, refs };
       }),
     );
   }
@@ -160,10 +176,64 @@ export class VaultStream<T> {
     for (const month of await this.partitions()) yield* this.entries(month);
   }
 
-  async *entries(month: string): AsyncGenerator<StreamEntry<T>> {
-    const loaded = await this.loadPartition(month);
-    for (let i = 0; i < loaded.frames.length; i += 1) {
-      const frame = loaded.frames[i] as FrameRef;
+  /** Sizes of the partition files on disk now: what a checkpoint compares with the sizes it covered. */
+  async fileSizes(): Promise<Map<string, number>> {
+    this.host.assertOpen();
+    return this.host.gate.shared(async () => {
+      const state = await this.ensureState();
+      const sizes = await partitionSizes(state.layout.streamDir(this.name));
+      const writer = state.writer;
+      // Bytes past the writer's acknowledged end are not records yet.
+      if (writer && sizes.has(writer.month)) sizes.set(writer.month, writer.bytes);
+      return sizes;
+    });
+  }
+
+  /** One record read back alone from where `entries` or `append` said its frame lies. */
+  async readAt(month: string, index: number, ref: FrameRef): Promise<T> {
+    this.host.assertOpen();
+    return this.host.gate.shared(async () => {
+      const state = await this.ensureState();
+      const file = state.layout.partitionFile(this.name, checkMonth(month));
+      const label = state.layout.label(file);
+      const buf = Buffer.allocUnsafe(ref.total);
+      let handle: fsp.FileHandle;
+      try {
+        handle = await fsp.open(file, 'r');
+      } catch (error) {
+        if (isErrno(error, 'ENOENT')) throw new AppError('VAULT_FILE_MISSING', vaultMessages.missing(label));
+        throw new AppError('IO', vaultMessages.io('leer', label), { cause: error });
+      }
+      try {
+        let read = 0;
+        while (read < ref.total) {
+          const { bytesRead } = await handle.read(buf, read, ref.total - read, ref.offset + read);
+          if (bytesRead === 0) throw new AppError('VAULT_TRUNCATED', vaultMessages.truncated(label));
+          read += bytesRead;
+        }
+      } finally {
+        await handle.close();
+      }
+      try {
+        const plain = openBlob(this.host.key, aadName.frame(this.name, month, index), buf, 0, ref.total, label);
+        return JSON.parse(plain.toString('utf8')) as T;
+      } catch (cause) {
+        if (isAppError(cause) && cause.code === 'VAULT_TRUNCATED') throw cause;
+        throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(label, index + 1), { cause });
+      }
+    });
+  }
+
+  /**
+   * The records of one month in order, verified; from `resume` on when given
+   * (a checkpoint's position), so frames already covered are neither read nor decrypted.
+   */
+  async *entries(month: string, resume?: ResumePoint): AsyncGenerator<StreamEntry<T>> {
+    const loaded = await this.loadPartition(month, resume?.offset ?? 0);
+    const first = resume?.index ?? 0;
+    for (let n = 0; n < loaded.frames.length; n += 1) {
+      const i = first + n;
+      const frame = loaded.frames[n] as FrameRef;
       let record: T;
       try {
         const plain = openBlob(loaded.key, aadName.frame(this.name, month, i), loaded.buf, frame.offset, frame.total, loaded.label);
@@ -171,7 +241,7 @@ export class VaultStream<T> {
       } catch (cause) {
         throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(loaded.label, i + 1), { cause });
       }
-      yield { partition: month, index: i, record };
+      yield { partition: month, index: i, ref: { offset: frame.offset + loaded.base, total: frame.total }, record };
     }
   }
 
@@ -284,7 +354,8 @@ export class VaultStream<T> {
     this.host.report({ code: 'VAULT_TRUNCATED', message: vaultMessages.tornTail(label, torn.length, asideLabel), file: label });
   }
 
-  private async loadPartition(month: string): Promise<{ buf: Buffer; frames: FrameRef[]; key: Buffer; label: string }> {
+  /** Reads a partition from byte `from` (a frame boundary); frame offsets returned are relative to `from` (`base`). */
+  private async loadPartition(month: string, from = 0): Promise<{ buf: Buffer; frames: FrameRef[]; key: Buffer; label: string; base: number }> {
     this.host.assertOpen();
     return this.host.gate.shared(async () => {
       const state = await this.ensureState();
@@ -292,11 +363,13 @@ export class VaultStream<T> {
       const file = state.layout.partitionFile(this.name, month);
       const label = state.layout.label(file);
       const mark = state.manifest.partitions[month];
-      if (!state.onDisk.has(month) && !mark) return { buf: Buffer.alloc(0), frames: [], key, label };
+      if (!state.onDisk.has(month) && !mark) return { buf: Buffer.alloc(0), frames: [], key, label, base: from };
       let buf = await readOrMissing(file, label);
       if (state.writer && state.writer.month === month) buf = buf.subarray(0, state.writer.bytes);
+      if (from > buf.length) throw new AppError('VAULT_TRUNCATED', vaultMessages.truncated(label));
+      buf = buf.subarray(from);
       const scan = scanFrames(buf, label);
-      if (mark && (scan.validEnd < mark.bytes || scan.frames.length < mark.frames)) {
+      if (from === 0 && mark && (scan.validEnd < mark.bytes || scan.frames.length < mark.frames)) {
         throw new AppError('VAULT_TRUNCATED', vaultMessages.partitionTruncated(label, mark.frames, scan.frames.length));
       }
       if (scan.validEnd < buf.length && !this.tornReported.has(label)) {
@@ -304,7 +377,7 @@ export class VaultStream<T> {
         this.tornReported.add(label);
         this.host.report({ code: 'VAULT_TRUNCATED', message: vaultMessages.tornTailPending(label), file: label });
       }
-      return { buf, frames: scan.frames, key, label };
+      return { buf, frames: scan.frames, key, label, base: from };
     });
   }
 

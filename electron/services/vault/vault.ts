@@ -25,7 +25,8 @@ import {
   withSlot,
   type KeyFile,
 } from './key-slots';
-import { ASIDE_DIR, checkName, GENERATION_DIR, GenerationLayout, KEYS_FILE, LOCK_FILE } from './layout';
+import { encodeEncryptedJson, encryptedJsonDecoder } from './encrypted-json';
+import { aadName, ASIDE_DIR, checkName, GENERATION_DIR, GenerationLayout, KEYS_FILE, LOCK_FILE } from './layout';
 import { vaultMessages } from './messages';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 import { VaultStream } from './stream';
@@ -280,6 +281,7 @@ export class UnlockedVault {
   private readonly catalogQueue = new SerialQueue();
   private readonly docs = new Map<string, Promise<Low<unknown>>>();
   private readonly streams = new Map<string, VaultStream<unknown>>();
+  private readonly closingHooks: Array<() => Promise<void>> = [];
   private readonly host: VaultHost;
 
   constructor(
@@ -345,6 +347,93 @@ export class UnlockedVault {
       pending.catch(() => this.docs.delete(name));
     }
     return (await pending) as Low<T>;
+  }
+
+  /** The records format of this vault (see CatalogData.format). */
+  get format(): number {
+    return this.catalog.format ?? 1;
+  }
+
+  hasStream(name: string): boolean {
+    return this.catalog.streams.includes(name);
+  }
+
+  /** Records a completed upgrade: one durable write of the catalog, so it either happened or did not. */
+  async setFormat(format: number): Promise<void> {
+    this.assertOpen();
+    await this.catalogQueue.run(async () => {
+      const next: CatalogData = { ...this.catalog, format };
+      await this.catalogFile.write(encodeCatalog(this.currentKey, next));
+      this.catalog = next;
+    });
+  }
+
+  /**
+   * Removes a stream for good: for a format upgrade only (an obsolete stream
+   * once the upgrade is recorded, or a half-written one it left behind).
+   * The catalog forgets it first, so a crash leaves at worst an unlisted folder.
+   */
+  async dropStream(name: string): Promise<void> {
+    this.assertOpen();
+    checkName(name);
+    await this.gate.exclusive(async () => {
+      const open = this.streams.get(name);
+      if (open) await open.suspend();
+      this.streams.delete(name);
+      await this.catalogQueue.run(async () => {
+        if (!this.catalog.streams.includes(name)) return;
+        const next: CatalogData = { ...this.catalog, streams: this.catalog.streams.filter((s) => s !== name) };
+        await this.catalogFile.write(encodeCatalog(this.currentKey, next));
+        this.catalog = next;
+      });
+      await fsp.rm(this.currentLayout.streamDir(name), { recursive: true, force: true });
+    });
+  }
+
+  /**
+   * A checkpoint file of derived state (encrypted and authenticated like
+   * everything else, under this generation's key). Never a source of truth:
+   * `read` answers null when it is missing or unreadable, and the caller
+   * rebuilds from the streams. Key rotation does not carry it over.
+   */
+  cacheFile<T>(name: string, isValid: (value: unknown) => boolean): { read(): Promise<{ data: T } | { problem: string } | null>; write(value: T): Promise<void> } {
+    checkName(name);
+    const file = (): DurableFile<T> => {
+      const target = this.currentLayout.cacheFile(name);
+      return new DurableFile<T>(target, this.currentLayout.label(target), encryptedJsonDecoder<T>(this.currentKey, aadName.cache(name), isValid));
+    };
+    return {
+      read: async () => {
+        this.assertOpen();
+        try {
+          const read = await file().read();
+          return read === null ? null : { data: read.data };
+        } catch (error) {
+          return { problem: error instanceof Error ? error.message : String(error) };
+        }
+      },
+      write: async (value) => {
+        this.assertOpen();
+        await mkdirDurable(this.currentLayout.cacheDir);
+        await file().write(encodeEncryptedJson(this.currentKey, aadName.cache(name), value));
+      },
+    };
+  }
+
+  /** Runs `fn` before the vault locks or closes (e.g. to write a checkpoint while the key is still here). */
+  whenClosing(fn: () => Promise<void>): void {
+    this.closingHooks.push(fn);
+  }
+
+  private async runClosingHooks(): Promise<void> {
+    const hooks = this.closingHooks.splice(0);
+    for (const hook of hooks) {
+      try {
+        await hook();
+      } catch (error) {
+        this.session.report({ code: 'IO', message: `No se pudo guardar un punto de control: ${error instanceof Error ? error.message : String(error)}`, file: 'cache' });
+      }
+    }
   }
 
   /** An append-only stream, partitioned by month. Opening reads only its manifest. */
@@ -467,6 +556,8 @@ export class UnlockedVault {
 
   /** Signs out: forgets the data key but keeps the folder lock, so another user can unlock. */
   async lock(): Promise<LockedVault> {
+    this.assertOpen();
+    await this.runClosingHooks();
     await this.flush();
     this.currentKey.fill(0);
     this.session.state = 'locked';
@@ -475,6 +566,7 @@ export class UnlockedVault {
 
   async close(): Promise<void> {
     if (this.session.state !== 'unlocked') return;
+    await this.runClosingHooks();
     await this.flush();
     this.currentKey.fill(0);
     await this.session.close();

@@ -1,0 +1,223 @@
+import type { ShipmentState } from '../../../shared/domain/shipment-states';
+import type { Classification, ShipmentChannel, ShipmentContent } from '../../../shared/domain/shipments';
+import type { FramePointer, ShipmentChange } from './shipment-changes';
+
+export type ReportPeriodLink = NonNullable<ShipmentContent['reportPeriod']>;
+
+/**
+ * What lists, search, Inicio, the counter and the report periods need of a
+ * shipment, kept in memory for every shipment (and in the checkpoint). The
+ * whole shipment, with its content and history, is read from disk when its
+ * page opens: at ten years, 100,000 whole shipments would not fit the
+ * memory a workstation can spare.
+ */
+export interface ShipmentRow {
+  id: string;
+  rev: number;
+  folio: string | null;
+  folioYear: number | null;
+  folioNumber: number | null;
+  state: ShipmentState;
+  channel: ShipmentChannel;
+  classification: Classification;
+  subject: string;
+  agencyId: string;
+  createdAt: string;
+  updatedAt: string;
+  preparedBy: string;
+  digest: string;
+  /** digests of every sheet produced, and whether each is void (what a scanned sheet is checked against) */
+  sheets: Array<[digest: string, voided: boolean]>;
+  period: ReportPeriodLink | null;
+  /** id of the newest custody event that moved the shipment (a handoff), if any */
+  lastMove: string | null;
+  /** folded free-text field: folio, then `\u0001` and the content's searchable words */
+  text: string;
+  /** where the newest revision's frame lies; each frame points to the one before (ShipmentChange.prev) */
+  last: FramePointer;
+}
+
+
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** The searchable words of a content: subject, covering oficio, seal numbers, media serial. */
+function contentText(c: ShipmentContent): string {
+  return fold([c.subject, c.coveringOficio, ...(c.envelope?.seals ?? []), c.media?.serial ?? ''].join('\u0001'));
+}
+
+function withFolio(text: string, folio: string | null): string {
+  const cut = text.indexOf('\u0001');
+  return fold(folio ?? '') + (cut < 0 ? `\u0001${text}` : text.slice(cut));
+}
+
+/** The row after one more change; `frame` is where that change's frame lies. */
+export function advanceRow(row: ShipmentRow | undefined, change: ShipmentChange, frame: FramePointer): ShipmentRow {
+  const set = change.set;
+  let next: ShipmentRow;
+  if (!row) {
+    const content = set.content;
+    if (!content || !set.state || !set.createdAt || !set.preparedBy) throw new Error(`the first change of ${change.id} is not a whole shipment`);
+    next = {
+      id: change.id,
+      rev: change.rev,
+      folio: null,
+      folioYear: null,
+      folioNumber: null,
+      state: set.state,
+      channel: content.channel,
+      classification: content.classification,
+      subject: content.subject,
+      agencyId: content.agencyId,
+      createdAt: set.createdAt,
+      updatedAt: set.updatedAt ?? set.createdAt,
+      preparedBy: set.preparedBy.fullName,
+      digest: set.digest ?? '',
+      sheets: [],
+      period: content.reportPeriod ?? null,
+      lastMove: null,
+      text: `\u0001${contentText(content)}`,
+      last: frame,
+    };
+  } else {
+    next = { ...row, rev: change.rev };
+    if (set.content) {
+      const c = set.content;
+      Object.assign(next, { channel: c.channel, classification: c.classification, subject: c.subject, agencyId: c.agencyId, period: c.reportPeriod ?? null });
+      next.text = `\u0001${contentText(c)}`;
+    }
+    if (set.state) next.state = set.state;
+    if (set.updatedAt) next.updatedAt = set.updatedAt;
+    if (set.digest) next.digest = set.digest;
+    if (set.preparedBy) next.preparedBy = set.preparedBy.fullName;
+  }
+  if (set.folio !== undefined) {
+    next.folio = set.folio;
+    next.folioYear = set.folioYear ?? next.folioYear;
+    next.folioNumber = set.folioNumber ?? next.folioNumber;
+  }
+  if (set.folio !== undefined || set.content) next.text = withFolio(next.text, next.folio);
+  if (set.sheets) next.sheets = set.sheets.map((sheet) => [sheet.digest, sheet.voidedAt !== null]);
+  for (const entry of change.added) {
+    const event = entry.details.eventoCustodia;
+    if (typeof event === 'string') next.lastMove = event;
+  }
+  next.last = frame;
+  return next;
+}
+
+// ---- the checkpoint's form of the rows: columns, names and agencies once each ----
+
+/** Rows as columns: at 100,000 rows an array of objects repeats every key and parses several times slower. */
+export interface RowColumns {
+  ids: string[];
+  revs: number[];
+  folios: Array<string | null>;
+  folioYears: Array<number | null>;
+  folioNumbers: Array<number | null>;
+  states: ShipmentState[];
+  channels: ShipmentChannel[];
+  classifications: Classification[];
+  subjects: string[];
+  /** number in `agencyIds` */
+  agencies: number[];
+  agencyIds: string[];
+  createdAt: string[];
+  updatedAt: string[];
+  /** number in `people` */
+  preparedBy: number[];
+  people: string[];
+  digests: string[];
+  /** per row, its sheets: the digest ('' when it is the row's own) and whether void */
+  sheets: Array<Array<[string, boolean]>>;
+  periods: Array<ReportPeriodLink | null>;
+  lastMoves: Array<string | null>;
+  texts: string[];
+  last: FramePointer[];
+}
+
+function interner(): { no: (value: string) => number; values: string[] } {
+  const values: string[] = [];
+  const index = new Map<string, number>();
+  return {
+    values,
+    no(value) {
+      let n = index.get(value);
+      if (n === undefined) {
+        n = values.length;
+        values.push(value);
+        index.set(value, n);
+      }
+      return n;
+    },
+  };
+}
+
+export function rowsToColumns(rows: Iterable<ShipmentRow>): RowColumns {
+  const agencies = interner();
+  const people = interner();
+  const c: RowColumns = {
+    ids: [], revs: [], folios: [], folioYears: [], folioNumbers: [], states: [], channels: [], classifications: [], subjects: [], agencies: [], agencyIds: agencies.values,
+    createdAt: [], updatedAt: [], preparedBy: [], people: people.values, digests: [], sheets: [], periods: [], lastMoves: [], texts: [], last: [],
+  };
+  for (const r of rows) {
+    c.ids.push(r.id);
+    c.revs.push(r.rev);
+    c.folios.push(r.folio);
+    c.folioYears.push(r.folioYear);
+    c.folioNumbers.push(r.folioNumber);
+    c.states.push(r.state);
+    c.channels.push(r.channel);
+    c.classifications.push(r.classification);
+    c.subjects.push(r.subject);
+    c.agencies.push(agencies.no(r.agencyId));
+    c.createdAt.push(r.createdAt);
+    c.updatedAt.push(r.updatedAt);
+    c.preparedBy.push(people.no(r.preparedBy));
+    c.digests.push(r.digest);
+    c.sheets.push(r.sheets.map(([digest, voided]) => [digest === r.digest ? '' : digest, voided]));
+    c.periods.push(r.period);
+    c.lastMoves.push(r.lastMove);
+    c.texts.push(r.text);
+    c.last.push(r.last);
+  }
+  return c;
+}
+
+export function* rowsFromColumns(c: RowColumns): Generator<ShipmentRow> {
+  for (let i = 0; i < c.ids.length; i += 1) {
+    const digest = c.digests[i] as string;
+    yield {
+      id: c.ids[i] as string,
+      rev: c.revs[i] as number,
+      folio: c.folios[i] ?? null,
+      folioYear: c.folioYears[i] ?? null,
+      folioNumber: c.folioNumbers[i] ?? null,
+      state: c.states[i] as ShipmentState,
+      channel: c.channels[i] as ShipmentChannel,
+      classification: c.classifications[i] as Classification,
+      subject: c.subjects[i] as string,
+      agencyId: c.agencyIds[c.agencies[i] as number] as string,
+      createdAt: c.createdAt[i] as string,
+      updatedAt: c.updatedAt[i] as string,
+      preparedBy: c.people[c.preparedBy[i] as number] as string,
+      digest,
+      sheets: (c.sheets[i] ?? []).map(([d, voided]) => [d === '' ? digest : d, voided]),
+      period: c.periods[i] ?? null,
+      lastMove: c.lastMoves[i] ?? null,
+      text: c.texts[i] as string,
+      last: c.last[i] as FramePointer,
+    };
+  }
+}
+
+/** Whether a decoded checkpoint has the columns, all of one length (a cheap guard before trusting it). */
+export function isRowColumns(value: unknown): value is RowColumns {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  const ids = c.ids;
+  if (!Array.isArray(ids)) return false;
+  const perRow = ['revs', 'folios', 'folioYears', 'folioNumbers', 'states', 'channels', 'classifications', 'subjects', 'agencies', 'createdAt', 'updatedAt', 'preparedBy', 'digests', 'sheets', 'periods', 'lastMoves', 'texts', 'last'];
+  return perRow.every((k) => Array.isArray(c[k]) && (c[k] as unknown[]).length === ids.length) && Array.isArray(c.agencyIds) && Array.isArray(c.people);
+}
