@@ -162,6 +162,12 @@ export class ShipmentService {
     if (o.store.checkpointDue) setImmediate(() => void o.store.checkpoint().catch(() => undefined));
   }
 
+  /** Writes the shipments' checkpoint now if anything changed (the vault also does so itself before it locks). */
+  async checkpoint(ws: Workspace): Promise<void> {
+    const pending = this.opened.get(ws);
+    if (pending) await (await pending).store.checkpoint();
+  }
+
   /** The agreement rule (seed 000 A.2) plus "the recipient is one the agency authorised". */
   private checkRecipient(o: Open, content: ShipmentContent, day: string): Agreement {
     const agency = o.agencies.data.agencies.find((a) => a.id === content.agencyId);
