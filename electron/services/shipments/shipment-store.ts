@@ -102,6 +102,11 @@ export class ShipmentStore {
 
   // ---- reading -------------------------------------------------------------
 
+  /** Whether the rows are in memory (Inicio does not need them when the summary is current). */
+  get rowsLoaded(): boolean {
+    return this.rowsById !== null;
+  }
+
   /** Counts by state and delivered report periods: from the summary when it is current, else from the rows. */
   async overview(): Promise<{ byState: Partial<Record<ShipmentState, number>>; fulfilled: Fulfilment[] }> {
     if (this.summary && !this.rowsById) return this.summary;
@@ -246,6 +251,8 @@ export class ShipmentStore {
     }
     const started = performance.now();
     const rows = await this.rebuild();
+    // A vault with no shipments yet has nothing to rebuild and nothing to say.
+    if (rows.size === 0) return rows;
     await this.events.onRebuilt?.(reason, rows.size, performance.now() - started);
     this.checkpointSoon();
     return rows;
