@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CustodyEvent } from '../../../shared/domain/custody';
 import type { Services } from '../app-services';
@@ -49,5 +51,36 @@ describe('custody ledger index', () => {
     };
     await check(ledger);
     await check(await CustodyLedger.open(w.ws.vault));
+  }, 60_000);
+
+  it('opens from its checkpoint and indexes only later events; rebuilds (and says why) when the checkpoint is damaged', async () => {
+    const w = await testWorld();
+    opened.push(w.s);
+    const ledger = await CustodyLedger.open(w.ws.vault);
+    for (let n = 0; n < 600; n += 1) await ledger.append(body(n), new Date('2026-10-15T00:00:00Z'));
+    await ledger.checkpoint();
+    for (let n = 600; n < 900; n += 1) await ledger.append(body(n), new Date(n < 800 ? '2026-10-20T00:00:00Z' : '2026-11-02T00:00:00Z'));
+    const rebuilt: string[] = [];
+    const fromCheckpoint = await CustodyLedger.open(w.ws.vault, { onRebuilt: (reason) => void rebuilt.push(reason) });
+    expect(rebuilt).toEqual([]);
+    expect(fromCheckpoint.size).toBe(900);
+    expect(fromCheckpoint.head('sh-0')).toEqual(ledger.head('sh-0'));
+    expect(fromCheckpoint.query({ person: 'nunez' }).map((e) => e.id)).toEqual(ledger.query({ person: 'nunez' }).map((e) => e.id));
+    expect((await fromCheckpoint.of('sh-2')).map((e) => e.hash)).toEqual((await ledger.of('sh-2')).map((e) => e.hash));
+    // The next event links to the head the checkpoint and the replay gave.
+    const next = await fromCheckpoint.append(body(900), new Date('2026-11-02T00:00:00Z'));
+    expect(next.prevHash).toBe(ledger.head('sh-0')?.hash);
+
+    const cache = path.join(w.dir, `g${w.ws.vault.generation}`, 'cache');
+    for (const name of readdirSync(cache)) {
+      const file = path.join(cache, name);
+      const bytes = readFileSync(file);
+      bytes.writeUInt8(bytes.readUInt8(100) ^ 1, 100);
+      writeFileSync(file, bytes);
+    }
+    const again = await CustodyLedger.open(w.ws.vault, { onRebuilt: (reason) => void rebuilt.push(reason) });
+    expect(rebuilt).toEqual(['damaged']);
+    expect(again.size).toBe(901);
+    expect(again.head('sh-0')).toEqual(fromCheckpoint.head('sh-0'));
   }, 60_000);
 });

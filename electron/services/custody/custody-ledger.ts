@@ -1,5 +1,5 @@
 import { CUSTODY_EVENT_TYPES, HANDOFF_ACTIONS, type CustodyEvent, type CustodyEventType, type HandoffAction } from '../../../shared/domain/custody';
-import type { UnlockedVault, VaultStream } from '../vault';
+import type { FrameRef, UnlockedVault, VaultStream } from '../vault';
 import { chainEvent } from './custody-chain';
 
 /** One frame of the `custody-events` stream. */
@@ -59,19 +59,37 @@ class Table {
   find(value: string): number | undefined {
     return this.index.get(value);
   }
+  static of(values: readonly string[]): Table {
+    const table = new Table();
+    for (const value of values) table.id(value);
+    if (table.values.length !== values.length) throw new Error('a checkpoint table repeats a value');
+    return table;
+  }
 }
 
 const INITIAL_CAPACITY = 1024;
 const BROKEN_SEAL = 1;
+const HASH_BYTES = 32;
+
+type Column = Uint32Array | Float64Array | Uint8Array | Uint16Array;
+const COLUMN_NAMES = ['shipment', 'seq', 'at', 'flags', 'type', 'transition', 'partition', 'frame', 'offset', 'total', 'people'] as const;
+type ColumnName = (typeof COLUMN_NAMES)[number];
+
+function widen<A extends Column>(a: A, size: number): A {
+  const next = new (a.constructor as new (n: number) => A)(size);
+  next.set(a.subarray(0, Math.min(a.length, size)));
+  return next;
+}
 
 /**
  * Every event in columns of typed arrays: at the ten-year volume (500,000
- * events) an object per event took 200 MB; this takes about a quarter.
- * Names are kept once each in a table (couriers and clerks repeat).
+ * events) an object per event took 200 MB; this takes about a quarter, and
+ * the columns are written to the checkpoint as they are. Names are kept once
+ * each in a table (couriers and clerks repeat).
  */
 class CustodyIndex {
   size = 0;
-  readonly ids: string[] = [];
+  ids: string[] = [];
   private shipment = new Uint32Array(INITIAL_CAPACITY);
   private seq = new Uint32Array(INITIAL_CAPACITY);
   private at = new Float64Array(INITIAL_CAPACITY);
@@ -81,20 +99,21 @@ class CustodyIndex {
   private transition = new Uint8Array(INITIAL_CAPACITY);
   private partition = new Uint16Array(INITIAL_CAPACITY);
   private frame = new Uint32Array(INITIAL_CAPACITY);
+  /** where the event's frame lies in its partition file, to read it back alone */
+  private offset = new Float64Array(INITIAL_CAPACITY);
+  private total = new Uint32Array(INITIAL_CAPACITY);
   private people = new Uint32Array(INITIAL_CAPACITY * 3);
-  readonly shipments = new Table();
-  readonly partitions = new Table();
-  readonly names = new Table();
+  shipments = new Table();
+  partitions = new Table();
+  names = new Table();
   /** Positions of each shipment's events, by shipment number. */
-  readonly byShipment: number[][] = [];
+  byShipment: number[][] = [];
+  /** Each shipment's chain head, by shipment number: the newest seq and its hash (32 bytes each). */
+  private headSeq = new Uint32Array(INITIAL_CAPACITY);
+  private headHash = new Uint8Array(INITIAL_CAPACITY * HASH_BYTES);
 
   private grow(): void {
     const cap = this.shipment.length * 2;
-    const widen = <A extends Uint32Array | Float64Array | Uint8Array | Uint16Array>(a: A, size: number): A => {
-      const next = new (a.constructor as new (n: number) => A)(size);
-      next.set(a);
-      return next;
-    };
     this.shipment = widen(this.shipment, cap);
     this.seq = widen(this.seq, cap);
     this.at = widen(this.at, cap);
@@ -103,10 +122,20 @@ class CustodyIndex {
     this.transition = widen(this.transition, cap);
     this.partition = widen(this.partition, cap);
     this.frame = widen(this.frame, cap);
+    this.offset = widen(this.offset, cap);
+    this.total = widen(this.total, cap);
     this.people = widen(this.people, cap * 3);
   }
 
-  add(event: CustodyEvent, partition: string, frame: number): number {
+  private growHeads(ship: number): void {
+    if (ship < this.headSeq.length) return;
+    let cap = this.headSeq.length;
+    while (cap <= ship) cap *= 2;
+    this.headSeq = widen(this.headSeq, cap);
+    this.headHash = widen(this.headHash, cap * HASH_BYTES);
+  }
+
+  add(event: CustodyEvent, partition: string, frame: number, ref: FrameRef): number {
     if (this.size === this.shipment.length) this.grow();
     const pos = this.size;
     const ship = this.shipments.id(event.shipmentId);
@@ -119,12 +148,24 @@ class CustodyIndex {
     this.transition[pos] = event.transition ? HANDOFF_ACTIONS.indexOf(event.transition.action) + 1 : 0;
     this.partition[pos] = this.partitions.id(partition);
     this.frame[pos] = frame;
+    this.offset[pos] = ref.offset;
+    this.total[pos] = ref.total;
     this.people[pos * 3] = this.names.id(foldName(event.from.name));
     this.people[pos * 3 + 1] = this.names.id(foldName(event.to.name));
     this.people[pos * 3 + 2] = this.names.id(foldName(event.recordedBy.fullName));
     (this.byShipment[ship] ??= []).push(pos);
+    this.growHeads(ship);
+    this.headSeq[ship] = event.seq;
+    if (!/^[0-9a-f]{64}$/.test(event.hash)) throw new Error(`custody event ${event.id} has no SHA-256 hash`);
+    this.headHash.set(Buffer.from(event.hash, 'hex'), ship * HASH_BYTES);
     this.size += 1;
     return pos;
+  }
+
+  head(shipmentId: string): ChainHead | undefined {
+    const ship = this.shipments.find(shipmentId);
+    if (ship === undefined || !this.byShipment[ship]?.length) return undefined;
+    return { seq: this.headSeq[ship] ?? 0, hash: Buffer.from(this.headHash.buffer, this.headHash.byteOffset + ship * HASH_BYTES, HASH_BYTES).toString('hex') };
   }
 
   entry(pos: number): CustodyIndexEntry {
@@ -141,13 +182,75 @@ class CustodyIndex {
     };
   }
 
-  location(pos: number): { partition: string; frame: number } {
-    return { partition: this.partitions.values[this.partition[pos] ?? 0] as string, frame: this.frame[pos] ?? 0 };
+  location(pos: number): { partition: string; frame: number; ref: FrameRef } {
+    return { partition: this.partitions.values[this.partition[pos] ?? 0] as string, frame: this.frame[pos] ?? 0, ref: { offset: this.offset[pos] ?? 0, total: this.total[pos] ?? 0 } };
   }
 
   positionsOf(shipmentId: string): readonly number[] {
     const ship = this.shipments.find(shipmentId);
     return ship === undefined ? [] : (this.byShipment[ship] ?? []);
+  }
+
+  // ---- the checkpoint's form: a JSON header with the tables, then the columns' bytes ----
+
+  private columns(): Record<ColumnName, Column> {
+    return { shipment: this.shipment, seq: this.seq, at: this.at, flags: this.flags, type: this.type, transition: this.transition, partition: this.partition, frame: this.frame, offset: this.offset, total: this.total, people: this.people };
+  }
+
+  encode(covered: Covered): Buffer {
+    const used = (c: Column, name: ColumnName) => c.subarray(0, this.size * (name === 'people' ? 3 : 1));
+    const cols = this.columns();
+    const parts = COLUMN_NAMES.map((name) => Buffer.from(used(cols[name], name).buffer, used(cols[name], name).byteOffset, used(cols[name], name).byteLength));
+    const ships = this.shipments.values.length;
+    parts.push(Buffer.from(this.headSeq.buffer, 0, ships * 4), Buffer.from(this.headHash.buffer, 0, ships * HASH_BYTES));
+    const header = Buffer.from(JSON.stringify({ version: 1, covered, size: this.size, ids: this.ids, shipments: this.shipments.values, partitions: this.partitions.values, names: this.names.values }), 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(header.length);
+    return Buffer.concat([length, header, ...parts]);
+  }
+
+  static decode(bytes: Buffer): { index: CustodyIndex; covered: Covered } {
+    const headerLength = bytes.readUInt32BE(0);
+    const header = JSON.parse(bytes.subarray(4, 4 + headerLength).toString('utf8')) as { version: number; covered: Covered; size: number; ids: string[]; shipments: string[]; partitions: string[]; names: string[] };
+    if (header.version !== 1 || header.ids.length !== header.size) throw new Error('custody checkpoint of an unknown shape');
+    const index = new CustodyIndex();
+    const size = header.size;
+    let cap = INITIAL_CAPACITY;
+    while (cap < size) cap *= 2;
+    let at = 4 + headerLength;
+    // Copied into fresh arrays: the file's bytes are not aligned for 8-byte elements.
+    const take = <A extends Column>(make: new (n: number) => A, count: number, capacity: number): A => {
+      const out = new make(capacity);
+      const byteLength = count * out.BYTES_PER_ELEMENT;
+      if (at + byteLength > bytes.length) throw new Error('custody checkpoint cut short');
+      new Uint8Array(out.buffer).set(bytes.subarray(at, at + byteLength));
+      at += byteLength;
+      return out;
+    };
+    index.size = size;
+    index.ids = header.ids;
+    index.shipment = take(Uint32Array, size, cap);
+    index.seq = take(Uint32Array, size, cap);
+    index.at = take(Float64Array, size, cap);
+    index.flags = take(Uint8Array, size, cap);
+    index.type = take(Uint8Array, size, cap);
+    index.transition = take(Uint8Array, size, cap);
+    index.partition = take(Uint16Array, size, cap);
+    index.frame = take(Uint32Array, size, cap);
+    index.offset = take(Float64Array, size, cap);
+    index.total = take(Uint32Array, size, cap);
+    index.people = take(Uint32Array, size * 3, cap * 3);
+    const ships = header.shipments.length;
+    let shipCap = INITIAL_CAPACITY;
+    while (shipCap < ships) shipCap *= 2;
+    index.headSeq = take(Uint32Array, ships, shipCap);
+    index.headHash = take(Uint8Array, ships * HASH_BYTES, shipCap * HASH_BYTES);
+    if (at !== bytes.length) throw new Error('custody checkpoint has trailing bytes');
+    index.shipments = Table.of(header.shipments);
+    index.partitions = Table.of(header.partitions);
+    index.names = Table.of(header.names);
+    for (let pos = 0; pos < size; pos += 1) (index.byShipment[index.shipment[pos] as number] ??= []).push(pos);
+    return { index, covered: header.covered };
   }
 
   /** Positions passing the query, newest handoff first. */
@@ -191,30 +294,106 @@ class CustodyIndex {
   }
 }
 
-const CACHED_PARTITIONS = 4;
+const CHECKPOINT = 'custody-index';
+/** A checkpoint is written after this many events (and on lock, sign-out and close). */
+const CHECKPOINT_EVERY = 2000;
+
+/** How far into each partition a checkpoint reaches. */
+type Covered = Record<string, { frames: number; bytes: number }>;
+
+export interface LedgerEvents {
+  onRebuilt?: (reason: 'missing' | 'damaged' | 'stale', events: number, ms: number) => void | Promise<void>;
+}
 
 /**
  * The custody events of every shipment, append-only (a monthly-partitioned
- * stream, like the shipments' revisions). A compact index of all events is
- * built on first use; full events are read back from their partitions when a
- * screen needs them (a few recent months stay decrypted in a small cache).
+ * stream, like the shipments' changes). A compact index of all events is
+ * kept in memory and saved as a checkpoint that says how far into each
+ * partition it reaches: opening loads it and indexes only the events written
+ * after it (or everything, when it is missing, damaged or does not match).
+ * Full events are read back one frame at a time when a screen needs them.
  */
 export class CustodyLedger {
-  private readonly cache = new Map<string, CustodyEvent[]>();
-  private readonly index = new CustodyIndex();
-  private readonly heads = new Map<string, ChainHead>();
+  private covered: Covered = {};
+  private appended = 0;
 
-  private constructor(private readonly stream: VaultStream<CustodyFrame>) {}
+  private constructor(
+    private readonly vault: UnlockedVault,
+    private readonly stream: VaultStream<CustodyFrame>,
+    private index: CustodyIndex,
+  ) {}
 
-  static async open(vault: UnlockedVault): Promise<CustodyLedger> {
-    const ledger = new CustodyLedger(await vault.stream<CustodyFrame>('custody-events'));
-    for await (const { partition, index, record } of ledger.stream.readAll()) ledger.remember(record.event, partition, index);
+  static async open(vault: UnlockedVault, events: LedgerEvents = {}): Promise<CustodyLedger> {
+    const stream = await vault.stream<CustodyFrame>('custody-events');
+    const read = await vault.binaryCacheFile(CHECKPOINT).read();
+    let reason: 'missing' | 'damaged' | 'stale' = read === null ? 'missing' : 'damaged';
+    if (read && 'data' in read) {
+      try {
+        const { index, covered } = CustodyIndex.decode(read.data);
+        const ledger = new CustodyLedger(vault, stream, index);
+        if (await ledger.catchUp(covered)) return ledger;
+        reason = 'stale';
+      } catch (error) {
+        const code = (error as { code?: unknown } | null)?.code;
+        if (code !== undefined && code !== 'VAULT_CORRUPT' && code !== 'VAULT_TRUNCATED') throw error;
+        reason = 'stale';
+      }
+    }
+    const started = performance.now();
+    const ledger = new CustodyLedger(vault, stream, new CustodyIndex());
+    for await (const { partition, index, ref, record } of stream.readAll()) ledger.remember(record.event, partition, index, ref);
+    if (ledger.size > 0) {
+      await events.onRebuilt?.(reason, ledger.size, performance.now() - started);
+      ledger.appended = CHECKPOINT_EVERY; // due: written at the next quiet moment
+      ledger.checkpointSoon();
+    }
+    ledger.watchClosing();
     return ledger;
   }
 
-  private remember(event: CustodyEvent, partition: string, frame: number): void {
-    this.index.add(event, partition, frame);
-    this.heads.set(event.shipmentId, { seq: event.seq, hash: event.hash });
+  /** Indexes what was written after the checkpoint; false when the checkpoint claims more than the stream holds. */
+  private async catchUp(covered: Covered): Promise<boolean> {
+    const sizes = await this.stream.fileSizes();
+    for (const [month, mark] of Object.entries(covered)) {
+      const size = sizes.get(month);
+      if (size === undefined || size < mark.bytes) return false;
+    }
+    this.covered = { ...covered };
+    for (const [month, size] of [...sizes].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const mark = covered[month];
+      if (mark && mark.bytes === size) continue;
+      for await (const { index, ref, record } of this.stream.entries(month, mark ? { index: mark.frames, offset: mark.bytes } : undefined)) {
+        const head = this.index.head(record.event.shipmentId);
+        if (record.event.seq !== (head?.seq ?? 0) + 1) return false;
+        this.remember(record.event, month, index, ref);
+        this.appended += 1;
+      }
+    }
+    if (this.appended > 0) this.checkpointSoon();
+    this.watchClosing();
+    return true;
+  }
+
+  private watchClosing(): void {
+    this.vault.whenClosing(() => this.checkpoint());
+  }
+
+  private checkpointSoon(): void {
+    setTimeout(() => void this.checkpoint().catch(() => undefined), 1000).unref();
+  }
+
+  /** Writes the index as the checkpoint if events were added since the last one. */
+  async checkpoint(): Promise<void> {
+    if (this.appended === 0) return;
+    this.appended = 0;
+    // Encoded in one turn of the event loop: index and positions agree.
+    const bytes = this.index.encode({ ...this.covered });
+    await this.vault.binaryCacheFile(CHECKPOINT).write(bytes);
+  }
+
+  private remember(event: CustodyEvent, partition: string, frame: number, ref: FrameRef): void {
+    this.index.add(event, partition, frame, ref);
+    this.covered[partition] = { frames: frame + 1, bytes: ref.offset + ref.total };
   }
 
   get size(): number {
@@ -227,7 +406,7 @@ export class CustodyLedger {
   }
 
   head(shipmentId: string): ChainHead | undefined {
-    return this.heads.get(shipmentId);
+    return this.index.head(shipmentId);
   }
 
   /** The global log's filters, answered from the index; newest first. */
@@ -253,24 +432,14 @@ export class CustodyLedger {
     return this.load(this.entriesOf(shipmentId));
   }
 
-  /** The full events behind index entries, in the same order. */
+  /** The full events behind index entries, in the same order, each read back alone from its frame. */
   async load(entries: readonly Pick<CustodyIndexEntry, 'pos' | 'id'>[]): Promise<CustodyEvent[]> {
     const events: CustodyEvent[] = [];
     for (const entry of entries) {
-      const { partition, frame } = this.index.location(entry.pos);
-      const event = (await this.partition(partition))[frame];
-      if (!event || event.id !== entry.id) throw new Error(`custody index out of step at ${partition}#${frame}`);
+      const { partition, frame, ref } = this.index.location(entry.pos);
+      const { event } = await this.stream.readAt(partition, frame, ref);
+      if (event.id !== entry.id) throw new Error(`custody index out of step at ${partition}#${frame}`);
       events.push(event);
-    }
-    return events;
-  }
-
-  private async partition(month: string): Promise<CustodyEvent[]> {
-    let events = this.cache.get(month);
-    if (!events) {
-      events = (await this.stream.readPartition(month)).map((frame) => frame.event);
-      this.cache.set(month, events);
-      if (this.cache.size > CACHED_PARTITIONS) this.cache.delete(this.cache.keys().next().value as string);
     }
     return events;
   }
@@ -284,11 +453,9 @@ export class CustodyLedger {
     const previous = this.head(body.shipmentId);
     const event = chainEvent({ ...body, seq: (previous?.seq ?? 0) + 1 }, previous);
     const written = await this.stream.append({ event }, { at });
-    this.remember(event, written.partition, written.index);
-    // Keep a cached partition whole, or drop it so it is read again.
-    const cached = this.cache.get(written.partition);
-    if (cached && cached.length === written.index) cached.push(event);
-    else this.cache.delete(written.partition);
+    this.remember(event, written.partition, written.index, written.refs[0] as FrameRef);
+    this.appended += 1;
+    if (this.appended >= CHECKPOINT_EVERY) setImmediate(() => void this.checkpoint().catch(() => undefined));
     return event;
   }
 

@@ -133,7 +133,10 @@ export class ShipmentService {
           reports,
           attachments,
           custody: () => {
-            ledger ??= CustodyLedger.open(ws.vault).then(async (l) => {
+            ledger ??= CustodyLedger.open(ws.vault, {
+              onRebuilt: (reason, count, ms) =>
+                ws.audit.record('vault.index_rebuilt', null, `Índice de la cadena de custodia reconstruido desde los registros (${REBUILD_REASON_LABELS[reason]})`, { eventos: count, motivo: reason, ms: Math.round(ms) }).then(() => undefined),
+            }).then(async (l) => {
               await this.reconcile(o, l);
               return l;
             });

@@ -107,7 +107,7 @@ describe('shipment checkpoint', () => {
     for (const name of readdirSync(cacheDir(w))) {
       const file = path.join(cacheDir(w), name);
       const bytes = readFileSync(file);
-      bytes[bytes.length - 5] ^= 0x40;
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 5) ^ 0x40, bytes.length - 5);
       writeFileSync(file, bytes);
     }
     await reopen(w);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '../../../shared/errors';
 import { catalogFile, emptyCatalog, encodeCatalog, type CatalogData } from './catalog';
-import { newKey } from './cipher';
+import { decrypt, encrypt, newKey } from './cipher';
 import { mkdirDurable } from './dirs';
 import { DurableFile, removeStaleTemps, type FileProblem } from './durable-file';
 import { EncryptedAdapter } from './encrypted-adapter';
@@ -416,6 +416,32 @@ export class UnlockedVault {
         this.assertOpen();
         await mkdirDurable(this.currentLayout.cacheDir);
         await file().write(encodeEncryptedJson(this.currentKey, aadName.cache(name), value));
+      },
+    };
+  }
+
+  /** Like `cacheFile`, for checkpoints of raw bytes (columns of numbers that JSON would make several times larger). */
+  binaryCacheFile(name: string): { read(): Promise<{ data: Buffer } | { problem: string } | null>; write(bytes: Buffer): Promise<void> } {
+    checkName(name);
+    const file = (): DurableFile<Buffer> => {
+      const target = this.currentLayout.cacheFile(name);
+      const key = this.currentKey;
+      return new DurableFile<Buffer>(target, this.currentLayout.label(target), (bytes, label) => decrypt(key, aadName.cache(name), bytes, label));
+    };
+    return {
+      read: async () => {
+        this.assertOpen();
+        try {
+          const read = await file().read();
+          return read === null ? null : { data: read.data };
+        } catch (error) {
+          return { problem: error instanceof Error ? error.message : String(error) };
+        }
+      },
+      write: async (bytes) => {
+        this.assertOpen();
+        await mkdirDurable(this.currentLayout.cacheDir);
+        await file().write(encrypt(this.currentKey, aadName.cache(name), bytes));
       },
     };
   }

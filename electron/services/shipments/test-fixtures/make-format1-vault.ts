@@ -1,5 +1,5 @@
 /**
- * How `format1-vault/` was made: this script, run with the code of the last
+ * How `format1-vault/` was made (kept out of typecheck and lint: it imports the old code it ran with): this script, run with the code of the last
  * format-1 release (commit 2bb3ce4, before revisions became changes):
  *
  *   git worktree add /tmp/format1 2bb3ce4 && cp this file there
