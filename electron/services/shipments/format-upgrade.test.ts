@@ -7,6 +7,7 @@ import { createServices, type Services } from '../app-services';
 import { canonicalJson } from '../integrity/canonical-json';
 import { TEST_KDF } from '../vault';
 import { ShipmentStore } from './shipment-store';
+import { rewriteAsFormat1 } from './test-support/format1-writer';
 
 /** A vault written by the last format-1 release (see test-fixtures/make-format1-vault.ts). */
 const FIXTURE = path.join(import.meta.dirname, 'test-fixtures', 'format1-vault');
@@ -84,5 +85,21 @@ describe('format 1 → 2 upgrade', () => {
     const again = s.session.require();
     expect((await s.shipments.list(again.ws, { limit: 100 })).total).toBe(expected.shipments.length);
     expect((await again.ws.audit.list({ action: 'vault.upgraded', offset: 0, limit: 10 })).total).toBe(1);
+  });
+
+  it('writes format 1 back as the last format-1 release did (the tool that makes large format-1 vaults for the soak and the bench)', async () => {
+    const dir = copyOfFixture();
+    const s = await signedIn(dir);
+    await s.shipments.list(s.session.require().ws, {});
+    const { ws } = s.session.require();
+    expect(await rewriteAsFormat1(ws.vault)).toMatchObject({ shipments: expected.shipments.length });
+    expect(ws.vault.format).toBe(1);
+    await s.session.signOut();
+    await s.session.signIn(expected.adminUserName, expected.adminPassword);
+    const again = s.session.require().ws;
+    await s.shipments.list(again, {});
+    expect(again.vault.format).toBe(2);
+    const store = await ShipmentStore.open(again.vault);
+    for (const e of expected.shipments) expect((await store.revisions(e.id)).map(sha)).toEqual(e.revisionSha256);
   });
 });

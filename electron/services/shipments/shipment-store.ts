@@ -9,6 +9,8 @@ import { advanceRow, isRowColumns, rowsFromColumns, rowsToColumns, type ReportPe
 export const CHANGES_STREAM = 'shipment-changes';
 const ROWS_CACHE = 'shipment-rows';
 const SUMMARY_CACHE = 'shipment-summary';
+/** The checkpoints derived from the changes stream: forgotten whenever the stream is rewritten. */
+export const SHIPMENT_CACHES = [ROWS_CACHE, SUMMARY_CACHE];
 /** A checkpoint is written after this many saves (and on lock, sign-out and close). */
 const CHECKPOINT_EVERY = 500;
 /** Whole shipments kept decrypted: the ones being worked on, not the archive. */
@@ -145,6 +147,18 @@ export class ShipmentStore {
   async revisions(id: string): Promise<Shipment[]> {
     const row = (await this.loaded()).get(id);
     return row ? this.readRevisions(row) : [];
+  }
+
+  /** Where each revision's frame lies ([month, index] per revision, oldest first): for tools that rewrite the stream. */
+  async framePlaces(id: string): Promise<Array<[string, number]>> {
+    const row = (await this.loaded()).get(id);
+    const places: Array<[string, number]> = [];
+    let at: FramePointer | null = row?.last ?? null;
+    while (at) {
+      places.push([at[0], at[1]]);
+      at = (await this.stream.readAt(at[0], at[1], { offset: at[2], total: at[3] })).prev;
+    }
+    return places.reverse();
   }
 
   private async readRevisions(row: ShipmentRow): Promise<Shipment[]> {

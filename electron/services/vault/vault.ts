@@ -420,6 +420,13 @@ export class UnlockedVault {
     };
   }
 
+  /** Forgets a checkpoint (and its previous copy), e.g. when the records it was derived from are rewritten. */
+  async removeCacheFile(name: string): Promise<void> {
+    this.assertOpen();
+    const target = this.currentLayout.cacheFile(checkName(name));
+    await Promise.all([fsp.rm(target, { force: true }), fsp.rm(`${target}.prev`, { force: true })]);
+  }
+
   /** Like `cacheFile`, for checkpoints of raw bytes (columns of numbers that JSON would make several times larger). */
   binaryCacheFile(name: string): { read(): Promise<{ data: Buffer } | { problem: string } | null>; write(bytes: Buffer): Promise<void> } {
     checkName(name);
