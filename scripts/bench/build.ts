@@ -21,7 +21,7 @@ import type { User } from '../../shared/domain/users';
 import type { Workspace } from '../../electron/services/accounts/workspace';
 import { createServices, type Services } from '../../electron/services/app-services';
 import { OFFICE, ADMIN } from '../../electron/services/test-support/world';
-import { PRODUCTION_KDF } from '../../electron/services/vault';
+import { PRODUCTION_KDF, type ScryptParams } from '../../electron/services/vault';
 
 export interface Volume {
   months: number;
@@ -266,25 +266,24 @@ export interface BuildResult {
  * at the start of the current month, so a save measured afterwards falls in
  * a month of its own, as the first save of a new month does in the office.
  */
-export async function buildVault(dir: string, volume: Volume, options: { log?: (line: string) => void; seed?: number; end?: Date } = {}): Promise<BuildResult> {
+export async function buildVault(dir: string, volume: Volume, options: { log?: (line: string) => void; seed?: number; end?: Date; kdf?: ScryptParams } = {}): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const r = random(options.seed ?? 2026);
   const endDate = options.end ?? new Date();
   const end = monthStart(endDate, 0);
   const start = monthStart(endDate, volume.months);
   const clock = { now: start - 20 * DAY };
-  const s = createServices({ dataDir: dir, version: 'bench', shell: 'harness', clock: () => new Date(clock.now), kdf: PRODUCTION_KDF });
+  const s = createServices({ dataDir: dir, version: 'bench', shell: 'harness', clock: () => new Date(clock.now), kdf: options.kdf ?? PRODUCTION_KDF });
   const { ws, user: admin } = await s.session.setup({ office: OFFICE, admin: ADMIN });
 
   const users: User[] = [];
-  let u = 0;
-  for (const plan of ROLE_PLAN) {
-    for (let i = 0; i < plan.count && users.length < volume.users - 1; i += 1, u += 1) {
-      const fullName = `${GIVEN[u % GIVEN.length]} ${FAMILY[(u * 7) % FAMILY.length]} ${FAMILY[(u * 3 + 1) % FAMILY.length]}`;
-      const created = await s.users.create(ws, admin, { fullName, position: plan.position, userName: `usuario${String(u + 1).padStart(2, '0')}`, roles: plan.roles, temporaryPassword: TEMPORARY_PASSWORD });
-      // As in test-support/world.ts: the services act for a user; the forced password change is a screen's matter.
-      users.push({ ...created, mustChangePassword: false });
-    }
+  // Round-robin over the plan, so a smaller office still has every role.
+  const plans = ROLE_PLAN.flatMap((plan) => Array.from({ length: plan.count }, (_, i) => ({ ...plan, i }))).sort((a, b) => a.i - b.i);
+  for (const [u, plan] of plans.slice(0, volume.users - 1).entries()) {
+    const fullName = `${GIVEN[u % GIVEN.length]} ${FAMILY[(u * 7) % FAMILY.length]} ${FAMILY[(u * 3 + 1) % FAMILY.length]}`;
+    const created = await s.users.create(ws, admin, { fullName, position: plan.position, userName: `usuario${String(u + 1).padStart(2, '0')}`, roles: plan.roles, temporaryPassword: TEMPORARY_PASSWORD });
+    // As in test-support/world.ts: the services act for a user; the forced password change is a screen's matter.
+    users.push({ ...created, mustChangePassword: false });
   }
   const clerks = users.filter((x) => x.roles.includes('capturista'));
   const lawyers = users.filter((x) => x.roles.includes('juridico'));
