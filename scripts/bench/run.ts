@@ -29,6 +29,13 @@ if (reuseAt >= 0 && !reuse) throw new Error('--reuse needs a folder');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const TSX = path.resolve('node_modules/.bin/tsx');
 
+/**
+ * Node's default heap limit would end a ten-year run of today's store in an
+ * out-of-memory crash instead of a figure; with room to spare the measuring
+ * child reports its real peak RSS, which the target then judges.
+ */
+const BIG_HEAP = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=6144`.trim() };
+
 /** Runs a bench script in its own process; it prints one JSON object on its last line. */
 function child<T>(script: string, args: string[] = [], env: NodeJS.ProcessEnv = process.env): T {
   const out = execFileSync(TSX, [script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env, maxBuffer: 64 * 1024 * 1024 });
@@ -53,8 +60,7 @@ function buildInto(target: string, which: 'ten-years' | 'one-month'): BuildResul
   const scratch = mkdtempSync(path.join(shm, 'valija-build-'));
   try {
     const built = path.join(scratch, 'vault');
-    const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=6144`.trim() };
-    const result = child<BuildResult>('scripts/bench/build.ts', [built, which, String(scale)], env);
+    const result = child<BuildResult>('scripts/bench/build.ts', [built, which, String(scale)], BIG_HEAP);
     cpSync(built, target, { recursive: true });
     return result;
   } finally {
@@ -132,11 +138,11 @@ async function main(): Promise<number> {
     const vaultMb10y = dirSizeMb(dir10y);
 
     log('Midiendo inicio de sesión, Inicio, Envíos, detalle, mostrador y cada pantalla (proceso nuevo)…');
-    const s10 = child<Screens>('scripts/bench/measure.ts', ['screens', dir10y]);
+    const s10 = child<Screens>('scripts/bench/measure.ts', ['screens', dir10y], BIG_HEAP);
     log('Lo mismo en la bóveda de un mes…');
     const s1 = child<Screens>('scripts/bench/measure.ts', ['screens', dir1m]);
     log('Midiendo guardados (act durable, alternando las dos bóvedas)…');
-    const saves = child<Saves>('scripts/bench/measure.ts', ['saves', dir10y, dir1m]);
+    const saves = child<Saves>('scripts/bench/measure.ts', ['saves', dir10y, dir1m], BIG_HEAP);
     const pending = child<Pending>('scripts/bench/measure.ts', ['pending', dir10y]);
 
     const result = {
