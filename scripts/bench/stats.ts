@@ -1,3 +1,6 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
 /** Small timing helpers shared by benchmarks. */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
@@ -25,4 +28,18 @@ export function peakRssMb(): number {
 export function table(rows: Array<[string, string, string]>): string {
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c as 0 | 1 | 2].length)));
   return rows.map((r) => r.map((cell, c) => (c === 1 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ')).join('\n');
+}
+
+/** Bytes on disk under `dir`, in MB. */
+export function dirSizeMb(dir: string): number {
+  let bytes = 0;
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else bytes += statSync(full).size;
+    }
+  };
+  walk(dir);
+  return bytes / 1024 / 1024;
 }

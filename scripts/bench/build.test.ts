@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../electron/services/app-services';
+import { TEST_KDF } from '../../electron/services/vault';
+import { buildVault, SIGN_IN } from './build';
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'valija-bench-build-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('bench vault builder', () => {
+  it('takes every shipment through the real life cycle to «entregado», one in five returned by legal, five custody events each', async () => {
+    const dir = path.join(root, 'v');
+    const built = await buildVault(dir, { months: 2, shipments: 20, agencies: 4, users: 12 }, { kdf: TEST_KDF, end: new Date('2026-12-15T12:00:00Z') });
+    expect(built).toMatchObject({ shipments: 20, returned: 4, custodyEvents: 100, from: '2026-10-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' });
+
+    // Read back through the services, as the measuring child does.
+    const s = createServices({ dataDir: dir, version: 't', shell: 'harness' });
+    await s.session.signIn(SIGN_IN.userName, SIGN_IN.password);
+    const { ws, user } = s.session.require();
+    expect(await s.shipments.countsByState(ws)).toEqual({ entregado: 20 });
+    const page = await s.shipments.list(ws, { limit: 500 });
+    const months = new Set(page.items.map((x) => x.createdAt.slice(0, 7)));
+    expect(months).toEqual(new Set(['2026-10', '2026-11']));
+    expect(new Set(page.items.map((x) => x.channel)).size).toBe(4);
+    let returned = 0;
+    for (const item of page.items) {
+      const detail = await s.shipments.get(ws, user, item.id);
+      expect(detail.custody.map((e) => e.type)).toEqual(['sellado', 'entrega_mensajero', 'entrega_mensajero', 'recepcion_destino', 'resguardo_archivo']);
+      if (detail.shipment.history.some((h) => h.action === 'devolver')) returned += 1;
+    }
+    expect(returned).toBe(4);
+    expect((await s.users.list(ws, user)).length).toBe(12);
+    expect((await s.custody.verify(ws, user)).ok).toBe(true);
+    await s.session.close();
+  });
+});
