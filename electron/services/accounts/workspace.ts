@@ -33,6 +33,8 @@ function auditStore(stream: VaultStream<AuditEntry>): AuditStore {
       for await (const { record } of stream.readAll()) all.push(record);
       return all;
     },
+    months: () => stream.partitions(),
+    readMonth: (month) => stream.readPartition(month),
     readLast: async () => {
       const months = await stream.partitions();
       const last = months.at(-1);

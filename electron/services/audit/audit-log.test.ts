@@ -9,6 +9,8 @@ function memoryStore(): AuditStore & { entries: AuditEntry[] } {
     append: async (entry) => void entries.push(structuredClone(entry)),
     readAll: async () => entries.map((e) => structuredClone(e)),
     readLast: async () => entries.at(-1),
+    months: async () => [...new Set(entries.map((e) => e.at.slice(0, 7)))].sort(),
+    readMonth: async (month) => entries.filter((e) => e.at.startsWith(month)).map((e) => structuredClone(e)),
   };
 }
 
@@ -67,5 +69,28 @@ describe('audit log', () => {
     expect((await log.list({ ...page, action: 'session.sign_in_failed' })).total).toBe(1);
     const first = store.entries[0]!.at;
     expect((await log.list({ ...page, to: first })).total).toBe(1);
+  });
+
+  it('pages newest first across months, counts without reading everything when unfiltered, and skips months outside the dates', async () => {
+    const store = memoryStore();
+    let at = Date.parse('2026-09-30T23:00:00Z');
+    const log = await AuditLog.open(store, () => new Date((at += 24 * 3_600_000)));
+    for (let n = 0; n < 40; n += 1) await log.record(n % 4 === 0 ? 'session.signed_in' : 'shipment.created', ana, `asunto ${n}`);
+    const read: string[] = [];
+    const watched: AuditStore = { ...store, readMonth: async (month) => (read.push(month), store.readMonth(month)) };
+    const viewer = await AuditLog.open(watched, clock);
+    const first = await viewer.list({ offset: 0, limit: 5 });
+    expect(first.total).toBe(40);
+    expect(first.entries.map((e) => e.subject)).toEqual(['asunto 39', 'asunto 38', 'asunto 37', 'asunto 36', 'asunto 35']);
+    expect(read).toEqual(['2026-11']);
+    const across = await viewer.list({ offset: 2, limit: 36 });
+    expect(across.entries.map((e) => e.seq)).toEqual(Array.from({ length: 36 }, (_, i) => 37 - i));
+    const signIns = await viewer.list({ action: 'session.signed_in', offset: 0, limit: 100 });
+    expect(signIns.total).toBe(10);
+    read.length = 0;
+    const september = await viewer.list({ from: '2026-09-01T00:00:00Z', to: '2026-09-30T23:59:59Z', offset: 0, limit: 100 });
+    expect(september.total).toBe(0);
+    expect(read).toEqual([]);
+    expect((await viewer.list({ text: 'ASUNTO 3', offset: 0, limit: 100 })).total).toBe(11);
   });
 });

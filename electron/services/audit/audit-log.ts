@@ -8,6 +8,10 @@ export interface AuditStore {
   readAll(): Promise<AuditEntry[]>;
   /** The newest entry, without reading the whole history. */
   readLast(): Promise<AuditEntry | undefined>;
+  /** Months that hold entries (`YYYY-MM`, by each entry's time in UTC), oldest first. */
+  months(): Promise<string[]>;
+  /** The entries of one month, oldest first. */
+  readMonth(month: string): Promise<AuditEntry[]>;
 }
 
 export interface AuditFilter {
@@ -20,20 +24,32 @@ export interface AuditFilter {
   limit: number;
 }
 
+function matches(entry: AuditEntry, filter: AuditFilter, text: string): boolean {
+  if (filter.from && entry.at < filter.from) return false;
+  if (filter.to && entry.at > filter.to) return false;
+  if (filter.action && entry.action !== filter.action) return false;
+  if (filter.actorId && entry.actor?.id !== filter.actorId) return false;
+  if (text) {
+    const haystack = fold([AUDIT_ACTIONS[entry.action], entry.subject, entry.actor?.fullName ?? '', entry.actor?.userName ?? '', ...Object.values(entry.details).map(String)].join(' '));
+    if (!haystack.includes(text)) return false;
+  }
+  return true;
+}
+
 function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /**
  * The audit log: one hash chain over every action taken in the vault.
- * Appends are serialised so the chain never forks; reading for the viewer
- * loads the history once and then keeps up with new entries in memory.
+ * Appends are serialised so the chain never forks. The viewer reads month by
+ * month, newest first, one month in memory at a time: at ten years the log
+ * holds about a million entries, far more than a workstation should keep.
  */
 export class AuditLog {
   private head: string;
   private seq: number;
   private tail: Promise<unknown> = Promise.resolve();
-  private cache: AuditEntry[] | null = null;
 
   private constructor(
     private readonly store: AuditStore,
@@ -64,35 +80,36 @@ export class AuditLog {
       await this.store.append(entry);
       this.head = entry.hash;
       this.seq += 1;
-      this.cache?.push(entry);
       return entry;
     });
     this.tail = next.catch(() => undefined);
     return next;
   }
 
-  private async all(): Promise<AuditEntry[]> {
-    await this.tail;
-    this.cache ??= await this.store.readAll();
-    return this.cache;
-  }
-
-  /** Newest first, filtered, paged. */
+  /** Newest first, filtered, paged; months outside the date filter are not read. */
   async list(filter: AuditFilter): Promise<{ total: number; entries: AuditEntry[] }> {
+    await this.tail;
     const text = filter.text ? fold(filter.text.trim()) : '';
-    const matches = (await this.all()).filter((entry) => {
-      if (filter.from && entry.at < filter.from) return false;
-      if (filter.to && entry.at > filter.to) return false;
-      if (filter.action && entry.action !== filter.action) return false;
-      if (filter.actorId && entry.actor?.id !== filter.actorId) return false;
-      if (text) {
-        const haystack = fold([AUDIT_ACTIONS[entry.action], entry.subject, entry.actor?.fullName ?? '', entry.actor?.userName ?? '', ...Object.values(entry.details).map(String)].join(' '));
-        if (!haystack.includes(text)) return false;
+    const unfiltered = !filter.from && !filter.to && !filter.action && !filter.actorId && !text;
+    const end = filter.offset + filter.limit;
+    const page: AuditEntry[] = [];
+    let total = 0;
+    const fromMonth = filter.from?.slice(0, 7);
+    const toMonth = filter.to?.slice(0, 7);
+    for (const month of (await this.store.months()).reverse()) {
+      if (fromMonth && month < fromMonth) break;
+      if (toMonth && month > toMonth) continue;
+      const entries = await this.store.readMonth(month);
+      for (let i = entries.length - 1; i >= 0; i -= 1) {
+        const entry = entries[i] as AuditEntry;
+        if (!matches(entry, filter, text)) continue;
+        if (total >= filter.offset && total < end) page.push(entry);
+        total += 1;
       }
-      return true;
-    });
-    const newestFirst = matches.reverse();
-    return { total: newestFirst.length, entries: newestFirst.slice(filter.offset, filter.offset + filter.limit) };
+      // Without filters the total is known from the chain: stop once the page is full.
+      if (unfiltered && total >= end) return { total: this.seq, entries: page };
+    }
+    return { total: unfiltered ? this.seq : total, entries: page };
   }
 
   async verify(): Promise<AuditVerification> {

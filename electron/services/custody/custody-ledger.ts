@@ -295,6 +295,8 @@ class CustodyIndex {
 }
 
 const CHECKPOINT = 'custody-index';
+/** From this many events of one month, reading the month at once beats reading each frame alone. */
+const WHOLE_MONTH_FROM = 200;
 /** A checkpoint is written after this many events (and on lock, sign-out and close). */
 const CHECKPOINT_EVERY = 2000;
 
@@ -432,12 +434,25 @@ export class CustodyLedger {
     return this.load(this.entriesOf(shipmentId));
   }
 
-  /** The full events behind index entries, in the same order, each read back alone from its frame. */
+  /**
+   * The full events behind index entries, in the same order: each read back
+   * alone from its frame, or, where many come from one month (the log's
+   * recent pages), that month read once.
+   */
   async load(entries: readonly Pick<CustodyIndexEntry, 'pos' | 'id'>[]): Promise<CustodyEvent[]> {
+    const perMonth = new Map<string, number>();
+    for (const entry of entries) {
+      const { partition } = this.index.location(entry.pos);
+      perMonth.set(partition, (perMonth.get(partition) ?? 0) + 1);
+    }
+    const whole = new Map<string, CustodyEvent[]>();
+    for (const [month, count] of perMonth) {
+      if (count >= WHOLE_MONTH_FROM) whole.set(month, (await this.stream.readPartition(month)).map((f) => f.event));
+    }
     const events: CustodyEvent[] = [];
     for (const entry of entries) {
       const { partition, frame, ref } = this.index.location(entry.pos);
-      const { event } = await this.stream.readAt(partition, frame, ref);
+      const event = whole.get(partition)?.[frame] ?? (await this.stream.readAt(partition, frame, ref)).event;
       if (event.id !== entry.id) throw new Error(`custody index out of step at ${partition}#${frame}`);
       events.push(event);
     }
