@@ -216,7 +216,7 @@ export function createHandlers(services: Services): Handlers {
     },
     'home.dashboard': async () => {
       const { ws } = signedIn();
-      return { ...(await directory.dashboard(ws)), shipmentsByState: await shipments.countsByState(ws) };
+      return { ...(await directory.dashboard(ws)), shipmentsByState: await shipments.countsByState(ws), damage: await shipments.knownDamage(ws) };
     },
 
     'shipments.list': (filter) => shipments.list(signedIn().ws, filter),

@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = {
   'vault.restored': 'Bóveda restaurada desde un respaldo',
   'vault.upgraded': 'Bóveda actualizada al formato vigente',
   'vault.index_rebuilt': 'Índice reconstruido desde los registros',
+  'vault.repaired': 'Registros dañados reparados desde un respaldo',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

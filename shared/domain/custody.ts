@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AttachedFile } from './agencies';
 import type { AuditActor } from './audit';
+import type { RecordDamage } from './directory-views';
 import type { ShipmentAction, ShipmentState } from './shipment-states';
 
 /**
@@ -136,6 +137,8 @@ export interface CustodyVerification {
   /** Short form of the chain head (per shipment) or null for the whole vault. */
   head: string | null;
   audit: { ok: boolean; checked: number; firstBad: { seq: number; reason: string } | null } | null;
+  /** For the whole vault: records whose bytes on disk cannot be read (see RecordDamage). */
+  damage: RecordDamage | null;
 }
 
 // ---- couriers -------------------------------------------------------------

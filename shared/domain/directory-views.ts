@@ -72,4 +72,14 @@ export interface HomeDashboard {
   agencies: { total: number; withValidAgreement: number };
   /** Shipments per state (states with none are left out). */
   shipmentsByState: Partial<Record<ShipmentState, number>>;
+  /** Records found unreadable on disk (none in a healthy vault): what Inicio names, and what a repair from a backup fixes. */
+  damage: RecordDamage;
+}
+
+/** Records that cannot be read because their bytes on disk are damaged. */
+export interface RecordDamage {
+  /** months with damaged frames, per kind of record */
+  months: Array<{ records: 'envios' | 'custodia' | 'bitacora'; month: string; frames: number }>;
+  /** shipments that cannot be opened because of it */
+  shipments: Array<{ id: string; folio: string | null; subject: string | null }>;
 }

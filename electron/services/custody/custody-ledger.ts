@@ -294,7 +294,8 @@ class CustodyIndex {
   }
 }
 
-const CHECKPOINT = 'custody-index';
+export const CUSTODY_CHECKPOINT = 'custody-index';
+const CHECKPOINT = CUSTODY_CHECKPOINT;
 /** From this many events of one month, reading the month at once beats reading each frame alone. */
 const WHOLE_MONTH_FROM = 200;
 /** A checkpoint is written after this many events (and on lock, sign-out and close). */
@@ -343,7 +344,10 @@ export class CustodyLedger {
     }
     const started = performance.now();
     const ledger = new CustodyLedger(vault, stream, new CustodyIndex());
-    for await (const { partition, index, ref, record } of stream.readAll()) ledger.remember(record.event, partition, index, ref);
+    // A damaged frame is left out of the index (verification names it), so the other events stay usable.
+    for (const month of await stream.partitions()) {
+      for await (const { index, ref, record } of stream.entries(month, undefined, { onDamaged: () => undefined })) ledger.remember(record.event, month, index, ref);
+    }
     if (ledger.size > 0) {
       await events.onRebuilt?.(reason, ledger.size, performance.now() - started);
       ledger.appended = CHECKPOINT_EVERY; // due: written at the next quiet moment
@@ -477,7 +481,8 @@ export class CustodyLedger {
   /** Reads the stored frames again, bypassing memory: what verification must look at. */
   async readStored(): Promise<CustodyEvent[]> {
     const events: CustodyEvent[] = [];
-    for await (const { record } of this.stream.readAll()) events.push(record.event);
+    // A damaged frame is left out (the scan names it); the chain check then reports the gap it leaves.
+    for (const month of await this.stream.partitions()) for await (const { record } of this.stream.entries(month, undefined, { onDamaged: () => undefined })) events.push(record.event);
     return events;
   }
 }

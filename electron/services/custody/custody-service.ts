@@ -130,9 +130,10 @@ export class CustodyService {
       const a = await ws.audit.verify();
       audit = { ok: a.ok, checked: a.checked, firstBad: a.firstBad };
     }
-    const ok = firstBad === null && (audit?.ok ?? true);
+    const damage = shipmentId ? null : await this.shipments.scanDamage(ws);
+    const ok = firstBad === null && (audit?.ok ?? true) && (damage === null || (damage.months.length === 0 && damage.shipments.length === 0));
     await ws.audit.record('custody.verified', actorOf(user), shipmentId ? (view.shipment(shipmentId)?.folio ?? shipmentId) : 'Toda la bóveda', { resultado: ok ? 'correcta' : 'con errores', eventos: checked });
-    return { ok, checked, shipments: byShipment.size, firstBad, head, audit };
+    return { ok, checked, shipments: byShipment.size, firstBad, head, audit, damage };
   }
 
   // ---- couriers and frequent parties --------------------------------------

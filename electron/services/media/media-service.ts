@@ -6,6 +6,7 @@ import { verifyBag, type BagVerification, type VerifyOptions } from './bagit-ver
 import { exportRecords, type ExportOptions, type ExportResult, type ExportSelection } from './records-export';
 import type { FormRenderer } from './shipment-form-inputs';
 import { loadShipment, type LoadedMedia, type LoadShipmentOptions } from './shipment-loader';
+import { repairFromBackup, type RepairSummary } from './partition-repair';
 import { backupVault, inspectBackup, restoreBackup, type BackupInspection, type BackupOptions, type BackupResult, type RestoreOptions, type RestoreResult } from './vault-backup';
 
 export interface MediaServiceDeps {
@@ -57,6 +58,11 @@ export class MediaService {
   }
 
   /** With the session closed: the caller signs out and releases the vault (session.close()) first. */
+  /** Repairs the vault's damaged months from a backup of it (see partition-repair.ts). */
+  repairFromBackup(ws: Workspace, user: User, bagDir: string): Promise<RepairSummary> {
+    return repairFromBackup({ shipments: this.deps.shipments }, ws, user, bagDir);
+  }
+
   restoreBackup(backupDir: string, dataDir: string, options: Omit<RestoreOptions, 'clock'>): Promise<RestoreResult> {
     return restoreBackup(backupDir, dataDir, { ...options, clock: this.clock });
   }

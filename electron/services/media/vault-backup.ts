@@ -361,7 +361,7 @@ async function copyFileNoFollow(from: string, to: string): Promise<void> {
   }
 }
 
-async function readRegular(file: string, limit = 16 * 1024 * 1024): Promise<Buffer | null> {
+export async function readRegular(file: string, limit = 16 * 1024 * 1024): Promise<Buffer | null> {
   try {
     const handle = await fsp.open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     try {

@@ -3,6 +3,7 @@ import type { Low } from 'lowdb';
 import type { z } from 'zod';
 import type { Agency, Agreement, AttachedFile, Obligation, ReportDefinition } from '../../../shared/domain/agencies';
 import type { AuditAction } from '../../../shared/domain/audit';
+import type { RecordDamage } from '../../../shared/domain/directory-views';
 import { editOutcome, mayEdit, allowedActions as rulesAllowedActions, refusalOf, SHIPMENT_STATE_LABELS, TRANSITIONS, EDITOR_ROLES, type ShipmentAction } from '../../../shared/domain/shipment-states';
 import {
   actionPayloadSchemas,
@@ -23,7 +24,7 @@ import {
 } from '../../../shared/domain/shipments';
 import { folioKey, parseSheetCode } from '../../../shared/domain/sheet-code';
 import { custodyEventInputSchema, describeParty, HANDOFF_EVENT_TYPE, isHandoffAction, knownSeals, type CustodyEvent, type CustodyEventFields, type HandoffAction, type SealObservation } from '../../../shared/domain/custody';
-import { CustodyLedger, type CustodyIndexEntry } from '../custody/custody-ledger';
+import { CUSTODY_CHECKPOINT, CustodyLedger, type CustodyIndexEntry } from '../custody/custody-ledger';
 import { shortHash } from '../integrity/hash-chain';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
@@ -73,6 +74,10 @@ interface Open {
   prints: Low<{ counts: Record<string, number> }>;
   /** Attachments uploaded from the form: a shipment may only refer to these, exactly as stored. */
   attachments: Low<{ files: AttachedFile[] }>;
+  /** Forgets the custody index and its checkpoint, so it is built again from the (repaired) stream. */
+  resetCustody: () => Promise<void>;
+  /** Damaged months of the custody and audit streams found by the last full scan. */
+  otherDamage: RecordDamage['months'];
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -132,6 +137,7 @@ export class ShipmentService {
           agreements,
           reports,
           attachments,
+          otherDamage: [],
           custody: () => {
             ledger ??= CustodyLedger.open(ws.vault, {
               onRebuilt: (reason, count, ms) =>
@@ -142,6 +148,10 @@ export class ShipmentService {
             });
             ledger.catch(() => (ledger = null));
             return ledger;
+          },
+          resetCustody: async () => {
+            ledger = null;
+            await ws.vault.removeCacheFile(CUSTODY_CHECKPOINT);
           },
         };
         return o;
@@ -163,6 +173,39 @@ export class ShipmentService {
     await o.store.save(before, next, at);
     // Off the user's path: the save is acknowledged before the checkpoint is written.
     if (o.store.checkpointDue) setImmediate(() => void o.store.checkpoint().catch(() => undefined));
+  }
+
+  /** Damage found so far while reading (Inicio names it; it costs no reading of its own). */
+  async knownDamage(ws: Workspace): Promise<RecordDamage> {
+    const o = await this.open(ws);
+    const found = o.store.damage();
+    return { months: [...found.months.map((m) => ({ records: 'envios' as const, month: m.month, frames: m.frames.length })), ...o.otherDamage], shipments: found.shipments };
+  }
+
+  /** Reads every record of shipments, custody and audit for damage on disk: «Verificar integridad» of the whole vault. */
+  async scanDamage(ws: Workspace): Promise<RecordDamage> {
+    const o = await this.open(ws);
+    const found = await o.store.scanDamage();
+    const other: RecordDamage['months'] = [];
+    for (const [records, name] of [['custodia', 'custody-events'], ['bitacora', 'audit']] as const) {
+      const stream = await ws.vault.stream(name);
+      for (const month of await stream.partitions()) {
+        const d = await stream.damage(month);
+        if (d) other.push({ records, month, frames: d.frames.length + (d.unreadableFrom !== null ? 1 : 0) });
+      }
+    }
+    o.otherDamage = other;
+    return { months: [...found.months.map((m) => ({ records: 'envios' as const, month: m.month, frames: m.frames.length })), ...other], shipments: found.shipments };
+  }
+
+  /** After a repair: what was known damaged is forgotten, and reading finds anything still damaged again. */
+  async forgetDamage(ws: Workspace): Promise<void> {
+    const o = await this.open(ws);
+    await o.queue.run(async () => {
+      await o.store.forgetDamage();
+      await o.resetCustody();
+    });
+    o.otherDamage = [];
   }
 
   /** Writes the shipments' checkpoint now if anything changed (the vault also does so itself before it locks). */

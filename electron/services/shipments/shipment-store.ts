@@ -1,5 +1,6 @@
 import type { ShipmentState } from '../../../shared/domain/shipment-states';
 import type { Shipment } from '../../../shared/domain/shipments';
+import { AppError } from '../../../shared/errors';
 import { SerialQueue } from '../vault/gate';
 import type { UnlockedVault, VaultStream } from '../vault';
 import { FolioCounter } from './folio';
@@ -64,6 +65,12 @@ function sameCovered(a: Covered, sizes: Map<string, number>): boolean {
 
 class Stale extends Error {}
 
+export interface ShipmentDamage {
+  months: Array<{ month: string; frames: number[] }>;
+  shipments: Array<{ id: string; folio: string | null; subject: string | null }>;
+}
+
+
 /**
  * Shipments live in an append-only stream of changes (partitioned by month):
  * a save appends one frame with only what changed, and the stream is the
@@ -83,6 +90,11 @@ export class ShipmentStore {
   private readonly cache = new Map<string, Shipment>();
   private saves = 0;
   private readonly writes = new SerialQueue();
+  /** Frames found unreadable, by month, and the shipments they cost (found while reading or by `scanDamage`). */
+  private readonly damaged = new Map<string, Set<number>>();
+  private readonly damagedIds = new Set<string>();
+  /** What later readable changes said of a shipment whose first change was lost, so it can still be named. */
+  private readonly lostNames = new Map<string, { folio: string | null; subject: string | null }>();
 
   private constructor(
     private readonly vault: UnlockedVault,
@@ -143,6 +155,85 @@ export class ShipmentStore {
     return current;
   }
 
+  /** Shipments known to be unreadable (a frame of theirs is damaged) and the damaged frames by month. */
+  damage(): ShipmentDamage {
+    const rows = this.rowsById;
+    return {
+      months: [...this.damaged].map(([month, frames]) => ({ month, frames: [...frames].sort((a, b) => a - b) })).sort((a, b) => (a.month < b.month ? -1 : 1)),
+      shipments: [...this.damagedIds].map((id) => {
+        const row = rows?.get(id);
+        const lost = this.lostNames.get(id);
+        return { id, folio: row?.folio ?? lost?.folio ?? null, subject: row?.subject ?? lost?.subject ?? null };
+      }),
+    };
+  }
+
+  /**
+   * Reads every frame of the stream (for «Verificar integridad»): which
+   * frames are damaged, and which shipments they cost — a shipment is
+   * unreadable when its newest frame, or a frame one of its frames points
+   * back to, is damaged.
+   */
+  async scanDamage(): Promise<ShipmentDamage> {
+    const rows = await this.loaded();
+    const months = await this.stream.partitions();
+    const bad = new Set<string>();
+    // Frames past a damaged header cannot be found: every pointer into the rest of that month is lost.
+    const cut = new Map<string, number>();
+    const isBad = ([month, index]: FramePointer) => bad.has(`${month}#${index}`) || index >= (cut.get(month) ?? Infinity);
+    const pointers: Array<{ id: string; prev: FramePointer }> = [];
+    for (const month of months) {
+      const report = await this.stream.damage(month);
+      if (report) {
+        for (const index of report.frames) bad.add(`${month}#${index}`);
+        this.noteDamage(month, report.frames);
+        if (report.unreadableFrom !== null) {
+          cut.set(month, report.unreadableFrom);
+          this.noteDamage(month, [report.unreadableFrom]);
+        }
+      }
+      for await (const { record } of this.stream.entries(month, undefined, { onDamaged: () => undefined })) if (record.prev) pointers.push({ id: record.id, prev: record.prev });
+    }
+    for (const row of rows.values()) if (isBad(row.last)) this.damagedIds.add(row.id);
+    for (const { id, prev } of pointers) if (isBad(prev)) this.damagedIds.add(id);
+    return this.damage();
+  }
+
+  /**
+   * After a repair: forgets what was known to be damaged and the rows built
+   * around it (and their checkpoint), so the next read builds them again
+   * from the repaired stream; anything still damaged is found again.
+   */
+  async forgetDamage(): Promise<void> {
+    this.damaged.clear();
+    this.damagedIds.clear();
+    this.lostNames.clear();
+    this.cache.clear();
+    this.rowsById = null;
+    this.loading = null;
+    this.summary = null;
+    this.saves = 0;
+    for (const name of SHIPMENT_CACHES) await this.vault.removeCacheFile(name);
+  }
+
+  private noteDamage(month: string, frames: readonly number[]): void {
+    const set = this.damaged.get(month) ?? new Set<number>();
+    for (const f of frames) set.add(f);
+    this.damaged.set(month, set);
+  }
+
+  /** A shipment whose frames cannot all be read: said in Spanish, naming it and the month to recover. */
+  private unreadable(row: ShipmentRow, month: string, index: number, cause: unknown): AppError {
+    this.noteDamage(month, [index]);
+    this.damagedIds.add(row.id);
+    const name = row.folio ?? `«${row.subject}»`;
+    return new AppError(
+      'VAULT_CORRUPT',
+      `El envío ${name} no se puede abrir: su registro n.º ${index + 1} del mes ${month} está dañado en el disco. Los demás envíos no se ven afectados. Recupere ese mes desde un respaldo (Medios extraíbles → Respaldo → «Reparar con este respaldo»).`,
+      { cause },
+    );
+  }
+
   /** Every stored revision of one shipment, oldest first. */
   async revisions(id: string): Promise<Shipment[]> {
     const row = (await this.loaded()).get(id);
@@ -166,7 +257,13 @@ export class ShipmentStore {
     let at: FramePointer | null = row.last;
     while (at) {
       const [month, index, offset, total] = at;
-      const change: ShipmentChange = await this.stream.readAt(month, index, { offset, total });
+      let change: ShipmentChange;
+      try {
+        change = await this.stream.readAt(month, index, { offset, total });
+      } catch (error) {
+        if (isVaultDamage(error)) throw this.unreadable(row, month, index, error);
+        throw error;
+      }
       if (change.id !== row.id) throw new Error(`revision chain of ${row.id} reached ${change.id}`);
       changes.push(change);
       at = change.prev;
@@ -309,7 +406,24 @@ export class ShipmentStore {
     const months = await this.stream.partitions();
     let done = 0;
     for (const month of months) {
-      for await (const entry of this.stream.entries(month)) this.apply(rows, entry.record, [month, entry.index, entry.ref.offset, entry.ref.total]);
+      const damaged: number[] = [];
+      for await (const entry of this.stream.entries(month, undefined, { onDamaged: (i) => void damaged.push(i) })) {
+        const change = entry.record;
+        const known = rows.get(change.id);
+        // A change whose earlier frames were lost cannot be folded: the shipment is named as damaged instead.
+        if (this.damagedIds.has(change.id) || (!known && change.prev !== null) || (change.prev && this.damaged.get(change.prev[0])?.has(change.prev[1]))) {
+          this.damagedIds.add(change.id);
+          if (!known) {
+            const named = this.lostNames.get(change.id) ?? { folio: null, subject: null };
+            this.lostNames.set(change.id, { folio: change.set.folio ?? named.folio, subject: change.set.content?.subject ?? named.subject });
+          }
+          // Its row keeps what the readable changes say, so lists still show it; opening it names the damage.
+          if (known) this.apply(rows, change, [month, entry.index, entry.ref.offset, entry.ref.total]);
+          continue;
+        }
+        this.apply(rows, change, [month, entry.index, entry.ref.offset, entry.ref.total]);
+      }
+      if (damaged.length > 0) this.noteDamage(month, damaged);
       done += 1;
       this.events.onProgress?.(done, months.length);
     }

@@ -47,8 +47,14 @@ describe('VaultStream', () => {
     const custody = await vault.stream<{ n: number }>('custody');
     const first = await custody.appendMany([{ n: 1 }, { n: 2 }, { n: 3 }], { at: month('2026-02') });
     const second = await custody.append({ n: 4 }, { at: month('2026-02') });
-    expect(first).toEqual({ partition: '2026-02', index: 0, count: 3 });
+    expect(first).toMatchObject({ partition: '2026-02', index: 0, count: 3 });
     expect(second.index).toBe(3);
+    // Each frame's place, as readAt needs it: one after the other from the start of the file.
+    expect(first.refs.map((r) => r.offset)).toEqual([0, first.refs[0]!.total, first.refs[0]!.total + first.refs[1]!.total]);
+    expect(second.refs[0]?.offset).toBe(first.refs.reduce((n, r) => n + r.total, 0));
+    expect(await custody.readAt('2026-02', 3, second.refs[0]!)).toEqual({ n: 4 });
+    expect(await custody.readAt('2026-02', 1, first.refs[1]!)).toEqual({ n: 2 });
+    await expect(custody.readAt('2026-02', 2, first.refs[1]!)).rejects.toMatchObject({ code: 'VAULT_CORRUPT' });
     await vault.close();
     vault = await (await Vault.open(dir)).unlockWithPassword('admin', CHILD_PASSWORD);
     const again = await vault.stream<{ n: number }>('custody');

@@ -1,6 +1,6 @@
 import { promises as fsp, type Stats } from 'node:fs';
 import { AppError, isAppError } from '../../../shared/errors';
-import { encrypt, open as openBlob } from './cipher';
+import { checkHeader, encrypt, open as openBlob } from './cipher';
 import { mkdirDurable } from './dirs';
 import { DurableFile, fileStamp, fsyncDir, isErrno, writeFileDurably } from './durable-file';
 import { encodeEncryptedJson, encryptedJsonDecoder } from './encrypted-json';
@@ -228,8 +228,8 @@ export class VaultStream<T> {
    * The records of one month in order, verified; from `resume` on when given
    * (a checkpoint's position), so frames already covered are neither read nor decrypted.
    */
-  async *entries(month: string, resume?: ResumePoint): AsyncGenerator<StreamEntry<T>> {
-    const loaded = await this.loadPartition(month, resume?.offset ?? 0);
+  async *entries(month: string, resume?: ResumePoint, options: { onDamaged?: (index: number) => void } = {}): AsyncGenerator<StreamEntry<T>> {
+    const loaded = await this.loadPartition(month, resume?.offset ?? 0, options.onDamaged !== undefined);
     const first = resume?.index ?? 0;
     for (let n = 0; n < loaded.frames.length; n += 1) {
       const i = first + n;
@@ -239,10 +239,79 @@ export class VaultStream<T> {
         const plain = openBlob(loaded.key, aadName.frame(this.name, month, i), loaded.buf, frame.offset, frame.total, loaded.label);
         record = JSON.parse(plain.toString('utf8')) as T;
       } catch (cause) {
+        // Told to go on: the damaged frame is reported and the rest of the month is still read.
+        if (options.onDamaged) {
+          options.onDamaged(i);
+          continue;
+        }
         throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(loaded.label, i + 1), { cause });
       }
       yield { partition: month, index: i, ref: { offset: frame.offset + loaded.base, total: frame.total }, record };
     }
+  }
+
+  /**
+   * Reads every frame of a month and says which cannot be read, without
+   * stopping at the first: frames whose bytes fail their check, and, when a
+   * frame's header itself is damaged, everything from there on (its length
+   * is lost, so the frames after it cannot be found).
+   */
+  async damage(month: string): Promise<PartitionDamage | null> {
+    this.host.assertOpen();
+    return this.host.gate.shared(async () => {
+      const state = await this.ensureState();
+      const file = state.layout.partitionFile(this.name, checkMonth(month));
+      const label = state.layout.label(file);
+      let buf = await readOrMissing(file, label);
+      if (state.writer && state.writer.month === month) buf = buf.subarray(0, state.writer.bytes);
+      return damageOf(this.host.key, this.name, month, buf, label);
+    });
+  }
+
+  /**
+   * Repairs a damaged month from a backup's copy of the same file: the
+   * backup holds the same encrypted bytes for every frame written before
+   * it was made, so its frames replace the damaged ones, provided every
+   * frame that can still be read here is byte for byte the backup's. Frames
+   * written after the backup stay as they are. The damaged file is kept
+   * aside; nothing is written unless the repaired file reads completely up
+   * to where the backup reaches.
+   */
+  async repairFrom(month: string, backup: Buffer): Promise<RepairOutcome> {
+    this.host.assertOpen();
+    return this.queue.run(() =>
+      this.host.gate.shared(async () => {
+        const state = await this.ensureState();
+        const file = state.layout.partitionFile(this.name, checkMonth(month));
+        const label = state.layout.label(file);
+        if (state.writer?.month === month) await this.closeWriterHeld();
+        const current = await readOrMissing(file, label);
+        const before = damageOf(this.host.key, this.name, month, current, label);
+        if (!before) return { repaired: 0, remaining: null };
+        const theirs = damageOf(this.host.key, this.name, month, backup, label);
+        const theirEnd = scanFrames(backup, label).validEnd;
+        if (theirs && (theirs.unreadableFrom !== null || theirs.frames.length > 0)) {
+          throw new AppError('VAULT_CORRUPT', `La copia de «${label}» en el respaldo también está dañada; elija otro respaldo.`);
+        }
+        // Same history: outside the damaged frames, the bytes must be the backup's.
+        const damagedRanges = before.ranges;
+        const inDamage = (at: number) => damagedRanges.some(([from, to]) => at >= from && at < to);
+        const common = Math.min(theirEnd, current.length);
+        for (let at = 0; at < common; at += 1) {
+          if (current[at] !== backup[at] && !inDamage(at)) {
+            throw new AppError('VALIDATION', `El respaldo no guarda los mismos registros que «${label}» (otra bóveda o una versión distinta de ese mes); no se modificó nada.`);
+          }
+        }
+        const repairedBytes = Buffer.concat([backup.subarray(0, theirEnd), current.subarray(Math.min(theirEnd, current.length))]);
+        const after = damageOf(this.host.key, this.name, month, repairedBytes, label);
+        const fixed = before.frames.filter((i) => !after?.frames.includes(i)).length + (before.unreadableFrom !== null && after?.unreadableFrom == null ? 1 : 0);
+        if (fixed === 0) return { repaired: 0, remaining: after };
+        await this.setAside(file, label, current);
+        await writeFileDurably(file, repairedBytes);
+        state.onDisk.add(month);
+        return { repaired: fixed, remaining: after };
+      }),
+    );
   }
 
   /** Records acknowledged counts in the manifest (cheap; done on month change, lock and close). */
@@ -355,7 +424,7 @@ export class VaultStream<T> {
   }
 
   /** Reads a partition from byte `from` (a frame boundary); frame offsets returned are relative to `from` (`base`). */
-  private async loadPartition(month: string, from = 0): Promise<{ buf: Buffer; frames: FrameRef[]; key: Buffer; label: string; base: number }> {
+  private async loadPartition(month: string, from = 0, tolerant = false): Promise<{ buf: Buffer; frames: FrameRef[]; key: Buffer; label: string; base: number }> {
     this.host.assertOpen();
     return this.host.gate.shared(async () => {
       const state = await this.ensureState();
@@ -368,8 +437,8 @@ export class VaultStream<T> {
       if (state.writer && state.writer.month === month) buf = buf.subarray(0, state.writer.bytes);
       if (from > buf.length) throw new AppError('VAULT_TRUNCATED', vaultMessages.truncated(label));
       buf = buf.subarray(from);
-      const scan = scanFrames(buf, label);
-      if (from === 0 && mark && (scan.validEnd < mark.bytes || scan.frames.length < mark.frames)) {
+      const scan = tolerant ? scanFramesUpToDamage(buf, label) : scanFrames(buf, label);
+      if (!tolerant && from === 0 && mark && (scan.validEnd < mark.bytes || scan.frames.length < mark.frames)) {
         throw new AppError('VAULT_TRUNCATED', vaultMessages.partitionTruncated(label, mark.frames, scan.frames.length));
       }
       if (scan.validEnd < buf.length && !this.tornReported.has(label)) {
@@ -396,12 +465,88 @@ export class VaultStream<T> {
     state.manifest = next;
   }
 
+  private async setAside(file: string, label: string, bytes: Buffer): Promise<void> {
+    const aside = `${file}.damaged-${fileStamp()}`;
+    await writeFileDurably(aside, bytes);
+    this.host.report({ code: 'VAULT_CORRUPT', message: `Se guardó aparte la copia dañada de «${label}» (${aside.slice(aside.lastIndexOf('/') + 1)}).`, file: label });
+  }
+
+  private async closeWriterHeld(): Promise<void> {
+    await this.checkpointHeld();
+    await this.closeWriter();
+  }
+
   private async closeWriter(): Promise<void> {
     const writer = this.state?.writer;
     if (!writer || !this.state) return;
     this.state.writer = null;
     await writer.handle.close().catch(() => undefined);
   }
+}
+
+/** Like scanFrames, but a damaged header ends the scan (the frames before it are still returned). */
+function scanFramesUpToDamage(buf: Buffer, label: string): { frames: FrameRef[]; validEnd: number } {
+  try {
+    return scanFrames(buf, label);
+  } catch {
+    const frames: FrameRef[] = [];
+    let offset = 0;
+    for (;;) {
+      const header = checkHeader(buf, offset);
+      if (header.kind !== 'ok') break;
+      frames.push({ offset, total: header.total });
+      offset += header.total;
+    }
+    return { frames, validEnd: offset };
+  }
+}
+
+/** What of a month cannot be read. */
+export interface PartitionDamage {
+  month: string;
+  file: string;
+  /** indexes (0-based) of frames that fail their check */
+  frames: number[];
+  /** index of the first frame that cannot even be found (a damaged header), or null */
+  unreadableFrom: number | null;
+  /** byte ranges of the damage: [from, to) */
+  ranges: Array<[number, number]>;
+  /** frames that could be read */
+  readable: number;
+}
+
+export interface RepairOutcome {
+  repaired: number;
+  remaining: PartitionDamage | null;
+}
+
+function damageOf(key: Buffer, stream: string, month: string, buf: Buffer, label: string): PartitionDamage | null {
+  const frames: number[] = [];
+  const ranges: Array<[number, number]> = [];
+  let readable = 0;
+  let offset = 0;
+  let index = 0;
+  let unreadableFrom: number | null = null;
+  while (offset < buf.length) {
+    const header = checkHeader(buf, offset);
+    if (header.kind !== 'ok') {
+      // A short or zero tail is a write that never completed, not damage.
+      if (header.kind === 'short' || buf.subarray(offset).every((b) => b === 0)) break;
+      unreadableFrom = index;
+      ranges.push([offset, buf.length]);
+      break;
+    }
+    try {
+      openBlob(key, aadName.frame(stream, month, index), buf, offset, header.total, label);
+      readable += 1;
+    } catch {
+      frames.push(index);
+      ranges.push([offset, offset + header.total]);
+    }
+    offset += header.total;
+    index += 1;
+  }
+  return frames.length === 0 && unreadableFrom === null ? null : { month, file: label, frames, unreadableFrom, ranges, readable };
 }
 
 async function readOrMissing(file: string, label: string): Promise<Buffer> {
