@@ -344,8 +344,8 @@ export async function buildVault(dir: string, volume: Volume, options: { log?: (
       const courier = r.pick(couriers);
       let relay = r.pick(couriers);
       while (relay.id === courier.id) relay = r.pick(couriers);
-      // Near the end the steps come closer together, so every shipment is delivered before `end`.
-      const gap = Math.min(r.int(1, 30) * HOUR, (end - item.at) / (STEPS.length + 1));
+      // Steps come 0.5–1.5 gaps apart; near the end the gaps shrink, so every shipment is delivered before `end`.
+      const gap = Math.min(r.int(1, 30) * HOUR, (end - item.at) / (1.5 * STEPS.length + 1));
       f = { n, shipment: null, content: content(r, o, n), preparer, signer, lawyer: r.pick(lawyers), courier, relay, returned: n % 5 === 3, step: 0, gap };
       if (f.returned) returned += 1;
     }
