@@ -135,6 +135,8 @@ async function main(): Promise<number> {
     const dir1m = path.join(work, 'un-mes');
     cpSync(path.join(root, 'diez-anios'), dir10y, { recursive: true });
     cpSync(path.join(root, 'un-mes'), dir1m, { recursive: true });
+    // Flush the copies first, so their write-back does not land in the first measured fsyncs.
+    execFileSync('sync');
     const vaultMb10y = dirSizeMb(dir10y);
     const loadBefore = os.loadavg()[0] ?? 0;
 
