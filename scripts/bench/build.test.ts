@@ -23,6 +23,7 @@ describe('bench vault builder', () => {
     const page = await s.shipments.list(ws, { limit: 500 });
     const months = new Set(page.items.map((x) => x.createdAt.slice(0, 7)));
     expect(months).toEqual(new Set(['2026-10', '2026-11']));
+    expect(page.items.every((x) => x.updatedAt < built.to)).toBe(true);
     expect(new Set(page.items.map((x) => x.channel)).size).toBe(4);
     let returned = 0;
     for (const item of page.items) {

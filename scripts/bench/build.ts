@@ -189,7 +189,10 @@ const STEPS: Step[] = [
     // What the handler table does after a handoff that names a courier.
     await o.s.custody.noteCourierUse(o.ws, f.courier.id);
   },
-  (o, f, at) => o.s.shipments.recordCustody(o.ws, f.preparer, id(f), { ...handoff(f, at, 'Base de mensajería', party(f.courier.fullName, 'Gafete'), party(f.relay.fullName, 'Gafete'), 'Relevo de mensajero'), type: 'entrega_mensajero', courierId: f.relay.id }),
+  async (o, f, at) => {
+    await o.s.shipments.recordCustody(o.ws, f.preparer, id(f), { ...handoff(f, at, 'Base de mensajería', party(f.courier.fullName, 'Gafete'), party(f.relay.fullName, 'Gafete'), 'Relevo de mensajero'), type: 'entrega_mensajero', courierId: f.relay.id });
+    await o.s.custody.noteCourierUse(o.ws, f.relay.id);
+  },
   (o, f, at) => {
     const agency = o.agencies.find((a) => a.id === f.content.agencyId);
     const recipient = agency?.recipients.find((x) => x.id === f.content.recipientId);
@@ -326,6 +329,7 @@ export async function buildVault(dir: string, volume: Volume, options: { log?: (
   const began = performance.now();
   let lastLog = began;
   let delivered = 0;
+  let lastDelivered = 0;
   while (agenda.size > 0) {
     const item = agenda.pop();
     clock.now = Math.max(clock.now, Math.round(item.at));
@@ -340,8 +344,8 @@ export async function buildVault(dir: string, volume: Volume, options: { log?: (
       const courier = r.pick(couriers);
       let relay = r.pick(couriers);
       while (relay.id === courier.id) relay = r.pick(couriers);
-      // Near the end the steps come closer together, so every shipment is delivered before `end`.
-      const gap = Math.min(r.int(1, 30) * HOUR, (end - item.at) / (STEPS.length + 1));
+      // Steps come 0.5–1.5 gaps apart; near the end the gaps shrink, so every shipment is delivered before `end`.
+      const gap = Math.min(r.int(1, 30) * HOUR, (end - item.at) / (1.5 * STEPS.length + 1));
       f = { n, shipment: null, content: content(r, o, n), preparer, signer, lawyer: r.pick(lawyers), courier, relay, returned: n % 5 === 3, step: 0, gap };
       if (f.returned) returned += 1;
     }
@@ -356,9 +360,11 @@ export async function buildVault(dir: string, volume: Volume, options: { log?: (
     else {
       delivered += 1;
       if (performance.now() - lastLog > 10_000) {
-        lastLog = performance.now();
-        const rate = delivered / ((lastLog - began) / 1000);
-        log(`  ${delivered} de ${volume.shipments} envíos entregados (${rate.toFixed(0)}/s, faltan ~${Math.round((volume.shipments - delivered) / rate)} s)`);
+        const now = performance.now();
+        const rate = delivered / ((now - began) / 1000);
+        const recent = (delivered - lastDelivered) / ((now - lastLog) / 1000);
+        [lastLog, lastDelivered] = [now, delivered];
+        log(`  ${delivered} de ${volume.shipments} envíos entregados (${rate.toFixed(0)}/s, últimos 10 s ${recent.toFixed(0)}/s, faltan ~${Math.round((volume.shipments - delivered) / rate)} s)`);
       }
     }
   }

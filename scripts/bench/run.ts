@@ -135,7 +135,10 @@ async function main(): Promise<number> {
     const dir1m = path.join(work, 'un-mes');
     cpSync(path.join(root, 'diez-anios'), dir10y, { recursive: true });
     cpSync(path.join(root, 'un-mes'), dir1m, { recursive: true });
+    // Flush the copies first, so their write-back does not land in the first measured fsyncs.
+    execFileSync('sync');
     const vaultMb10y = dirSizeMb(dir10y);
+    const loadBefore = os.loadavg()[0] ?? 0;
 
     log('Midiendo inicio de sesión, Inicio, Envíos, detalle, mostrador y cada pantalla (proceso nuevo)…');
     const s10 = child<Screens>('scripts/bench/measure.ts', ['screens', dir10y], BIG_HEAP);
@@ -176,8 +179,12 @@ async function main(): Promise<number> {
       ...pending,
       ...forms,
       ...media,
+      /** Not measurements: filled in by the checkpoint and upgrade work (issue 13, items 2 and 4). */
+      notes: Object.fromEntries(Object.entries(pending).filter(([, v]) => v === null).map(([k]) => [k, 'pendiente'])),
       node: process.version,
       cpus: os.cpus().length,
+      /** The machine is shared: its load before and after the measurements, to judge the figures by. */
+      load_avg_1m: [round(loadBefore), round(os.loadavg()[0] ?? 0)],
       targets: {} as Record<string, Target>,
     };
     const atMost = (value: number | null, limit: number) => ({ value, limit: round(limit, 3), pass: value === null ? null : value <= limit });
@@ -249,6 +256,8 @@ function print(r: Record<string, unknown> & { targets: Record<string, Target> })
   console.log(table(rows));
   if (r.scale !== 1) console.log(`\nEscala ${String(r.scale)}: las metas son las de diez años; a esta escala sólo orientan.`);
   const screens = r.screens_ms_10y as Record<string, number>;
+  const load = r.load_avg_1m as number[];
+  console.log(`Carga de la máquina (1 min) antes / después de medir: ${load.join(' / ')} en ${String(r.cpus)} núcleos.`);
   console.log(`\nPantallas visitadas (ms): ${Object.entries(screens).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 }
 
