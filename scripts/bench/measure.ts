@@ -9,11 +9,17 @@
  *
  *   tsx scripts/bench/measure.ts screens DIR      sign-in, Inicio, Envíos, detail, counter, every screen, RSS
  *   tsx scripts/bench/measure.ts saves DIR10 DIR1  durable acts interleaved between the two vaults
- *   tsx scripts/bench/measure.ts pending DIR10     checkpoint, reopen without checkpoint, upgrade (issue 13, lead)
+ *   tsx scripts/bench/measure.ts checkpoint DIR    one save, then the checkpoints written
+ *   tsx scripts/bench/measure.ts rebuild DIR       sign-in to a first detail with the checkpoints removed
+ *   tsx scripts/bench/measure.ts format1 DIR       rewrite a built vault in records format 1 (once, at build)
+ *   tsx scripts/bench/measure.ts upgrade DIR       sign-in and Envíos on a format-1 vault: the upgrade
  *
  * Each prints one JSON object on its last stdout line.
  */
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { rewriteAsFormat1 } from '../../electron/services/shipments/test-support/format1-writer';
 import type { Channel } from '../../shared/ipc/channels';
 import type { Input, Output } from '../../shared/ipc/contract';
 import type { ShipmentAction } from '../../shared/domain/shipment-states';
@@ -266,39 +272,74 @@ async function saves(dir10y: string, dir1m: string) {
   };
 }
 
-// ---- pending: the lead fills these in (issue 13, items 2 and 4) -------------
+// ---- checkpoint, rebuild and upgrade -------------------------------------------
 
-/** checkpoint_ms_10y: writing one checkpoint of the signed-in ten-year vault. null until the store has checkpoints. */
-export async function measureCheckpoint(dir: string): Promise<number | null> {
-  void dir;
-  return null;
+/** checkpoint_ms: one save, then both checkpoints (shipment rows and summary, custody index) written as the app writes them. */
+async function checkpoint(dir: string): Promise<{ ms: number }> {
+  const a = app(dir);
+  await signIn(a);
+  const { ws, user } = a.services.session.require();
+  await a.call('home.dashboard', {});
+  const first = (await a.call('shipments.list', { limit: 1 })).items[0];
+  if (!first) throw new Error('empty vault');
+  await a.call('shipments.get', { shipmentId: first.id });
+  // One change to each, so both checkpoints have something to write.
+  const draft = await a.services.shipments.createDraft(ws, user, (await a.services.shipments.get(ws, user, first.id)).shipment.content);
+  await a.services.shipments.act(ws, user, draft.id, 'enviar_a_revision', {});
+  await a.services.shipments.recordCustody(ws, user, draft.id, { type: 'otro', at: new Date(Date.now() - 60_000).toISOString(), from: { name: 'Banco de pruebas' }, to: { name: 'Archivo' }, place: 'Oficialía', purpose: 'Medición', seals: [], corrects: null });
+  const ledger = (await a.services.shipments.custodyView(ws)).ledger;
+  const { ms } = await timed(async () => {
+    await a.services.shipments.checkpoint(ws);
+    await ledger.checkpoint();
+  });
+  await a.services.session.close();
+  return { ms: round(ms) };
 }
 
-/** reopen_without_checkpoint_ms_10y: sign-in to Inicio with the checkpoint removed (the rebuild). null until checkpoints exist. */
-export async function measureReopenWithoutCheckpoint(dir: string): Promise<number | null> {
-  void dir;
-  return null;
+/** reopen_without_checkpoint_ms: the rare path, with the checkpoints removed: sign-in, Inicio, Envíos and a first detail. */
+async function rebuild(dir: string): Promise<{ ms: number }> {
+  for (const name of readdirSync(dir)) if (/^g\d+$/.test(name)) rmSync(path.join(dir, name, 'cache'), { recursive: true, force: true });
+  const a = app(dir);
+  const { ms } = await timed(async () => {
+    await signIn(a);
+    await a.call('home.dashboard', {});
+    const first = (await a.call('shipments.list', { limit: 1 })).items[0];
+    if (first) await a.call('shipments.get', { shipmentId: first.id });
+  });
+  await a.services.session.close();
+  return { ms: round(ms) };
 }
 
-/** upgrade_ms_10k: upgrading a 10,000-shipment vault of today's format. null until the upgrade exists. */
-export async function measureUpgrade10k(): Promise<number | null> {
-  return null;
+/** Rewrites a built vault in records format 1 (see format1-writer.ts): done once, when the vaults are built. */
+async function format1(dir: string): Promise<{ shipments: number; revisions: number }> {
+  const a = app(dir);
+  await signIn(a);
+  const result = await rewriteAsFormat1(a.services.session.require().ws.vault);
+  await a.services.session.close();
+  return result;
 }
 
-async function pending(dir10y: string) {
-  return {
-    checkpoint_ms_10y: await measureCheckpoint(dir10y),
-    reopen_without_checkpoint_ms_10y: await measureReopenWithoutCheckpoint(dir10y),
-    upgrade_ms_10k: await measureUpgrade10k(),
-  };
+/** upgrade_ms: a fresh process signs in to a format-1 vault and opens Envíos, which upgrades it (verified) first. */
+async function upgrade(dir: string): Promise<{ ms: number }> {
+  const a = app(dir);
+  await signIn(a);
+  const { ws } = a.services.session.require();
+  if (ws.vault.format !== 1) throw new Error('the vault to upgrade is not in format 1');
+  const { ms } = await timed(() => a.call('shipments.list', { limit: 50 }));
+  if ((ws.vault.format as number) !== 2) throw new Error('the upgrade did not happen');
+  await a.services.session.close();
+  return { ms: round(ms) };
 }
 
 async function main(): Promise<unknown> {
   const [mode, dir, other] = process.argv.slice(2);
   if (mode === 'screens' && dir) return screens(dir);
   if (mode === 'saves' && dir && other) return saves(dir, other);
-  if (mode === 'pending' && dir) return pending(dir);
-  throw new Error('usage: measure.ts screens DIR | saves DIR10Y DIR1M | pending DIR10Y');
+  if (mode === 'checkpoint' && dir) return checkpoint(dir);
+  if (mode === 'rebuild' && dir) return rebuild(dir);
+  if (mode === 'format1' && dir) return format1(dir);
+  if (mode === 'upgrade' && dir) return upgrade(dir);
+  throw new Error('usage: measure.ts screens DIR | saves DIR10Y DIR1M | checkpoint DIR | rebuild DIR | format1 DIR | upgrade DIR');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -46,6 +46,7 @@ interface Manifest {
   scale: number;
   tenYears: BuildResult;
   oneMonth: BuildResult;
+  tenThousand: BuildResult;
 }
 
 /**
@@ -55,7 +56,7 @@ interface Manifest {
  * waits for. tmpfs makes fsync nearly free while the services run unchanged;
  * the copy on disk is what every figure is then measured against.
  */
-function buildInto(target: string, which: 'ten-years' | 'one-month'): BuildResult {
+function buildInto(target: string, which: 'ten-years' | 'one-month' | 'ten-thousand'): BuildResult {
   const shm = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
   const scratch = mkdtempSync(path.join(shm, 'valija-build-'));
   try {
@@ -83,7 +84,10 @@ function vaults(root: string): Manifest {
   log(`  ${tenYears.shipments} envíos, ${tenYears.custodyEvents} eventos de custodia en ${(tenYears.buildMs / 1000).toFixed(1)} s (${tenYears.shipmentsPerS.toFixed(0)} envíos/s)`);
   log('Construyendo la bóveda de un mes…');
   const oneMonth = buildInto(path.join(root, 'un-mes'), 'one-month');
-  const manifest = { scale, tenYears, oneMonth };
+  log('Construyendo la bóveda de 10,000 envíos que se reescribe en el formato 1 para medir la actualización…');
+  const tenThousand = buildInto(path.join(root, 'diez-mil'), 'ten-thousand');
+  child('scripts/bench/measure.ts', ['format1', path.join(root, 'diez-mil')], BIG_HEAP);
+  const manifest = { scale, tenYears, oneMonth, tenThousand };
   writeFileSync(file, JSON.stringify(manifest, null, 2));
   return manifest;
 }
@@ -146,7 +150,15 @@ async function main(): Promise<number> {
     const s1 = child<Screens>('scripts/bench/measure.ts', ['screens', dir1m]);
     log('Midiendo guardados (act durable, alternando las dos bóvedas)…');
     const saves = child<Saves>('scripts/bench/measure.ts', ['saves', dir10y, dir1m], BIG_HEAP);
-    const pending = child<Pending>('scripts/bench/measure.ts', ['pending', dir10y]);
+    const dir10k = path.join(work, 'diez-mil');
+    cpSync(path.join(root, 'diez-mil'), dir10k, { recursive: true });
+    execFileSync('sync');
+    log('Midiendo el punto de control, la reapertura sin él y la actualización del formato 1 (procesos nuevos)…');
+    const pending: Pending = {
+      checkpoint_ms_10y: child<{ ms: number }>('scripts/bench/measure.ts', ['checkpoint', dir10y], BIG_HEAP).ms,
+      reopen_without_checkpoint_ms_10y: child<{ ms: number }>('scripts/bench/measure.ts', ['rebuild', dir10y], BIG_HEAP).ms,
+      upgrade_ms_10k: child<{ ms: number }>('scripts/bench/measure.ts', ['upgrade', dir10k], BIG_HEAP).ms,
+    };
 
     const result = {
       scale,
@@ -180,7 +192,7 @@ async function main(): Promise<number> {
       ...forms,
       ...media,
       /** Not measurements: filled in by the checkpoint and upgrade work (issue 13, items 2 and 4). */
-      notes: Object.fromEntries(Object.entries(pending).filter(([, v]) => v === null).map(([k]) => [k, 'pendiente'])),
+      upgrade_shipments: built.tenThousand.shipments,
       node: process.version,
       cpus: os.cpus().length,
       /** The machine is shared: its load before and after the measurements, to judge the figures by. */
@@ -245,9 +257,9 @@ function print(r: Record<string, unknown> & { targets: Record<string, Target> })
     ['primer guardado tras entrar', `${String(r.save_first_ms_10y)} / ${String(r.save_first_ms_1m)} ms`, '10 años / 1 mes; carga el registro de custodia'],
     ['memoria máxima (RSS)', `${String(r.peak_rss_mb_10y)} MB`, `tras visitar cada pantalla; ${goal('peak_rss_mb_10y')}`],
     ['tamaño de la bóveda', `${String(r.vault_mb_10y)} MB`, goal('vault_mb_10y')],
-    ['escribir un punto de control', pending(r.checkpoint_ms_10y), r.checkpoint_ms_10y === null ? '«pendiente» (issue 13, punto 2)' : ''],
-    ['reabrir sin punto de control', pending(r.reopen_without_checkpoint_ms_10y), r.reopen_without_checkpoint_ms_10y === null ? '«pendiente» (issue 13, punto 2)' : ''],
-    ['actualizar 10,000 envíos', pending(r.upgrade_ms_10k), r.upgrade_ms_10k === null ? '«pendiente» (issue 13, punto 4)' : ''],
+    ['escribir un punto de control', pending(r.checkpoint_ms_10y), 'envíos e índice de custodia, tras un guardado'],
+    ['reabrir sin punto de control', pending(r.reopen_without_checkpoint_ms_10y), 'entrar → Inicio → Envíos → primer detalle, reconstruyendo todo'],
+    [`actualizar ${Number(r.upgrade_shipments).toLocaleString('es-MX')} envíos`, pending(r.upgrade_ms_10k), 'formato 1 → 2, verificado, en un proceso nuevo'],
     ['formato de autorización (PDF)', `${String(r.approval_pdf_ms)} / ${String(r.approval_pdf_ms_oficio)} ms`, `medio magnético / oficio; ${goal('approval_pdf_ms')}`],
     ['exportación de expedientes', `${String(r.export_shipments_per_s)} envíos/s`, goal('export_shipments_per_s')],
     ['respaldo', `${String(r.backup_mb_per_s)} MB/s`, goal('backup_mb_per_s')],
