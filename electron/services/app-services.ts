@@ -315,6 +315,10 @@ export function createHandlers(services: Services): Handlers {
       const d = report.descriptor;
       return { valid: report.valid, problem: report.problem, vaultId: d?.vaultId ?? null, officeName: d ? `${d.office.institution} · ${d.office.unit}` : null, createdAt: d?.createdAt ?? null, files: d?.files ?? 0 };
     },
+    'backup.repair': async ({ drivePath, bagName }) => {
+      const { ws, user } = signedIn();
+      return media.repairFromBackup(ws, user, await bagFolder(drivePath, bagName));
+    },
     'backup.restore': async ({ drivePath, bagName, confirmReplace }) => {
       await mayRestore();
       const dir = await bagFolder(drivePath, bagName);

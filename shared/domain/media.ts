@@ -95,6 +95,12 @@ export interface BackupReport {
   files: number;
 }
 
+/** A repair of damaged months from a backup: what was repaired and what stays damaged (Spanish, one line each). */
+export interface RepairSummary {
+  repaired: string[];
+  remaining: string[];
+}
+
 export interface RestoreSummary {
   replaced: boolean;
   keptCopy: string | null;

@@ -60,6 +60,7 @@ export const CHANNELS = [
   'backup.create',
   'backup.inspect',
   'backup.restore',
+  'backup.repair',
   'custody.list',
   'custody.record',
   'custody.verify',

@@ -9,7 +9,7 @@ import { officeProfileSchema } from '../domain/office';
 import { actInputSchema, attachmentUploadSchema, shipmentContentSchema, shipmentFilterSchema, type SheetLookup, type Shipment, type ShipmentAttachment, type ShipmentDetail, type ShipmentPage } from '../domain/shipments';
 import { courierInputSchema, custodyEventInputSchema, custodyFilterSchema, type Courier, type CustodyEvent, type CustodyPage, type CustodyVerification, type KnownParties } from '../domain/custody';
 import { printInputSchema, type PrintedForm } from '../domain/printing';
-import { bagRefSchema, exportRecordsSchema, loadMediaSchema, restoreSchema, stageFileSchema, type BackupReport, type BagFolder, type DriveInfo, type RestoreSummary } from '../domain/media';
+import { bagRefSchema, exportRecordsSchema, loadMediaSchema, restoreSchema, stageFileSchema, type BackupReport, type BagFolder, type DriveInfo, type RepairSummary, type RestoreSummary } from '../domain/media';
 import type { SessionState } from '../domain/session';
 import { settingsSchema, type Settings } from '../domain/settings';
 import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
@@ -170,6 +170,7 @@ export const contract = {
   'backup.create': channel<JobStatus>()(z.object({ drivePath: z.string().min(1).max(4096) }).strict()),
   'backup.inspect': channel<BackupReport>()(bagRefSchema),
   'backup.restore': channel<RestoreSummary>()(restoreSchema),
+  'backup.repair': channel<RepairSummary>()(bagRefSchema),
   'custody.list': channel<CustodyPage>()(custodyFilterSchema),
   'custody.record': channel<CustodyEvent>()(z.object({ shipmentId: id, event: custodyEventInputSchema }).strict()),
   'custody.verify': channel<CustodyVerification>()(z.object({ shipmentId: id.optional() }).strict()),

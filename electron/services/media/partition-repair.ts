@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { RepairSummary } from '../../../shared/domain/media';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
 import { requireRole } from '../accounts/permissions';
@@ -15,12 +16,7 @@ const STREAMS = [
   { name: 'audit', label: 'bitácora' },
 ] as const;
 
-export interface RepairSummary {
-  /** months repaired, e.g. «envíos 2026-10: 1 registro» */
-  repaired: string[];
-  /** months still damaged (the backup did not hold those frames), in the same form */
-  remaining: string[];
-}
+export type { RepairSummary };
 
 /**
  * Repairs the damaged months of the vault from a backup of the same vault,

@@ -7,6 +7,7 @@ import { formatCivilDate } from '../../../shared/format/date';
 import { call } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { SECTIONS } from '../layout/sections';
+import { DamageNotice, hasDamage } from '../components/DamageNotice';
 
 function Panel({ title, icon, color, count, empty, children, testId }: { title: string; icon: ReactNode; color: string; count: number; empty: string; children: ReactNode; testId: string }) {
   return (
@@ -79,6 +80,7 @@ export function HomePage() {
         </Text>
       </div>
       {error && <Alert color="red">{error}</Alert>}
+      {data && hasDamage(data.damage) && <DamageNotice damage={data.damage} />}
       {data && <ShipmentCounts counts={data.shipmentsByState} />}
       {data && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

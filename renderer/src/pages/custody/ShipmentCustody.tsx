@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconShieldCheck, IconTransfer } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CustodyVerification, HandoffAction } from '../../../../shared/domain/custody';
+import { DamageNotice, hasDamage } from '../../components/DamageNotice';
 import { SHIPMENT_ACTION_LABELS } from '../../../../shared/domain/shipment-states';
 import type { ShipmentDetail } from '../../../../shared/domain/shipments';
 import { call, errorMessage } from '../../api/client';
@@ -66,6 +67,11 @@ export function VerificationResult({ result }: { result: CustodyVerification }) 
         <Text size="sm">
           Bitácora de auditoría, registro {result.audit.firstBad.seq}: {result.audit.firstBad.reason}
         </Text>
+      )}
+      {hasDamage(result.damage) && (
+        <div style={{ marginTop: 8 }}>
+          <DamageNotice damage={result.damage} />
+        </div>
       )}
     </Alert>
   );

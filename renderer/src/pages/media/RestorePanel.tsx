@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
-import { IconRestore } from '@tabler/icons-react';
+import { IconRestore, IconTool } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { BackupReport, DriveInfo } from '../../../../shared/domain/media';
+import type { BackupReport, DriveInfo, RepairSummary } from '../../../../shared/domain/media';
 import { formatDateTime } from '../../../../shared/format/date';
 import { call } from '../../api/client';
 import { FormError } from '../../forms/FormError';
@@ -13,18 +13,26 @@ import { DrivePicker } from './DrivePicker';
  * Restoring a backup: from the first-run screen of a new workstation, or by
  * an administrator. The backup is checked before anything is replaced; an
  * existing vault is only replaced after an explicit confirmation, and kept.
+ * An administrator may instead repair only the damaged records from it.
  */
 export function RestorePanel({ replacing, onRestored }: { replacing: boolean; onRestored: () => void }) {
   const [drive, setDrive] = useState<DriveInfo | null>(null);
   const [bag, setBag] = useState<string | null>(null);
   const [report, setReport] = useState<BackupReport | null>(null);
   const [confirmed, setConfirmed] = useState(false);
+  const [repair, setRepair] = useState<RepairSummary | null>(null);
   const { busy, error, run } = useSubmit();
 
   const inspect = () =>
     run(async () => {
       if (!drive || !bag) return;
       setReport(await call('backup.inspect', { drivePath: drive.mountPath, bagName: bag }));
+    });
+  // Signed in (replacing): damaged records can be repaired from the backup without replacing anything else.
+  const repairFromIt = () =>
+    run(async () => {
+      if (!drive || !bag) return;
+      setRepair(await call('backup.repair', { drivePath: drive.mountPath, bagName: bag }));
     });
   const restore = () =>
     run(async () => {
@@ -46,6 +54,20 @@ export function RestorePanel({ replacing, onRestored }: { replacing: boolean; on
           </Text>
         </Alert>
       )}
+      {repair && (
+        <Alert color={repair.remaining.length ? 'yellow' : 'green'} title={repair.repaired.length ? 'Registros reparados' : 'No había registros dañados que este respaldo pudiera reparar'} data-testid="repair-result">
+          {repair.repaired.map((line) => (
+            <Text size="sm" key={line}>
+              Reparado: {line}
+            </Text>
+          ))}
+          {repair.remaining.map((line) => (
+            <Text size="sm" key={line}>
+              Sigue dañado: {line}
+            </Text>
+          ))}
+        </Alert>
+      )}
       {report?.valid && replacing && (
         <Checkbox
           color="red"
@@ -61,9 +83,16 @@ export function RestorePanel({ replacing, onRestored }: { replacing: boolean; on
             Revisar el respaldo
           </Button>
         ) : (
-          <Button color={replacing ? 'red' : undefined} leftSection={<IconRestore size={16} />} onClick={() => void restore()} loading={busy} disabled={replacing && !confirmed}>
-            Restaurar
-          </Button>
+          <>
+            {replacing && (
+              <Button variant="light" leftSection={<IconTool size={16} />} onClick={() => void repairFromIt()} loading={busy}>
+                Reparar con este respaldo
+              </Button>
+            )}
+            <Button color={replacing ? 'red' : undefined} leftSection={<IconRestore size={16} />} onClick={() => void restore()} loading={busy} disabled={replacing && !confirmed}>
+              Restaurar
+            </Button>
+          </>
         )}
       </Group>
     </Stack>
