@@ -89,8 +89,8 @@ export const TRANSITIONS: Record<ShipmentAction, TransitionRule> = {
   devolver: { from: ['en_revision_juridica'], to: 'devuelto', roles: LEGAL, notByPreparer: true },
   aprobar_revision: { from: ['en_revision_juridica'], to: 'revisado', roles: LEGAL, notByPreparer: true },
   generar_hoja: { from: ['revisado'], to: 'por_firmar', roles: CLERKS, notByPreparer: false },
-  // Recorded by a clerk on behalf of the Director General, who signs on paper.
-  registrar_firma: { from: ['por_firmar'], to: 'autorizado', roles: CLERKS, notByPreparer: true },
+  // Recorded by a clerk on behalf of the Director General, who signs on paper, or by the Director.
+  registrar_firma: { from: ['por_firmar'], to: 'autorizado', roles: [...CLERKS, 'director'], notByPreparer: true },
   sellar: { from: ['autorizado'], to: 'sellado', roles: CLERKS, notByPreparer: false },
   despachar: { from: ['sellado'], to: 'en_transito', roles: CLERKS, notByPreparer: false },
   registrar_acuse: { from: ['en_transito'], to: 'entregado', roles: CLERKS, notByPreparer: false },

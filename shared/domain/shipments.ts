@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { civilDateSchema, SHIPMENT_CHANNELS, type AttachedFile, type ShipmentChannel } from './agencies';
 import type { AuditActor } from './audit';
 import { custodyEventInputSchema, type CustodyEvent } from './custody';
+import { sealKey } from './seals';
 import { SHIPMENT_STATES, type EditOutcome, type ShipmentAction, type ShipmentState } from './shipment-states';
 
 /**
@@ -44,7 +45,7 @@ export const envelopeSchema = z.object({
     .array(z.string().trim().min(1, 'Escriba el número de sello.').max(60))
     .min(1, 'Registre al menos un número de sello.')
     .max(50)
-    .refine((seals) => new Set(seals.map((s) => s.toUpperCase())).size === seals.length, 'Un número de sello está repetido.'),
+    .refine((seals) => new Set(seals.map((s) => sealKey(s))).size === seals.length, 'Un número de sello está repetido.'),
   packingNotes: optional('Las notas de empaque', 1000),
 });
 export type EnvelopeDetails = z.output<typeof envelopeSchema>;

@@ -11,6 +11,7 @@ import { todayInOffice } from '../agencies/rules';
 import { shortHash } from '../integrity/hash-chain';
 import type { ShipmentService } from '../shipments/shipment-service';
 import { verifyChain } from './custody-chain';
+import { findOutOfOrder } from './custody-order';
 import { foldName, type CustodyIndexEntry } from './custody-ledger';
 import { custodyCsv } from './custody-csv';
 
@@ -116,8 +117,11 @@ export class CustodyService {
     let checked = 0;
     let firstBad: CustodyVerification['firstBad'] = null;
     let head: string | null = null;
+    const findings: CustodyVerification['findings'] = [];
     for (const [id, events] of byShipment) {
       const result = verifyChain(events);
+      const folio = view.shipment(id)?.folio ?? events[0]?.folio ?? null;
+      for (const f of findOutOfOrder(events)) findings.push({ shipmentId: id, folio, ...f });
       checked += result.checked;
       if (shipmentId) head = events.length ? shortHash(result.head) : null;
       if (result.brk && !firstBad) {
@@ -130,9 +134,10 @@ export class CustodyService {
       const a = await ws.audit.verify();
       audit = { ok: a.ok, checked: a.checked, firstBad: a.firstBad };
     }
-    const ok = firstBad === null && (audit?.ok ?? true);
-    await ws.audit.record('custody.verified', actorOf(user), shipmentId ? (view.shipment(shipmentId)?.folio ?? shipmentId) : 'Toda la bóveda', { resultado: ok ? 'correcta' : 'con errores', eventos: checked });
-    return { ok, checked, shipments: byShipment.size, firstBad, head, audit };
+    const ok = firstBad === null && (audit?.ok ?? true) && findings.length === 0;
+    const resultado = firstBad !== null || audit?.ok === false ? 'con errores' : findings.length > 0 ? 'con hallazgos' : 'correcta';
+    await ws.audit.record('custody.verified', actorOf(user), shipmentId ? (view.shipment(shipmentId)?.folio ?? shipmentId) : 'Toda la bóveda', { resultado, eventos: checked, ...(findings.length ? { hallazgos: findings.length } : {}) });
+    return { ok, checked, shipments: byShipment.size, firstBad, head, audit, findings };
   }
 
   // ---- couriers and frequent parties --------------------------------------

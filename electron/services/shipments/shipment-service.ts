@@ -22,8 +22,12 @@ import {
   type ShipmentAttachment,
 } from '../../../shared/domain/shipments';
 import { folioKey, parseSheetCode } from '../../../shared/domain/sheet-code';
-import { custodyEventInputSchema, describeParty, HANDOFF_EVENT_TYPE, isHandoffAction, knownSeals, type CustodyEvent, type CustodyEventFields, type HandoffAction, type SealObservation } from '../../../shared/domain/custody';
+import { sealKey } from '../../../shared/domain/seals';
+import { custodyEventInputSchema, describeParty, HANDOFF_EVENT_TYPE, isHandoffAction, isMediaLoadEvent, knownSeals, type CustodyEvent, type CustodyEventFields, type HandoffAction, type SealObservation } from '../../../shared/domain/custody';
 import { CustodyLedger } from '../custody/custody-ledger';
+import { checkEventTime } from '../custody/custody-order';
+import { SealRegistry } from './seal-registry';
+import { approvalPrintKey, checkSignature } from './signature-rules';
 import { shortHash } from '../integrity/hash-chain';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
@@ -72,16 +76,14 @@ interface Open {
   /** Attachments uploaded from the form: a shipment may only refer to these, exactly as stored. */
   attachments: Low<{ files: AttachedFile[] }>;
   text: WeakMap<Shipment, string>;
+  /** Which shipment holds each seal number: a seal is used once in the vault. */
+  seals: SealRegistry;
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues));
   return parsed.data;
-}
-
-function sealKey(seal: string): string {
-  return seal.trim().toUpperCase();
 }
 
 function currentSheet(s: Shipment): ApprovalSheet | null {
@@ -120,6 +122,7 @@ export class ShipmentService {
         ]);
         let ledger: Promise<CustodyLedger> | null = null;
         const o: Open = {
+          seals: new SealRegistry(() => store.all(), (id) => store.get(id), () => o.custody()),
           store,
           prints,
           queue: new SerialQueue(),
@@ -409,6 +412,7 @@ export class ShipmentService {
       const now = this.clock();
       const agreement = this.checkRecipient(o, content, todayInOffice(now));
       this.checkReferences(o, content);
+      await o.seals.assertFree(content.envelope?.seals ?? [], null);
       const actor = actorOf(user);
       const shipment: Shipment = {
         id: randomUUID(),
@@ -458,6 +462,7 @@ export class ShipmentService {
       const at = now.toISOString();
       const agreement = this.checkRecipient(o, content, todayInOffice(now));
       this.checkReferences(o, content);
+      await o.seals.assertFree(content.envelope?.seals ?? [], id);
       const actor = actorOf(user);
       const digest = contentDigest(content);
       const next: Shipment = {
@@ -553,6 +558,7 @@ export class ShipmentService {
           const f = parsed as ActionPayload<'registrar_firma'>;
           const sheet = currentSheet(before);
           if (!sheet || sheet.digest !== before.digest) throw new AppError('INVALID_TRANSITION', 'La hoja de autorización vigente no corresponde al contenido actual; genérela de nuevo.');
+          checkSignature(sheet, (o.prints.data.counts[approvalPrintKey(before.id, sheet.version)] ?? 0) > 0, f.signedOn, now);
           next.signature = { signerName: f.signerName, signerPosition: f.signerPosition, signedOn: f.signedOn, scan: await this.storeScan(ws, f.scan), recordedBy: actor, recordedAt: at };
           details.firmante = `${f.signerName}, ${f.signerPosition}`;
           details.fechaFirma = f.signedOn;
@@ -584,7 +590,13 @@ export class ShipmentService {
   private async handoff(ws: Workspace, o: Open, user: User, before: Shipment, action: HandoffAction, payload: HandoffPayload, now: Date): Promise<Shipment> {
     const actor = actorOf(user);
     const ledger = await o.custody();
-    checkSeals(before, await ledger.of(before.id), action, payload.seals);
+    const chain = await ledger.of(before.id);
+    checkSeals(before, chain, action, payload.seals);
+    checkEventTime(chain, { at: payload.at, corrects: null }, now);
+    if (action === 'sellar') {
+      checkMediaLoaded(before, chain);
+      await o.seals.assertFree(payload.seals.map((x) => x.number), before.id);
+    }
     // The agreement must hold on the dispatch date, not only when the draft was made.
     const agreementNumber = action === 'despachar' ? this.checkRecipient(o, before.content, todayInOffice(now)).number : null;
     const reason = 'reason' in payload ? payload.reason : '';
@@ -604,6 +616,7 @@ export class ShipmentService {
       },
       now,
     );
+    if (action === 'sellar') await o.seals.noteSealed(before.id, event.seals.map((x) => x.number));
     const next = applyHandoff(before, event, agreementNumber);
     await o.store.save(next, now);
     await ws.audit.record(AUDIT_OF[action], actor, next.folio ?? next.content.subject, { envio: before.id, de: before.state, a: next.state, eventoCustodia: event.id, ...(event.remarks ? { observaciones: event.remarks } : {}) });
@@ -631,8 +644,10 @@ export class ShipmentService {
       if (fields.corrects !== null && !ledger.entriesOf(id).some((e) => e.id === fields.corrects)) {
         throw new AppError('VALIDATION', 'El evento que se corrige no pertenece a este envío.');
       }
-      checkSeals(shipment, await ledger.of(id), null, fields.seals);
+      const chain = await ledger.of(id);
+      checkSeals(shipment, chain, null, fields.seals);
       const now = this.clock();
+      checkEventTime(chain, fields, now);
       const actor = actorOf(user);
       const event = await ledger.append(
         { ...fields, id: randomUUID(), shipmentId: id, folio: shipment.folio, transition: null, brokenSeal: fields.seals.some((seal) => !seal.intact), document: null, recordedBy: actor, recordedAt: now.toISOString() },
@@ -694,6 +709,19 @@ function checkSeals(shipment: Shipment, custody: readonly CustodyEvent[], action
   const known = new Set(knownSeals(recorded, custody).map(sealKey));
   const unknown = seen.filter((x) => !known.has(sealKey(x.number))).map((x) => x.number);
   if (unknown.length > 0) throw new AppError('SEALS_MISMATCH', `${unknown.length === 1 ? 'El sello' : 'Los sellos'} ${unknown.join(', ')} no ${unknown.length === 1 ? 'está registrado' : 'están registrados'} en este envío.`);
+}
+
+/**
+ * A magnetic medium goes into the envelope already loaded and verified: the
+ * load recorded after the current authorisation (an edit voids the
+ * signature, and the files authorised before may no longer be these).
+ */
+function checkMediaLoaded(shipment: Shipment, custody: readonly CustodyEvent[]): void {
+  if (shipment.content.channel !== 'medio_magnetico') return;
+  const since = shipment.signature?.recordedAt ?? '';
+  if (!custody.some((e) => isMediaLoadEvent(e) && e.recordedAt >= since)) {
+    throw new AppError('MEDIA_NOT_LOADED', 'Antes de sellar, cargue el medio magnético y deje que Valija lo verifique (Medios extraíbles → Cargar medio). El sobre se sella con el medio ya cargado.');
+  }
 }
 
 /** The shipment revision that a handoff event makes; also used to catch up after an interrupted write. */
