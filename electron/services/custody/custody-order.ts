@@ -22,7 +22,7 @@ function effectiveTimeline(events: readonly Timed[]): { event: Timed; at: number
 }
 
 function describe(e: Timed, at: number): string {
-  return `el evento ${e.seq} (${CUSTODY_EVENT_LABELS[e.type]}, ${formatDateTime(new Date(at))})`;
+  return `evento ${e.seq} (${CUSTODY_EVENT_LABELS[e.type]}, ${formatDateTime(new Date(at))})`;
 }
 
 /**
@@ -40,7 +40,7 @@ export function checkEventTime(chain: readonly Timed[], next: Pick<CustodyEvent,
   if (last && at < last.at) {
     throw new AppError(
       'CUSTODY_OUT_OF_ORDER',
-      `La fecha y hora del movimiento (${formatDateTime(next.at)}) es anterior a ${describe(last.event, last.at)}, al que sigue en la cadena de custodia. Revise la hora; si la del evento ${last.event.seq} está mal, registre una corrección de ese evento.`,
+      `La fecha y hora del movimiento (${formatDateTime(next.at)}) es anterior al ${describe(last.event, last.at)}, al que sigue en la cadena de custodia. Revise la hora; si la del evento ${last.event.seq} está mal, registre una corrección de ese evento.`,
     );
   }
 }
@@ -63,7 +63,7 @@ export function findOutOfOrder(events: readonly Timed[]): OrderFinding[] {
       findings.push({
         seq: cur.event.seq,
         eventId: cur.event.id,
-        reason: `El evento ${cur.event.seq} (${CUSTODY_EVENT_LABELS[cur.event.type]}, ${formatDateTime(new Date(cur.at))}) tiene fecha anterior a ${describe(prev.event, prev.at)}, al que sigue. Registre una corrección con la hora correcta.`,
+        reason: `El evento ${cur.event.seq} (${CUSTODY_EVENT_LABELS[cur.event.type]}, ${formatDateTime(new Date(cur.at))}) tiene fecha anterior al ${describe(prev.event, prev.at)}, al que sigue. Registre una corrección con la hora correcta.`,
       });
     }
   }

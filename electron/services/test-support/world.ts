@@ -114,10 +114,12 @@ const PATH: ShipmentAction[] = ['enviar_a_revision', 'aprobar_revision', 'genera
 const STOP_AFTER: Partial<Record<ShipmentState, number>> = { borrador: 0, en_revision_juridica: 1, revisado: 2, por_firmar: 3, autorizado: 4, sellado: 5, en_transito: 6, entregado: 7 };
 
 /** A step's payload dated by the world's clock: a signature is dated today, a handoff a minute ago. */
-function payloadAt(action: ShipmentAction, now: Date): Record<string, unknown> | undefined {
+function payloadAt(action: ShipmentAction, now: Date, shipment: Shipment): Record<string, unknown> | undefined {
   const payload = PAYLOADS[action];
   if (action === 'registrar_firma') return { ...payload, signedOn: todayInOffice(now) };
-  if (payload && 'at' in payload) return { ...payload, at: new Date(now.getTime() - 60_000).toISOString() };
+  // Sealing confirms the envelope's recorded seals.
+  const seals = action === 'sellar' ? (shipment.content.envelope?.seals ?? []).map((number) => ({ number, intact: true })) : [];
+  if (payload && 'at' in payload) return { ...payload, at: new Date(now.getTime() - 60_000).toISOString(), seals };
   return payload;
 }
 
@@ -130,7 +132,7 @@ export async function shipmentIn(w: TestWorld, state: ShipmentState, content: Sh
     const actor = action === 'aprobar_revision' ? w.lawyer : action === 'registrar_firma' ? w.clerk2 : w.clerk;
     // The Director General signs the printed sheet: it is printed before the signature is registered.
     if (action === 'registrar_firma') await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: shipment.id, form: 'approval' });
-    shipment = await w.s.shipments.act(w.ws, actor, shipment.id, action, payloadAt(action, new Date(w.clock.now)));
+    shipment = await w.s.shipments.act(w.ws, actor, shipment.id, action, payloadAt(action, new Date(w.clock.now), shipment));
   }
   return shipment;
 }
