@@ -215,8 +215,8 @@ export function createHandlers(services: Services): Handlers {
       return directory.removeExample(ws, user);
     },
     'home.dashboard': async () => {
-      const { ws } = signedIn();
-      return { ...(await directory.dashboard(ws)), shipmentsByState: await shipments.countsByState(ws) };
+      const { ws, user } = signedIn();
+      return { ...(await directory.dashboard(ws)), shipmentsByState: await shipments.countsByState(ws), waiting: await shipments.waitingFor(ws, user) };
     },
 
     'shipments.list': (filter) => shipments.list(signedIn().ws, filter),

@@ -3,6 +3,7 @@ import { civilDateSchema, SHIPMENT_CHANNELS, type AttachedFile, type ShipmentCha
 import type { AuditActor } from './audit';
 import { custodyEventInputSchema, type CustodyEvent } from './custody';
 import { sealKey } from './seals';
+import type { PendingStep } from './pending-step';
 import { SHIPMENT_STATES, type EditOutcome, type ShipmentAction, type ShipmentState } from './shipment-states';
 
 /**
@@ -303,6 +304,20 @@ export interface ShipmentDetail {
   custodyHead: string | null;
   /** Some handoff found a seal that was not intact. */
   brokenSeal: boolean;
+  /** What the shipment waits for, who may do it (active users, by name) and whether the signed-in user may. */
+  pending: (PendingStep & { people: string[]; you: boolean }) | null;
+  /** Who signs the approval sheet, to pre-fill «Registrar firma»: the office's Director(a) General. */
+  signer: { name: string; position: string } | null;
+}
+
+/** A shipment that waits for the signed-in user (Inicio). */
+export interface WaitingShipment {
+  id: string;
+  folio: string | null;
+  subject: string;
+  state: ShipmentState;
+  step: string;
+  since: string;
 }
 
 /** What a scanned sheet code points at (see sheet-code.ts). */

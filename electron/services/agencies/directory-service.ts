@@ -424,6 +424,7 @@ export class DirectoryService {
       overdue: periods.filter((p) => p.status === 'vencido'),
       agencies: { total: activeAgencies.length, withValidAgreement: covered.size },
       shipmentsByState: {},
+      waiting: [],
     };
   }
 }

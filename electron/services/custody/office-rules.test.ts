@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sealKey } from '../../../shared/domain/seals';
 import { createServices, type Services } from '../app-services';
-import { ADMIN, envelopeContent, oficioContent, shipmentIn, testWorld, type TestWorld } from '../test-support/world';
+import { ADMIN, envelopeContent, mediaContent, oficioContent, shipmentIn, testWorld, type TestWorld } from '../test-support/world';
 import { TEST_KDF } from '../vault';
 import { CustodyLedger } from './custody-ledger';
 import { checkEventTime, findOutOfOrder } from './custody-order';
@@ -159,5 +159,36 @@ describe("the Director General's signature", () => {
     await w.s.shipments.act(w.ws, w.lawyer, s.id, 'aprobar_revision', {});
     await w.s.shipments.act(w.ws, w.clerk, s.id, 'generar_hoja', {});
     await expect(w.s.shipments.act(w.ws, w.clerk2, s.id, 'registrar_firma', { signerName: 'Lic. Dora García', signerPosition: 'Directora General', signedOn: '2026-11-23' })).rejects.toMatchObject({ message: expect.stringContaining('no se ha impreso') });
+  });
+});
+
+describe('who acts next', () => {
+  it('says what a shipment waits for and who may do it, and lists it on Inicio for those people only', async () => {
+    const w = await world();
+    const director = { ...(await w.s.users.create(w.ws, w.admin, { fullName: 'Dora García', position: 'Directora General', userName: 'dgarcia', roles: ['director'], temporaryPassword: 'Temporal-Inicio-77' })), mustChangePassword: false };
+    const s = await shipmentIn(w, 'por_firmar', envelopeContent(w, ['P-1']));
+    const forDirector = await w.s.shipments.get(w.ws, director, s.id);
+    expect(forDirector.pending).toMatchObject({
+      text: 'Imprimir la hoja de autorización, recabar la firma del Director(a) General y registrarla.',
+      roles: ['Capturista', 'Administrador', 'Director(a) General'],
+      notByPreparer: true,
+      // José Pérez prepared it: segregation of duties leaves him out.
+      people: ['Dora García', 'Lucía Ruiz', 'María López'],
+      you: true,
+    });
+    expect(forDirector.allowedActions).toEqual(['registrar_firma']);
+    expect(forDirector.signer).toEqual({ name: 'Dora García', position: 'Directora General' });
+    expect((await w.s.shipments.get(w.ws, w.clerk, s.id)).pending?.you).toBe(false);
+    expect((await w.s.shipments.waitingFor(w.ws, director)).map((x) => x.id)).toEqual([s.id]);
+    expect(await w.s.shipments.waitingFor(w.ws, w.clerk)).toEqual([]);
+    expect(await w.s.shipments.waitingFor(w.ws, w.lawyer)).toEqual([]);
+    const review = await shipmentIn(w, 'en_revision_juridica', envelopeContent(w, ['P-2'], 'Para Jurídico'));
+    expect(await w.s.shipments.waitingFor(w.ws, w.lawyer)).toMatchObject([{ id: review.id, folio: null, subject: 'Para Jurídico', step: expect.stringContaining('Revisión jurídica') }]);
+  });
+
+  it('asks for the media load before sealing a magnetic-media shipment', async () => {
+    const w = await world();
+    const s = await shipmentIn(w, 'autorizado', mediaContent(w, [{ name: 'a.bin', bytes: Buffer.from('a') }]));
+    expect((await w.s.shipments.get(w.ws, w.clerk, s.id)).pending?.text).toMatch(/^Cargar el medio magnético/);
   });
 });

@@ -20,7 +20,9 @@ import {
   type ShipmentPage,
   type SheetLookup,
   type ShipmentAttachment,
+  type WaitingShipment,
 } from '../../../shared/domain/shipments';
+import { mayTakeStep, pendingStepOf } from '../../../shared/domain/pending-step';
 import { folioKey, parseSheetCode } from '../../../shared/domain/sheet-code';
 import { sealKey } from '../../../shared/domain/seals';
 import { custodyEventInputSchema, describeParty, HANDOFF_EVENT_TYPE, isHandoffAction, isMediaLoadEvent, knownSeals, type CustodyEvent, type CustodyEventFields, type HandoffAction, type SealObservation } from '../../../shared/domain/custody';
@@ -252,7 +254,20 @@ export class ShipmentService {
       custody: await ledger.of(shipment.id),
       custodyHead: custodyHeadOf(ledger, shipment.id),
       brokenSeal: ledger.entriesOf(shipment.id).some((e) => e.brokenSeal),
+      pending: pendingFor(shipment, user, ws.users.data.users),
+      signer: directorOf(ws.users.data.users),
     };
+  }
+
+  /** Shipments whose next step the user may take, the longest waiting first (Inicio). */
+  async waitingFor(ws: Workspace, user: User, limit = 20): Promise<WaitingShipment[]> {
+    const o = await this.open(ws);
+    const waiting: WaitingShipment[] = [];
+    for (const s of o.store.all()) {
+      const step = pendingStepOf({ ...s, channel: s.content.channel });
+      if (step && mayTakeStep(step, s, user)) waiting.push({ id: s.id, folio: s.folio, subject: s.content.subject, state: s.state, step: step.text, since: s.updatedAt });
+    }
+    return waiting.sort((a, b) => a.since.localeCompare(b.since)).slice(0, limit);
   }
 
   /**
@@ -668,6 +683,19 @@ export class ShipmentService {
 }
 
 type HandoffPayload = ActionPayload<HandoffAction>;
+
+function pendingFor(shipment: Shipment, user: User, users: readonly User[]): ShipmentDetail['pending'] {
+  const step = pendingStepOf({ ...shipment, channel: shipment.content.channel });
+  if (!step) return null;
+  const people = users.filter((u) => u.active && mayTakeStep(step, shipment, u)).map((u) => u.fullName).sort((a, b) => a.localeCompare(b, 'es'));
+  return { ...step, people, you: mayTakeStep(step, shipment, user) };
+}
+
+/** The office's Director(a) General: the active user with that role (the first by name when there are several). */
+function directorOf(users: readonly User[]): ShipmentDetail['signer'] {
+  const director = users.filter((u) => u.active && u.roles.includes('director')).sort((a, b) => a.fullName.localeCompare(b.fullName, 'es'))[0];
+  return director ? { name: director.fullName, position: director.position || 'Director(a) General' } : null;
+}
 
 const FORM_FILE_NAMES: Record<PaperForm, string> = {
   approval: 'autorizacion',
