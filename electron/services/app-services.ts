@@ -244,6 +244,7 @@ export function createHandlers(services: Services): Handlers {
       return shipments.printForm(ws, user, input);
     },
     'shipments.lookup': ({ code }) => shipments.lookup(signedIn().ws, code),
+    'shipments.findFolio': ({ text }) => shipments.findFolio(signedIn().ws, text),
     'shipments.uploadAttachment': (input) => {
       const { ws, user } = signedIn();
       return shipments.uploadAttachment(ws, user, input);

@@ -310,6 +310,14 @@ export interface ShipmentDetail {
   signer: { name: string; position: string } | null;
 }
 
+/** A shipment whose folio matches what was typed at the counter. */
+export interface FolioMatch {
+  id: string;
+  folio: string;
+  subject: string;
+  state: ShipmentState;
+}
+
 /** A shipment that waits for the signed-in user (Inicio). */
 export interface WaitingShipment {
   id: string;

@@ -49,6 +49,7 @@ export const CHANNELS = [
   'shipments.scan',
   'documents.print',
   'shipments.lookup',
+  'shipments.findFolio',
   'shipments.uploadAttachment',
   'shipments.attachment',
   'media.drives',

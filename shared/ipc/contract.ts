@@ -6,7 +6,7 @@ import type { JobStatus } from '../domain/jobs';
 import { agencyInputSchema, agreementInputSchema, civilDateSchema, obligationInputSchema, reportInputSchema, type Agency, type Agreement, type Obligation, type ReportDefinition } from '../domain/agencies';
 import type { AgencyDetail, AgencySummary, Eligibility, HomeDashboard, ImportPreview, ReportsOverview } from '../domain/directory-views';
 import { officeProfileSchema } from '../domain/office';
-import { actInputSchema, attachmentUploadSchema, shipmentContentSchema, shipmentFilterSchema, type SheetLookup, type Shipment, type ShipmentAttachment, type ShipmentDetail, type ShipmentPage } from '../domain/shipments';
+import { actInputSchema, attachmentUploadSchema, shipmentContentSchema, shipmentFilterSchema, type FolioMatch, type SheetLookup, type Shipment, type ShipmentAttachment, type ShipmentDetail, type ShipmentPage } from '../domain/shipments';
 import { courierInputSchema, custodyEventInputSchema, custodyFilterSchema, type Courier, type CustodyEvent, type CustodyPage, type CustodyVerification, type KnownParties } from '../domain/custody';
 import { printInputSchema, type PrintedForm } from '../domain/printing';
 import { bagRefSchema, exportRecordsSchema, loadMediaSchema, restoreSchema, stageFileSchema, type BackupReport, type BagFolder, type DriveInfo, type RestoreSummary } from '../domain/media';
@@ -159,6 +159,7 @@ export const contract = {
   'shipments.scan': channel<DocumentDownload>()(z.object({ shipmentId: id, which: z.enum(['signature', 'acknowledgement']) }).strict()),
   'documents.print': channel<PrintedForm>()(printInputSchema),
   'shipments.lookup': channel<SheetLookup>()(z.object({ code: z.string().min(1).max(400) }).strict()),
+  'shipments.findFolio': channel<FolioMatch[]>()(z.object({ text: z.string().trim().min(1, 'Escriba el folio.').max(80) }).strict()),
   'shipments.uploadAttachment': channel<ShipmentAttachment>()(attachmentUploadSchema),
   'shipments.attachment': channel<DocumentDownload>()(z.object({ shipmentId: id, blobId: id }).strict()),
   'media.drives': channel<DriveInfo[]>()(noInput),

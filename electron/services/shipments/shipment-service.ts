@@ -21,9 +21,10 @@ import {
   type SheetLookup,
   type ShipmentAttachment,
   type WaitingShipment,
+  type FolioMatch,
 } from '../../../shared/domain/shipments';
 import { mayTakeStep, pendingStepOf } from '../../../shared/domain/pending-step';
-import { folioKey, parseSheetCode } from '../../../shared/domain/sheet-code';
+import { folioKey, parseSheetCode, typedFolioMatches } from '../../../shared/domain/sheet-code';
 import { sealKey } from '../../../shared/domain/seals';
 import { custodyEventInputSchema, describeParty, HANDOFF_EVENT_TYPE, isHandoffAction, isMediaLoadEvent, knownSeals, type CustodyEvent, type CustodyEventFields, type HandoffAction, type SealObservation } from '../../../shared/domain/custody';
 import { CustodyLedger } from '../custody/custody-ledger';
@@ -290,6 +291,15 @@ export class ShipmentService {
     if (!found || found.folio === null) throw new AppError('NOT_FOUND', `No hay ningún envío con el folio ${parsed.folio}.`);
     const sheet = found.sheets.find((x) => x.digest === parsed.digest);
     return { shipmentId: found.id, folio: found.folio, digestMatches: found.digest === parsed.digest, sheetVoided: sheet ? sheet.voidedAt !== null : true };
+  }
+
+  /** Shipments whose folio matches a folio typed by hand (see typedFolioMatches), newest first. */
+  async findFolio(ws: Workspace, text: string): Promise<FolioMatch[]> {
+    const o = await this.open(ws);
+    const year = Number(todayInOffice(this.clock()).slice(0, 4));
+    const found: FolioMatch[] = [];
+    for (const s of o.store.all()) if (s.folio !== null && typedFolioMatches(s.folio, text, year)) found.push({ id: s.id, folio: s.folio, subject: s.content.subject, state: s.state });
+    return found.sort((a, b) => b.folio.localeCompare(a.folio)).slice(0, 20);
   }
 
   /** Report periods delivered: the shipments in `entregado` that say which period they fulfil. */
