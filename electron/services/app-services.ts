@@ -107,6 +107,11 @@ export function createHandlers(services: Services): Handlers {
       const { recoveryCode, ws, user } = await session.setup(input);
       return { state: await session.state(), recoveryCode, recoverySheetPdfBase64: await services.recoverySheet(ws, recoveryCode, user) };
     },
+    'setup.recoveryCode': async () => {
+      const { recoveryCode, ws, user } = session.pendingRecoveryCode();
+      return { recoveryCode, recoverySheetPdfBase64: await services.recoverySheet(ws, recoveryCode, user) };
+    },
+    'setup.confirmRecovery': ({ lastGroup }) => session.confirmRecoveryKept(lastGroup),
     'session.signIn': ({ userName, password }) => session.signIn(userName, password),
     'session.signOut': () => session.signOut(),
     'session.lock': () => session.lockForIdle(),

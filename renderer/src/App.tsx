@@ -16,7 +16,7 @@ import { HomePage } from './pages/HomePage';
 import { SectionPage } from './pages/SectionPage';
 import { ForcedPasswordChange } from './session/ForcedPasswordChange';
 import { IdleLock } from './session/IdleLock';
-import { SetupWizard } from './session/SetupWizard';
+import { ResumeRecoveryStep, SetupWizard } from './session/SetupWizard';
 import { SignInScreen } from './session/SignInScreen';
 import { VaultUnavailable } from './session/VaultUnavailable';
 import { useAppStore } from './stores/app-store';
@@ -77,6 +77,7 @@ function SessionGate() {
   }
   if (state.status === 'no_vault') return <SetupWizard />;
   if (state.status === 'locked') return <SignInScreen state={state} />;
+  if (state.recoveryPending) return <ResumeRecoveryStep />;
   if (state.mustChangePassword) return <ForcedPasswordChange state={state} />;
   return (
     <>

@@ -9,6 +9,8 @@ export const CHANNELS = [
   'app.info',
   'session.state',
   'setup.create',
+  'setup.recoveryCode',
+  'setup.confirmRecovery',
   'session.signIn',
   'session.signOut',
   'session.lock',

@@ -89,6 +89,8 @@ export const contract = {
   'session.signOut': channel<SessionState>()(noInput),
   'session.lock': channel<SessionState>()(z.object({ reason: z.literal('idle') }).strict()),
   'session.changePassword': channel<SessionState>()(z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict()),
+  'setup.recoveryCode': channel<RecoveryCodeResult>()(noInput),
+  'setup.confirmRecovery': channel<SessionState>()(z.object({ lastGroup: z.string().trim().min(1, 'Escriba los cuatro caracteres del último grupo del código.').max(20) }).strict()),
   'session.recover': channel<SessionState>()(z.object({ recoveryCode: recoveryCodeSchema, userName: userNameSchema, newPassword: passwordSchema }).strict()),
 
   'users.list': channel<User[]>()(noInput),

@@ -57,7 +57,8 @@ async function world(): Promise<World> {
   const clock = { now: NOW };
   const s = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(clock.now), kdf: TEST_KDF });
   opened.push(s);
-  await s.session.setup({ office, admin });
+  const { recoveryCode } = await s.session.setup({ office, admin });
+  await s.session.confirmRecoveryKept(recoveryCode.slice(-4));
   const { ws, user } = s.session.require();
   const mk = async (userName: string, fullName: string, roles: User['roles']) =>
     ({ ...(await s.users.create(ws, user, { fullName, position: 'Personal', userName, roles, temporaryPassword: 'Temporal-Inicio-77' })), mustChangePassword: false }) as User;

@@ -38,7 +38,8 @@ export function sha256(bytes: Buffer | string): string {
 export async function testWorld(now = Date.parse('2026-11-23T18:00:00Z'), dir = mkdtempSync(path.join(os.tmpdir(), 'valija-world-'))): Promise<TestWorld> {
   const clock = { now };
   const s = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(clock.now), kdf: TEST_KDF });
-  await s.session.setup({ office: OFFICE, admin: ADMIN });
+  const { recoveryCode } = await s.session.setup({ office: OFFICE, admin: ADMIN });
+  await s.session.confirmRecoveryKept(recoveryCode.slice(-4));
   const { ws, user } = s.session.require();
   const mk = async (userName: string, fullName: string, roles: User['roles']) =>
     ({ ...(await s.users.create(ws, user, { fullName, position: 'Personal', userName, roles, temporaryPassword: 'Temporal-Inicio-77' })), mustChangePassword: false }) as User;
