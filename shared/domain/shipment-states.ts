@@ -68,6 +68,21 @@ export const SHIPMENT_ACTION_LABELS: Record<ShipmentAction, string> = {
   cancelar: 'Cancelar envío',
 };
 
+/** What was done, as notifications and the history say it (the labels above are commands, for buttons). */
+export const SHIPMENT_ACTION_DONE_LABELS: Record<ShipmentAction, string> = {
+  enviar_a_revision: 'Turnado a revisión jurídica',
+  devolver: 'Devuelto con observaciones',
+  aprobar_revision: 'Revisión aprobada',
+  generar_hoja: 'Hoja de autorización generada; folio asignado',
+  registrar_firma: 'Firma del Director(a) General registrada',
+  sellar: 'Sellos confirmados',
+  despachar: 'Entregado a mensajería',
+  registrar_acuse: 'Acuse de recibo registrado',
+  rechazar: 'Rechazo registrado',
+  devolucion_mensajeria: 'Devolución por mensajería registrada',
+  cancelar: 'Envío cancelado',
+};
+
 /** Roles that prepare, pack and hand over shipments. */
 const CLERKS: readonly Role[] = ['capturista', 'administrador'];
 const LEGAL: readonly Role[] = ['juridico'];

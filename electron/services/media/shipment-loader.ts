@@ -22,6 +22,7 @@ import { checkFilesystemLimits, checkFreeSpace, estimateBagBytes, formatBytes, t
 import { mediaError, throwIfAborted } from './media-errors';
 import { generatePassphrase } from './passphrase';
 import { agencyLookup, formContext, shipmentFolderName, type FormRenderer } from './shipment-form-inputs';
+import { countOf } from '../../../shared/format/plural';
 
 /**
  * Content is authorised from the Director's signature on; the medium goes
@@ -184,7 +185,7 @@ export async function loadShipment(
     place: (options.place ?? (office.unit || office.institution || 'Oficina de registro')).slice(0, 200),
     purpose: MEDIA_LOAD_PURPOSE,
     seals: [],
-    remarks: `Bolsa BagIt «${bagName}» escrita y verificada por relectura: ${media.files.length} archivo(s), ${formatBytes(plainBytes)}, Payload-Oxum ${oxum}${passphrase ? ', cifrado con age' : ', sin cifrar'}.`,
+    remarks: `Bolsa BagIt «${bagName}» escrita y verificada por relectura: ${countOf(media.files.length, 'archivo', 'archivos')}, ${formatBytes(plainBytes)}, Payload-Oxum ${oxum}${passphrase ? ', cifrado con age' : ', sin cifrar'}.`,
   });
   await ws.audit.record(AUDIT_MEDIA_LOADED, actorOf(user), shipment.folio, {
     envio: shipment.id,
@@ -226,7 +227,7 @@ async function preflight(drive: string, bagName: string, files: readonly MediaFi
     const problems = checkFilesystemLimits(filesystem, planned);
     const first = problems[0];
     if (first) {
-      const more = problems.length > 1 ? ` (y ${problems.length - 1} problema(s) más)` : '';
+      const more = problems.length > 1 ? ` (y ${countOf(problems.length - 1, 'problema', 'problemas')} más)` : '';
       throw mediaError(first.code === 'FILE_TOO_LARGE' ? 'MEDIA_NO_SPACE' : 'MEDIA_UNSAFE_PATH', `${first.message}${more}`);
     }
   }

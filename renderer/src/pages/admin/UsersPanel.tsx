@@ -15,6 +15,7 @@ import { useLoad } from '../../api/use-load';
 import { useSubmit } from '../../forms/use-submit';
 import { zodValidate } from '../../forms/zod-form';
 import { FormError } from '../../forms/FormError';
+import { countOf } from '../../../../shared/format/plural';
 
 const newUserSchema = personSchema
   .extend({ userName: userNameSchema, roles: rolesSchema, temporaryPassword: z.string() })
@@ -72,7 +73,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
       )}
       <Group justify="space-between">
         <Text c="dimmed" size="sm">
-          {users.filter((u) => u.active).length} usuarios activos
+          {countOf(users.filter((u) => u.active).length, 'usuario activo', 'usuarios activos')}
         </Text>
         <Button leftSection={<IconUserPlus size={18} />} onClick={() => setCreating(true)}>
           Nuevo usuario
