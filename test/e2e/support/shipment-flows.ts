@@ -163,9 +163,11 @@ export async function api<T = unknown>(page: Page, channel: string, input: unkno
  */
 export async function authorisedEnvelope(
   page: Page,
-  options: { subject: string; seals: string[]; stopAt?: 'por_firmar' | 'autorizado'; mediaFiles?: { name: string; size: number; sha256: string }[] },
+  options: { subject: string; seals: string[]; stopAt?: 'por_firmar' | 'autorizado'; mediaFiles?: { name: string; size: number; sha256: string }[]; passwordsChanged?: boolean },
 ): Promise<{ id: string; folio: string }> {
-  const as = async (user: { userName: string; own: string; temporary?: string }, first = false) => {
+  const as = async (user: { userName: string; own: string; temporary?: string }, once = false) => {
+    // The clerk and the lawyer replace their temporary passwords the first time only.
+    const first = once && !options.passwordsChanged;
     await api(page, 'session.signOut', {});
     await api(page, 'session.signIn', { userName: user.userName, password: first && user.temporary ? user.temporary : user.own });
     if (first && user.temporary) await api(page, 'session.changePassword', { currentPassword: user.temporary, newPassword: user.own });

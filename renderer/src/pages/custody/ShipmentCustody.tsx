@@ -55,6 +55,27 @@ export function VerificationResult({ result }: { result: CustodyVerification }) 
       </Alert>
     );
   }
+  const broken = result.firstBad !== null || result.audit?.ok === false;
+  const findings = result.findings.length > 0 && (
+    <>
+      {result.findings.slice(0, 10).map((f) => (
+        <Text size="sm" key={f.eventId}>
+          Envío {f.folio ?? '(sin folio)'}: {f.reason}
+        </Text>
+      ))}
+      {result.findings.length > 10 && <Text size="sm">… y {result.findings.length - 10} más.</Text>}
+    </>
+  );
+  if (!broken) {
+    return (
+      <Alert color="orange" title="Las huellas coinciden, pero hay fechas que no pueden ser ciertas" data-testid="verification-findings">
+        <Text size="sm" mb={4}>
+          Ningún evento fue alterado, quitado ni reordenado ({result.checked} {result.checked === 1 ? 'evento revisado' : 'eventos revisados'}). Sin embargo:
+        </Text>
+        {findings}
+      </Alert>
+    );
+  }
   return (
     <Alert color="red" title="La verificación encontró un problema" data-testid="verification-bad">
       {result.firstBad && (
@@ -67,6 +88,7 @@ export function VerificationResult({ result }: { result: CustodyVerification }) 
           Bitácora de auditoría, registro {result.audit.firstBad.seq}: {result.audit.firstBad.reason}
         </Text>
       )}
+      {findings}
     </Alert>
   );
 }
