@@ -96,10 +96,9 @@ function PartyFields({ form, side, title, names, onPick }: { form: UseFormReturn
     <Fieldset legend={title} variant="filled" radius="md">
       <Stack gap={6}>
         <Autocomplete label="Nombre" withAsterisk data={names} limit={8} {...name} onChange={onNameChange} onOptionSubmit={pick} />
-        <SimpleGrid cols={2} spacing="xs">
-          <TextInput label="Cargo" {...form.getInputProps(`${side}.position`)} />
-          <TextInput label="Institución" {...form.getInputProps(`${side}.institution`)} />
-        </SimpleGrid>
+        {/* One per line: positions and institutions are long («Director de Estadística», «Centro Nacional de Información»). */}
+        <TextInput label="Cargo" {...form.getInputProps(`${side}.position`)} />
+        <TextInput label="Institución" {...form.getInputProps(`${side}.institution`)} />
         {side === 'to' && <TextInput label="Identificación que presentó" placeholder="INE, gafete, núm. de empleado…" {...form.getInputProps('to.identification')} />}
       </Stack>
     </Fieldset>
