@@ -29,6 +29,9 @@ const required = (label: string, max: number) =>
   z.string().trim().min(1, `Escriba ${label}.`).max(max, `${label[0]?.toUpperCase()}${label.slice(1)} admite como máximo ${max} caracteres.`);
 const optional = (label: string, max: number) => z.string().trim().max(max, `${label} admite como máximo ${max} caracteres.`).default('');
 
+/** The longest subject accepted; the form shows the count while typing. */
+export const SUBJECT_MAX = 500;
+
 export const inventoryItemSchema = z.object({
   description: required('la descripción del elemento', 300),
   /** Free text: «oficio», «anexo», «tarjeta», «medio», ... */
@@ -111,7 +114,7 @@ export const MAX_ATTACHMENTS = 30;
 const commonFields = {
   agencyId: z.string().min(1, 'Elija la dependencia destinataria.').max(64),
   recipientId: z.string().min(1, 'Elija el destinatario autorizado.').max(64),
-  subject: required('el asunto', 500),
+  subject: required('el asunto', SUBJECT_MAX),
   classification: z.enum(CLASSIFICATIONS, { error: 'Elija la clasificación.' }),
   legalBasis: optional('El fundamento legal', 1000),
   coveringOficio: optional('El número de oficio', 80),

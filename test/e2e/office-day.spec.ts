@@ -104,7 +104,13 @@ test('custody rules hold at the screens; the page says who acts next; the counte
   await receipt.getByRole('button', { name: 'Registrar acuse de recibo' }).click();
   await expect(receipt.getByText(/es anterior al evento 2 \(Entrega a mensajero, .*\), al que sigue en la cadena de custodia/)).toBeVisible();
   await snap('19-acuse-antes-del-despacho');
+  // Escape with typed data asks first; nothing is recorded.
   await page.keyboard.press('Escape');
+  const discard = page.getByRole('dialog', { name: '¿Descartar lo que escribió?' });
+  await expect(discard).toContainText('Se perderán los datos escritos en «Registrar acuse de recibo».');
+  await snap('19-descartar-lo-escrito');
+  await discard.getByRole('button', { name: 'Descartar' }).click();
+  await expect(receipt).toBeHidden();
   await expect(page.getByTestId('shipment-state')).toHaveText('En tránsito');
 
   // 5. At «Por firmar» the preparer sees what is pending and who may do it.

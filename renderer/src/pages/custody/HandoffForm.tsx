@@ -112,10 +112,11 @@ function PartyFields({ form, side, title, names, onPick }: { form: UseFormReturn
  * (sellar, despachar, acuse, devolución); without, a custody event only
  * (relay, archive, authorised opening, correction).
  */
-export function HandoffForm({ detail, action, known, me, onDone, submitLabel }: { detail: ShipmentDetail; action: HandoffAction | null; known: KnownParties; me: Me; onDone: () => void; submitLabel?: string }) {
+export function HandoffForm({ detail, action, known, me, onDone, onChange, submitLabel }: { detail: ShipmentDetail; action: HandoffAction | null; known: KnownParties; me: Me; onDone: () => void; onChange?: () => void; submitLabel?: string }) {
   const { busy, error, run } = useSubmit();
   const form = useForm<Values>({
     initialValues: defaults(detail, action, me, known.places[0] ?? ''),
+    ...(onChange ? { onValuesChange: onChange } : {}),
     validate: (v) => {
       const at = parseOfficeDateTime(v.when);
       const errors: Record<string, React.ReactNode> = at ? {} : { when: 'Escriba la fecha y hora como dd/mm/aaaa hh:mm.' };

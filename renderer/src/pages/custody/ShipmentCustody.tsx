@@ -10,6 +10,7 @@ import { useLoad } from '../../api/use-load';
 import { useSignedIn } from '../../stores/session-store';
 import { CustodyTimeline } from './CustodyTimeline';
 import { HandoffForm, type Me } from './HandoffForm';
+import { useDiscardGuard } from '../../forms/discard-guard';
 
 export function useMe(): Me {
   const session = useSignedIn();
@@ -21,9 +22,23 @@ export function HandoffModal({ detail, action, free = false, onClose, onDone }: 
   const opened = action !== null || free;
   const { data: known } = useLoad(() => (opened ? call('custody.known', {}) : Promise.resolve(null)), [opened]);
   const me = useMe();
+  const title = action ? SHIPMENT_ACTION_LABELS[action] : 'Registrar movimiento de custodia';
+  const discard = useDiscardGuard(title);
   return (
-    <Modal opened={opened} onClose={onClose} title={action ? SHIPMENT_ACTION_LABELS[action] : 'Registrar movimiento de custodia'} size="xl" centered>
-      {opened && known && <HandoffForm detail={detail} action={action} known={known} me={me} onDone={onDone} />}
+    <Modal opened={opened} onClose={discard.guard(onClose)} title={title} size="xl" centered>
+      {opened && known && (
+        <HandoffForm
+          detail={detail}
+          action={action}
+          known={known}
+          me={me}
+          onChange={discard.markDirty}
+          onDone={() => {
+            discard.clear();
+            onDone();
+          }}
+        />
+      )}
     </Modal>
   );
 }
