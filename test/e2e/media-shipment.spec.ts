@@ -30,7 +30,7 @@ async function scan(page: Page, code: string) {
   await search.press('Enter');
 }
 
-test('a magnetic-media shipment goes from borrador to entregado: files hashed in the form, attachment, legal return, scanned sheet, signature', async ({ page, snap }) => {
+test('a magnetic-media shipment from borrador to autorizado: files hashed in the form, attachment, legal return, scanned sheet, signature; sealing waits for the media load', async ({ page, snap }) => {
   test.setTimeout(180_000);
   const video = randomBytes(24 * 1024 * 1024);
   const report = Buffer.from('Acta de entrega de videograbaciones, cámara 12 y 14.\n', 'utf8');
