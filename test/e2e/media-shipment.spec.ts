@@ -147,10 +147,14 @@ test('a magnetic-media shipment from borrador to autorizado: files hashed in the
   await expect(page.getByTestId('pending-step')).toContainText('Cargar el medio magnético (Medios extraíbles), después sellar el envío');
   await actions(page).getByRole('button', { name: 'Confirmar sellos' }).click();
   const sealing = page.getByRole('dialog', { name: 'Confirmar sellos' });
+  await sealing.getByRole('combobox', { name: 'Lugar' }).fill('Oficialía de partes del C4');
   await sealing.getByRole('button', { name: 'Confirmar sellos' }).click();
   await expect(sealing.getByText('Antes de sellar, cargue el medio magnético y deje que Valija lo verifique')).toBeVisible();
   await snap('45-medio-sin-cargar');
+  // The place was typed: closing asks first.
   await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: '¿Descartar lo que escribió?' }).getByRole('button', { name: 'Descartar' }).click();
+  await expect(sealing).toBeHidden();
   await expect(page.getByTestId('shipment-state')).toHaveText('Autorizado');
 
   // A code from an older sheet (before the content changed) is flagged.
