@@ -35,6 +35,10 @@ export const ERROR_MESSAGES = {
   SEGREGATION_OF_DUTIES: 'Quien preparó el envío no puede revisarlo ni registrar su autorización (separación de funciones).',
   SHIPMENT_NOT_EDITABLE: 'El contenido del envío ya no puede modificarse en su estado actual.',
   SEALS_MISMATCH: 'Los sellos verificados no coinciden con los registrados en el envío.',
+  CUSTODY_OUT_OF_ORDER: 'La fecha y hora del movimiento no sigue el orden de la cadena de custodia.',
+  SEAL_IN_USE: 'El número de sello ya está registrado en otro envío.',
+  SIGNATURE_REFUSED: 'La firma no puede registrarse: revise la fecha y que la hoja se haya impreso.',
+  MEDIA_NOT_LOADED: 'El medio magnético debe cargarse y verificarse antes de sellar el envío.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

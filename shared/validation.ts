@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countOf } from './format/plural';
 
 // Every zod message the user can see is Spanish, in both processes.
 z.config(z.locales.es());
@@ -12,6 +13,6 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
     const field = issue.path.map(String).join('.');
     return field ? `campo «${field}»: ${issue.message}` : issue.message;
   });
-  const more = issues.length > 5 ? ` (y ${issues.length - 5} problema(s) más)` : '';
+  const more = issues.length > 5 ? ` (y ${countOf(issues.length - 5, 'problema', 'problemas')} más)` : '';
   return `Los datos enviados no son válidos: ${parts.join('; ')}${more}.`;
 }

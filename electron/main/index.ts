@@ -5,7 +5,7 @@ import { createHandlers, createServices } from '../services/app-services';
 import { renderFormOffThread, warmRenderWorker } from '../services/documents/render-pool';
 import { resolveAssetPath } from './asset-path';
 import { contentSecurityPolicy } from './csp';
-import { resolveDataDir } from './data-dir';
+import { resolveDataDir, VAULT_FOLDER } from './data-dir';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, originOf } from './sender-check';
@@ -64,7 +64,7 @@ function showAbout(): void {
 }
 
 function start(): void {
-  const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('userData'), 'boveda'));
+  const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('userData'), VAULT_FOLDER));
   services = createServices({ dataDir, version: app.getVersion(), shell: 'electron', renderForm: renderFormOffThread });
   const trusted = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?? ''] : [])].filter(Boolean);
   registerIpc(createHandlers(services), trusted);

@@ -107,6 +107,11 @@ export function createHandlers(services: Services): Handlers {
       const { recoveryCode, ws, user } = await session.setup(input);
       return { state: await session.state(), recoveryCode, recoverySheetPdfBase64: await services.recoverySheet(ws, recoveryCode, user) };
     },
+    'setup.recoveryCode': async () => {
+      const { recoveryCode, ws, user } = session.pendingRecoveryCode();
+      return { recoveryCode, recoverySheetPdfBase64: await services.recoverySheet(ws, recoveryCode, user) };
+    },
+    'setup.confirmRecovery': ({ lastGroup }) => session.confirmRecoveryKept(lastGroup),
     'session.signIn': ({ userName, password }) => session.signIn(userName, password),
     'session.signOut': () => session.signOut(),
     'session.lock': () => session.lockForIdle(),
@@ -215,8 +220,8 @@ export function createHandlers(services: Services): Handlers {
       return directory.removeExample(ws, user);
     },
     'home.dashboard': async () => {
-      const { ws } = signedIn();
-      return { ...(await directory.dashboard(ws)), shipmentsByState: await shipments.countsByState(ws), damage: await shipments.knownDamage(ws) };
+      const { ws, user } = signedIn();
+      return { ...(await directory.dashboard(ws)), shipmentsByState: await shipments.countsByState(ws), waiting: await shipments.waitingFor(ws, user), damage: await shipments.knownDamage(ws) };
     },
 
     'shipments.list': (filter) => shipments.list(signedIn().ws, filter),
@@ -244,6 +249,7 @@ export function createHandlers(services: Services): Handlers {
       return shipments.printForm(ws, user, input);
     },
     'shipments.lookup': ({ code }) => shipments.lookup(signedIn().ws, code),
+    'shipments.findFolio': ({ text }) => shipments.findFolio(signedIn().ws, text),
     'shipments.uploadAttachment': (input) => {
       const { ws, user } = signedIn();
       return shipments.uploadAttachment(ws, user, input);

@@ -1,7 +1,7 @@
 import { Center, Loader, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
+import { Notifications, notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { HashRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
@@ -16,8 +16,9 @@ import { HomePage } from './pages/HomePage';
 import { SectionPage } from './pages/SectionPage';
 import { ForcedPasswordChange } from './session/ForcedPasswordChange';
 import { IdleLock } from './session/IdleLock';
-import { SetupWizard } from './session/SetupWizard';
+import { ResumeRecoveryStep, SetupWizard } from './session/SetupWizard';
 import { SignInScreen } from './session/SignInScreen';
+import { VaultUnavailable } from './session/VaultUnavailable';
 import { useAppStore } from './stores/app-store';
 import { useSessionStore } from './stores/session-store';
 import { theme } from './theme';
@@ -52,10 +53,21 @@ export function AppRoutes() {
 function SessionGate() {
   const state = useSessionStore((s) => s.state);
   const refresh = useSessionStore((s) => s.refresh);
+  const unavailable = useSessionStore((s) => s.unavailable);
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  const signedIn = state?.status === 'signed_in';
+  useEffect(() => {
+    // Whoever signs in next starts at Inicio, never on the screen the last person left open (issue 19, item 6).
+    // The routed screens are unmounted while locked, so their state and loaded data go with them.
+    if (state && !signedIn) {
+      if (window.location.hash !== '' && window.location.hash !== '#/') window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+      notifications.clean();
+    }
+  }, [state, signedIn]);
 
+  if (!state && unavailable) return <VaultUnavailable error={unavailable} onRetry={refresh} />;
   if (!state) {
     return (
       <Center h="100vh">
@@ -65,6 +77,7 @@ function SessionGate() {
   }
   if (state.status === 'no_vault') return <SetupWizard />;
   if (state.status === 'locked') return <SignInScreen state={state} />;
+  if (state.recoveryPending) return <ResumeRecoveryStep />;
   if (state.mustChangePassword) return <ForcedPasswordChange state={state} />;
   return (
     <>

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = {
   'settings.updated': 'Configuración modificada',
   'vault.key_rotated': 'Llave de cifrado renovada',
   'vault.recovery_code_renewed': 'Código de recuperación renovado',
+  'vault.recovery_code_kept': 'Código de recuperación confirmado como guardado',
   'agency.created': 'Dependencia registrada',
   'agency.updated': 'Dependencia modificada',
   'agency.imported': 'Dependencias importadas de CSV',

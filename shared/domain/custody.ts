@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AttachedFile } from './agencies';
 import type { AuditActor } from './audit';
 import type { RecordDamage } from './directory-views';
+import { sealKey } from './seals';
 import type { ShipmentAction, ShipmentState } from './shipment-states';
 
 /**
@@ -40,11 +41,19 @@ export const HANDOFF_EVENT_TYPE: Record<HandoffAction, CustodyEventType> = {
 };
 /**
  * Every seal a shipment has: those recorded on the envelope and those placed
- * or seen at a handoff, once each (seal numbers compare without case).
+ * or seen at a handoff, once each (seal numbers compare as sealKey does).
  */
 export function knownSeals(envelopeSeals: readonly string[], custody: readonly Pick<CustodyEvent, 'seals'>[]): string[] {
   const all = [...envelopeSeals, ...custody.flatMap((e) => e.seals.map((s) => s.number))];
-  return [...new Map(all.map((n) => [n.trim().toUpperCase(), n])).values()];
+  return [...new Map(all.map((n) => [sealKey(n), n])).values()];
+}
+
+/** The purpose of the custody event a verified media load writes (media/shipment-loader.ts). */
+export const MEDIA_LOAD_PURPOSE = 'Carga del medio magnético';
+
+/** The event that records a magnetic medium written and verified by read-back. */
+export function isMediaLoadEvent(e: Pick<CustodyEvent, 'type' | 'purpose' | 'transition'>): boolean {
+  return e.type === 'preparacion' && e.purpose === MEDIA_LOAD_PURPOSE && e.transition === null;
 }
 
 export function isHandoffAction(action: string): action is HandoffAction {
@@ -95,7 +104,7 @@ export const custodyEventInputSchema = z
     seals: z
       .array(sealObservationSchema)
       .max(50)
-      .refine((seals) => new Set(seals.map((s) => s.number.toUpperCase())).size === seals.length, 'Un número de sello está repetido.')
+      .refine((seals) => new Set(seals.map((s) => sealKey(s.number))).size === seals.length, 'Un número de sello está repetido.')
       .default([]),
     remarks: text('Las observaciones', 2000),
     /** The event this one corrects (the original stays as it was). */
@@ -136,6 +145,11 @@ export interface CustodyVerification {
   firstBad: { shipmentId: string; folio: string | null; seq: number; eventId: string | null; reason: string } | null;
   /** Short form of the chain head (per shipment) or null for the whole vault. */
   head: string | null;
+  /**
+   * Intact chains can still hold what cannot be true: an event dated before
+   * the one it follows (stored before the rule, or never corrected).
+   */
+  findings: { shipmentId: string; folio: string | null; seq: number; eventId: string; reason: string }[];
   audit: { ok: boolean; checked: number; firstBad: { seq: number; reason: string } | null } | null;
   /** For the whole vault: records whose bytes on disk cannot be read (see RecordDamage). */
   damage: RecordDamage | null;

@@ -1,3 +1,4 @@
+import type { WaitingShipment } from './shipments';
 import type { ShipmentState } from './shipment-states';
 import type { Agency, Agreement, AgreementStatus, Obligation, ReportDefinition, ReportPeriod } from './agencies';
 
@@ -72,6 +73,8 @@ export interface HomeDashboard {
   agencies: { total: number; withValidAgreement: number };
   /** Shipments per state (states with none are left out). */
   shipmentsByState: Partial<Record<ShipmentState, number>>;
+  /** Shipments whose next step the signed-in user may take, the longest waiting first. */
+  waiting: WaitingShipment[];
   /** Records found unreadable on disk (none in a healthy vault): what Inicio names, and what a repair from a backup fixes. */
   damage: RecordDamage;
 }

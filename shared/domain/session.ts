@@ -14,4 +14,6 @@ export type SessionState =
       /** A temporary password must be replaced before anything else. */
       mustChangePassword: boolean;
       idleMinutes: number;
+      /** Set up just now, and the recovery code not yet confirmed as kept: the wizard's last step is still showing. */
+      recoveryPending?: boolean;
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { folioKey, formatSheetCode, parseSheetCode } from './sheet-code';
+import { folioKey, formatSheetCode, parseSheetCode, typedFolioMatches } from './sheet-code';
 
 const digest = 'a'.repeat(62) + 'b9';
 
@@ -34,5 +34,15 @@ describe('sheet code', () => {
   it('compares folios however they were typed or scanned', () => {
     expect(folioKey('c4/dg/0007/2026')).toBe(folioKey('C4-DG-0007-2026'));
     expect(folioKey('C4/DG/0007/2026')).not.toBe(folioKey('C4/DG/0070/2026'));
+  });
+});
+
+describe('a folio typed at the counter', () => {
+  const folio = 'C4/DG/0001/2026';
+  it('ignores case, separators and missing zeros, and takes the number alone for the current year', () => {
+    for (const typed of ['C4/DG/0001/2026', 'c4/dg/1/2026', 'c4-dg-0001-2026', 'C4DG00012026', '1/2026', '0001', '1', ' 0001 ']) expect(typedFolioMatches(folio, typed, 2026), typed).toBe(true);
+  });
+  it('does not match another number, year or prefix', () => {
+    for (const typed of ['2', '1/2025', 'C4/DF/1/2026', '0001', '10/2026', 'c4', '']) expect(typedFolioMatches(folio, typed, typed === '0001' ? 2027 : 2026), typed).toBe(false);
   });
 });

@@ -37,3 +37,23 @@ export function folioKey(folio: string): string {
   return folio.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
+
+/**
+ * Whether a folio typed at the counter names `folio` (issue 19, item 9):
+ * case and separators ignored, zeros optional (`c4/dg/1/2026`), the prefix
+ * optional (`1/2026`), and the number alone for the current year (`0001`).
+ */
+export function typedFolioMatches(folio: string, typed: string, currentYear: number): boolean {
+  if (folioKey(folio) === folioKey(typed) && folioKey(typed) !== '') return true;
+  const parts = folio.toUpperCase().split('/');
+  const year = Number(parts.at(-1));
+  const number = Number(parts.at(-2));
+  const prefix = parts.slice(0, -2);
+  const tokens = typed.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  const numeric = (t: string | undefined) => t !== undefined && /^\d{1,6}$/.test(t);
+  if (tokens.length === 1) return numeric(tokens[0]) && Number(tokens[0]) === number && year === currentYear;
+  const [t, y] = [tokens.at(-2), tokens.at(-1)];
+  if (!numeric(t) || !y || !/^\d{4}$/.test(y) || Number(t) !== number || Number(y) !== year) return false;
+  const typedPrefix = tokens.slice(0, -2);
+  return typedPrefix.length === 0 || typedPrefix.join('/') === prefix.join('/');
+}

@@ -38,11 +38,12 @@ describe('shipment state machine', () => {
     expect(refusalOf(inReview, { id: 'other', roles: ['capturista'], active: true }, 'aprobar_revision')?.code).toBe('FORBIDDEN');
   });
 
-  it('lets a clerk other than the preparer register the signature', () => {
+  it('lets a clerk other than the preparer, or the Director General, register the signature', () => {
     const toSign = { state: 'por_firmar' as const, preparedByIds: ['clerk'] };
     expect(allowedActions(toSign, { id: 'clerk', roles: ['capturista'], active: true })).toEqual(['cancelar']);
     expect(allowedActions(toSign, { id: 'clerk2', roles: ['capturista'], active: true })).toEqual(['registrar_firma', 'cancelar']);
-    expect(allowedActions(toSign, { id: 'dg', roles: ['director'], active: true })).toEqual([]);
+    expect(allowedActions(toSign, { id: 'dg', roles: ['director'], active: true })).toEqual(['registrar_firma']);
+    expect(allowedActions(toSign, { id: 'lawyer', roles: ['juridico'], active: true })).toEqual([]);
     expect(allowedActions(toSign, { id: 'clerk2', roles: ['capturista'], active: false })).toEqual([]);
   });
 

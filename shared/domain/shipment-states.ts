@@ -68,6 +68,21 @@ export const SHIPMENT_ACTION_LABELS: Record<ShipmentAction, string> = {
   cancelar: 'Cancelar envío',
 };
 
+/** What was done, as notifications and the history say it (the labels above are commands, for buttons). */
+export const SHIPMENT_ACTION_DONE_LABELS: Record<ShipmentAction, string> = {
+  enviar_a_revision: 'Turnado a revisión jurídica',
+  devolver: 'Devuelto con observaciones',
+  aprobar_revision: 'Revisión aprobada',
+  generar_hoja: 'Hoja de autorización generada; folio asignado',
+  registrar_firma: 'Firma del Director(a) General registrada',
+  sellar: 'Sellos confirmados',
+  despachar: 'Entregado a mensajería',
+  registrar_acuse: 'Acuse de recibo registrado',
+  rechazar: 'Rechazo registrado',
+  devolucion_mensajeria: 'Devolución por mensajería registrada',
+  cancelar: 'Envío cancelado',
+};
+
 /** Roles that prepare, pack and hand over shipments. */
 const CLERKS: readonly Role[] = ['capturista', 'administrador'];
 const LEGAL: readonly Role[] = ['juridico'];
@@ -89,8 +104,8 @@ export const TRANSITIONS: Record<ShipmentAction, TransitionRule> = {
   devolver: { from: ['en_revision_juridica'], to: 'devuelto', roles: LEGAL, notByPreparer: true },
   aprobar_revision: { from: ['en_revision_juridica'], to: 'revisado', roles: LEGAL, notByPreparer: true },
   generar_hoja: { from: ['revisado'], to: 'por_firmar', roles: CLERKS, notByPreparer: false },
-  // Recorded by a clerk on behalf of the Director General, who signs on paper.
-  registrar_firma: { from: ['por_firmar'], to: 'autorizado', roles: CLERKS, notByPreparer: true },
+  // Recorded by a clerk on behalf of the Director General, who signs on paper, or by the Director.
+  registrar_firma: { from: ['por_firmar'], to: 'autorizado', roles: [...CLERKS, 'director'], notByPreparer: true },
   sellar: { from: ['autorizado'], to: 'sellado', roles: CLERKS, notByPreparer: false },
   despachar: { from: ['sellado'], to: 'en_transito', roles: CLERKS, notByPreparer: false },
   registrar_acuse: { from: ['en_transito'], to: 'entregado', roles: CLERKS, notByPreparer: false },

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { civilDateSchema, SHIPMENT_CHANNELS, type AttachedFile, type ShipmentChannel } from './agencies';
 import type { AuditActor } from './audit';
 import { custodyEventInputSchema, type CustodyEvent } from './custody';
+import { sealKey } from './seals';
+import type { PendingStep } from './pending-step';
 import { SHIPMENT_STATES, type EditOutcome, type ShipmentAction, type ShipmentState } from './shipment-states';
 
 /**
@@ -27,6 +29,9 @@ const required = (label: string, max: number) =>
   z.string().trim().min(1, `Escriba ${label}.`).max(max, `${label[0]?.toUpperCase()}${label.slice(1)} admite como máximo ${max} caracteres.`);
 const optional = (label: string, max: number) => z.string().trim().max(max, `${label} admite como máximo ${max} caracteres.`).default('');
 
+/** The longest subject accepted; the form shows the count while typing. */
+export const SUBJECT_MAX = 500;
+
 export const inventoryItemSchema = z.object({
   description: required('la descripción del elemento', 300),
   /** Free text: «oficio», «anexo», «tarjeta», «medio», ... */
@@ -44,7 +49,7 @@ export const envelopeSchema = z.object({
     .array(z.string().trim().min(1, 'Escriba el número de sello.').max(60))
     .min(1, 'Registre al menos un número de sello.')
     .max(50)
-    .refine((seals) => new Set(seals.map((s) => s.toUpperCase())).size === seals.length, 'Un número de sello está repetido.'),
+    .refine((seals) => new Set(seals.map((s) => sealKey(s))).size === seals.length, 'Un número de sello está repetido.'),
   packingNotes: optional('Las notas de empaque', 1000),
 });
 export type EnvelopeDetails = z.output<typeof envelopeSchema>;
@@ -109,7 +114,7 @@ export const MAX_ATTACHMENTS = 30;
 const commonFields = {
   agencyId: z.string().min(1, 'Elija la dependencia destinataria.').max(64),
   recipientId: z.string().min(1, 'Elija el destinatario autorizado.').max(64),
-  subject: required('el asunto', 500),
+  subject: required('el asunto', SUBJECT_MAX),
   classification: z.enum(CLASSIFICATIONS, { error: 'Elija la clasificación.' }),
   legalBasis: optional('El fundamento legal', 1000),
   coveringOficio: optional('El número de oficio', 80),
@@ -302,6 +307,28 @@ export interface ShipmentDetail {
   custodyHead: string | null;
   /** Some handoff found a seal that was not intact. */
   brokenSeal: boolean;
+  /** What the shipment waits for, who may do it (active users, by name) and whether the signed-in user may. */
+  pending: (PendingStep & { people: string[]; you: boolean }) | null;
+  /** Who signs the approval sheet, to pre-fill «Registrar firma»: the office's Director(a) General. */
+  signer: { name: string; position: string } | null;
+}
+
+/** A shipment whose folio matches what was typed at the counter. */
+export interface FolioMatch {
+  id: string;
+  folio: string;
+  subject: string;
+  state: ShipmentState;
+}
+
+/** A shipment that waits for the signed-in user (Inicio). */
+export interface WaitingShipment {
+  id: string;
+  folio: string | null;
+  subject: string;
+  state: ShipmentState;
+  step: string;
+  since: string;
 }
 
 /** What a scanned sheet code points at (see sheet-code.ts). */

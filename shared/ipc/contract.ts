@@ -6,7 +6,7 @@ import type { JobStatus } from '../domain/jobs';
 import { agencyInputSchema, agreementInputSchema, civilDateSchema, obligationInputSchema, reportInputSchema, type Agency, type Agreement, type Obligation, type ReportDefinition } from '../domain/agencies';
 import type { AgencyDetail, AgencySummary, Eligibility, HomeDashboard, ImportPreview, ReportsOverview } from '../domain/directory-views';
 import { officeProfileSchema } from '../domain/office';
-import { actInputSchema, attachmentUploadSchema, shipmentContentSchema, shipmentFilterSchema, type SheetLookup, type Shipment, type ShipmentAttachment, type ShipmentDetail, type ShipmentPage } from '../domain/shipments';
+import { actInputSchema, attachmentUploadSchema, shipmentContentSchema, shipmentFilterSchema, type FolioMatch, type SheetLookup, type Shipment, type ShipmentAttachment, type ShipmentDetail, type ShipmentPage } from '../domain/shipments';
 import { courierInputSchema, custodyEventInputSchema, custodyFilterSchema, type Courier, type CustodyEvent, type CustodyPage, type CustodyVerification, type KnownParties } from '../domain/custody';
 import { printInputSchema, type PrintedForm } from '../domain/printing';
 import { bagRefSchema, exportRecordsSchema, loadMediaSchema, restoreSchema, stageFileSchema, type BackupReport, type BagFolder, type DriveInfo, type RepairSummary, type RestoreSummary } from '../domain/media';
@@ -89,6 +89,8 @@ export const contract = {
   'session.signOut': channel<SessionState>()(noInput),
   'session.lock': channel<SessionState>()(z.object({ reason: z.literal('idle') }).strict()),
   'session.changePassword': channel<SessionState>()(z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict()),
+  'setup.recoveryCode': channel<RecoveryCodeResult>()(noInput),
+  'setup.confirmRecovery': channel<SessionState>()(z.object({ lastGroup: z.string().trim().min(1, 'Escriba los cuatro caracteres del último grupo del código.').max(20) }).strict()),
   'session.recover': channel<SessionState>()(z.object({ recoveryCode: recoveryCodeSchema, userName: userNameSchema, newPassword: passwordSchema }).strict()),
 
   'users.list': channel<User[]>()(noInput),
@@ -159,6 +161,7 @@ export const contract = {
   'shipments.scan': channel<DocumentDownload>()(z.object({ shipmentId: id, which: z.enum(['signature', 'acknowledgement']) }).strict()),
   'documents.print': channel<PrintedForm>()(printInputSchema),
   'shipments.lookup': channel<SheetLookup>()(z.object({ code: z.string().min(1).max(400) }).strict()),
+  'shipments.findFolio': channel<FolioMatch[]>()(z.object({ text: z.string().trim().min(1, 'Escriba el folio.').max(80) }).strict()),
   'shipments.uploadAttachment': channel<ShipmentAttachment>()(attachmentUploadSchema),
   'shipments.attachment': channel<DocumentDownload>()(z.object({ shipmentId: id, blobId: id }).strict()),
   'media.drives': channel<DriveInfo[]>()(noInput),

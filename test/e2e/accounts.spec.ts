@@ -4,6 +4,8 @@ import { ADMIN, completeSetup, OFFICE, pdfText, signIn, signOut } from './suppor
 const CLERK = { fullName: 'José Ángel Pérez Núñez', position: 'Capturista de Correspondencia', userName: 'jperez', temporary: 'Temporal-Inicio-77', own: 'Mi-Clave-Propia-2026' };
 
 test('first run, recovery sheet, sign-in, a new user with a forced password change, wrong password and idle lock', async ({ page, snap }, testInfo) => {
+  // The first run now draws the recovery sheet with pdf.js; on a loaded two-core machine the whole flow passes a minute.
+  test.setTimeout(120_000);
   // 1. First-run wizard, and the recovery sheet as a real PDF with the code in it.
   await snap('10-setup-oficina');
   const pdfPath = testInfo.outputPath('hoja-de-recuperacion.pdf');

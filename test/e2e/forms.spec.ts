@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { ADMIN, completeSetup, pdfText } from './support/flows';
-import { act, authorisedEnvelope, CLERK, LAWYER, openShipment, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
+import { act, authorisedEnvelope, CLERK, officeToday, LAWYER, openShipment, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
 
 const SUBJECT = 'Remisión del parte informativo de la Policía Estatal';
 const SEALS = ['SS-009901'];
@@ -59,7 +59,7 @@ test('print the approval sheet, register the signed scan, change the inventory: 
   const sign = page.getByRole('dialog', { name: 'Registrar firma del Director(a) General' });
   await sign.getByRole('textbox', { name: 'Nombre de quien firmó' }).fill('Ing. Enrique Quinto Ceballos');
   await sign.getByRole('textbox', { name: 'Cargo' }).fill('Director General');
-  await sign.getByRole('textbox', { name: 'Fecha de la firma' }).fill('23/11/2026');
+  await sign.getByRole('textbox', { name: 'Fecha de la firma' }).fill(officeToday());
   await sign.getByRole('textbox', { name: 'Fecha de la firma' }).press('Tab');
   // The «scan» is the sheet as printed: its QR is read back and matched against the shipment.
   await sign.locator('input[type="file"]').setInputFiles(info.outputPath('hoja1-bis.pdf'));

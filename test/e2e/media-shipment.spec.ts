@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { ADMIN, completeSetup } from './support/flows';
-import { act, actions, handoff, CLERK, LAWYER, nav, openShipment, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
+import { act, actions, CLERK, LAWYER, nav, officeToday, openShipment, printApprovalSheet, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
 
 const SUBJECT = 'Videograbaciones del C4 solicitadas en la carpeta FED/OAX/0912/2026';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -30,7 +30,7 @@ async function scan(page: Page, code: string) {
   await search.press('Enter');
 }
 
-test('a magnetic-media shipment goes from borrador to entregado: files hashed in the form, attachment, legal return, scanned sheet, signature', async ({ page, snap }) => {
+test('a magnetic-media shipment from borrador to autorizado: files hashed in the form, attachment, legal return, scanned sheet, signature; sealing waits for the media load', async ({ page, snap }) => {
   test.setTimeout(180_000);
   const video = randomBytes(24 * 1024 * 1024);
   const report = Buffer.from('Acta de entrega de videograbaciones, cámara 12 y 14.\n', 'utf8');
@@ -127,6 +127,7 @@ test('a magnetic-media shipment goes from borrador to entregado: files hashed in
   await openShipment(page, SUBJECT);
   await act(page, 'Generar hoja de autorización');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Envío C4\/DG\/0001\/\d{4}$/);
+  await printApprovalSheet(page);
   const printed = await sheetCode(page, shipmentId);
 
   // Scanning the printed sheet jumps to the shipment and confirms it matches.
@@ -137,18 +138,24 @@ test('a magnetic-media shipment goes from borrador to entregado: files hashed in
   // The sheet is signed; the administrator records the Director General's signature.
   await switchUser(page, { userName: ADMIN.userName, own: ADMIN.password });
   await scan(page, printed);
-  await act(page, 'Registrar firma del Director(a) General', { 'Nombre de quien firmó': 'Ing. Enrique Quinto Ceballos', Cargo: 'Director General', 'Fecha de la firma': '23/11/2026' });
+  await act(page, 'Registrar firma del Director(a) General', { 'Nombre de quien firmó': 'Ing. Enrique Quinto Ceballos', Cargo: 'Director General', 'Fecha de la firma': officeToday() });
   await expect(page.getByTestId('shipment-state')).toHaveText('Autorizado');
 
+  // The medium goes into the envelope loaded and verified: sealing first is refused, and the page says what is pending.
   await switchUser(page, CLERK);
   await openShipment(page, SUBJECT);
-  await handoff(page, 'Confirmar sellos', { place: 'Oficialía de partes del C4' });
-  await handoff(page, 'Entregar a mensajería', { to: { name: 'Carlos Díaz Ruiz', institution: 'Mensajería interna SSP', identification: 'Gafete 0042' } });
-  await expect(page.getByTestId('shipment-state')).toHaveText('En tránsito');
-  await handoff(page, 'Registrar acuse de recibo', { place: 'Oficialía de partes del CNI', to: { identification: 'INE 4455' } });
-  await expect(page.getByTestId('shipment-state')).toHaveText('Entregado');
-  await expect(actions(page)).toHaveCount(0);
-  await snap('45-envio-medio-entregado');
+  await expect(page.getByTestId('pending-step')).toContainText('Cargar el medio magnético (Medios extraíbles), después sellar el envío');
+  await actions(page).getByRole('button', { name: 'Confirmar sellos' }).click();
+  const sealing = page.getByRole('dialog', { name: 'Confirmar sellos' });
+  await sealing.getByRole('combobox', { name: 'Lugar' }).fill('Oficialía de partes del C4');
+  await sealing.getByRole('button', { name: 'Confirmar sellos' }).click();
+  await expect(sealing.getByText('Antes de sellar, cargue el medio magnético y deje que Valija lo verifique')).toBeVisible();
+  await snap('45-medio-sin-cargar');
+  // The place was typed: closing asks first.
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: '¿Descartar lo que escribió?' }).getByRole('button', { name: 'Descartar' }).click();
+  await expect(sealing).toBeHidden();
+  await expect(page.getByTestId('shipment-state')).toHaveText('Autorizado');
 
   // A code from an older sheet (before the content changed) is flagged.
   const stale = printed.replace(/\|[0-9a-f]{64}$/, `|${'0'.repeat(64)}`);
@@ -158,6 +165,6 @@ test('a magnetic-media shipment goes from borrador to entregado: files hashed in
   await expect(page.getByText('No hay ningún envío con el folio C4/DG/0999/2026.')).toBeVisible();
 
   await nav(page, 'Inicio');
-  await expect(page.getByTestId('home-shipments')).toContainText('Cerrados: 1 entregados');
+  await expect(page.getByTestId('home-shipments')).toContainText('Autorizado');
   await snap('46-inicio');
 });

@@ -1,6 +1,6 @@
 import { expect, test } from './support/fixtures';
 import { ADMIN, completeSetup } from './support/flows';
-import { act, actions, handoff, CLERK, LAWYER, nav, openShipment, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
+import { act, actions, handoff, CLERK, LAWYER, nav, officeToday, openShipment, printApprovalSheet, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
 
 test('a sealed envelope goes from borrador to entregado with a legal return, segregation of duties and the director’s signature', async ({ page, snap }) => {
   test.setTimeout(180_000);
@@ -77,11 +77,12 @@ test('a sealed envelope goes from borrador to entregado with a legal return, seg
   await openShipment(page, SUBJECT);
   await act(page, 'Generar hoja de autorización');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Envío ${folio}`);
+  await printApprovalSheet(page);
 
   // The administrator registers the Director General's handwritten signature.
   await switchUser(page, { userName: ADMIN.userName, own: ADMIN.password });
   await openShipment(page, SUBJECT);
-  await act(page, 'Registrar firma del Director(a) General', { 'Nombre de quien firmó': 'Ing. Enrique Quinto Ceballos', Cargo: 'Director General', 'Fecha de la firma': '23/11/2026' });
+  await act(page, 'Registrar firma del Director(a) General', { 'Nombre de quien firmó': 'Ing. Enrique Quinto Ceballos', Cargo: 'Director General', 'Fecha de la firma': officeToday() });
   await expect(page.getByTestId('shipment-state')).toHaveText('Autorizado');
 
   // The clerk seals, dispatches and records the receipt.

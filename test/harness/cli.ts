@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { resolveDataDir } from '../../electron/main/data-dir';
+import { resolveDataDir, userDataDir, VAULT_FOLDER } from '../../electron/main/data-dir';
 import { startHarness } from './server';
 
 /**
- * `npm run harness -- --data-dir ./mi-boveda [--port 8123]`
+ * `npm run harness -- [--data-dir ./mi-boveda] [--port 8123]`
  * Starts the browser harness and prints the URL to open in Chromium.
  */
 function flag(name: string): string | undefined {
@@ -15,7 +16,8 @@ function flag(name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
-const dataDir = resolveDataDir(process.argv.slice(2), process.env, path.resolve('vault-data'));
+// Without --data-dir: the same folder the Electron app uses (never a folder inside the repository).
+const dataDir = resolveDataDir(process.argv.slice(2), process.env, path.join(userDataDir(process.platform, process.env, os.homedir()), VAULT_FOLDER));
 const port = Number(flag('port') ?? 0);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Puerto no válido: ${flag('port')}`);

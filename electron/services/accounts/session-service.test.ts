@@ -47,6 +47,7 @@ async function freshVault() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'valija-session-'));
   const s = services(dir);
   const setup = await s.session.setup({ office, admin });
+  await s.session.confirmRecoveryKept(setup.recoveryCode.slice(-4));
   return { dir, s, recoveryCode: setup.recoveryCode };
 }
 
@@ -56,7 +57,26 @@ describe('session service', () => {
     const s = services(dir);
     expect(await s.session.state()).toEqual({ status: 'no_vault' });
     await s.session.setup({ office, admin });
-    expect(await s.session.state()).toMatchObject({ status: 'signed_in', user: { userName: 'mlopez', roles: ['administrador'] }, mustChangePassword: false, idleMinutes: 10 });
+    expect(await s.session.state()).toMatchObject({ status: 'signed_in', user: { userName: 'mlopez', roles: ['administrador'] }, mustChangePassword: false, idleMinutes: 10, recoveryPending: true });
+  });
+
+  it('does not let the office start until the recovery code is confirmed as kept, across a reload and a sign-out', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'valija-session-'));
+    const s = services(dir);
+    const { recoveryCode } = await s.session.setup({ office, admin });
+    expect(() => s.session.require()).toThrow(/confirme que guardó el código de recuperación/);
+    // A reload asks the core again: the same code, still pending.
+    expect(s.session.pendingRecoveryCode().recoveryCode).toBe(recoveryCode);
+    await s.session.signOut();
+    await s.session.signIn('mlopez', admin.password);
+    expect(await s.session.state()).toMatchObject({ status: 'signed_in', recoveryPending: true });
+    const wrong = recoveryCode.slice(-4) === 'ZZZZ' ? 'YYYY' : 'ZZZZ';
+    await expect(s.session.confirmRecoveryKept(wrong)).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('último grupo') });
+    const state = await s.session.confirmRecoveryKept(` ${recoveryCode.slice(-4).toLowerCase()} `);
+    expect(state).not.toHaveProperty('recoveryPending');
+    expect(() => s.session.require()).not.toThrow();
+    expect(() => s.session.pendingRecoveryCode()).toThrow(/No hay un código/);
+    expect((await s.session.require().ws.audit.list({ offset: 0, limit: 1 })).entries[0]).toMatchObject({ action: 'vault.recovery_code_kept' });
   });
 
   it('refuses a weak first password and never creates over an existing vault', async () => {
@@ -163,7 +183,7 @@ describe('session service', () => {
     await s.session.signIn('mlopez', admin.password);
     const { ws } = s.session.require();
     const actions = (await ws.audit.list({ offset: 0, limit: 50 })).entries.map((e) => e.action).reverse();
-    expect(actions).toEqual(['vault.created', 'user.created', 'session.signed_in', 'session.locked', 'session.signed_in']);
-    expect(await ws.audit.verify()).toMatchObject({ ok: true, checked: 5 });
+    expect(actions).toEqual(['vault.created', 'user.created', 'session.signed_in', 'vault.recovery_code_kept', 'session.locked', 'session.signed_in']);
+    expect(await ws.audit.verify()).toMatchObject({ ok: true, checked: 6 });
   });
 });

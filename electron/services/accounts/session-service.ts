@@ -45,6 +45,8 @@ export class SessionService {
   private ws: Workspace | null = null;
   private user: User | null = null;
   private reason: LockReason = 'startup';
+  /** Setup's recovery code until its keeping is confirmed (see pendingRecoveryCode). */
+  private pendingRecovery: { userId: string; code: string } | null = null;
   private readonly profile: PublicProfileFile;
   private readonly throttle: SignInThrottle;
   readonly clock: () => Date;
@@ -65,6 +67,7 @@ export class SessionService {
         user: { id: this.user.id, userName: this.user.userName, fullName: this.user.fullName, position: this.user.position, roles: this.user.roles },
         mustChangePassword: this.user.mustChangePassword,
         idleMinutes: this.ws.settings.data.idleMinutes,
+        ...(this.pendingRecovery?.userId === this.user.id ? { recoveryPending: true } : {}),
       };
     }
     if (!this.locked && !Vault.exists(this.config.dataDir)) return { status: 'no_vault' };
@@ -76,6 +79,7 @@ export class SessionService {
   require(): { ws: Workspace; user: User } {
     if (!this.ws || !this.user) throw new AppError('NOT_SIGNED_IN', ERROR_MESSAGES.NOT_SIGNED_IN);
     if (this.user.mustChangePassword) throw new AppError('FORBIDDEN', 'Antes de continuar debe cambiar su contraseña temporal.');
+    if (this.pendingRecovery?.userId === this.user.id) throw new AppError('FORBIDDEN', 'Antes de continuar, confirme que guardó el código de recuperación (último paso de la configuración inicial).');
     return { ws: this.ws, user: this.user };
   }
 
@@ -121,7 +125,30 @@ export class SessionService {
     });
     this.ws = ws;
     this.user = user;
+    this.pendingRecovery = { userId: user.id, code: recoveryCode };
     return { recoveryCode, ws, user };
+  }
+
+  /**
+   * The recovery code of the setup just done, while its keeping is not yet
+   * confirmed: kept in memory only (never on disk), so a reload of the page
+   * shows the wizard's last step again instead of skipping it.
+   */
+  pendingRecoveryCode(): { recoveryCode: string; ws: Workspace; user: User } {
+    if (!this.ws || !this.user || this.pendingRecovery?.userId !== this.user.id) throw new AppError('NOT_FOUND', 'No hay un código de recuperación pendiente de confirmar.');
+    return { recoveryCode: this.pendingRecovery.code, ws: this.ws, user: this.user };
+  }
+
+  /** The administrator proves the code was kept by typing its last group; only then does the office start. */
+  async confirmRecoveryKept(lastGroup: string): Promise<SessionState> {
+    const { recoveryCode, ws, user } = this.pendingRecoveryCode();
+    const expected = recoveryCode.split('-').at(-1) ?? '';
+    if (lastGroup.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '') !== expected) {
+      throw new AppError('VALIDATION', 'Esos caracteres no son el último grupo del código de recuperación. Léalos de la hoja impresa o guardada (son los cuatro del final).');
+    }
+    this.pendingRecovery = null;
+    await ws.audit.record('vault.recovery_code_kept', actorOf(user), `${user.fullName} (${user.userName})`);
+    return this.state();
   }
 
   // ---- signing in and out ------------------------------------------------

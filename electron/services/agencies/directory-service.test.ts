@@ -18,7 +18,8 @@ async function signedIn() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'valija-directory-'));
   const s = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(now), kdf: TEST_KDF });
   open.push(s);
-  await s.session.setup({ office, admin });
+  const { recoveryCode } = await s.session.setup({ office, admin });
+  await s.session.confirmRecoveryKept(recoveryCode.slice(-4));
   return { dir, s, ...s.session.require() };
 }
 

@@ -425,6 +425,7 @@ export class DirectoryService {
       agencies: { total: activeAgencies.length, withValidAgreement: covered.size },
       shipmentsByState: {},
       damage: { months: [], shipments: [] },
+      waiting: [],
     };
   }
 }

@@ -11,6 +11,7 @@ import { todayInOffice } from '../agencies/rules';
 import { shortHash } from '../integrity/hash-chain';
 import type { ShipmentService } from '../shipments/shipment-service';
 import { verifyChain } from './custody-chain';
+import { findOutOfOrder } from './custody-order';
 import { foldName, type CustodyIndexEntry } from './custody-ledger';
 import { custodyCsv } from './custody-csv';
 
@@ -116,8 +117,11 @@ export class CustodyService {
     let checked = 0;
     let firstBad: CustodyVerification['firstBad'] = null;
     let head: string | null = null;
+    const findings: CustodyVerification['findings'] = [];
     for (const [id, events] of byShipment) {
       const result = verifyChain(events);
+      const folio = view.shipment(id)?.folio ?? events[0]?.folio ?? null;
+      for (const f of findOutOfOrder(events)) findings.push({ shipmentId: id, folio, ...f });
       checked += result.checked;
       if (shipmentId) head = events.length ? shortHash(result.head) : null;
       if (result.brk && !firstBad) {
@@ -131,9 +135,11 @@ export class CustodyService {
       audit = { ok: a.ok, checked: a.checked, firstBad: a.firstBad };
     }
     const damage = shipmentId ? null : await this.shipments.scanDamage(ws);
-    const ok = firstBad === null && (audit?.ok ?? true) && (damage === null || (damage.months.length === 0 && damage.shipments.length === 0));
-    await ws.audit.record('custody.verified', actorOf(user), shipmentId ? (view.shipment(shipmentId)?.folio ?? shipmentId) : 'Toda la bóveda', { resultado: ok ? 'correcta' : 'con errores', eventos: checked });
-    return { ok, checked, shipments: byShipment.size, firstBad, head, audit, damage };
+    const damaged = damage !== null && (damage.months.length > 0 || damage.shipments.length > 0);
+    const ok = firstBad === null && (audit?.ok ?? true) && findings.length === 0 && !damaged;
+    const resultado = firstBad !== null || audit?.ok === false || damaged ? 'con errores' : findings.length > 0 ? 'con hallazgos' : 'correcta';
+    await ws.audit.record('custody.verified', actorOf(user), shipmentId ? (view.shipment(shipmentId)?.folio ?? shipmentId) : 'Toda la bóveda', { resultado, eventos: checked, ...(findings.length ? { hallazgos: findings.length } : {}) });
+    return { ok, checked, shipments: byShipment.size, firstBad, head, audit, findings, damage };
   }
 
   // ---- couriers and frequent parties --------------------------------------

@@ -57,7 +57,7 @@ async function world() {
   const w = await testWorld();
   opened.push(w.s);
   const shipment = await shipmentIn(w, 'autorizado', envelopeContent(w, SEALS));
-  const handoff = (from: string, to: string, seals: { number: string; intact: boolean; description?: string }[]) => ({ at: '2026-11-23T18:30:00.000Z', from: { name: from }, to: { name: to, identification: 'INE 99' }, place: 'Ventanilla del C4', purpose: 'Entrega', seals });
+  const handoff = (from: string, to: string, seals: { number: string; intact: boolean; description?: string }[]) => ({ at: '2026-11-23T17:30:00.000Z', from: { name: from }, to: { name: to, identification: 'INE 99' }, place: 'Ventanilla del C4', purpose: 'Entrega', seals });
   return { ...w, shipment, handoff };
 }
 

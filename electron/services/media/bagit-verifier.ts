@@ -10,6 +10,7 @@ import { hashFile } from './checksums';
 import { isChecksumAlgorithm, parseManifest, parseManifestFileName, type ChecksumAlgorithm, type ManifestKind } from './manifests';
 import { isAbortError, mediaError } from './media-errors';
 import { decodeTagText, MAX_TAG_FILE_BYTES, splitTagLines } from './tag-text';
+import { countOf } from '../../../shared/format/plural';
 
 export type BagFileStatus = 'ok' | 'missing' | 'altered' | 'unexpected';
 
@@ -195,7 +196,7 @@ export async function verifyBag(dir: string, options: VerifyOptions = {}): Promi
 export function assertBagValid(result: BagVerification, what = 'El paquete'): void {
   if (result.valid) return;
   const first = result.errors[0]?.message ?? '';
-  const more = result.errors.length > 1 ? ` (y ${result.errors.length - 1} problema(s) más)` : '';
+  const more = result.errors.length > 1 ? ` (y ${countOf(result.errors.length - 1, 'problema', 'problemas')} más)` : '';
   throw mediaError('MEDIA_BAG_INVALID', `${what} no es válido: ${first}${more}`);
 }
 
@@ -292,7 +293,7 @@ function checkPayloadOxum(bagInfo: readonly BagInfoField[], actual: PayloadOxum,
   issues.report(
     !explained,
     'PAYLOAD_OXUM',
-    `bag-info.txt declara ${declared.count.toLocaleString('es-MX')} archivo(s) y ${declared.octets.toLocaleString('es-MX')} bytes, pero data/ tiene ${actual.count.toLocaleString('es-MX')} archivo(s) y ${actual.octets.toLocaleString('es-MX')} bytes.`,
+    `bag-info.txt declara ${countOf(declared.count, 'archivo', 'archivos')} y ${declared.octets.toLocaleString('es-MX')} bytes, pero data/ tiene ${countOf(actual.count, 'archivo', 'archivos')} y ${actual.octets.toLocaleString('es-MX')} bytes.`,
     'bag-info.txt',
   );
 }

@@ -13,6 +13,7 @@ import { assertBagValid, verifyBag, type BagVerification } from './bagit-verifie
 import { checkFilesystemLimits, checkFreeSpace, estimateBagBytes, type PlannedFile } from './fs-limits';
 import { formatManifest, parseManifestFileName, type ManifestEntry } from './manifests';
 import { mediaError, throwIfAborted } from './media-errors';
+import { countOf } from '../../../shared/format/plural';
 
 export interface BagSourceFile {
   /** relative path inside data/ (payload) or inside the bag root (tag file), `/`-separated */
@@ -331,7 +332,7 @@ async function checkTarget(bagDir: string, partial: string, plan: readonly Plann
     const problems = checkFilesystemLimits(filesystem, planned);
     const first = problems[0];
     if (first) {
-      const more = problems.length > 1 ? ` (y ${problems.length - 1} problema(s) más)` : '';
+      const more = problems.length > 1 ? ` (y ${countOf(problems.length - 1, 'problema', 'problemas')} más)` : '';
       throw mediaError(first.code === 'FILE_TOO_LARGE' ? 'MEDIA_NO_SPACE' : 'MEDIA_UNSAFE_PATH', `${first.message}${more}`);
     }
   }

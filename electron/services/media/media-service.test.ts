@@ -125,7 +125,7 @@ describe('loading a magnetic-media shipment', () => {
   it('encrypts every payload with age under a passphrase returned once, with the opening-key sheet', async () => {
     const { w, media } = await setUp();
     const bytes = Buffer.from('Contenido confidencial del oficio. '.repeat(5000));
-    const s = await shipmentIn(w, 'sellado', mediaContent(w, [{ name: 'oficio.pdf', bytes }]));
+    const s = await shipmentIn(w, 'autorizado', mediaContent(w, [{ name: 'oficio.pdf', bytes }]));
     const drive = tempDir();
     const loaded = await media.loadShipment(w.ws, w.clerk, s.id, { drivePath: drive, encrypt: true, sources: { 'oficio.pdf': bytes }, scryptWorkFactor: 10, filesystem: 'exfat' });
     expect(loaded.passphrase).not.toBeNull();
@@ -142,6 +142,18 @@ describe('loading a magnetic-media shipment', () => {
     const custody = (await w.s.shipments.get(w.ws, w.clerk, s.id)).custody;
     expect(JSON.stringify(custody)).not.toContain(loaded.passphrase);
     expect(JSON.stringify(await w.ws.audit.list({ offset: 0, limit: 1000 }))).not.toContain(loaded.passphrase);
+    // Loaded and verified: now it may be sealed, and a sealed envelope is not opened to load it again.
+    const sealing = { at: new Date(w.clock.now).toISOString(), from: { name: 'José Pérez' }, to: { name: 'José Pérez' }, place: 'Oficialía', seals: [{ number: 'C4-M-0001', intact: true }] };
+    expect((await w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', sealing)).state).toBe('sellado');
+    await expect(media.loadShipment(w.ws, w.clerk, s.id, { drivePath: tempDir(), encrypt: false, sources: { 'oficio.pdf': bytes } })).rejects.toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('antes de sellarlo') });
+  });
+
+  it('refuses to seal a magnetic-media shipment before its medium is loaded and verified', async () => {
+    const { w } = await setUp();
+    const s = await shipmentIn(w, 'autorizado', mediaContent(w, [{ name: 'a.bin', bytes: Buffer.from('abc') }]));
+    const sealing = { at: new Date(w.clock.now).toISOString(), from: { name: 'José Pérez' }, to: { name: 'José Pérez' }, place: 'Oficialía', seals: [] };
+    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', sealing)).rejects.toMatchObject({ code: 'MEDIA_NOT_LOADED', message: expect.stringContaining('Antes de sellar, cargue el medio') });
+    expect((await w.s.shipments.get(w.ws, w.clerk, s.id)).shipment.state).toBe('autorizado');
   });
 
   it('reports hostile bags instead of following them', async () => {

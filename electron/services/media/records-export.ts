@@ -20,6 +20,7 @@ import { resolveFilesystem } from './drive-filesystem';
 import { exists } from '../vault/durable-file';
 import { throwIfAborted } from './media-errors';
 import { agencyLookup, formContext, shipmentFolderName, type FormRenderer } from './shipment-form-inputs';
+import { countOf } from '../../../shared/format/plural';
 
 /**
  * Export of records (issue 8, item 4): selected shipments or a date range
@@ -172,7 +173,7 @@ export async function exportRecords(
         externalIdentifier: bagName,
         baggingDate: day,
         fields: [
-          { label: 'External-Description', value: `Expediente de ${index.length} envío(s) de Valija: ${describeSelection(selection)}.` },
+          { label: 'External-Description', value: `Expediente de ${countOf(index.length, 'envío', 'envíos')} de Valija: ${describeSelection(selection)}.` },
           { label: 'Contact-Name', value: user.fullName },
           { label: 'Valija-Unidad', value: office.unit },
           { label: 'Valija-Tipo', value: 'expediente' },
@@ -325,7 +326,7 @@ export function indexCsv(lines: readonly ExportIndexLine[]): string {
 }
 
 function describeSelection(selection: ExportSelection): string {
-  if (selection.shipmentIds && selection.shipmentIds.length > 0) return `${selection.shipmentIds.length} envío(s) elegidos`;
+  if (selection.shipmentIds && selection.shipmentIds.length > 0) return countOf(selection.shipmentIds.length, 'envío elegido', 'envíos elegidos');
   return `envíos creados ${selection.from ? `desde el ${selection.from}` : ''}${selection.from && selection.to ? ' ' : ''}${selection.to ? `hasta el ${selection.to}` : ''}`.trim();
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { AuditAction } from '../../../shared/domain/audit';
+import { MEDIA_LOAD_PURPOSE } from '../../../shared/domain/custody';
 import { MEDIA_KIND_LABELS, type MediaFile } from '../../../shared/domain/shipments';
 import type { ShipmentState } from '../../../shared/domain/shipment-states';
 import { SHIPMENT_STATE_LABELS } from '../../../shared/domain/shipment-states';
@@ -21,9 +22,14 @@ import { checkFilesystemLimits, checkFreeSpace, estimateBagBytes, formatBytes, t
 import { mediaError, throwIfAborted } from './media-errors';
 import { generatePassphrase } from './passphrase';
 import { agencyLookup, formContext, shipmentFolderName, type FormRenderer } from './shipment-form-inputs';
+import { countOf } from '../../../shared/format/plural';
 
-/** Content is authorised from the Director's signature on; once in transit the medium has left. */
-export const LOADABLE_STATES: readonly ShipmentState[] = ['autorizado', 'sellado'];
+/**
+ * Content is authorised from the Director's signature on; the medium goes
+ * into the envelope loaded and verified, so sealing waits for the load
+ * (issue 19, rule 4) and a sealed envelope is not opened to load it.
+ */
+export const LOADABLE_STATES: readonly ShipmentState[] = ['autorizado'];
 
 export interface LoadShipmentOptions {
   /** the drive's mount point (or a test folder standing for it) */
@@ -91,7 +97,7 @@ export async function loadShipment(
   if (!LOADABLE_STATES.includes(shipment.state) || !shipment.folio) {
     throw new AppError(
       'INVALID_TRANSITION',
-      `El medio se carga cuando el envío está autorizado y antes de entregarlo a mensajería; este envío está «${SHIPMENT_STATE_LABELS[shipment.state]}».`,
+      `El medio se carga cuando el envío está autorizado y antes de sellarlo; este envío está «${SHIPMENT_STATE_LABELS[shipment.state]}».`,
     );
   }
 
@@ -177,9 +183,9 @@ export async function loadShipment(
     from: { name: user.fullName, position: user.position, institution: office.institution },
     to: { name: `Medio ${media.serial} (${MEDIA_KIND_LABELS[media.kind]})`.slice(0, 120), institution: office.institution },
     place: (options.place ?? (office.unit || office.institution || 'Oficina de registro')).slice(0, 200),
-    purpose: 'Carga del medio magnético',
+    purpose: MEDIA_LOAD_PURPOSE,
     seals: [],
-    remarks: `Bolsa BagIt «${bagName}» escrita y verificada por relectura: ${media.files.length} archivo(s), ${formatBytes(plainBytes)}, Payload-Oxum ${oxum}${passphrase ? ', cifrado con age' : ', sin cifrar'}.`,
+    remarks: `Bolsa BagIt «${bagName}» escrita y verificada por relectura: ${countOf(media.files.length, 'archivo', 'archivos')}, ${formatBytes(plainBytes)}, Payload-Oxum ${oxum}${passphrase ? ', cifrado con age' : ', sin cifrar'}.`,
   });
   await ws.audit.record(AUDIT_MEDIA_LOADED, actorOf(user), shipment.folio, {
     envio: shipment.id,
@@ -221,7 +227,7 @@ async function preflight(drive: string, bagName: string, files: readonly MediaFi
     const problems = checkFilesystemLimits(filesystem, planned);
     const first = problems[0];
     if (first) {
-      const more = problems.length > 1 ? ` (y ${problems.length - 1} problema(s) más)` : '';
+      const more = problems.length > 1 ? ` (y ${countOf(problems.length - 1, 'problema', 'problemas')} más)` : '';
       throw mediaError(first.code === 'FILE_TOO_LARGE' ? 'MEDIA_NO_SPACE' : 'MEDIA_UNSAFE_PATH', `${first.message}${more}`);
     }
   }

@@ -17,6 +17,7 @@ import { assertBagValid, verifyBag, type BagVerification } from './bagit-verifie
 import { writeBag, type WriteProgress } from './bagit-writer';
 import { freeName, resolveFilesystem } from './drive-filesystem';
 import { mediaError, throwIfAborted } from './media-errors';
+import { countOf } from '../../../shared/format/plural';
 
 /**
  * Backup and restore of the whole vault (issue 8, item 5). The backup is the
@@ -144,7 +145,7 @@ async function judge(dir: string, verification: BagVerification): Promise<Backup
   if (!verification.valid) {
     // Name a file when one is to blame: the size summary (Payload-Oxum) only repeats it.
     const first = (verification.errors.find((e) => e.code !== 'PAYLOAD_OXUM') ?? verification.errors[0])?.message ?? '';
-    const more = verification.errors.length > 1 ? ` (y ${verification.errors.length - 1} problema(s) más)` : '';
+    const more = verification.errors.length > 1 ? ` (y ${countOf(verification.errors.length - 1, 'problema', 'problemas')} más)` : '';
     return fail(`El respaldo está dañado o alterado y no se puede restaurar: ${first}${more}`);
   }
   const descriptorReport = verification.files.find((f) => f.kind === 'tag' && f.path === BACKUP_DESCRIPTOR && f.status === 'ok');

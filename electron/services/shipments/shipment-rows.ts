@@ -31,6 +31,12 @@ export interface ShipmentRow {
   period: ReportPeriodLink | null;
   /** id of the newest custody event that moved the shipment (a handoff), if any */
   lastMove: string | null;
+  /** everyone who saved content (the rules on who may review or authorise need it) */
+  preparedByIds: string[];
+  /** the envelope's recorded seal numbers, as typed */
+  seals: string[];
+  /** whether the shipment was ever sealed (a cancelled one that never was leaves its seals free) */
+  sealed: boolean;
   /** folded free-text field: folio, then `\u0001` and the content's searchable words */
   text: string;
   /** where the newest revision's frame lies; each frame points to the one before (ShipmentChange.prev) */
@@ -77,6 +83,9 @@ export function advanceRow(row: ShipmentRow | undefined, change: ShipmentChange,
       sheets: [],
       period: content.reportPeriod ?? null,
       lastMove: null,
+      preparedByIds: set.preparedByIds ?? [],
+      seals: content.envelope?.seals ?? [],
+      sealed: false,
       text: `\u0001${contentText(content)}`,
       last: frame,
     };
@@ -84,13 +93,14 @@ export function advanceRow(row: ShipmentRow | undefined, change: ShipmentChange,
     next = { ...row, rev: change.rev };
     if (set.content) {
       const c = set.content;
-      Object.assign(next, { channel: c.channel, classification: c.classification, subject: c.subject, agencyId: c.agencyId, period: c.reportPeriod ?? null });
+      Object.assign(next, { channel: c.channel, classification: c.classification, subject: c.subject, agencyId: c.agencyId, period: c.reportPeriod ?? null, seals: c.envelope?.seals ?? [] });
       next.text = `\u0001${contentText(c)}`;
     }
     if (set.state) next.state = set.state;
     if (set.updatedAt) next.updatedAt = set.updatedAt;
     if (set.digest) next.digest = set.digest;
     if (set.preparedBy) next.preparedBy = set.preparedBy.fullName;
+    if (set.preparedByIds) next.preparedByIds = set.preparedByIds;
   }
   if (set.folio !== undefined) {
     next.folio = set.folio;
@@ -100,6 +110,7 @@ export function advanceRow(row: ShipmentRow | undefined, change: ShipmentChange,
   if (set.folio !== undefined || set.content) next.text = withFolio(next.text, next.folio);
   if (set.sheets) next.sheets = set.sheets.map((sheet) => [sheet.digest, sheet.voidedAt !== null]);
   for (const entry of change.added) {
+    if (entry.action === 'sellar') next.sealed = true;
     const event = entry.details.eventoCustodia;
     if (typeof event === 'string') next.lastMove = event;
   }
@@ -133,6 +144,9 @@ export interface RowColumns {
   sheets: Array<Array<[string, boolean]>>;
   periods: Array<ReportPeriodLink | null>;
   lastMoves: Array<string | null>;
+  preparedByIds: string[][];
+  seals: string[][];
+  sealed: boolean[];
   texts: string[];
   last: FramePointer[];
 }
@@ -159,7 +173,7 @@ export function rowsToColumns(rows: Iterable<ShipmentRow>): RowColumns {
   const people = interner();
   const c: RowColumns = {
     ids: [], revs: [], folios: [], folioYears: [], folioNumbers: [], states: [], channels: [], classifications: [], subjects: [], agencies: [], agencyIds: agencies.values,
-    createdAt: [], updatedAt: [], preparedBy: [], people: people.values, digests: [], sheets: [], periods: [], lastMoves: [], texts: [], last: [],
+    createdAt: [], updatedAt: [], preparedBy: [], people: people.values, digests: [], sheets: [], periods: [], lastMoves: [], preparedByIds: [], seals: [], sealed: [], texts: [], last: [],
   };
   for (const r of rows) {
     c.ids.push(r.id);
@@ -179,6 +193,9 @@ export function rowsToColumns(rows: Iterable<ShipmentRow>): RowColumns {
     c.sheets.push(r.sheets.map(([digest, voided]) => [digest === r.digest ? '' : digest, voided]));
     c.periods.push(r.period);
     c.lastMoves.push(r.lastMove);
+    c.preparedByIds.push(r.preparedByIds);
+    c.seals.push(r.seals);
+    c.sealed.push(r.sealed);
     c.texts.push(r.text);
     c.last.push(r.last);
   }
@@ -206,6 +223,9 @@ export function* rowsFromColumns(c: RowColumns): Generator<ShipmentRow> {
       sheets: (c.sheets[i] ?? []).map(([d, voided]) => [d === '' ? digest : d, voided]),
       period: c.periods[i] ?? null,
       lastMove: c.lastMoves[i] ?? null,
+      preparedByIds: c.preparedByIds[i] ?? [],
+      seals: c.seals[i] ?? [],
+      sealed: c.sealed[i] ?? false,
       text: c.texts[i] as string,
       last: c.last[i] as FramePointer,
     };
@@ -218,6 +238,6 @@ export function isRowColumns(value: unknown): value is RowColumns {
   const c = value as Record<string, unknown>;
   const ids = c.ids;
   if (!Array.isArray(ids)) return false;
-  const perRow = ['revs', 'folios', 'folioYears', 'folioNumbers', 'states', 'channels', 'classifications', 'subjects', 'agencies', 'createdAt', 'updatedAt', 'preparedBy', 'digests', 'sheets', 'periods', 'lastMoves', 'texts', 'last'];
+  const perRow = ['revs', 'folios', 'folioYears', 'folioNumbers', 'states', 'channels', 'classifications', 'subjects', 'agencies', 'createdAt', 'updatedAt', 'preparedBy', 'digests', 'sheets', 'periods', 'lastMoves', 'preparedByIds', 'seals', 'sealed', 'texts', 'last'];
   return perRow.every((k) => Array.isArray(c[k]) && (c[k] as unknown[]).length === ids.length) && Array.isArray(c.agencyIds) && Array.isArray(c.people);
 }

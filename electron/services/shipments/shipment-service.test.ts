@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPMENT_ACTIONS, SHIPMENT_STATES, nextState, type ShipmentAction, type ShipmentState } from '../../../shared/domain/shipment-states';
-import type { ShipmentContentInput } from '../../../shared/domain/shipments';
+import type { Shipment, ShipmentContentInput } from '../../../shared/domain/shipments';
+import { MEDIA_LOAD_PURPOSE } from '../../../shared/domain/custody';
 import type { User } from '../../../shared/domain/users';
 import type { Workspace } from '../accounts/workspace';
 import { createHandlers, createServices, type Services } from '../app-services';
@@ -35,6 +36,8 @@ interface World {
   /** An agency with no agreement at all. */
   noAgreementAgencyId: string;
   noAgreementRecipientId: string;
+  /** Envelopes made so far: each gets seals of its own, as real ones do (a seal is used once in the vault). */
+  envelopes: number;
 }
 
 const opened: Services[] = [];
@@ -54,7 +57,8 @@ async function world(): Promise<World> {
   const clock = { now: NOW };
   const s = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(clock.now), kdf: TEST_KDF });
   opened.push(s);
-  await s.session.setup({ office, admin });
+  const { recoveryCode } = await s.session.setup({ office, admin });
+  await s.session.confirmRecoveryKept(recoveryCode.slice(-4));
   const { ws, user } = s.session.require();
   const mk = async (userName: string, fullName: string, roles: User['roles']) =>
     ({ ...(await s.users.create(ws, user, { fullName, position: 'Personal', userName, roles, temporaryPassword: 'Temporal-Inicio-77' })), mustChangePassword: false }) as User;
@@ -70,10 +74,18 @@ async function world(): Promise<World> {
     dir, s, ws, clock, admin: user, clerk, clerk2, lawyer, multi, director,
     agencyId: cni.id, recipientId: cni.recipients[0]!.id,
     noAgreementAgencyId: fge.id, noAgreementRecipientId: fge.recipients[0]!.id,
+    envelopes: 0,
   };
 }
 
-function envelope(w: World, subject = 'Estadística delictiva de octubre'): ShipmentContentInput {
+/** The first envelope of a world is sealed with S-0001 and S-0002, the next with S-0003 and S-0004, and so on. */
+function freshSeals(w: World): string[] {
+  const n = w.envelopes * 2;
+  w.envelopes += 1;
+  return [n + 1, n + 2].map((k) => `S-${String(k).padStart(4, '0')}`);
+}
+
+function envelope(w: World, subject = 'Estadística delictiva de octubre', seals = freshSeals(w)): ShipmentContentInput {
   return {
     channel: 'sobre_cerrado',
     agencyId: w.agencyId,
@@ -82,7 +94,7 @@ function envelope(w: World, subject = 'Estadística delictiva de octubre'): Ship
     classification: 'reservada',
     legalBasis: 'Art. 110 fracc. I LFTAIP',
     inventory: [{ description: 'Reporte impreso', type: 'documento', quantity: 1, sheets: 12 }],
-    envelope: { envelopeSize: 'Carta', sheets: 12, seals: SEALS, packingNotes: '' },
+    envelope: { envelopeSize: 'Carta', sheets: 12, seals, packingNotes: '' },
   };
 }
 
@@ -105,7 +117,7 @@ function media(w: World, serial = 'SN-USB-7781'): ShipmentContentInput {
 
 /** A handoff's custody event, as the counter form sends it. */
 function handoff(place: string, from: string, to: string, seals: { number: string; intact: boolean; description?: string }[] = []) {
-  return { at: '2026-11-24T17:00:00.000Z', from: { name: from }, to: { name: to, identification: 'INE 1234' }, place, purpose: 'Entrega del envío', seals };
+  return { at: '2026-11-23T17:00:00.000Z', from: { name: from }, to: { name: to, identification: 'INE 1234' }, place, purpose: 'Entrega del envío', seals };
 }
 
 const PAYLOADS: Record<ShipmentAction, Record<string, unknown>> = {
@@ -144,9 +156,20 @@ const PATH_TO: Record<ShipmentState, ShipmentAction[]> = {
   cancelado: ['cancelar'],
 };
 
+/** Sealing confirms the envelope's own seals. */
+function sealingOf(s: Shipment) {
+  return handoff('Oficialía del C4', 'José Pérez', 'José Pérez', (s.content.envelope?.seals ?? []).map((number) => ({ number, intact: true })));
+}
+
+/** One step as the screens take it: the Director signs the approval sheet once it is printed. */
+async function step(w: World, user: User, s: Shipment, action: ShipmentAction): Promise<Shipment> {
+  if (action === 'registrar_firma') await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: s.id, form: 'approval' });
+  return w.s.shipments.act(w.ws, user, s.id, action, action === 'sellar' ? sealingOf(s) : PAYLOADS[action]);
+}
+
 async function shipmentIn(w: World, state: ShipmentState, content: ShipmentContentInput = envelope(w)) {
   let shipment = await w.s.shipments.createDraft(w.ws, w.clerk, content);
-  for (const action of PATH_TO[state]) shipment = await w.s.shipments.act(w.ws, actorFor(w, action), shipment.id, action, PAYLOADS[action]);
+  for (const action of PATH_TO[state]) shipment = await step(w, actorFor(w, action), shipment, action);
   expect(shipment.state).toBe(state);
   return shipment;
 }
@@ -192,7 +215,7 @@ describe('shipment service', () => {
       ['enviar_a_revision', w.clerk], ['devolver', w.lawyer], ['enviar_a_revision', w.clerk], ['aprobar_revision', w.lawyer], ['generar_hoja', w.clerk],
       ['registrar_firma', w.clerk2], ['sellar', w.clerk], ['despachar', w.clerk], ['registrar_acuse', w.clerk],
     ];
-    for (const [action, user] of steps) s = await w.s.shipments.act(w.ws, user, s.id, action, PAYLOADS[action]);
+    for (const [action, user] of steps) s = await step(w, user, s, action);
     expect(s.state).toBe('entregado');
     expect(s.folio).toBe('C4/DG/0001/2026');
     expect(s.signature).toMatchObject({ signerName: 'Lic. Dora García', recordedBy: { userName: 'lruiz' } });
@@ -218,6 +241,7 @@ describe('shipment service', () => {
     expect((await w.s.shipments.get(w.ws, w.multi, own.id)).allowedActions).toEqual(['cancelar']);
     await w.s.shipments.act(w.ws, w.lawyer, own.id, 'aprobar_revision', {});
     await w.s.shipments.act(w.ws, w.clerk, own.id, 'generar_hoja', {});
+    await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: own.id, form: 'approval' });
     await expect(w.s.shipments.act(w.ws, w.multi, own.id, 'registrar_firma', PAYLOADS.registrar_firma)).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
     expect((await w.s.shipments.act(w.ws, w.clerk, own.id, 'registrar_firma', PAYLOADS.registrar_firma)).state).toBe('autorizado');
 
@@ -241,9 +265,10 @@ describe('shipment service', () => {
     await w.s.shipments.act(w.ws, w.lawyer, s.id, 'aprobar_revision', {});
     await expect(w.s.shipments.act(w.ws, w.lawyer, s.id, 'generar_hoja', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await w.s.shipments.act(w.ws, w.clerk, s.id, 'generar_hoja', {});
-    await expect(w.s.shipments.act(w.ws, w.director, s.id, 'registrar_firma', PAYLOADS.registrar_firma)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(w.s.shipments.act(w.ws, w.lawyer, s.id, 'registrar_firma', PAYLOADS.registrar_firma)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(w.s.shipments.act(w.ws, { ...w.clerk2, active: false }, s.id, 'registrar_firma', PAYLOADS.registrar_firma)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect((await w.s.shipments.get(w.ws, w.director, s.id)).allowedActions).toEqual([]);
+    // The Director General may register their own signature; nothing else.
+    expect((await w.s.shipments.get(w.ws, w.director, s.id)).allowedActions).toEqual(['registrar_firma']);
   });
 
   it('checks payloads and seals', async () => {
@@ -306,7 +331,8 @@ describe('shipment service', () => {
     const w = await world();
     const s = await shipmentIn(w, 'autorizado');
     expect(s.sheets).toHaveLength(1);
-    const edited = await w.s.shipments.update(w.ws, w.clerk, s.id, envelope(w, 'Asunto cambiado después de firmar'));
+    const changed = envelope(w, 'Asunto cambiado después de firmar', s.content.envelope?.seals);
+    const edited = await w.s.shipments.update(w.ws, w.clerk, s.id, changed);
     expect(edited.state).toBe('en_revision_juridica');
     expect(edited.digest).not.toBe(s.digest);
     expect(edited.sheets[0]).toMatchObject({ version: 1, digest: s.digest, voidReason: expect.stringContaining('contenido cambió') });
@@ -323,9 +349,9 @@ describe('shipment service', () => {
     expect((await w.s.shipments.get(w.ws, w.clerk, s.id)).currentSheet).toMatchObject({ version: 2, digest: again.digest });
 
     // Saving identical content changes nothing; frozen states refuse edits.
-    expect((await w.s.shipments.update(w.ws, w.clerk, s.id, envelope(w, 'Asunto cambiado después de firmar'))).rev).toBe(again.rev);
-    await w.s.shipments.act(w.ws, w.clerk2, s.id, 'registrar_firma', PAYLOADS.registrar_firma);
-    await w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', PAYLOADS.sellar);
+    expect((await w.s.shipments.update(w.ws, w.clerk, s.id, changed)).rev).toBe(again.rev);
+    await step(w, w.clerk2, again, 'registrar_firma');
+    await step(w, w.clerk, again, 'sellar');
     await expect(w.s.shipments.update(w.ws, w.clerk, s.id, envelope(w, 'Tarde'))).rejects.toMatchObject({ code: 'SHIPMENT_NOT_EDITABLE' });
     const inReview = await shipmentIn(w, 'en_revision_juridica');
     await expect(w.s.shipments.update(w.ws, w.clerk, inReview.id, envelope(w, 'Durante revisión'))).rejects.toMatchObject({ code: 'SHIPMENT_NOT_EDITABLE' });
@@ -347,7 +373,7 @@ describe('shipment service', () => {
     w.clock.now += 60_000;
     const b = await shipmentIn(w, 'borrador', media(w, 'SN-ÚNICO-42'));
     w.clock.now = Date.parse('2026-11-25T18:00:00Z');
-    const c = await shipmentIn(w, 'devuelto', { ...envelope(w, 'Padrón vehicular'), classification: 'publica', legalBasis: '' });
+    const c = await shipmentIn(w, 'devuelto', { ...envelope(w, 'Padrón vehicular', ['S-0099']), classification: 'publica', legalBasis: '' });
     const ids = async (filter: Parameters<Services['shipments']['list']>[1]) => (await w.s.shipments.list(w.ws, filter)).items.map((i) => i.id);
 
     expect(await ids({ states: ['borrador'] })).toEqual([b.id]);
@@ -360,7 +386,8 @@ describe('shipment service', () => {
     expect(await ids({ text: 'c4/dg/0001' })).toEqual([a.id]);
     expect(await ids({ text: 'padron' })).toEqual([c.id]);
     expect(await ids({ text: 'sn-unico' })).toEqual([b.id]);
-    expect(await ids({ text: 's-0002', sort: 'subject', direction: 'asc' })).toEqual([a.id, c.id]);
+    expect(await ids({ text: 's-0002', sort: 'subject', direction: 'asc' })).toEqual([a.id]);
+    expect(await ids({ text: 's-00', sort: 'subject', direction: 'asc' })).toEqual([a.id, c.id]);
     expect(await ids({ sort: 'folio', direction: 'asc' })).toEqual([a.id, ...[b.id, c.id].sort()]);
     const page = await w.s.shipments.list(w.ws, { sort: 'createdAt', direction: 'desc', offset: 1, limit: 1 });
     expect(page.total).toBe(3);
@@ -492,7 +519,13 @@ describe('shipment service', () => {
 
   it('takes a magnetic-media shipment through its life cycle and counts shipments by state for the home screen', async () => {
     const w = await world();
-    const m = await shipmentIn(w, 'entregado', media(w));
+    const authorised = await shipmentIn(w, 'autorizado', media(w));
+    // The medium goes into the envelope loaded: no sealing before the verified load (media/shipment-loader.ts records it).
+    await expect(step(w, w.clerk, authorised, 'sellar')).rejects.toMatchObject({ code: 'MEDIA_NOT_LOADED', message: expect.stringContaining('cargue el medio') });
+    await w.s.shipments.recordCustody(w.ws, w.clerk, authorised.id, { ...handoff('Oficialía del C4', 'José Pérez', 'Medio SN-USB-7781'), type: 'preparacion', purpose: MEDIA_LOAD_PURPOSE });
+    let m = authorised;
+    for (const action of ['sellar', 'despachar', 'registrar_acuse'] as const) m = await step(w, w.clerk, m, action);
+    expect(m.state).toBe('entregado');
     expect(m.content.media?.files[0]).toMatchObject({ name: 'camara-12.mp4', sourcePath: null });
     await shipmentIn(w, 'borrador');
     await shipmentIn(w, 'borrador');

@@ -21,10 +21,17 @@ import {
   type ShipmentPage,
   type SheetLookup,
   type ShipmentAttachment,
+  type WaitingShipment,
+  type FolioMatch,
 } from '../../../shared/domain/shipments';
-import { folioKey, parseSheetCode } from '../../../shared/domain/sheet-code';
-import { custodyEventInputSchema, describeParty, HANDOFF_EVENT_TYPE, isHandoffAction, knownSeals, type CustodyEvent, type CustodyEventFields, type HandoffAction, type SealObservation } from '../../../shared/domain/custody';
+import { mayTakeStep, pendingStepOf } from '../../../shared/domain/pending-step';
+import { folioKey, parseSheetCode, typedFolioMatches } from '../../../shared/domain/sheet-code';
+import { sealKey } from '../../../shared/domain/seals';
+import { custodyEventInputSchema, describeParty, HANDOFF_EVENT_TYPE, isHandoffAction, isMediaLoadEvent, knownSeals, type CustodyEvent, type CustodyEventFields, type HandoffAction, type SealObservation } from '../../../shared/domain/custody';
 import { CUSTODY_CHECKPOINT, CustodyLedger, type CustodyIndexEntry } from '../custody/custody-ledger';
+import { checkEventTime } from '../custody/custody-order';
+import { SealRegistry } from './seal-registry';
+import { approvalPrintKey, checkSignature } from './signature-rules';
 import { shortHash } from '../integrity/hash-chain';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
@@ -78,16 +85,14 @@ interface Open {
   resetCustody: () => Promise<void>;
   /** Damaged months of the custody and audit streams found by the last full scan. */
   otherDamage: RecordDamage['months'];
+  /** Which shipment holds each seal number: a seal is used once in the vault. */
+  seals: SealRegistry;
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues));
   return parsed.data;
-}
-
-function sealKey(seal: string): string {
-  return seal.trim().toUpperCase();
 }
 
 function currentSheet(s: Shipment): ApprovalSheet | null {
@@ -130,6 +135,7 @@ export class ShipmentService {
         ]);
         let ledger: Promise<CustodyLedger> | null = null;
         const o: Open = {
+          seals: new SealRegistry(() => store.rowMap(), () => o.custody()),
           store,
           prints,
           queue: new SerialQueue(),
@@ -310,7 +316,20 @@ export class ShipmentService {
       custody: await ledger.of(shipment.id),
       custodyHead: custodyHeadOf(ledger, shipment.id),
       brokenSeal: ledger.entriesOf(shipment.id).some((e) => e.brokenSeal),
+      pending: pendingFor(shipment, user, ws.users.data.users),
+      signer: directorOf(ws.users.data.users),
     };
+  }
+
+  /** Shipments whose next step the user may take, the longest waiting first (Inicio). */
+  async waitingFor(ws: Workspace, user: User, limit = 20): Promise<WaitingShipment[]> {
+    const o = await this.open(ws);
+    const waiting: WaitingShipment[] = [];
+    for (const s of (await o.store.overview()).open) {
+      const step = pendingStepOf(s);
+      if (step && mayTakeStep(step, s, user)) waiting.push({ id: s.id, folio: s.folio, subject: s.subject, state: s.state, step: step.text, since: s.updatedAt });
+    }
+    return waiting.sort((a, b) => a.since.localeCompare(b.since)).slice(0, limit);
   }
 
   /**
@@ -333,6 +352,15 @@ export class ShipmentService {
     if (!found || found.folio === null) throw new AppError('NOT_FOUND', `No hay ningún envío con el folio ${parsed.folio}.`);
     const sheet = found.sheets.find(([digest]) => digest === parsed.digest);
     return { shipmentId: found.id, folio: found.folio, digestMatches: found.digest === parsed.digest, sheetVoided: sheet ? sheet[1] : true };
+  }
+
+  /** Shipments whose folio matches a folio typed by hand (see typedFolioMatches), newest first. */
+  async findFolio(ws: Workspace, text: string): Promise<FolioMatch[]> {
+    const o = await this.open(ws);
+    const year = Number(todayInOffice(this.clock()).slice(0, 4));
+    const found: FolioMatch[] = [];
+    for (const s of await o.store.rows()) if (s.folio !== null && typedFolioMatches(s.folio, text, year)) found.push({ id: s.id, folio: s.folio, subject: s.subject, state: s.state });
+    return found.sort((a, b) => b.folio.localeCompare(a.folio)).slice(0, 20);
   }
 
   /** Report periods delivered: the shipments in `entregado` that say which period they fulfil. */
@@ -465,6 +493,7 @@ export class ShipmentService {
       const now = this.clock();
       const agreement = this.checkRecipient(o, content, todayInOffice(now));
       this.checkReferences(o, content);
+      await o.seals.assertFree(content.envelope?.seals ?? [], null);
       const actor = actorOf(user);
       const shipment: Shipment = {
         id: randomUUID(),
@@ -514,6 +543,7 @@ export class ShipmentService {
       const at = now.toISOString();
       const agreement = this.checkRecipient(o, content, todayInOffice(now));
       this.checkReferences(o, content);
+      await o.seals.assertFree(content.envelope?.seals ?? [], id);
       const actor = actorOf(user);
       const digest = contentDigest(content);
       const next: Shipment = {
@@ -610,6 +640,7 @@ export class ShipmentService {
           const f = parsed as ActionPayload<'registrar_firma'>;
           const sheet = currentSheet(before);
           if (!sheet || sheet.digest !== before.digest) throw new AppError('INVALID_TRANSITION', 'La hoja de autorización vigente no corresponde al contenido actual; genérela de nuevo.');
+          checkSignature(sheet, (o.prints.data.counts[approvalPrintKey(before.id, sheet.version)] ?? 0) > 0, f.signedOn, now);
           next.signature = { signerName: f.signerName, signerPosition: f.signerPosition, signedOn: f.signedOn, scan: await this.storeScan(ws, f.scan), recordedBy: actor, recordedAt: at };
           details.firmante = `${f.signerName}, ${f.signerPosition}`;
           details.fechaFirma = f.signedOn;
@@ -641,7 +672,13 @@ export class ShipmentService {
   private async handoff(ws: Workspace, o: Open, user: User, before: Shipment, action: HandoffAction, payload: HandoffPayload, now: Date): Promise<Shipment> {
     const actor = actorOf(user);
     const ledger = await o.custody();
-    checkSeals(before, await ledger.of(before.id), action, payload.seals);
+    const chain = await ledger.of(before.id);
+    checkSeals(before, chain, action, payload.seals);
+    checkEventTime(chain, { at: payload.at, corrects: null }, now);
+    if (action === 'sellar') {
+      checkMediaLoaded(before, chain);
+      await o.seals.assertFree(payload.seals.map((x) => x.number), before.id);
+    }
     // The agreement must hold on the dispatch date, not only when the draft was made.
     const agreementNumber = action === 'despachar' ? this.checkRecipient(o, before.content, todayInOffice(now)).number : null;
     const reason = 'reason' in payload ? payload.reason : '';
@@ -661,6 +698,7 @@ export class ShipmentService {
       },
       now,
     );
+    if (action === 'sellar') await o.seals.noteSealed(before.id, event.seals.map((x) => x.number));
     const next = applyHandoff(before, event, agreementNumber);
     await this.save(o, before, next, now);
     await ws.audit.record(AUDIT_OF[action], actor, next.folio ?? next.content.subject, { envio: before.id, de: before.state, a: next.state, eventoCustodia: event.id, ...(event.remarks ? { observaciones: event.remarks } : {}) });
@@ -688,8 +726,10 @@ export class ShipmentService {
       if (fields.corrects !== null && !ledger.entriesOf(id).some((e) => e.id === fields.corrects)) {
         throw new AppError('VALIDATION', 'El evento que se corrige no pertenece a este envío.');
       }
-      checkSeals(shipment, await ledger.of(id), null, fields.seals);
+      const chain = await ledger.of(id);
+      checkSeals(shipment, chain, null, fields.seals);
       const now = this.clock();
+      checkEventTime(chain, fields, now);
       const actor = actorOf(user);
       const event = await ledger.append(
         { ...fields, id: randomUUID(), shipmentId: id, folio: shipment.folio, transition: null, brokenSeal: fields.seals.some((seal) => !seal.intact), document: null, recordedBy: actor, recordedAt: now.toISOString() },
@@ -718,6 +758,19 @@ export interface CustodyView {
   shipment: (id: string) => ShipmentRow | undefined;
   load: (id: string) => Promise<Shipment | undefined>;
   agencyAcronym: (id: string) => string;
+}
+
+function pendingFor(shipment: Shipment, user: User, users: readonly User[]): ShipmentDetail['pending'] {
+  const step = pendingStepOf({ ...shipment, channel: shipment.content.channel });
+  if (!step) return null;
+  const people = users.filter((u) => u.active && mayTakeStep(step, shipment, u)).map((u) => u.fullName).sort((a, b) => a.localeCompare(b, 'es'));
+  return { ...step, people, you: mayTakeStep(step, shipment, user) };
+}
+
+/** The office's Director(a) General: the active user with that role (the first by name when there are several). */
+function directorOf(users: readonly User[]): ShipmentDetail['signer'] {
+  const director = users.filter((u) => u.active && u.roles.includes('director')).sort((a, b) => a.fullName.localeCompare(b.fullName, 'es'))[0];
+  return director ? { name: director.fullName, position: director.position || 'Director(a) General' } : null;
 }
 
 const FORM_FILE_NAMES: Record<PaperForm, string> = {
@@ -760,6 +813,19 @@ function checkSeals(shipment: Shipment, custody: readonly CustodyEvent[], action
   const known = new Set(knownSeals(recorded, custody).map(sealKey));
   const unknown = seen.filter((x) => !known.has(sealKey(x.number))).map((x) => x.number);
   if (unknown.length > 0) throw new AppError('SEALS_MISMATCH', `${unknown.length === 1 ? 'El sello' : 'Los sellos'} ${unknown.join(', ')} no ${unknown.length === 1 ? 'está registrado' : 'están registrados'} en este envío.`);
+}
+
+/**
+ * A magnetic medium goes into the envelope already loaded and verified: the
+ * load recorded after the current authorisation (an edit voids the
+ * signature, and the files authorised before may no longer be these).
+ */
+function checkMediaLoaded(shipment: Shipment, custody: readonly CustodyEvent[]): void {
+  if (shipment.content.channel !== 'medio_magnetico') return;
+  const since = shipment.signature?.recordedAt ?? '';
+  if (!custody.some((e) => isMediaLoadEvent(e) && e.recordedAt >= since)) {
+    throw new AppError('MEDIA_NOT_LOADED', 'Antes de sellar, cargue el medio magnético y deje que Valija lo verifique (Medios extraíbles → Cargar medio). El sobre se sella con el medio ya cargado.');
+  }
 }
 
 /** The shipment revision that a handoff event makes; also used to catch up after an interrupted write. */

@@ -1,4 +1,4 @@
-import type { ShipmentState } from '../../../shared/domain/shipment-states';
+import { FINAL_STATES, type ShipmentState } from '../../../shared/domain/shipment-states';
 import type { Shipment } from '../../../shared/domain/shipments';
 import { AppError } from '../../../shared/errors';
 import { SerialQueue } from '../vault/gate';
@@ -25,12 +25,22 @@ export interface Fulfilment extends ReportPeriodLink {
   folio: string;
 }
 
-/** What Inicio needs, small enough to read at sign-in without the rows. */
+/** A shipment still under way, as Inicio's «waiting for you» needs it. */
+export type OpenShipment = Pick<ShipmentRow, 'id' | 'folio' | 'subject' | 'state' | 'channel' | 'preparedByIds' | 'updatedAt'>;
+
+/** What Inicio needs, small enough to read at sign-in without the rows (open shipments are few; the archive is not read). */
 interface SummaryData {
-  version: 1;
+  version: 2;
   covered: Covered;
   byState: Partial<Record<ShipmentState, number>>;
   fulfilled: Fulfilment[];
+  open: OpenShipment[];
+}
+
+interface Overview {
+  byState: Partial<Record<ShipmentState, number>>;
+  fulfilled: Fulfilment[];
+  open: OpenShipment[];
 }
 
 interface RowsData {
@@ -40,7 +50,7 @@ interface RowsData {
 }
 
 const isCovered = (v: unknown): v is Covered => typeof v === 'object' && v !== null && Object.values(v).every((m) => typeof m === 'object' && m !== null && Number.isInteger((m as { frames: unknown }).frames) && Number.isInteger((m as { bytes: unknown }).bytes));
-const isSummary = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as SummaryData).version === 1 && isCovered((v as SummaryData).covered) && Array.isArray((v as SummaryData).fulfilled);
+const isSummary = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as SummaryData).version === 2 && isCovered((v as SummaryData).covered) && Array.isArray((v as SummaryData).fulfilled) && Array.isArray((v as SummaryData).open);
 const isRows = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as RowsData).version === 1 && isCovered((v as RowsData).covered) && isRowColumns((v as RowsData).columns);
 
 /** Why the rows were built from the streams instead of a checkpoint: said in the audit log. */
@@ -122,7 +132,7 @@ export class ShipmentStore {
   }
 
   /** Counts by state and delivered report periods: from the summary when it is current, else from the rows. */
-  async overview(): Promise<{ byState: Partial<Record<ShipmentState, number>>; fulfilled: Fulfilment[] }> {
+  async overview(): Promise<Overview> {
     if (this.summary && !this.rowsById) return this.summary;
     return summarise(await this.loaded());
   }
@@ -319,7 +329,7 @@ export class ShipmentStore {
     // Taken at once from memory, so the files agree with each other and with `covered`.
     const covered = { ...this.covered };
     const rowsData: RowsData = { version: 1, covered, columns: rowsToColumns(rows.values()) };
-    const summary: SummaryData = { version: 1, covered, ...summarise(rows) };
+    const summary: SummaryData = { version: 2, covered, ...summarise(rows) };
     this.saves = 0;
     await this.writes.run(async () => {
       await this.vault.cacheFile<RowsData>(ROWS_CACHE, isRows).write(rowsData);
@@ -437,12 +447,14 @@ function isVaultDamage(error: unknown): boolean {
   return code === 'VAULT_CORRUPT' || code === 'VAULT_TRUNCATED';
 }
 
-function summarise(rows: Map<string, ShipmentRow>): { byState: Partial<Record<ShipmentState, number>>; fulfilled: Fulfilment[] } {
+function summarise(rows: Map<string, ShipmentRow>): Overview {
   const byState: Partial<Record<ShipmentState, number>> = {};
   const fulfilled: Fulfilment[] = [];
+  const open: OpenShipment[] = [];
   for (const r of rows.values()) {
     byState[r.state] = (byState[r.state] ?? 0) + 1;
     if (r.state === 'entregado' && r.period && r.folio) fulfilled.push({ ...r.period, shipmentId: r.id, folio: r.folio });
+    if (!FINAL_STATES.includes(r.state)) open.push({ id: r.id, folio: r.folio, subject: r.subject, state: r.state, channel: r.channel, preparedByIds: r.preparedByIds, updatedAt: r.updatedAt });
   }
-  return { byState, fulfilled };
+  return { byState, fulfilled, open };
 }

@@ -6,6 +6,7 @@ import type { ShipmentAction, ShipmentState } from '../../../shared/domain/shipm
 import type { Shipment, ShipmentContentInput } from '../../../shared/domain/shipments';
 import type { User } from '../../../shared/domain/users';
 import type { Workspace } from '../accounts/workspace';
+import { todayInOffice } from '../agencies/rules';
 import { createServices, type Services } from '../app-services';
 import { TEST_KDF } from '../vault';
 
@@ -37,7 +38,8 @@ export function sha256(bytes: Buffer | string): string {
 export async function testWorld(now = Date.parse('2026-11-23T18:00:00Z'), dir = mkdtempSync(path.join(os.tmpdir(), 'valija-world-'))): Promise<TestWorld> {
   const clock = { now };
   const s = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(clock.now), kdf: TEST_KDF });
-  await s.session.setup({ office: OFFICE, admin: ADMIN });
+  const { recoveryCode } = await s.session.setup({ office: OFFICE, admin: ADMIN });
+  await s.session.confirmRecoveryKept(recoveryCode.slice(-4));
   const { ws, user } = s.session.require();
   const mk = async (userName: string, fullName: string, roles: User['roles']) =>
     ({ ...(await s.users.create(ws, user, { fullName, position: 'Personal', userName, roles, temporaryPassword: 'Temporal-Inicio-77' })), mustChangePassword: false }) as User;
@@ -97,7 +99,7 @@ export function oficioContent(w: TestWorld, subject: string, attachments: Shipme
 }
 
 function handoff(place: string, from: string, to: string) {
-  return { at: '2026-11-24T17:00:00.000Z', from: { name: from }, to: { name: to, identification: 'INE 1234' }, place, purpose: 'Entrega del envío', seals: [] };
+  return { at: '2026-11-23T17:00:00.000Z', from: { name: from }, to: { name: to, identification: 'INE 1234' }, place, purpose: 'Entrega del envío', seals: [] };
 }
 
 const PAYLOADS: Partial<Record<ShipmentAction, Record<string, unknown>>> = {
@@ -112,6 +114,16 @@ const PAYLOADS: Partial<Record<ShipmentAction, Record<string, unknown>>> = {
 const PATH: ShipmentAction[] = ['enviar_a_revision', 'aprobar_revision', 'generar_hoja', 'registrar_firma', 'sellar', 'despachar', 'registrar_acuse'];
 const STOP_AFTER: Partial<Record<ShipmentState, number>> = { borrador: 0, en_revision_juridica: 1, revisado: 2, por_firmar: 3, autorizado: 4, sellado: 5, en_transito: 6, entregado: 7 };
 
+/** A step's payload dated by the world's clock: a signature is dated today, a handoff a minute ago. */
+function payloadAt(action: ShipmentAction, now: Date, shipment: Shipment): Record<string, unknown> | undefined {
+  const payload = PAYLOADS[action];
+  if (action === 'registrar_firma') return { ...payload, signedOn: todayInOffice(now) };
+  // Sealing confirms the envelope's recorded seals.
+  const seals = action === 'sellar' ? (shipment.content.envelope?.seals ?? []).map((number) => ({ number, intact: true })) : [];
+  if (payload && 'at' in payload) return { ...payload, at: new Date(now.getTime() - 60_000).toISOString(), seals };
+  return payload;
+}
+
 /** A shipment taken along the happy path up to `state` by the right people. */
 export async function shipmentIn(w: TestWorld, state: ShipmentState, content: ShipmentContentInput): Promise<Shipment> {
   let shipment = await w.s.shipments.createDraft(w.ws, w.clerk, content);
@@ -119,7 +131,9 @@ export async function shipmentIn(w: TestWorld, state: ShipmentState, content: Sh
   if (steps === undefined) throw new Error(`no path to ${state}`);
   for (const action of PATH.slice(0, steps)) {
     const actor = action === 'aprobar_revision' ? w.lawyer : action === 'registrar_firma' ? w.clerk2 : w.clerk;
-    shipment = await w.s.shipments.act(w.ws, actor, shipment.id, action, PAYLOADS[action]);
+    // The Director General signs the printed sheet: it is printed before the signature is registered.
+    if (action === 'registrar_firma') await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: shipment.id, form: 'approval' });
+    shipment = await w.s.shipments.act(w.ws, actor, shipment.id, action, payloadAt(action, new Date(w.clock.now), shipment));
   }
   return shipment;
 }

@@ -1,9 +1,10 @@
 import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
-import { IconAlertTriangle, IconCalendarDue, IconCalendarX, IconClockHour4 } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarDue, IconCalendarX, IconClockHour4, IconHandFinger } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { FINAL_STATES, SHIPMENT_STATE_LABELS, SHIPMENT_STATES, type ShipmentState } from '../../../shared/domain/shipment-states';
 import { formatCivilDate } from '../../../shared/format/date';
+import { countOf } from '../../../shared/format/plural';
 import { call } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { SECTIONS } from '../layout/sections';
@@ -58,7 +59,7 @@ function ShipmentCounts({ counts }: { counts: Partial<Record<ShipmentState, numb
         ))}
       </SimpleGrid>
       <Text size="xs" c="dimmed" mt="xs">
-        Cerrados: {counts.entregado ?? 0} entregados · {(counts.rechazado ?? 0) + (counts.devuelto_mensajeria ?? 0)} rechazados o devueltos por mensajería · {counts.cancelado ?? 0} cancelados.
+        Cerrados: {countOf(counts.entregado ?? 0, 'entregado', 'entregados')} · {countOf((counts.rechazado ?? 0) + (counts.devuelto_mensajeria ?? 0), 'rechazado o devuelto', 'rechazados o devueltos')} por mensajería · {countOf(counts.cancelado ?? 0, 'cancelado', 'cancelados')}.
       </Text>
     </Card>
   );
@@ -81,6 +82,18 @@ export function HomePage() {
       </div>
       {error && <Alert color="red">{error}</Alert>}
       {data && hasDamage(data.damage) && <DamageNotice damage={data.damage} />}
+      {data && (
+        <Panel testId="home-waiting" title="Esperan que usted actúe" icon={<IconHandFinger size={20} />} color="guinda" count={data.waiting.length} empty="Ningún envío espera una acción suya.">
+          {data.waiting.map((w) => (
+            <Text size="sm" key={w.id}>
+              <Anchor component={Link} to={`/envios/${w.id}`} fw={600}>
+                {w.folio ?? 'Sin folio'}
+              </Anchor>{' '}
+              · {w.subject} — <Text span c="dimmed" size="sm">{w.step}</Text>
+            </Text>
+          ))}
+        </Panel>
+      )}
       {data && <ShipmentCounts counts={data.shipmentsByState} />}
       {data && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

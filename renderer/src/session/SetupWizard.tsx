@@ -1,18 +1,18 @@
-import { Alert, Button, Checkbox, Code, FileInput, Group, List, Modal, Paper, PasswordInput, SimpleGrid, Stack, Stepper, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Code, Loader, FileInput, Group, List, Modal, Paper, PasswordInput, SimpleGrid, Stack, Stepper, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconDownload, IconPrinter, IconRestore } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { IconAlertCircle, IconRestore } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { officeProfileSchema } from '../../../shared/domain/office';
 import { passwordProblems, PASSWORD_RULES_TEXT } from '../../../shared/domain/password-policy';
 import type { SessionState } from '../../../shared/domain/session';
 import { passwordSchema, personSchema, userNameSchema } from '../../../shared/domain/users';
-import { call } from '../api/client';
+import { call, errorMessage } from '../api/client';
 import { useSubmit } from '../forms/use-submit';
 import { zodValidate } from '../forms/zod-form';
 import { useSessionStore } from '../stores/session-store';
 import { AuthFrame } from './AuthFrame';
-import { pdfUrlFromBase64 } from './pdf-blob';
+import { PrintablePdf } from '../components/PrintablePdf';
 import { FormError } from '../forms/FormError';
 import { RestorePanel } from '../pages/media/RestorePanel';
 
@@ -34,14 +34,29 @@ async function pngDataUrl(file: File): Promise<string> {
   });
 }
 
+/** After a reload at the wizard's last step: the core still holds the code until it is confirmed as kept. */
+export function ResumeRecoveryStep() {
+  const [resume, setResume] = useState<{ recoveryCode: string; pdfBase64: string } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    call('setup.recoveryCode', {}).then(
+      (r) => setResume({ recoveryCode: r.recoveryCode, pdfBase64: r.recoverySheetPdfBase64 }),
+      (e: unknown) => setProblem(errorMessage(e)),
+    );
+  }, []);
+  if (problem) return <AuthFrame title="Configuración inicial"><Alert color="red">{problem}</Alert></AuthFrame>;
+  if (!resume) return <AuthFrame title="Configuración inicial"><Loader aria-label="Cargando" /></AuthFrame>;
+  return <SetupWizard resume={resume} />;
+}
+
 /** First run: the office, its first administrator, and the recovery sheet. */
-export function SetupWizard() {
+export function SetupWizard({ resume }: { resume?: { recoveryCode: string; pdfBase64: string } } = {}) {
   const setSession = useSessionStore((s) => s.set);
   const refreshSession = useSessionStore((s) => s.refresh);
-  const [step, setStep] = useState(0);
+  const [step, setStep] = useState(resume ? 2 : 0);
   const { busy, error, run } = useSubmit();
   const [restoreOpen, setRestoreOpen] = useState(false);
-  const [created, setCreated] = useState<{ state: SessionState; recoveryCode: string; pdfUrl: string } | null>(null);
+  const [created, setCreated] = useState<{ recoveryCode: string; pdfBase64: string } | null>(resume ?? null);
 
   const office = useForm({
     initialValues: { institution: '', unit: '', acronym: '', folioPrefix: '', address: '', logoPngDataUrl: undefined as string | undefined },
@@ -66,7 +81,7 @@ export function SetupWizard() {
   const create = admin.onSubmit(({ fullName, position, userName, password }) =>
     run(async () => {
       const result = await call('setup.create', { office: office.values, admin: { fullName, position, userName, password } });
-      setCreated({ state: result.state, recoveryCode: result.recoveryCode, pdfUrl: pdfUrlFromBase64(result.recoverySheetPdfBase64) });
+      setCreated({ recoveryCode: result.recoveryCode, pdfBase64: result.recoverySheetPdfBase64 });
       setStep(2);
     }),
   );
@@ -124,7 +139,7 @@ export function SetupWizard() {
         </Stepper.Step>
 
         <Stepper.Step label="Recuperación" description="Hoja para la caja fuerte">
-          {created && <RecoveryStep recoveryCode={created.recoveryCode} pdfUrl={created.pdfUrl} onFinish={() => setSession(created.state)} />}
+          {created && <RecoveryStep recoveryCode={created.recoveryCode} pdfBase64={created.pdfBase64} onFinish={setSession} />}
         </Stepper.Step>
       </Stepper>
 
@@ -142,10 +157,17 @@ export function SetupWizard() {
   );
 }
 
-function RecoveryStep({ recoveryCode, pdfUrl, onFinish }: { recoveryCode: string; pdfUrl: string; onFinish: () => void }) {
-  const [kept, setKept] = useState(false);
-  const frame = useRef<HTMLIFrameElement>(null);
-  useEffect(() => () => URL.revokeObjectURL(pdfUrl), [pdfUrl]);
+/**
+ * The wizard's last step (issue 19, item 7): the code shown once, its sheet
+ * printed or saved through the same path as every other form, and the
+ * office starts only when the administrator types the code's last group
+ * back, which the core checks. A reload comes back here (the core keeps the
+ * code in memory until then).
+ */
+function RecoveryStep({ recoveryCode, pdfBase64, onFinish }: { recoveryCode: string; pdfBase64: string; onFinish: (state: SessionState) => void }) {
+  const [lastGroup, setLastGroup] = useState('');
+  const { busy, error, run } = useSubmit();
+  const confirm = () => run(async () => onFinish(await call('setup.confirmRecovery', { lastGroup })));
 
   return (
     <Stack gap="md" mt="md">
@@ -161,25 +183,36 @@ function RecoveryStep({ recoveryCode, pdfUrl, onFinish }: { recoveryCode: string
           {recoveryCode}
         </Code>
       </Paper>
-      <iframe ref={frame} src={pdfUrl} title="Hoja de recuperación" style={{ width: '100%', height: 360, border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4 }} />
-      <Group>
-        <Button component="a" href={pdfUrl} download="hoja-de-recuperacion.pdf" variant="light" leftSection={<IconDownload size={18} />}>
-          Guardar hoja de recuperación (PDF)
-        </Button>
-        <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => frame.current?.contentWindow?.print()}>
-          Imprimir
-        </Button>
-      </Group>
+      <PrintablePdf base64={pdfBase64} fileName="hoja-de-recuperacion.pdf" label="Hoja de recuperación" />
       <List size="sm" spacing={2}>
         <List.Item>Quien tenga este código puede abrir la bóveda: no lo fotografíe ni lo envíe por correo.</List.Item>
         <List.Item>Para usarlo: en la pantalla de inicio de sesión, elija «Usar código de recuperación».</List.Item>
       </List>
-      <Checkbox label="Imprimí la hoja de recuperación y la guardaré en un lugar seguro" checked={kept} onChange={(e) => setKept(e.currentTarget.checked)} />
-      <Group justify="flex-end">
-        <Button disabled={!kept} onClick={onFinish}>
-          Comenzar a usar Valija
-        </Button>
-      </Group>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void confirm();
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput
+            label="Para confirmar que guardó el código, escriba su último grupo"
+            description="Los cuatro caracteres del final, tal como aparecen en la hoja impresa o guardada."
+            value={lastGroup}
+            onChange={(e) => setLastGroup(e.currentTarget.value)}
+            maxLength={9}
+            w={360}
+            autoComplete="off"
+          />
+          <FormError error={error} />
+          <Group justify="flex-end">
+            <Button type="submit" loading={busy} disabled={lastGroup.trim().length < 4}>
+              Comenzar a usar Valija
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Stack>
   );
 }

@@ -1,10 +1,13 @@
 import { create } from 'zustand';
 import type { SessionState } from '../../../shared/domain/session';
 import type { Input } from '../../../shared/ipc/contract';
-import { call } from '../api/client';
+import type { ErrorPayload } from '../../../shared/errors';
+import { ApiError, call, errorMessage } from '../api/client';
 
 interface SessionStore {
   state: SessionState | null;
+  /** Why the vault could not be looked at (e.g. another Valija holds it); cleared by a refresh that works. */
+  unavailable: ErrorPayload | null;
   refresh(): Promise<void>;
   set(state: SessionState): void;
   signIn(input: Input<'session.signIn'>): Promise<void>;
@@ -15,8 +18,13 @@ interface SessionStore {
 /** Who is signed in, and whether the vault exists: decides which screen shows. */
 export const useSessionStore = create<SessionStore>((set) => ({
   state: null,
+  unavailable: null,
   async refresh() {
-    set({ state: await call('session.state', {}) });
+    try {
+      set({ state: await call('session.state', {}), unavailable: null });
+    } catch (error) {
+      set({ unavailable: error instanceof ApiError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: errorMessage(error) } });
+    }
   },
   set(state) {
     set({ state });

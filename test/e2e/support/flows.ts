@@ -30,10 +30,10 @@ export async function completeSetup(page: Page, options: { keepPdfAt?: string } 
   const code = (await page.getByTestId('recovery-code').textContent({ timeout: 20_000 }))?.trim() ?? '';
   if (options.keepPdfAt) {
     const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Guardar hoja de recuperación (PDF)' }).click();
+    await page.getByRole('button', { name: 'Guardar PDF' }).click();
     await (await download).saveAs(options.keepPdfAt);
   }
-  await page.getByLabel('Imprimí la hoja de recuperación y la guardaré en un lugar seguro').check();
+  await page.getByLabel('Para confirmar que guardó el código, escriba su último grupo').fill(code.slice(-4));
   await page.getByRole('button', { name: 'Comenzar a usar Valija' }).click();
   await expect(page.getByTestId('current-user')).toContainText(ADMIN.fullName);
   return code;

@@ -53,6 +53,26 @@ export async function act(page: Page, action: string, fill: Record<string, strin
 
 export const actions = (page: Page) => page.getByTestId('shipment-actions');
 
+/** Today in the office (Mexico City) as `YYYY-MM-DD`: a signature may not be dated before its sheet, which the tests generate today. */
+export function officeTodayIso(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+/** The same day as the office writes it, `dd/mm/yyyy`. */
+export function officeToday(): string {
+  const [y, m, d] = officeTodayIso().split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** Prints the approval sheet through the print dialog, as the clerk does before the Director signs it. */
+export async function printApprovalSheet(page: Page) {
+  await page.getByRole('button', { name: 'Imprimir formatos' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Imprimir formato' });
+  await dialog.getByRole('button', { name: 'Generar' }).click();
+  await expect(dialog.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Cerrar' }).click();
+  await expect(dialog).toBeHidden();
+}
+
 /** The administrator registers the recipient agency (CNI, with a current agreement) and the clerk and lawyer who will work the shipments. */
 export async function registerAgencyAndStaff(page: Page) {
   await nav(page, 'Dependencias y convenios');
@@ -143,9 +163,11 @@ export async function api<T = unknown>(page: Page, channel: string, input: unkno
  */
 export async function authorisedEnvelope(
   page: Page,
-  options: { subject: string; seals: string[]; stopAt?: 'por_firmar' | 'autorizado'; mediaFiles?: { name: string; size: number; sha256: string }[] },
+  options: { subject: string; seals: string[]; stopAt?: 'por_firmar' | 'autorizado'; mediaFiles?: { name: string; size: number; sha256: string }[]; passwordsChanged?: boolean },
 ): Promise<{ id: string; folio: string }> {
-  const as = async (user: { userName: string; own: string; temporary?: string }, first = false) => {
+  const as = async (user: { userName: string; own: string; temporary?: string }, once = false) => {
+    // The clerk and the lawyer replace their temporary passwords the first time only.
+    const first = once && !options.passwordsChanged;
     await api(page, 'session.signOut', {});
     await api(page, 'session.signIn', { userName: user.userName, password: first && user.temporary ? user.temporary : user.own });
     if (first && user.temporary) await api(page, 'session.changePassword', { currentPassword: user.temporary, newPassword: user.own });
@@ -175,8 +197,9 @@ export async function authorisedEnvelope(
   await as(CLERK);
   const withSheet = await api<{ folio: string }>(page, 'shipments.act', { shipmentId: created.id, action: 'generar_hoja', payload: {} });
   if (options.stopAt === 'por_firmar') return { id: created.id, folio: withSheet.folio };
+  await api(page, 'documents.print', { shipmentId: created.id, form: 'approval' });
   await as({ userName: ADMIN.userName, own: ADMIN.password });
-  await api(page, 'shipments.act', { shipmentId: created.id, action: 'registrar_firma', payload: { signerName: 'Ing. Enrique Quinto Ceballos', signerPosition: 'Director General', signedOn: '2026-11-23' } });
+  await api(page, 'shipments.act', { shipmentId: created.id, action: 'registrar_firma', payload: { signerName: 'Ing. Enrique Quinto Ceballos', signerPosition: 'Director General', signedOn: officeTodayIso() } });
   return { id: created.id, folio: withSheet.folio };
 }
 

@@ -8,6 +8,15 @@ import { formatDateTime } from '../../../../shared/format/date';
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { EmptyRow } from '../../components/EmptyRow';
+import { countOf } from '../../../../shared/format/plural';
+
+/** Which form was printed, which sheet, and whether it was a reprint: what an auditor asks of «Formato impreso». */
+function printedDetail(details: Record<string, unknown>): string {
+  const parts = [String(details.formato ?? 'Formato')];
+  if (typeof details.hoja === 'number') parts.push(`hoja ${details.hoja}`);
+  parts.push(typeof details.reimpresion === 'number' && details.reimpresion > 0 ? `reimpresión ${details.reimpresion}` : 'primera impresión');
+  return parts.join(' · ');
+}
 
 const PAGE_SIZE = 25;
 const ACTION_OPTIONS = Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }));
@@ -97,6 +106,11 @@ export function AuditLogPanel() {
                 <Table.Td>{entry.actor ? `${entry.actor.fullName} (${entry.actor.userName})` : '—'}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{entry.subject}</Text>
+                  {entry.action === 'document.printed' && (
+                    <Text size="xs" c="dimmed">
+                      {printedDetail(entry.details)}
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -110,7 +124,7 @@ export function AuditLogPanel() {
       </Card>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {total} registros
+          {countOf(total, 'registro', 'registros')}
         </Text>
         <Pagination total={Math.max(1, Math.ceil(total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
       </Group>

@@ -5,7 +5,7 @@ import { IconKey, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { JobStatus } from '../../../../shared/domain/jobs';
 import { call, errorMessage } from '../../api/client';
-import { pdfUrlFromBase64 } from '../../session/pdf-blob';
+import { PrintablePdf } from '../../components/PrintablePdf';
 import { useSessionStore } from '../../stores/session-store';
 
 export function SecurityPanel() {
@@ -126,7 +126,7 @@ function KeyRotation() {
 }
 
 function RecoveryCodeRenewal() {
-  const [renewed, setRenewed] = useState<{ code: string; url: string } | null>(null);
+  const [renewed, setRenewed] = useState<{ code: string; pdfBase64: string } | null>(null);
   const renew = () =>
     modals.openConfirmModal({
       title: '¿Generar un nuevo código de recuperación?',
@@ -135,7 +135,7 @@ function RecoveryCodeRenewal() {
       onConfirm: async () => {
         try {
           const result = await call('vault.newRecoveryCode', {});
-          setRenewed({ code: result.recoveryCode, url: pdfUrlFromBase64(result.recoverySheetPdfBase64) });
+          setRenewed({ code: result.recoveryCode, pdfBase64: result.recoverySheetPdfBase64 });
         } catch (e) {
           notifications.show({ color: 'red', title: 'No se pudo generar el código', message: errorMessage(e) });
         }
@@ -147,16 +147,14 @@ function RecoveryCodeRenewal() {
         Código de recuperación
       </Title>
       {renewed ? (
-        <Alert color="yellow" title="Nuevo código: se muestra una sola vez">
-          <Code fz="lg" fw={700}>
-            {renewed.code}
-          </Code>
-          <Group mt="sm">
-            <Button component="a" href={renewed.url} download="hoja-de-recuperacion.pdf" size="xs">
-              Guardar hoja de recuperación (PDF)
-            </Button>
-          </Group>
-        </Alert>
+        <Stack gap="sm">
+          <Alert color="yellow" title="Nuevo código: se muestra una sola vez">
+            <Code fz="lg" fw={700}>
+              {renewed.code}
+            </Code>
+          </Alert>
+          <PrintablePdf base64={renewed.pdfBase64} fileName="hoja-de-recuperacion.pdf" label="Hoja de recuperación" />
+        </Stack>
       ) : (
         <Button leftSection={<IconKey size={18} />} variant="light" onClick={renew} style={{ alignSelf: 'flex-start' }}>
           Generar nuevo código de recuperación

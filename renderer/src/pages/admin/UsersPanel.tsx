@@ -15,6 +15,8 @@ import { useLoad } from '../../api/use-load';
 import { useSubmit } from '../../forms/use-submit';
 import { zodValidate } from '../../forms/zod-form';
 import { FormError } from '../../forms/FormError';
+import { countOf } from '../../../../shared/format/plural';
+import { useDiscardGuard } from '../../forms/discard-guard';
 
 const newUserSchema = personSchema
   .extend({ userName: userNameSchema, roles: rolesSchema, temporaryPassword: z.string() })
@@ -38,6 +40,7 @@ function RoleBadges({ roles }: { roles: Role[] }) {
 export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const { data: users = [], error: loadError, reload: load } = useLoad(() => call('users.list', {}), []);
   const [creating, setCreating] = useState(false);
+  const discard = useDiscardGuard('Nuevo usuario');
   const [resetting, setResetting] = useState<User | null>(null);
 
 
@@ -72,9 +75,12 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
       )}
       <Group justify="space-between">
         <Text c="dimmed" size="sm">
-          {users.filter((u) => u.active).length} usuarios activos
+          {countOf(users.filter((u) => u.active).length, 'usuario activo', 'usuarios activos')}
         </Text>
-        <Button leftSection={<IconUserPlus size={18} />} onClick={() => setCreating(true)}>
+        <Button leftSection={<IconUserPlus size={18} />} onClick={() => {
+            discard.clear();
+            setCreating(true);
+          }}>
           Nuevo usuario
         </Button>
       </Group>
@@ -132,9 +138,11 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
           </Table.Tbody>
         </Table>
       </Card>
-      <Modal opened={creating} onClose={() => setCreating(false)} title="Nuevo usuario" size="lg" centered>
+      <Modal opened={creating} onClose={discard.guard(() => setCreating(false))} title="Nuevo usuario" size="lg" centered>
         <NewUserForm
+          onChange={discard.markDirty}
           onCreated={async (user) => {
+            discard.clear();
             setCreating(false);
             notifications.show({ color: 'green', message: `Se dio de alta a ${user.fullName}. Entregue la contraseña temporal en persona.` });
             load();
@@ -157,10 +165,11 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   );
 }
 
-function NewUserForm({ onCreated }: { onCreated: (user: User) => Promise<void> }) {
+function NewUserForm({ onCreated, onChange }: { onCreated: (user: User) => Promise<void>; onChange: () => void }) {
   const { busy, error, run } = useSubmit();
   const form = useForm({
     initialValues: { fullName: '', position: '', userName: '', roles: ['capturista'] as Role[], temporaryPassword: '' },
+    onValuesChange: onChange,
     validate: zodValidate(newUserSchema),
   });
   const submit = form.onSubmit(async (values) => {

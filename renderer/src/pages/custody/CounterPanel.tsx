@@ -1,12 +1,12 @@
-import { Alert, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconQrcode } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { HANDOFF_ACTIONS, type HandoffAction } from '../../../../shared/domain/custody';
-import { folioKey, parseSheetCode } from '../../../../shared/domain/sheet-code';
+import { parseSheetCode } from '../../../../shared/domain/sheet-code';
 import { SHIPMENT_ACTION_LABELS } from '../../../../shared/domain/shipment-states';
-import type { ShipmentDetail } from '../../../../shared/domain/shipments';
+import type { FolioMatch, ShipmentDetail } from '../../../../shared/domain/shipments';
 import { ApiError, call, errorMessage } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { ShipmentStateBadge } from '../shipments/ShipmentStateBadge';
@@ -16,16 +16,21 @@ import { useMe } from './ShipmentCustody';
 const FREE = 'libre';
 
 
-/** Finds the shipment from a scanned sheet code or a typed folio. */
-async function findShipment(text: string): Promise<{ detail: ShipmentDetail; stale: boolean }> {
+/**
+ * Finds the shipment from a scanned sheet code or a typed folio (case,
+ * zeros and the prefix optional; the number alone for this year). Several
+ * matches are returned for the clerk to choose.
+ */
+async function findShipment(text: string): Promise<{ detail: ShipmentDetail; stale: boolean } | FolioMatch[]> {
   if (parseSheetCode(text)) {
     const found = await call('shipments.lookup', { code: text });
     return { detail: await call('shipments.get', { shipmentId: found.shipmentId }), stale: !found.digestMatches };
   }
-  const page = await call('shipments.list', { text, limit: 20 });
-  const exact = page.items.find((s) => s.folio !== null && folioKey(s.folio) === folioKey(text));
-  if (!exact) throw new ApiError({ code: 'NOT_FOUND', message: `No hay ningún envío con el folio ${text}.` });
-  return { detail: await call('shipments.get', { shipmentId: exact.id }), stale: false };
+  const matches = await call('shipments.findFolio', { text });
+  const [only] = matches;
+  if (!only) throw new ApiError({ code: 'NOT_FOUND', message: `No hay ningún envío con el folio ${text}. Puede escribirlo completo (C4/DG/0001/2026), sin ceros (c4/dg/1/2026) o sólo el número si es de este año.` });
+  if (matches.length > 1) return matches;
+  return { detail: await call('shipments.get', { shipmentId: only.id }), stale: false };
 }
 
 /**
@@ -37,21 +42,41 @@ export function CounterPanel({ onRecorded }: { onRecorded: () => void }) {
   const [code, setCode] = useState('');
   const [found, setFound] = useState<{ detail: ShipmentDetail; stale: boolean } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [choices, setChoices] = useState<FolioMatch[] | null>(null);
   const [choice, setChoice] = useState<string>(FREE);
   const [formKey, setFormKey] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const { data: known, reload: reloadKnown } = useLoad(() => call('custody.known', {}), []);
   const me = useMe();
 
+  const open = (result: { detail: ShipmentDetail; stale: boolean }) => {
+    const due = HANDOFF_ACTIONS.filter((a) => result.detail.allowedActions.includes(a));
+    setChoice(due[0] ?? FREE);
+    setFound(result);
+    setFormKey((k) => k + 1);
+  };
+
+  const pick = async (id: string) => {
+    setChoices(null);
+    try {
+      open({ detail: await call('shipments.get', { shipmentId: id }), stale: false });
+    } catch (e) {
+      setProblem(errorMessage(e));
+    }
+  };
+
   const look = async () => {
     if (!code.trim()) return;
     setProblem(null);
+    setChoices(null);
     try {
       const result = await findShipment(code.trim());
-      const due = HANDOFF_ACTIONS.filter((a) => result.detail.allowedActions.includes(a));
-      setChoice(due[0] ?? FREE);
-      setFound(result);
-      setFormKey((k) => k + 1);
+      if (Array.isArray(result)) {
+        setFound(null);
+        setChoices(result);
+        return;
+      }
+      open(result);
     } catch (e) {
       setFound(null);
       setProblem(errorMessage(e));
@@ -96,6 +121,20 @@ export function CounterPanel({ onRecorded }: { onRecorded: () => void }) {
           w={420}
         />
         {problem && <Alert color="red">{problem}</Alert>}
+        {choices && (
+          <Stack gap={4} data-testid="counter-matches">
+            <Text size="sm">{choices.length} envíos tienen ese número. Elija uno:</Text>
+            {choices.map((m) => (
+              <Group key={m.id} gap="sm">
+                <Button variant="light" size="xs" onClick={() => void pick(m.id)}>
+                  {m.folio}
+                </Button>
+                <ShipmentStateBadge state={m.state} />
+                <Text size="sm">{m.subject}</Text>
+              </Group>
+            ))}
+          </Stack>
+        )}
         {found && s && known && (
           <Stack gap="sm" data-testid="counter-shipment">
             <Group gap="sm">

@@ -96,10 +96,9 @@ function PartyFields({ form, side, title, names, onPick }: { form: UseFormReturn
     <Fieldset legend={title} variant="filled" radius="md">
       <Stack gap={6}>
         <Autocomplete label="Nombre" withAsterisk data={names} limit={8} {...name} onChange={onNameChange} onOptionSubmit={pick} />
-        <SimpleGrid cols={2} spacing="xs">
-          <TextInput label="Cargo" {...form.getInputProps(`${side}.position`)} />
-          <TextInput label="Institución" {...form.getInputProps(`${side}.institution`)} />
-        </SimpleGrid>
+        {/* One per line: positions and institutions are long («Director de Estadística», «Centro Nacional de Información»). */}
+        <TextInput label="Cargo" {...form.getInputProps(`${side}.position`)} />
+        <TextInput label="Institución" {...form.getInputProps(`${side}.institution`)} />
         {side === 'to' && <TextInput label="Identificación que presentó" placeholder="INE, gafete, núm. de empleado…" {...form.getInputProps('to.identification')} />}
       </Stack>
     </Fieldset>
@@ -113,10 +112,11 @@ function PartyFields({ form, side, title, names, onPick }: { form: UseFormReturn
  * (sellar, despachar, acuse, devolución); without, a custody event only
  * (relay, archive, authorised opening, correction).
  */
-export function HandoffForm({ detail, action, known, me, onDone, submitLabel }: { detail: ShipmentDetail; action: HandoffAction | null; known: KnownParties; me: Me; onDone: () => void; submitLabel?: string }) {
+export function HandoffForm({ detail, action, known, me, onDone, onChange, submitLabel }: { detail: ShipmentDetail; action: HandoffAction | null; known: KnownParties; me: Me; onDone: () => void; onChange?: () => void; submitLabel?: string }) {
   const { busy, error, run } = useSubmit();
   const form = useForm<Values>({
     initialValues: defaults(detail, action, me, known.places[0] ?? ''),
+    ...(onChange ? { onValuesChange: onChange } : {}),
     validate: (v) => {
       const at = parseOfficeDateTime(v.when);
       const errors: Record<string, React.ReactNode> = at ? {} : { when: 'Escriba la fecha y hora como dd/mm/aaaa hh:mm.' };

@@ -11,6 +11,7 @@ import { useLoad } from '../../api/use-load';
 import { useSignedIn } from '../../stores/session-store';
 import { CustodyTimeline } from './CustodyTimeline';
 import { HandoffForm, type Me } from './HandoffForm';
+import { useDiscardGuard } from '../../forms/discard-guard';
 
 export function useMe(): Me {
   const session = useSignedIn();
@@ -22,9 +23,23 @@ export function HandoffModal({ detail, action, free = false, onClose, onDone }: 
   const opened = action !== null || free;
   const { data: known } = useLoad(() => (opened ? call('custody.known', {}) : Promise.resolve(null)), [opened]);
   const me = useMe();
+  const title = action ? SHIPMENT_ACTION_LABELS[action] : 'Registrar movimiento de custodia';
+  const discard = useDiscardGuard(title);
   return (
-    <Modal opened={opened} onClose={onClose} title={action ? SHIPMENT_ACTION_LABELS[action] : 'Registrar movimiento de custodia'} size="xl" centered>
-      {opened && known && <HandoffForm detail={detail} action={action} known={known} me={me} onDone={onDone} />}
+    <Modal opened={opened} onClose={discard.guard(onClose)} title={title} size="xl" centered>
+      {opened && known && (
+        <HandoffForm
+          detail={detail}
+          action={action}
+          known={known}
+          me={me}
+          onChange={discard.markDirty}
+          onDone={() => {
+            discard.clear();
+            onDone();
+          }}
+        />
+      )}
     </Modal>
   );
 }
@@ -56,6 +71,27 @@ export function VerificationResult({ result }: { result: CustodyVerification }) 
       </Alert>
     );
   }
+  const broken = result.firstBad !== null || result.audit?.ok === false;
+  const findings = result.findings.length > 0 && (
+    <>
+      {result.findings.slice(0, 10).map((f) => (
+        <Text size="sm" key={f.eventId}>
+          Envío {f.folio ?? '(sin folio)'}: {f.reason}
+        </Text>
+      ))}
+      {result.findings.length > 10 && <Text size="sm">… y {result.findings.length - 10} más.</Text>}
+    </>
+  );
+  if (!broken) {
+    return (
+      <Alert color="orange" title="Las huellas coinciden, pero hay fechas que no pueden ser ciertas" data-testid="verification-findings">
+        <Text size="sm" mb={4}>
+          Ningún evento fue alterado, quitado ni reordenado ({result.checked} {result.checked === 1 ? 'evento revisado' : 'eventos revisados'}). Sin embargo:
+        </Text>
+        {findings}
+      </Alert>
+    );
+  }
   return (
     <Alert color="red" title="La verificación encontró un problema" data-testid="verification-bad">
       {result.firstBad && (
@@ -68,6 +104,7 @@ export function VerificationResult({ result }: { result: CustodyVerification }) 
           Bitácora de auditoría, registro {result.audit.firstBad.seq}: {result.audit.firstBad.reason}
         </Text>
       )}
+      {findings}
       {hasDamage(result.damage) && (
         <div style={{ marginTop: 8 }}>
           <DamageNotice damage={result.damage} />

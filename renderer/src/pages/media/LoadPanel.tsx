@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Checkbox, Code, FileButton, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDeviceFloppy, IconFiles, IconUsb } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { JobStatus } from '../../../../shared/domain/jobs';
 import type { DriveInfo, LoadResult } from '../../../../shared/domain/media';
 import type { ShipmentDetail } from '../../../../shared/domain/shipments';
@@ -27,7 +27,7 @@ async function blobToBase64(blob: Blob): Promise<string> {
  * here, checked against the authorised SHA-256 and handed over in chunks.
  */
 export function LoadPanel() {
-  const { data: candidates, reload } = useLoad(() => call('shipments.list', { channels: ['medio_magnetico'], states: ['autorizado', 'sellado'], limit: 200 }), []);
+  const { data: candidates, reload } = useLoad(() => call('shipments.list', { channels: ['medio_magnetico'], states: ['autorizado'], limit: 200 }), []);
   const [shipmentId, setShipmentId] = useState<string | null>(null);
   const { data: detail } = useLoad(() => (shipmentId ? call('shipments.get', { shipmentId }) : Promise.resolve(null)), [shipmentId]);
   const [drive, setDrive] = useState<DriveInfo | null>(null);
@@ -35,6 +35,7 @@ export function LoadPanel() {
   const [staging, setStaging] = useState<{ label: string; percent: number } | null>(null);
   const [encrypt, setEncrypt] = useState(true);
   const [problem, setProblem] = useState<string | null>(null);
+  const resetPick = useRef<() => void>(null);
   const [job, setJob] = useState<JobStatus | null>(null);
   const [result, setResult] = useState<LoadResult | null>(null);
 
@@ -70,6 +71,8 @@ export function LoadPanel() {
       setProblem(e instanceof Error && !('code' in e) ? e.message : errorMessage(e));
     } finally {
       setStaging(null);
+      // Picking the same (wrong) file again must be checked again and answered, not ignored by the file input.
+      resetPick.current?.();
     }
   };
 
@@ -95,7 +98,7 @@ export function LoadPanel() {
       <Stack gap="sm">
         <Select
           label="Envío autorizado"
-          placeholder={candidates && candidates.total === 0 ? 'No hay envíos en medio magnético autorizados por cargar' : 'Elija el envío'}
+          placeholder={candidates && candidates.total === 0 ? 'No hay envíos en medio magnético autorizados y sin sellar por cargar' : 'Elija el envío'}
           data={(candidates?.items ?? []).map((s) => ({ value: s.id, label: `${s.folio ?? 'Sin folio'} · ${s.agencyAcronym} · ${s.subject}` }))}
           value={shipmentId}
           onChange={choose}
@@ -133,7 +136,7 @@ export function LoadPanel() {
         {detail && missing.length > 0 && (
           <Group justify="space-between">
             <Text size="sm">Elija otra vez los archivos marcados: se comprueba que sean exactamente los autorizados.</Text>
-            <FileButton multiple onChange={(picked) => void repick(picked, detail)}>
+            <FileButton multiple resetRef={resetPick} onChange={(picked) => void repick(picked, detail)}>
               {(props) => (
                 <Button {...props} variant="light" leftSection={<IconFiles size={16} />} loading={staging !== null}>
                   Elegir archivos…

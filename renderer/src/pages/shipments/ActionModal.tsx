@@ -5,6 +5,7 @@ import { SHIPMENT_ACTION_LABELS, type ShipmentAction } from '../../../../shared/
 import type { HandoffAction } from '../../../../shared/domain/custody';
 import type { Shipment } from '../../../../shared/domain/shipments';
 import type { Input } from '../../../../shared/ipc/contract';
+import { OFFICE_TIME_ZONE } from '../../../../shared/format/date';
 import { call } from '../../api/client';
 import { fileToUpload } from '../../api/files';
 import { DATE_INPUT_PROPS } from '../../forms/date-input';
@@ -39,17 +40,25 @@ const FIELDS: Record<DeskAction, Field[]> = {
   cancelar: [{ name: 'reason', label: 'Motivo de la cancelación', kind: 'textarea', required: true }],
 };
 
-export function ActionModal({ shipment, action, onClose, onDone }: { shipment: Shipment; action: DeskAction | null; onClose: () => void; onDone: () => void }) {
+export function ActionModal({ shipment, action, signer = null, onClose, onDone }: { shipment: Shipment; action: DeskAction | null; signer?: { name: string; position: string } | null; onClose: () => void; onDone: () => void }) {
   return (
     <Modal opened={action !== null} onClose={onClose} title={action ? SHIPMENT_ACTION_LABELS[action] : ''} size="lg" centered>
-      {action && <ActionForm shipment={shipment} action={action} onDone={onDone} />}
+      {action && <ActionForm shipment={shipment} action={action} signer={signer} onDone={onDone} />}
     </Modal>
   );
 }
 
-function ActionForm({ shipment, action, onDone }: { shipment: Shipment; action: DeskAction; onDone: () => void }) {
+/** Today as a civil date in the office, the default date of a signature. */
+function officeToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+function ActionForm({ shipment, action, signer, onDone }: { shipment: Shipment; action: DeskAction; signer: { name: string; position: string } | null; onDone: () => void }) {
   const fields = FIELDS[action];
-  const [values, setValues] = useState<Record<string, string | File | null>>({});
+  // The signature is the office's Director's, dated today: pre-filled, editable (issue 19, rule 3).
+  const [values, setValues] = useState<Record<string, string | File | null>>((): Record<string, string | File | null> =>
+    action === 'registrar_firma' ? { signerName: signer?.name ?? '', signerPosition: signer?.position ?? 'Director(a) General', signedOn: officeToday() } : {},
+  );
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const { busy, error, run } = useSubmit();
   const [scanCheck, setScanCheck] = useState<ScanCheck | 'checking' | null>(null);
@@ -84,6 +93,11 @@ function ActionForm({ shipment, action, onDone }: { shipment: Shipment; action: 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
+        {action === 'registrar_firma' && (
+          <Text size="sm">
+            Registre la firma autógrafa de la hoja de autorización impresa. La fecha va del día en que se generó la hoja a hoy.
+          </Text>
+        )}
         {action === 'generar_hoja' && (
           <Text size="sm">
             Se asigna el folio definitivo y se produce la hoja de autorización con la huella del contenido, para firma autógrafa del

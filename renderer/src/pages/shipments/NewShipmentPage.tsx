@@ -17,6 +17,8 @@ import { emptyItem, formErrorPath, initialValues, toContent, type FormValues } f
 import { MediaSection } from './form/MediaSection';
 import { ReportPeriodSelect } from './form/ReportPeriodSelect';
 
+import { SUBJECT_MAX } from '../../../../shared/domain/shipments';
+
 export function NewShipmentPage() {
   return <ShipmentEditor />;
 }
@@ -88,7 +90,16 @@ function ShipmentEditor({ detail }: { detail?: ShipmentDetail }) {
               <SegmentedControl data={SHIPMENT_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} disabled={Boolean(shipment)} {...form.getInputProps('channel')} />
               <Select label="Dependencia destinataria" withAsterisk searchable data={agencyOptions} nothingFoundMessage="Sin coincidencias" {...form.getInputProps('agencyId')} onChange={(v) => { form.setFieldValue('agencyId', v); form.setFieldValue('recipientId', null); form.setFieldValue('reportPeriod', null); }} />
               <Select label="Destinatario autorizado" withAsterisk data={recipientOptions} disabled={!chosen} placeholder={chosen && recipientOptions.length === 0 ? 'La dependencia no tiene destinatarios registrados' : undefined} {...form.getInputProps('recipientId')} />
-              <Textarea label="Asunto" withAsterisk autosize minRows={2} {...form.getInputProps('subject')} />
+              <Textarea
+                label="Asunto"
+                withAsterisk
+                autosize
+                minRows={2}
+                maxLength={SUBJECT_MAX}
+                description={`${form.values.subject.length} de ${SUBJECT_MAX} caracteres`}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                {...form.getInputProps('subject')}
+              />
               <SimpleGrid cols={2}>
                 <Select label="Clasificación" withAsterisk data={CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] }))} {...form.getInputProps('classification')} />
                 <TextInput label="Número de oficio de remisión" withAsterisk={form.values.channel === 'oficio'} {...form.getInputProps('coveringOficio')} />

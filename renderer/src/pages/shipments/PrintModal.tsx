@@ -1,14 +1,13 @@
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import { IconDeviceFloppy, IconPrinter } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { IconPrinter } from '@tabler/icons-react';
+import { useState } from 'react';
 import { LABEL_SIZE_LABELS, LABEL_SIZE_NAMES, PAGE_SIZE_LABELS, PAGE_SIZE_NAMES, PAPER_FORM_LABELS, type PaperForm, type PrintedForm } from '../../../../shared/domain/printing';
 import type { Shipment } from '../../../../shared/domain/shipments';
 import { formatDateTime } from '../../../../shared/format/date';
 import { call } from '../../api/client';
-import { downloadBase64 } from '../../api/files';
 import { FormError } from '../../forms/FormError';
 import { useSubmit } from '../../forms/use-submit';
-import { PdfPreview } from './PdfPreview';
+import { PrintablePdf } from '../../components/PrintablePdf';
 
 /** The forms this shipment can print now. */
 export function printableForms(shipment: Shipment): PaperForm[] {
@@ -16,11 +15,6 @@ export function printableForms(shipment: Shipment): PaperForm[] {
   const forms: PaperForm[] = ['approval', 'envelopeCover', 'envelopeLabel', 'custodyRegister', 'receipt'];
   if (shipment.content.media) forms.push('mediaManifest');
   return forms;
-}
-
-function base64ToBlobUrl(base64: string, mediaType: string): string {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  return URL.createObjectURL(new Blob([bytes], { type: mediaType }));
 }
 
 /**
@@ -48,11 +42,8 @@ function PrintPanel({ shipment, onIssued }: { shipment: Shipment; onIssued: () =
   const [pageSize, setPageSize] = useState<(typeof PAGE_SIZE_NAMES)[number]>('LETTER');
   const [labelSize, setLabelSize] = useState<(typeof LABEL_SIZE_NAMES)[number]>('media_carta');
   const [sheetVersion, setSheetVersion] = useState<string>(String(shipment.sheets.at(-1)?.version ?? 1));
-  const [printed, setPrinted] = useState<(PrintedForm & { url: string }) | null>(null);
-  const frame = useRef<HTMLIFrameElement>(null);
+  const [printed, setPrinted] = useState<PrintedForm | null>(null);
   const { busy, error, run } = useSubmit();
-
-  useEffect(() => () => (printed ? URL.revokeObjectURL(printed.url) : undefined), [printed]);
 
   const issue = () =>
     run(async () => {
@@ -63,7 +54,7 @@ function PrintPanel({ shipment, onIssued }: { shipment: Shipment; onIssued: () =
         ...(form === 'envelopeLabel' ? { labelSize } : {}),
         ...(form === 'approval' ? { sheetVersion: Number(sheetVersion) } : {}),
       });
-      setPrinted({ ...result, url: base64ToBlobUrl(result.base64, result.mediaType) });
+      setPrinted(result);
       onIssued();
     });
 
@@ -103,22 +94,7 @@ function PrintPanel({ shipment, onIssued }: { shipment: Shipment; onIssued: () =
               Este formato ya se había impreso: sale marcado «REIMPRESIÓN {printed.reprint}».
             </Alert>
           )}
-          <PdfPreview base64={printed.base64} label={PAPER_FORM_LABELS[form]} />
-          {/* The system print dialog prints the PDF itself, from a hidden frame. */}
-          <iframe ref={frame} src={printed.url} title="Formato para imprimir" style={{ width: 0, height: 0, border: 0, position: 'absolute' }} />
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {printed.fileName}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} onClick={() => downloadBase64(printed.fileName, printed.mediaType, printed.base64)}>
-                Guardar PDF
-              </Button>
-              <Button leftSection={<IconPrinter size={16} />} onClick={() => frame.current?.contentWindow?.print()}>
-                Imprimir…
-              </Button>
-            </Group>
-          </Group>
+          <PrintablePdf base64={printed.base64} mediaType={printed.mediaType} fileName={printed.fileName} label={PAPER_FORM_LABELS[form]} />
         </Stack>
       )}
     </>

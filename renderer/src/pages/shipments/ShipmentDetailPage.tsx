@@ -4,7 +4,7 @@ import { IconEdit, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
-import { SHIPMENT_ACTION_LABELS, SHIPMENT_STATE_LABELS, type ShipmentAction } from '../../../../shared/domain/shipment-states';
+import { SHIPMENT_ACTION_DONE_LABELS, SHIPMENT_ACTION_LABELS, SHIPMENT_STATE_LABELS, type ShipmentAction } from '../../../../shared/domain/shipment-states';
 import { CLASSIFICATION_LABELS } from '../../../../shared/domain/shipments';
 import { formatCivilDate, formatDateTime } from '../../../../shared/format/date';
 import { call } from '../../api/client';
@@ -18,7 +18,7 @@ import { CustodyCard, HandoffModal } from '../custody/ShipmentCustody';
 import { isHandoffAction } from '../../../../shared/domain/custody';
 import { ShipmentStateBadge } from './ShipmentStateBadge';
 
-const HISTORY_LABELS: Record<string, string> = { ...SHIPMENT_ACTION_LABELS, crear: 'Borrador creado', editar: 'Contenido modificado' };
+const HISTORY_LABELS: Record<string, string> = { ...SHIPMENT_ACTION_DONE_LABELS, crear: 'Borrador creado', editar: 'Contenido modificado' };
 
 /** Set by the list when the page was reached by scanning a printed sheet. */
 export interface ScanNotice {
@@ -41,7 +41,7 @@ export function ShipmentDetailPage() {
   const voided = shipment.sheets.filter((s) => s.voidedAt);
 
   const actionDone = () => {
-    if (action) notifications.show({ color: 'green', message: `${SHIPMENT_ACTION_LABELS[action]}: listo.` });
+    if (action) notifications.show({ color: 'green', message: `${SHIPMENT_ACTION_DONE_LABELS[action]}.` });
     setAction(null);
     reload();
   };
@@ -50,7 +50,7 @@ export function ShipmentDetailPage() {
     <Stack gap="lg">
       <BackLink to="/envios">Envíos</BackLink>
       <PageHeader
-        title={shipment.folio ? `Envío ${shipment.folio}` : 'Envío sin folio (borrador)'}
+        title={shipment.folio ? `Envío ${shipment.folio}` : shipment.state === 'borrador' ? 'Envío sin folio (borrador)' : 'Envío sin folio'}
         description={
           <Group gap="xs" component="span">
             <ShipmentStateBadge state={shipment.state} />
@@ -94,6 +94,21 @@ export function ShipmentDetailPage() {
         <Alert color="orange" title="La hoja de autorización anterior quedó anulada">
           El contenido cambió el {formatDateTime(voided.at(-1)?.voidedAt ?? '')}, después de generar la hoja. El envío volvió a revisión jurídica;
           deberá imprimirse y firmarse una hoja nueva, con el mismo folio.
+        </Alert>
+      )}
+
+      {data.pending && (
+        <Alert color={data.pending.you ? 'blue' : 'gray'} title={`Pendiente: ${data.pending.text}`} data-testid="pending-step">
+          <Text size="sm">
+            Puede hacerlo: {data.pending.roles.join(', ')}
+            {data.pending.notByPreparer ? ', salvo quien preparó el envío' : ''}.
+          </Text>
+          <Text size="sm">
+            {data.pending.people.length > 0 ? `Personas: ${data.pending.people.join(', ')}.` : 'Ningún usuario activo puede hacerlo ahora: pida al administrador que dé de alta a alguien con ese rol.'}
+          </Text>
+          <Text size="sm" fw={500} mt={4}>
+            {data.pending.you ? 'Usted puede hacerlo con los botones de abajo.' : 'Usted no puede hacerlo; espere a que lo haga alguna de esas personas.'}
+          </Text>
         </Alert>
       )}
 
@@ -190,7 +205,7 @@ export function ShipmentDetailPage() {
       <PrintModal shipment={shipment} opened={printing} onClose={() => setPrinting(false)} />
 
       <HandoffModal detail={data} action={action !== null && isHandoffAction(action) ? action : null} onClose={() => setAction(null)} onDone={actionDone} />
-      <ActionModal shipment={shipment} action={action !== null && !isHandoffAction(action) ? action : null} onClose={() => setAction(null)} onDone={actionDone} />
+      <ActionModal shipment={shipment} signer={data.signer} action={action !== null && !isHandoffAction(action) ? action : null} onClose={() => setAction(null)} onDone={actionDone} />
     </Stack>
   );
 }
