@@ -128,7 +128,8 @@ function MediaManifest(props: { input: ValidManifest; qr: QrCode }): React.React
     text: 'Windows: en PowerShell ejecute lo siguiente; cada archivo debe decir «Correcto»:',
     code: [
       `Set-Location ${bag}`,
-      `Get-Content .\\${BAG_MANIFEST} | ForEach-Object {`,
+      // -Encoding UTF8: Windows PowerShell 5.1 reads a file without a BOM as ANSI and garbles accented names.
+      `Get-Content -Encoding UTF8 .\\${BAG_MANIFEST} | ForEach-Object {`,
       // Indented with no-break spaces: react-pdf drops leading ordinary spaces.
       "\u00a0\u00a0$huella, $archivo = $_ -split '\\s+', 2",
       '\u00a0\u00a0$real = (Get-FileHash -Algorithm SHA256 -LiteralPath $archivo).Hash',
