@@ -51,6 +51,8 @@ export const CHANNELS = [
   'shipments.lookup',
   'shipments.uploadAttachment',
   'shipments.attachment',
+  'shipments.printedSheets',
+  'shipments.printedSheet',
   'media.drives',
   'media.bags',
   'media.stageFile',

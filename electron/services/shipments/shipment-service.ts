@@ -34,7 +34,8 @@ import { assertMayReceive, fulfilledKey, parsePeriodKey, todayInOffice, type Ful
 import { canonicalJson } from '../integrity/canonical-json';
 import { SerialQueue } from '../vault/gate';
 import { renderForm, type FormInputs, type FormName } from '../documents/forms';
-import { PAPER_FORM_LABELS, printInputSchema, type PaperForm, type PrintedForm, type PrintOptions } from '../../../shared/domain/printing';
+import { PAPER_FORM_LABELS, printInputSchema, type PaperForm, type PrintedForm, type PrintedSheetInfo, type PrintOptions } from '../../../shared/domain/printing';
+import { PrintedSheets, sheetInfo } from './printed-sheets';
 import { approvalInput, chainHeadText, custodyRegisterInput, envelopeCoverInput, envelopeLabelInput, mediaManifestInput, receiptInput, type FormContext } from './shipment-forms';
 import { contentDigest } from './content-digest';
 import { formatFolio } from './folio';
@@ -69,6 +70,8 @@ interface Open {
   custody: () => Promise<CustodyLedger>;
   /** How many times each form was printed: the next print of the same one is a reprint. */
   prints: Low<{ counts: Record<string, number> }>;
+  /** The exact bytes of every print, encrypted (printed-sheets.ts). */
+  printed: PrintedSheets;
   /** Attachments uploaded from the form: a shipment may only refer to these, exactly as stored. */
   attachments: Low<{ files: AttachedFile[] }>;
   text: WeakMap<Shipment, string>;
@@ -110,18 +113,20 @@ export class ShipmentService {
     let pending = this.opened.get(ws);
     if (!pending) {
       pending = (async () => {
-        const [store, prints, agencies, agreements, reports, attachments] = await Promise.all([
+        const [store, prints, agencies, agreements, reports, attachments, printed] = await Promise.all([
           ShipmentStore.open(ws.vault),
           ws.vault.doc<{ counts: Record<string, number> }>('form-prints', { counts: {} }),
           ws.vault.doc<{ agencies: Agency[] }>('agencies', { agencies: [] }),
           ws.vault.doc<{ agreements: Agreement[] }>('agreements', { agreements: [] }),
           ws.vault.doc<{ reports: ReportDefinition[]; obligations: Obligation[] }>('reports', { reports: [], obligations: [] }),
           ws.vault.doc<{ files: AttachedFile[] }>('shipment-attachments', { files: [] }),
+          PrintedSheets.open(ws.vault),
         ]);
         let ledger: Promise<CustodyLedger> | null = null;
         const o: Open = {
           store,
           prints,
+          printed,
           queue: new SerialQueue(),
           agencies,
           agreements,
@@ -358,6 +363,14 @@ export class ShipmentService {
     const pdf = sheet
       ? await this.render('approval', approvalInput(ctx, sheet, await this.contentOfSheet(o, shipment, sheet), options, reprint))
       : await this.renderOther(req.form as Exclude<PaperForm, 'approval'>, ctx, options, reprint);
+    const folio = (shipment.folio ?? shipment.id).replaceAll('/', '-');
+    const suffix = sheet ? `-hoja${sheet.version}` : req.form === 'envelopeLabel' ? `-${req.labelSize ?? 'media_carta'}` : '';
+    const fileName = `${FORM_FILE_NAMES[req.form]}-${folio}${suffix}${reprint > 0 ? `-reimpresion${reprint}` : ''}.pdf`;
+    // The bytes first: a print the vault could not keep is not counted or audited as printed.
+    const stored = await o.printed.store(
+      { shipmentId: shipment.id, form: req.form, ...(sheet ? { sheetVersion: sheet.version } : {}), reprint, printedAt: ctx.now.toISOString(), printedBy: user.fullName, fileName },
+      pdf,
+    );
     await o.prints.update((d) => {
       d.counts[key] = reprint + 1;
     });
@@ -369,10 +382,25 @@ export class ShipmentService {
       cadena: chainHeadText(ctx.custody),
       ...(reprint > 0 ? { reimpresion: reprint } : {}),
       ...(sheet ? { hoja: sheet.version } : {}),
+      pdf_sha256: stored.sha256,
+      impreso: stored.id,
     });
-    const folio = (shipment.folio ?? shipment.id).replaceAll('/', '-');
-    const suffix = sheet ? `-hoja${sheet.version}` : req.form === 'envelopeLabel' ? `-${req.labelSize ?? 'media_carta'}` : '';
-    return { fileName: `${FORM_FILE_NAMES[req.form]}-${folio}${suffix}${reprint > 0 ? `-reimpresion${reprint}` : ''}.pdf`, mediaType: 'application/pdf', base64: pdf.toString('base64'), reprint };
+    return { fileName, mediaType: 'application/pdf', base64: pdf.toString('base64'), reprint, printedSheetId: stored.id, sha256: stored.sha256 };
+  }
+
+  /** The prints of a shipment kept in the vault, oldest first. */
+  async printedSheets(ws: Workspace, shipmentId: string): Promise<PrintedSheetInfo[]> {
+    const o = await this.open(ws);
+    this.shipment(o, shipmentId);
+    return o.printed.of(shipmentId).map(sheetInfo);
+  }
+
+  /** One kept print, byte for byte as it was printed. */
+  async printedSheet(ws: Workspace, shipmentId: string, sheetId: string): Promise<{ record: PrintedSheetInfo; pdf: Buffer }> {
+    const o = await this.open(ws);
+    this.shipment(o, shipmentId);
+    const { record, pdf } = await o.printed.bytes(shipmentId, sheetId);
+    return { record: sheetInfo(record), pdf };
   }
 
   private renderOther(form: Exclude<PaperForm, 'approval'>, ctx: FormContext, options: PrintOptions, reprint: number): Promise<Buffer> {
