@@ -6,7 +6,7 @@ import type { ShipmentAction, ShipmentState } from '../../../shared/domain/shipm
 import type { Shipment, ShipmentContentInput } from '../../../shared/domain/shipments';
 import type { User } from '../../../shared/domain/users';
 import type { Workspace } from '../accounts/workspace';
-import { createServices, type Services } from '../app-services';
+import { createServices, type Services, type ServicesConfig } from '../app-services';
 import { TEST_KDF } from '../vault';
 
 /**
@@ -34,9 +34,13 @@ export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function testWorld(now = Date.parse('2026-11-23T18:00:00Z'), dir = mkdtempSync(path.join(os.tmpdir(), 'valija-world-'))): Promise<TestWorld> {
+export async function testWorld(
+  now = Date.parse('2026-11-23T18:00:00Z'),
+  dir = mkdtempSync(path.join(os.tmpdir(), 'valija-world-')),
+  options: Pick<ServicesConfig, 'renderForm'> = {},
+): Promise<TestWorld> {
   const clock = { now };
-  const s = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(clock.now), kdf: TEST_KDF });
+  const s = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(clock.now), kdf: TEST_KDF, ...options });
   await s.session.setup({ office: OFFICE, admin: ADMIN });
   const { ws, user } = s.session.require();
   const mk = async (userName: string, fullName: string, roles: User['roles']) =>
