@@ -57,7 +57,7 @@ export function PrintedSheetsCard({ shipmentId, refresh }: { shipmentId: string;
             <Table.Th>Impresión</Table.Th>
             <Table.Th>Fecha</Table.Th>
             <Table.Th>Imprimió</Table.Th>
-            <Table.Th>Huella (SHA-256)</Table.Th>
+            <Table.Th>SHA-256</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -69,7 +69,7 @@ export function PrintedSheetsCard({ shipmentId, refresh }: { shipmentId: string;
               <Table.Td>{formatDateTime(p.printedAt)}</Table.Td>
               <Table.Td>{p.printedBy}</Table.Td>
               <Table.Td>
-                <Code title={p.sha256}>{p.sha256.slice(0, 16)}…</Code>
+                <Code title={p.sha256}>{p.sha256.slice(0, 12)}…</Code>
               </Table.Td>
               <Table.Td>
                 <Group gap="xs" justify="flex-end" wrap="nowrap">
