@@ -336,6 +336,21 @@ describe('media manifest and opening key sheet', () => {
     expect(QR_TEXT).not.toContain('ancla');
   });
 
+  it('names every encrypted file when the medium holds several, and decrypts them all (Linux and Windows)', async () => {
+    const encryptedFiles = ['data/camara_VC-114.mp4.age', 'data/reporte_911.pdf.age', 'data/bitácora.xlsx.age'];
+    const encryption = { encryptedFileName: 'data/*.age', outputName: 'data/*', encryptedFiles };
+    const key = check('clave-apertura-varios', await renderOpeningKeySheet(sampleOpeningKeyInput({ encryption })));
+    const manifest = check('manifiesto-medio-varios', await renderMediaManifest(sampleManifestInput({ encryption })));
+    for (const out of [key, manifest]) {
+      expect(out.flat).toContain('3 archivos: data/camara_VC-114.mp4.age, data/reporte_911.pdf.age, data/bitácora.xlsx.age');
+      expect(out.flat).toContain('for f in data/*.age; do');
+      expect(out.flat).toContain('age -d -o "${f%.age}" "$f"');
+      expect(out.flat).toContain('Get-ChildItem data\\*.age');
+      expect(out.flat).not.toContain('ARCHIVO');
+    }
+    expect(manifest.flat).toContain('Get-Content -Encoding UTF8');
+  });
+
   it('groups a passphrase without separators in fours', () => {
     expect(passphraseLines('ABCDEFGHJKMNPQRSTUVWXYZ2')).toEqual({ lines: ['ABCD EFGH JKMN PQRS TUVW', 'XYZ2'], grouped: true });
     const words = passphraseLines('ancla-violeta-sonido-mapa-trueno-cobre-lienzo-faro-nube-reloj');
