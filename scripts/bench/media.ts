@@ -24,7 +24,7 @@ import { closeRenderWorker, configureRenderWorker, renderFormOffThread, warmRend
 import { MediaService } from '../../electron/services/media/media-service';
 import { testWorld, oficioContent, shipmentIn, type TestWorld } from '../../electron/services/test-support/world';
 import type { ShipmentAttachment } from '../../shared/domain/shipments';
-import { percentile, round, timed } from './stats';
+import { round, timed } from './stats';
 
 const EXPORT_SHIPMENTS = Number(process.env.VALIJA_BENCH_EXPORT_SHIPMENTS ?? 850);
 const BACKUP_SHIPMENTS = 100;

@@ -21,7 +21,6 @@ import {
 import { FormFrame, Step, type StepProps } from './content-blocks';
 import {
   formQrText,
-  invalid,
   optionalText,
   requireText,
   validateBase,
