@@ -66,7 +66,7 @@ const styles = StyleSheet.create({
   },
   headerRow: { backgroundColor: COLORS.guinda, borderTopWidth: RULE },
   headerText: { color: COLORS.white, fontWeight: 700, fontSize: 9, lineHeight: 1.25 },
-  cell: { paddingVertical: 4, paddingHorizontal: 5 },
+  cell: { paddingVertical: 3, paddingHorizontal: 5 },
   cellRule: { borderRightWidth: RULE, borderRightColor: COLORS.guinda },
   headerRule: { borderRightWidth: RULE, borderRightColor: COLORS.white },
   zebra: { backgroundColor: COLORS.zebra },
