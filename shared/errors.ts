@@ -28,6 +28,7 @@ export const ERROR_MESSAGES = {
   WEAK_PASSWORD: 'La contraseña no cumple las reglas de seguridad.',
   CONFLICT: 'El registro ya existe.',
   IO: 'No se pudo leer o escribir en el disco.',
+  PDF_RENDER: 'No se pudo generar el documento PDF; no se imprimió nada. Intente de nuevo y, si persiste, avise al administrador.',
   NO_VALID_AGREEMENT: 'La dependencia no tiene un convenio de colaboración vigente en la fecha indicada.',
   AGENCY_INACTIVE: 'La dependencia está dada de baja y no puede recibir información.',
   VAULT_LAST_SLOT: 'No se puede quitar el último usuario con acceso a la bóveda; agregue otro antes.',

@@ -255,6 +255,11 @@ export function createHandlers(services: Services): Handlers {
       return shipments.uploadAttachment(ws, user, input);
     },
     'shipments.attachment': ({ shipmentId, blobId }) => shipments.attachment(signedIn().ws, shipmentId, blobId),
+    'shipments.printedSheets': ({ shipmentId }) => shipments.printedSheets(signedIn().ws, shipmentId),
+    'shipments.printedSheet': async ({ shipmentId, sheetId }) => {
+      const { record, pdf } = await shipments.printedSheet(signedIn().ws, shipmentId, sheetId);
+      return { fileName: record.fileName, mediaType: 'application/pdf', base64: pdf.toString('base64') };
+    },
 
     'media.drives': async () => {
       await signedInOrFirstRun();

@@ -39,4 +39,28 @@ export interface PrintedForm {
   base64: string;
   /** 0 on the first print; n on the n-th reprint (printed as «REIMPRESIÓN n»). */
   reprint: number;
+  /** The stored copy of these exact bytes (see PrintedSheetInfo). */
+  printedSheetId: string;
+  /** SHA-256 of the PDF, hex, as the print's audit entry records it. */
+  sha256: string;
+}
+
+/**
+ * A print kept in the vault: the exact PDF bytes that went to paper,
+ * encrypted, with their SHA-256. The signed approval sheet's twin.
+ */
+export interface PrintedSheetInfo {
+  id: string;
+  shipmentId: string;
+  form: PaperForm;
+  /** Approval sheet only: which version of the sheet. */
+  sheetVersion?: number;
+  /** 0 on the first print; n on the n-th reprint. */
+  reprint: number;
+  /** ISO-8601. */
+  printedAt: string;
+  printedBy: string;
+  fileName: string;
+  size: number;
+  sha256: string;
 }

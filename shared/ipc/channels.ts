@@ -54,6 +54,8 @@ export const CHANNELS = [
   'shipments.findFolio',
   'shipments.uploadAttachment',
   'shipments.attachment',
+  'shipments.printedSheets',
+  'shipments.printedSheet',
   'media.drives',
   'media.bags',
   'media.stageFile',

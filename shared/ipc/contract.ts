@@ -8,7 +8,7 @@ import type { AgencyDetail, AgencySummary, Eligibility, HomeDashboard, ImportPre
 import { officeProfileSchema } from '../domain/office';
 import { actInputSchema, attachmentUploadSchema, shipmentContentSchema, shipmentFilterSchema, type FolioMatch, type SheetLookup, type Shipment, type ShipmentAttachment, type ShipmentDetail, type ShipmentPage } from '../domain/shipments';
 import { courierInputSchema, custodyEventInputSchema, custodyFilterSchema, type Courier, type CustodyEvent, type CustodyPage, type CustodyVerification, type KnownParties } from '../domain/custody';
-import { printInputSchema, type PrintedForm } from '../domain/printing';
+import { printInputSchema, type PrintedForm, type PrintedSheetInfo } from '../domain/printing';
 import { bagRefSchema, exportRecordsSchema, loadMediaSchema, restoreSchema, stageFileSchema, type BackupReport, type BagFolder, type DriveInfo, type RepairSummary, type RestoreSummary } from '../domain/media';
 import type { SessionState } from '../domain/session';
 import { settingsSchema, type Settings } from '../domain/settings';
@@ -164,6 +164,8 @@ export const contract = {
   'shipments.findFolio': channel<FolioMatch[]>()(z.object({ text: z.string().trim().min(1, 'Escriba el folio.').max(80) }).strict()),
   'shipments.uploadAttachment': channel<ShipmentAttachment>()(attachmentUploadSchema),
   'shipments.attachment': channel<DocumentDownload>()(z.object({ shipmentId: id, blobId: id }).strict()),
+  'shipments.printedSheets': channel<PrintedSheetInfo[]>()(z.object({ shipmentId: id }).strict()),
+  'shipments.printedSheet': channel<DocumentDownload>()(z.object({ shipmentId: id, sheetId: id }).strict()),
   'media.drives': channel<DriveInfo[]>()(noInput),
   'media.bags': channel<BagFolder[]>()(z.object({ drivePath: z.string().min(1).max(4096) }).strict()),
   'media.stageFile': channel<{ received: number }>()(stageFileSchema),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { ADMIN, completeSetup, pdfText } from './support/flows';
@@ -52,6 +53,26 @@ test('print the approval sheet, register the signed scan, change the inventory: 
   await expect(page.getByTestId('reprint-notice')).toContainText('REIMPRESIÓN 1');
   await closeDialog(page);
 
+  // Both prints are kept byte for byte: the shipment page shows and saves the very PDF printed first.
+  const kept = page.getByTestId('printed-sheets');
+  await expect(kept.getByRole('row')).toHaveCount(3);
+  await expect(kept).toContainText('hoja 1, original');
+  await expect(kept).toContainText('hoja 1, reimpresión 1');
+  const original = kept.getByRole('row').filter({ hasText: 'hoja 1, original' });
+  const saved = page.waitForEvent('download');
+  await original.getByRole('button', { name: /^Guardar/ }).click();
+  await (await saved).saveAs(info.outputPath('hoja1-guardada.pdf'));
+  expect(readFileSync(info.outputPath('hoja1-guardada.pdf')).equals(readFileSync(info.outputPath('hoja1.pdf')))).toBe(true);
+  expect(readFileSync(info.outputPath('hoja1-guardada.pdf')).equals(readFileSync(info.outputPath('hoja1-bis.pdf')))).toBe(false);
+  await original.getByRole('button', { name: /^Ver/ }).click();
+  const viewer = page.getByRole('dialog', { name: /Formato de autorización · hoja 1, original/ });
+  await expect(viewer.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await snap('60b-impreso-guardado');
+  await viewer.locator('.mantine-Modal-close').click();
+  await expect(viewer).toBeHidden();
+  await kept.scrollIntoViewIfNeeded();
+  await snap('60c-formatos-impresos');
+
   // The Director signed it; the administrator registers the signature with the scan.
   await switchUser(page, { userName: ADMIN.userName, own: ADMIN.password });
   await openShipment(page, SUBJECT);
@@ -87,7 +108,7 @@ test('print the approval sheet, register the signed scan, change the inventory: 
   // The new sheet keeps the folio; the old one prints marked ANULADA.
   const second = await issue(page, 'Formato de autorización', info.outputPath('hoja2.pdf'), /^Hoja 2/);
   expect(second).toContain(folio);
-  expect(second).toMatch(/Hoja:\s*2/);
+  expect(second).toMatch(/Versión de la hoja:\s*2/);
   expect(second).not.toContain('ANULADA');
   expect(second).not.toContain('REIMPRESIÓN');
   await closeDialog(page);

@@ -1,24 +1,45 @@
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
+import { configureDocuments, DEFAULT_FONT_DIR } from './font-registry';
 import { sampleApprovalInput, sampleOpeningKeyInput } from './forms/form-samples';
-import { closeRenderWorker, configureRenderWorker, defaultWorkerLocation, renderFormInWorker, warmRenderWorker } from './render-pool';
-import { bundleRenderWorker, pdfReadingText, writeTempPdf } from './test-support';
+import {
+  closeRenderWorker,
+  configureRenderWorker,
+  defaultWorkerLocation,
+  renderFormInWorker,
+  renderFormOffThread,
+  renderingThread,
+  resetRenderFallback,
+  warmRenderWorker,
+} from './render-pool';
+import { bundleRenderWorker, pdfReadingText, writeCrashingWorker, writeTempPdf } from './test-support';
 
 /** Inside the repository (git-ignored) so the bundle's bare imports resolve from node_modules. */
-const BUNDLE = fileURLToPath(new URL('../../../test-results/worker-bundle/render-worker.js', import.meta.url));
+const BUNDLE_DIR = fileURLToPath(new URL('../../../test-results/worker-bundle/', import.meta.url));
+const BUNDLE = join(BUNDLE_DIR, 'render-worker.js');
+let workerUrl: URL;
 
-// The worker is bundled exactly as the app build should do it (see README), then run as a plain worker.
+beforeAll(async () => {
+  workerUrl = await bundleRenderWorker(BUNDLE);
+  configureRenderWorker({ workerUrl });
+}, 60_000);
+
+afterEach(async () => {
+  await closeRenderWorker();
+  configureRenderWorker({ workerUrl });
+  configureDocuments({ fontDir: DEFAULT_FONT_DIR });
+  resetRenderFallback();
+  vi.restoreAllMocks();
+});
+
+afterAll(() => closeRenderWorker());
+
+// The worker is bundled exactly as the app build does it (see README), then run as a plain worker.
 describe('renderFormInWorker', () => {
-  beforeAll(async () => {
-    const workerUrl = await bundleRenderWorker(BUNDLE);
-    configureRenderWorker({ workerUrl });
-  }, 60_000);
-
-  afterAll(async () => {
-    await closeRenderWorker();
-  });
-
   it('renders forms on a worker thread, several at once', async () => {
     const [approval, key] = await Promise.all([renderFormInWorker('approval', sampleApprovalInput()), renderFormInWorker('openingKey', sampleOpeningKeyInput())]);
     expect(Buffer.isBuffer(approval)).toBe(true);
@@ -36,19 +57,74 @@ describe('renderFormInWorker', () => {
   }, 60_000);
 
   it('warms the worker with specimen sheets, and reports a failed warm-up instead of throwing', async () => {
-    await closeRenderWorker();
     expect(await warmRenderWorker(1)).toBe(true);
     const pdf = await renderFormInWorker('openingKey', sampleOpeningKeyInput());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await closeRenderWorker();
     configureRenderWorker({ workerUrl: new URL('file:///no/such/render-worker.js') });
-    await closeRenderWorker();
     expect(await warmRenderWorker(1)).toBe(false);
-    configureRenderWorker({ workerUrl: await bundleRenderWorker(BUNDLE) });
-    await closeRenderWorker();
   }, 60_000);
 
   it('looks for render-worker.js beside the bundle once built', () => {
     const built = defaultWorkerLocation('file:///opt/valija/resources/app.asar/dist/electron/main.js');
     expect(built.workerUrl.href).toBe('file:///opt/valija/resources/app.asar/dist/electron/render-worker.js');
   });
+});
+
+describe('renderFormOffThread', () => {
+  it('restarts a worker that crashed and retries the print once, on the worker', async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'valija-crash-')), 'crashed');
+    configureRenderWorker({ workerUrl: writeCrashingWorker(join(BUNDLE_DIR, 'crash-once.js'), workerUrl, marker) });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const pdf = await renderFormOffThread('openingKey', sampleOpeningKeyInput());
+    expect(pdfReadingText(writeTempPdf('tras-reinicio', pdf))).toContain('Clave de apertura');
+    expect(warn).toHaveBeenCalledOnce();
+    expect(String(warn.mock.calls[0]?.[0])).toContain('se reinicia');
+    expect(renderingThread()).toBe('worker');
+  }, 60_000);
+
+  it('fails the print with a Spanish message when the restarted worker dies too, and keeps rendering on the worker', async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'valija-crash-')), 'never');
+    configureRenderWorker({ workerUrl: writeCrashingWorker(join(BUNDLE_DIR, 'crash-always.js'), workerUrl, marker, true) });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const error = await renderFormOffThread('openingKey', sampleOpeningKeyInput()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INTERNAL' });
+    expect((error as AppError).message).toContain('se detuvo dos veces');
+    expect(renderingThread()).toBe('worker');
+    configureRenderWorker({ workerUrl });
+    const pdf = await renderFormOffThread('openingKey', sampleOpeningKeyInput());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }, 60_000);
+
+  it('reports a form that fails to render as that print’s error, and the next print still runs on the worker', async () => {
+    // Font files that exist but are not fonts: react-pdf fails while laying the sheet out.
+    const broken = mkdtempSync(join(tmpdir(), 'valija-fuentes-rotas-'));
+    for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSansMono.ttf', 'DejaVuSansMono-Bold.ttf']) writeFileSync(join(broken, file), 'no es una fuente');
+    configureDocuments({ fontDir: broken });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const error = await renderFormOffThread('openingKey', sampleOpeningKeyInput()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PDF_RENDER' });
+    expect((error as AppError).message).toContain('No se pudo generar el documento PDF');
+    expect(renderingThread()).toBe('worker');
+    expect(warn).not.toHaveBeenCalled();
+    // The worker keeps the font folder it started with: start one with the real fonts.
+    await closeRenderWorker();
+    configureDocuments({ fontDir: DEFAULT_FONT_DIR });
+    const pdf = await renderFormOffThread('openingKey', sampleOpeningKeyInput());
+    expect(pdfReadingText(writeTempPdf('tras-error', pdf))).toContain('Clave de apertura');
+    rmSync(broken, { recursive: true, force: true });
+  }, 60_000);
+
+  it('renders in this thread only when the worker cannot start at all, and says so in the log', async () => {
+    mkdirSync(BUNDLE_DIR, { recursive: true });
+    configureRenderWorker({ workerUrl: pathToFileURL('/no/existe/render-worker.js') });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const pdf = await renderFormOffThread('openingKey', sampleOpeningKeyInput());
+    expect(pdfReadingText(writeTempPdf('respaldo-sin-worker', pdf))).toContain('Clave de apertura');
+    expect(warn).toHaveBeenCalledOnce();
+    expect(String(warn.mock.calls[0]?.[0])).toContain('no pudo iniciar');
+    expect(renderingThread()).toBe('main');
+    // The form's own errors still reach the caller.
+    await expect(renderFormOffThread('openingKey', { ...sampleOpeningKeyInput(), folio: '' })).rejects.toMatchObject({ code: 'VALIDATION' });
+  }, 60_000);
 });

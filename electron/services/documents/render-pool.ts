@@ -3,17 +3,27 @@
  * input)` renders a form on a worker thread and resolves with the PDF, so
  * the main process keeps answering IPC while layout runs.
  *
- * One worker, started on first use and kept (warm fonts and caches make the
- * next form fast); requests queue in it. One is enough: the workstations have
- * two cores and printing is occasional. It is unref'd while idle so it never
- * keeps the process alive, and restarted after a crash.
+ * One worker, started on first use and kept (loaded fonts and compiled code
+ * make the next form fast); requests queue in it. One is enough: the
+ * workstations have two cores and printing is occasional. It is unref'd
+ * while idle so it never keeps the process alive.
+ *
+ * What goes wrong, and what happens then:
+ * - a form that fails to render comes back as that print's error (its code
+ *   and Spanish message); the worker goes on with the next one;
+ * - a worker that dies after it started (a crash, out of memory) is started
+ *   again and the requests it held are sent once more; a request that has
+ *   seen two workers die fails with INTERNAL;
+ * - a worker that cannot start at all (its script missing or not loadable)
+ *   is the one case `renderFormOffThread` renders in this thread instead,
+ *   and it says so in the log.
  */
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { currentFontDir } from './font-registry';
 import { renderForm, type FormInputs, type FormName } from './forms';
-import { sampleApprovalInput, sampleCustodyInput, sampleInventory, sampleReceiptInput } from './forms/form-samples';
-import type { RenderReply, RenderRequest, RenderWorkerData } from './render-worker';
+import { sampleApprovalInput, sampleCustodyInput, sampleReceiptInput } from './forms/form-samples';
+import type { RenderReply, RenderRequest, RenderWorkerData, WorkerMessage } from './render-worker';
 import { renderWorkerOptions } from './render-worker-options';
 
 export interface RenderWorkerConfig {
@@ -22,12 +32,24 @@ export interface RenderWorkerConfig {
 }
 
 interface Pending {
+  request: RenderRequest;
+  /** Workers that died holding this request. */
+  crashes: number;
   resolve: (pdf: Buffer) => void;
   reject: (error: Error) => void;
 }
 
+/** A worker and whether it said it was ready (its modules loaded). */
+interface Running {
+  worker: Worker;
+  ready: boolean;
+}
+
+/** How many times a request is sent again after its worker died. */
+const RETRIES_AFTER_CRASH = 1;
+
 let config: RenderWorkerConfig = {};
-let worker: Worker | null = null;
+let running: Running | null = null;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
@@ -48,76 +70,106 @@ export function configureRenderWorker(next: RenderWorkerConfig): void {
   config = { ...next };
 }
 
-function failAll(error: Error): void {
-  for (const [id, request] of pending) {
-    pending.delete(id);
-    request.reject(error);
+/** The worker could not start: its script is missing or does not load. */
+export class RenderWorkerStartError extends AppError {
+  constructor(cause: unknown) {
+    super('INTERNAL', 'No se pudo iniciar el generador de documentos en segundo plano.', { cause });
+    this.name = 'RenderWorkerStartError';
   }
 }
 
-function start(): Worker {
+function failAll(error: Error): void {
+  for (const [id, p] of pending) {
+    pending.delete(id);
+    p.reject(error);
+  }
+}
+
+function send(r: Running, p: Pending): void {
+  r.worker.ref();
+  r.worker.postMessage(p.request);
+}
+
+/** The worker died: before it was ready nothing can run there; after, start another and resend. */
+function onDeath(r: Running, cause: unknown): void {
+  if (running !== r) return;
+  running = null;
+  if (!r.ready) {
+    failAll(new RenderWorkerStartError(cause));
+    return;
+  }
+  const again: Pending[] = [];
+  for (const [id, p] of pending) {
+    p.crashes += 1;
+    if (p.crashes > RETRIES_AFTER_CRASH) {
+      pending.delete(id);
+      p.reject(new AppError('INTERNAL', 'El generador de documentos se detuvo dos veces con este documento; no se generó. Intente de nuevo y, si persiste, avise al administrador.', { cause }));
+    } else again.push(p);
+  }
+  if (again.length === 0) return;
+  console.warn('Valija: el generador de documentos se detuvo; se reinicia y se reintenta la impresión.', cause);
+  const next = start();
+  for (const p of again) send(next, p);
+}
+
+function start(): Running {
   const workerData: RenderWorkerData = { fontDir: currentFontDir() };
   const w = new Worker(config.workerUrl ?? defaultWorkerLocation().workerUrl, renderWorkerOptions(workerData));
-  w.on('message', (reply: RenderReply) => {
-    const request = pending.get(reply.id);
-    if (!request) return;
+  const r: Running = { worker: w, ready: false };
+  w.on('message', (message: WorkerMessage) => {
+    if ('ready' in message) {
+      r.ready = true;
+      return;
+    }
+    const reply: RenderReply = message;
+    const p = pending.get(reply.id);
+    if (!p) return;
     pending.delete(reply.id);
     if (pending.size === 0) w.unref();
-    if (reply.ok) request.resolve(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength));
-    else request.reject(new AppError(reply.error.code as ErrorCode, reply.error.message));
+    if (reply.ok) p.resolve(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength));
+    else p.reject(new AppError(reply.error.code as ErrorCode, reply.error.message));
   });
-  w.on('error', (error) => {
-    if (worker === w) worker = null;
-    failAll(new AppError('INTERNAL', 'El proceso que genera los documentos falló; intente de nuevo.', { cause: error }));
-  });
-  w.on('exit', () => {
-    if (worker === w) worker = null;
-    failAll(new AppError('INTERNAL', 'El proceso que genera los documentos se detuvo; intente de nuevo.'));
-  });
+  w.on('error', (error) => onDeath(r, error));
+  w.on('exit', (code) => onDeath(r, new Error(`render worker exited with code ${code}`)));
   w.unref();
-  return w;
+  running = r;
+  return r;
 }
 
 /** Renders a form on the worker thread. Errors keep their code and Spanish message. */
 export function renderFormInWorker<N extends FormName>(name: N, input: FormInputs[N]): Promise<Buffer> {
-  worker ??= start();
-  const w = worker;
+  const r = running ?? start();
   const id = nextId;
   nextId += 1;
   return new Promise<Buffer>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    w.ref();
-    const request: RenderRequest = { id, name, input };
+    const p: Pending = { request: { id, name, input }, crashes: 0, resolve, reject };
+    pending.set(id, p);
     try {
-      w.postMessage(request);
+      send(r, p);
     } catch (error) {
       // Inputs that cannot be cloned (functions, class instances with private state).
       pending.delete(id);
-      if (pending.size === 0) w.unref();
+      if (pending.size === 0) r.worker.unref();
       reject(new AppError('VALIDATION', 'Los datos del documento no se pueden enviar al generador de PDF.', { cause: error }));
     }
   });
 }
 
-/** The specimen sheets the warm-up renders: every layout path the forms take. */
+/** The specimen sheets the warm-up renders: the approval sheet and the forms printed with it. */
 const WARM_UP_SHEETS: ReadonlyArray<() => Promise<Buffer>> = [
   () => renderFormInWorker('approval', sampleApprovalInput()),
-  () => renderFormInWorker('approval', sampleApprovalInput({ channel: 'oficio', inventory: sampleInventory(4), media: null })),
   () => renderFormInWorker('custodyRegister', sampleCustodyInput(3)),
   () => renderFormInWorker('receipt', sampleReceiptInput()),
 ];
 
 /**
  * Starts the worker and renders specimen sheets, discarding them: the first
- * form of a fresh worker takes seconds (loading react-pdf and the fonts), and
- * the next few are still two to three times slower than the fortieth while
- * V8 compiles the layout code. The app calls this shortly after start, so
- * the clerk's first prints of the day are not the slow ones. One sheet at a
- * time: a print asked for meanwhile waits for one sheet at most. About 1.5 s
- * of one core with the default four rounds. Resolves false, never rejects,
- * when the warm-up fails.
+ * form of a fresh worker takes about a second (loading react-pdf and the
+ * fonts, compiling the layout code). The app calls this shortly after start,
+ * so the clerk's first print of the day is not the slow one. Resolves false,
+ * never rejects, when the warm-up fails.
  */
-export async function warmRenderWorker(rounds = 4): Promise<boolean> {
+export async function warmRenderWorker(rounds = 2): Promise<boolean> {
   try {
     for (let round = 0; round < rounds; round += 1) for (const sheet of WARM_UP_SHEETS) await sheet();
     return true;
@@ -128,27 +180,39 @@ export async function warmRenderWorker(rounds = 4): Promise<boolean> {
 
 /** Stops the worker (app shutdown, tests); pending renders fail with INTERNAL. */
 export async function closeRenderWorker(): Promise<void> {
-  const w = worker;
-  worker = null;
-  if (w) await w.terminate();
+  const r = running;
+  running = null;
+  if (!r) return;
+  failAll(new AppError('INTERNAL', 'El generador de documentos se cerró antes de terminar.'));
+  await r.worker.terminate();
 }
 
-let workerUnavailable = false;
+let mainThreadFallback = false;
+
+/** Where forms are rendered: on the worker, or in this thread since the worker could not start. */
+export function renderingThread(): 'worker' | 'main' {
+  return mainThreadFallback ? 'main' : 'worker';
+}
+
+/** Tests: forget that the worker could not start. */
+export function resetRenderFallback(): void {
+  mainThreadFallback = false;
+}
 
 /**
- * What the app uses: the worker thread, and if it cannot run at all (its
- * script missing or not loadable, e.g. inside a packaged archive) the same
- * rendering in this thread, so printing never stops working. A form's own
- * errors (VALIDATION) are not a reason to fall back.
+ * What the app uses: the worker thread, and only if that worker cannot
+ * start at all, the same rendering in this thread, so printing never stops
+ * working. Every other error (a form that does not render, a worker that
+ * died twice) is that print's error.
  */
 export async function renderFormOffThread<N extends FormName>(name: N, input: FormInputs[N]): Promise<Buffer> {
-  if (!workerUnavailable) {
+  if (!mainThreadFallback) {
     try {
       return await renderFormInWorker(name, input);
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'INTERNAL') throw error;
-      workerUnavailable = true;
-      console.warn('Valija: el generador de documentos en segundo plano no está disponible; se generan en el proceso principal.', error);
+      if (!(error instanceof RenderWorkerStartError)) throw error;
+      mainThreadFallback = true;
+      console.warn('Valija: el generador de documentos en segundo plano no pudo iniciar; los documentos se generan en el proceso principal.', error.cause);
     }
   }
   return renderForm(name, input);

@@ -4,6 +4,7 @@
  * IPC and the window if done in Electron's main process.
  *
  * Protocol (one message per request, answered in any order by id):
+ *   out: { ready: true }                once, when this module has loaded
  *   in:  { id, name, input }            (name: a FormName of ./forms)
  *   out: { id, ok: true, pdf }          (pdf: Uint8Array, transferred)
  *        { id, ok: false, error: { code, message } }
@@ -28,13 +29,16 @@ export interface RenderRequest {
 
 export type RenderReply = { id: number; ok: true; pdf: Uint8Array } | { id: number; ok: false; error: ErrorPayload };
 
+/** Everything the worker posts: its readiness once, then replies. */
+export type WorkerMessage = { ready: true } | RenderReply;
+
 export interface RenderWorkerData {
   fontDir?: string;
 }
 
 function toPayload(error: unknown): ErrorPayload {
   if (error instanceof AppError) return error.toPayload();
-  return new AppError('INTERNAL', 'No se pudo generar el documento PDF.').toPayload();
+  return new AppError('PDF_RENDER').toPayload();
 }
 
 async function handle(request: RenderRequest): Promise<RenderReply> {
@@ -60,4 +64,6 @@ if (port) {
       else port.postMessage(reply);
     });
   });
+  // The pool tells a worker that cannot start (falls back) from one that died later (restarted).
+  port.postMessage({ ready: true } satisfies WorkerMessage);
 }

@@ -228,3 +228,23 @@ export async function bundleRenderWorker(outfile: string): Promise<URL> {
   });
   return pathToFileURL(outfile);
 }
+
+/**
+ * A worker script that loads the real one (`realWorker`) and then, while
+ * the file `marker` is absent, creates it and dies on the first request it
+ * receives: a worker that crashes once after it started. With `always`, it
+ * dies on every request without writing the marker.
+ */
+export function writeCrashingWorker(file: string, realWorker: URL, marker: string, always = false): URL {
+  writeFileSync(
+    file,
+    [
+      "import { parentPort } from 'node:worker_threads';",
+      "import { existsSync, writeFileSync } from 'node:fs';",
+      `const marker = ${JSON.stringify(marker)};`,
+      `await import(${JSON.stringify(realWorker.href)});`,
+      `if (${always ? 'true' : 'false'} || !existsSync(marker)) parentPort.on('message', () => { ${always ? '' : "writeFileSync(marker, '');"} process.exit(3); });`,
+    ].join('\n'),
+  );
+  return pathToFileURL(file);
+}

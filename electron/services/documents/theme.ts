@@ -1,7 +1,7 @@
 /**
  * The look shared by every printed form: colours, type sizes and page
- * geometry. Kept apart from the components so the table painter and the
- * components read the same numbers without importing each other.
+ * geometry. Kept apart from the components so the table and the other
+ * blocks read the same numbers without importing each other.
  */
 
 export type PageSizeName = 'LETTER' | 'A4';
@@ -46,4 +46,13 @@ export function pagePoints(size: PageSizeName, orientation: 'portrait' | 'landsc
 export function contentWidth(size: PageSizeName, orientation: 'portrait' | 'landscape'): number {
   const page = PAGE_POINTS[size];
   return (orientation === 'landscape' ? page.height : page.width) - 2 * PAGE_MARGINS.horizontal;
+}
+
+/** The look of a plain text: face, size, line height (unitless), colour and alignment. */
+export interface TextLook {
+  face: 'sans' | 'sansBold' | 'mono';
+  size: number;
+  lineHeight: number;
+  color: string;
+  align?: 'left' | 'center' | 'right' | 'justify';
 }

@@ -7,18 +7,16 @@
  * they print is Spanish; dates come formatted by shared/format/date.
  */
 import React from 'react';
-import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Document, Image, Page, Path, StyleSheet, Svg, Text, View, renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
+import type { Style } from '@react-pdf/types';
 import QRCode from 'qrcode';
 import { AppError } from '../../../shared/errors';
-import { ensureFonts, fontData, warmFonts } from './font-registry';
-import { PageNumberingContext, renderPdf } from './pdf-pipeline';
-import { COLORS, FONT_SIZES, PAGE_MARGINS, contentWidth, type PageSizeName } from './theme';
-import { PaintWidth, checkPaintWidth, chunkText, drawLines, loadedFaces, paintedBox, paintedTextBlock, textWidth, type TextLook } from './painted-text';
-import { paintedFieldRows } from './field-rows';
+import { ensureFonts } from './font-registry';
+import { COLORS, FONT_SIZES, PAGE_MARGINS, type PageSizeName, type TextLook } from './theme';
 
 const h = React.createElement;
 
-export { COLORS, FONT_SIZES, PAGE_MARGINS, PAGE_SIZES, type PageSizeName } from './theme';
+export { COLORS, FONT_SIZES, PAGE_MARGINS, PAGE_SIZES, type PageSizeName, type TextLook } from './theme';
 
 export interface OfficeInfo {
   /** e.g. "Secretaría de Seguridad Pública del Estado de …". */
@@ -31,9 +29,6 @@ export interface OfficeInfo {
   /** A PNG as `data:image/png;base64,…`. */
   logoPngDataUrl?: string;
 }
-
-/** Gap between a field list and the QR block beside it. */
-const FIELDS_QR_GAP = 16;
 
 const styles = StyleSheet.create({
   page: {
@@ -120,6 +115,9 @@ const styles = StyleSheet.create({
     textAlign: 'right',
     flexShrink: 0,
   },
+  runningFolio: { fontSize: FONT_SIZES.small, marginTop: 4 },
+  // Without the header above it: the running line stands where the header would, guinda like it.
+  runningFolioAlone: { marginTop: 0, marginBottom: 8, color: COLORS.guinda },
   ruleThick: { borderBottomWidth: 2.25, borderBottomColor: COLORS.guinda, marginTop: 8 },
   ruleThin: { borderBottomWidth: 0.6, borderBottomColor: COLORS.guinda, marginTop: 1.5 },
   footer: {
@@ -137,8 +135,7 @@ const styles = StyleSheet.create({
   },
   footerNote: { flexShrink: 1, marginRight: 12 },
   // The footer lives in the bottom margin: keep it short (no tall lineHeight) or it falls off the page.
-  // Wide enough for «Página 999 de 999»; the text is drawn right-aligned inside.
-  pageNumber: { flexShrink: 0, width: 96, height: 10 },
+  pageNumber: { flexShrink: 0, color: COLORS.text },
   subtitle: { fontSize: 10, textAlign: 'center', color: COLORS.muted, marginTop: 4 },
   titleBlock: { marginBottom: 10 },
   folioRow: {
@@ -149,6 +146,7 @@ const styles = StyleSheet.create({
   },
   folioItem: { flexDirection: 'row', marginLeft: 18 },
   folioLabel: { fontWeight: 700, color: COLORS.guinda, marginRight: 4 },
+  folioValue: { fontSize: FONT_SIZES.body },
   sectionHeadingBox: {
     borderBottomWidth: 0.75,
     borderBottomColor: COLORS.guinda,
@@ -166,7 +164,7 @@ const styles = StyleSheet.create({
   fieldValue: { flex: 1 },
   fieldValueLine: { fontSize: FONT_SIZES.body, lineHeight: 1.3 },
   fieldsWithQr: { flexDirection: 'row', alignItems: 'flex-start', marginTop: 2 },
-  fieldsColumn: { flex: 1, marginRight: FIELDS_QR_GAP },
+  fieldsColumn: { flex: 1, marginRight: 16 },
   notice: {
     borderLeftWidth: 3,
     borderLeftColor: COLORS.guinda,
@@ -241,7 +239,7 @@ export function OfficialPage(props: OfficialPageProps): React.ReactElement {
       wrap: true,
     },
     h(PageMarks, { classification: props.classification, reprint: props.reprint, voided: props.voided }),
-    h(PaintWidth.Provider, { value: contentWidth(props.size ?? 'LETTER', props.orientation ?? 'portrait') }, props.children),
+    props.children,
     h(PageFooter, { note: props.footerNote }),
     // Drawn last so it lies over the content, like a stamp.
     props.voided ? h(VoidWatermark, null) : null,
@@ -277,11 +275,12 @@ export function ReprintMark(props: { count: number }): React.ReactElement {
 
 /** A large diagonal "ANULADA" across the page, translucent so the content stays legible. */
 export function VoidWatermark(): React.ReactElement {
-  return h(
-    View,
-    { fixed: true, style: styles.voidWatermarkBox },
-    h(Text, { style: styles.voidWatermark }, 'ANULADA'),
-  );
+  return h(View, { fixed: true, style: styles.voidWatermarkBox }, h(Text, { style: styles.voidWatermark }, 'ANULADA'));
+}
+
+/** The page's one numbering, «Página n de m», by react-pdf's `render`. */
+export function pageNumberText(page: { pageNumber: number; totalPages: number }): string {
+  return `Página ${page.pageNumber} de ${page.totalPages}`;
 }
 
 export function PageFooter(props: { note?: string }): React.ReactElement {
@@ -289,34 +288,9 @@ export function PageFooter(props: { note?: string }): React.ReactElement {
     View,
     { fixed: true, style: styles.footer },
     h(Text, { style: styles.footerNote }, props.note ?? ''),
-    h(PageNumber, null),
+    h(Text, { style: styles.pageNumber, render: pageNumberText }),
   );
 }
-
-/**
- * «Página n de m», drawn while the page is painted: by then the document is
- * laid out and `renderPdf` knows the page count (see pdf-pipeline.ts). Pages
- * are painted in order, one footer each, so the n-th paint is page n.
- */
-function PageNumber(): React.ReactElement {
-  const numbering = React.useContext(PageNumberingContext);
-  if (!numbering) {
-    // Rendered outside renderDocument: react-pdf's own (slower) page numbers.
-    return h(Text, { style: { flexShrink: 0 }, render: ({ pageNumber, totalPages }) => `Página ${pageNumber} de ${totalPages}` });
-  }
-  return paintedBox({
-    style: styles.pageNumber,
-    draw: (painter, width) => {
-      numbering.drawn += 1;
-      const text = `Página ${numbering.drawn} de ${numbering.total}`;
-      const font = fontData('sans');
-      const size = FONT_SIZES.small;
-      painter.fillColor(COLORS.text).font(font, font.postscriptName, size);
-      drawLines(painter, [{ text, width: textWidth(font, size, text) }], { x: 0, y: 0, room: width, lineHeight: 0, align: 'right' });
-    },
-  });
-}
-
 
 /* ------------------------------------------------------------------ */
 /* Header, titles, text                                                */
@@ -324,18 +298,23 @@ function PageNumber(): React.ReactElement {
 
 export interface OfficeHeaderProps {
   office: OfficeInfo;
-  /** Repeat on every page (default true). */
-  fixed?: boolean;
+  /** The sheet's folio, repeated at the top of every page after the first (the first has the folio line). */
+  folio?: string;
+  /**
+   * Repeat the whole header on every page (default). A long sheet prints it
+   * once and carries only a running line with the acronym and folio.
+   */
+  repeat?: boolean;
 }
 
+/** The office header, with the folio from the second page on. */
 export function OfficeHeader(props: OfficeHeaderProps): React.ReactElement {
-  const { office } = props;
-  return h(
-    View,
-    { fixed: props.fixed ?? true, style: styles.header },
+  const { office, folio } = props;
+  const repeat = props.repeat ?? true;
+  const header = [
     h(
       View,
-      { style: styles.headerRow },
+      { key: 'row', style: styles.headerRow },
       office.logoPngDataUrl ? h(Image, { src: office.logoPngDataUrl, style: styles.logo }) : null,
       h(
         View,
@@ -346,9 +325,28 @@ export function OfficeHeader(props: OfficeHeaderProps): React.ReactElement {
       ),
       h(Text, { style: styles.acronym }, office.acronym),
     ),
-    h(View, { style: styles.ruleThick }),
-    h(View, { style: styles.ruleThin }),
-  );
+    h(View, { key: 'thick', style: styles.ruleThick }),
+    h(View, { key: 'thin', style: styles.ruleThin }),
+  ];
+  const running = folio ? h(RunningFolio, { key: 'folio', folio, acronym: repeat ? undefined : office.acronym }) : null;
+  if (repeat) return h(View, { fixed: true, style: styles.header }, ...header, running);
+  // A fragment: a fixed block inside a View that ends on page 1 would end there too.
+  return h(React.Fragment, null, h(View, { fixed: true }, running), h(View, { style: styles.header }, ...header));
+}
+
+/**
+ * «Folio …» on every page but the first. Left-aligned, in the flow, with no
+ * box of its own: react-pdf 4.9 drew nothing for a `render` text that was
+ * right-aligned, absolutely placed or in a row (it lays it out first with the
+ * first page's empty text).
+ */
+function RunningFolio(props: { folio: string; acronym?: string }): React.ReactElement {
+  const fonts = ensureFonts();
+  const text = props.acronym ? `${props.acronym} · Folio ${props.folio}` : `Folio ${props.folio}`;
+  return h(Text, {
+    style: [styles.runningFolio, { fontFamily: fonts.mono }, props.acronym ? styles.runningFolioAlone : {}],
+    render: ({ pageNumber }: { pageNumber: number }) => (pageNumber > 1 ? text : ''),
+  });
 }
 
 const TITLE_LOOK: TextLook = { face: 'sansBold', size: FONT_SIZES.title, lineHeight: 1.25, color: COLORS.guinda, align: 'center' };
@@ -374,7 +372,13 @@ export interface LabeledValue {
   breakEvery?: number;
 }
 
-export { chunkText } from './painted-text';
+/** Splits a long token into lines of `size` characters. */
+export function chunkText(value: string, size: number): string[] {
+  if (size <= 0 || value.length <= size) return [value];
+  const lines: string[] = [];
+  for (let i = 0; i < value.length; i += size) lines.push(value.slice(i, i + size));
+  return lines;
+}
 
 /**
  * Greedy word wrap by character count, for cells whose content may hold long
@@ -418,12 +422,7 @@ export function wrapText(text: string, maxChars: number): string[] {
 }
 
 /** "Folio: … Referencia: … Fecha: …", aligned right under the header. */
-const FOLIO = { size: FONT_SIZES.body, gap: 18, labelGap: 4 } as const;
-
 export function FolioLine(props: { items: LabeledValue[] }): React.ReactElement {
-  const width = React.useContext(PaintWidth);
-  const painted = width === null ? null : paintedFolioLine(props.items, width);
-  if (painted) return painted;
   const fonts = ensureFonts();
   return h(
     View,
@@ -433,108 +432,42 @@ export function FolioLine(props: { items: LabeledValue[] }): React.ReactElement 
         View,
         { key: index, style: styles.folioItem },
         h(Text, { style: styles.folioLabel }, `${item.label}:`),
-        h(Text, { style: item.mono ? { fontFamily: fonts.mono } : {} }, item.value),
+        h(Text, { style: [styles.folioValue, item.mono ? { fontFamily: fonts.mono } : {}] }, item.value),
       ),
     ),
   );
 }
 
-/**
- * The folio line painted: «Label: value» items side by side, right-aligned,
- * 18 pt apart, wrapping to a new line when they do not fit, as the row of
- * Views does. Lines are as tall as the font's own line (no lineHeight set).
- */
-function paintedFolioLine(items: LabeledValue[], width: number): React.ReactElement | null {
-  const faces = loadedFaces();
-  if (!faces) return null;
-  const lineHeight = (FOLIO.size * (faces.sans.ascent - faces.sans.descent)) / faces.sans.unitsPerEm;
-  const measured = items.map((item) => {
-    const label = `${item.label}:`;
-    const valueFont = item.mono ? faces.mono : faces.sans;
-    const labelWidth = textWidth(faces.sansBold, FOLIO.size, label);
-    const valueWidth = textWidth(valueFont, FOLIO.size, item.value);
-    return { label, value: item.value, valueFont, labelWidth, valueWidth, width: FOLIO.gap + labelWidth + FOLIO.labelGap + valueWidth };
-  });
-  const lines: (typeof measured)[] = [];
-  for (const item of measured) {
-    const line = lines.at(-1);
-    if (line && line.reduce((sum, i) => sum + i.width, 0) + item.width <= width) line.push(item);
-    else lines.push([item]);
-  }
-  return paintedBox({
-    style: { width, height: lines.length * lineHeight, marginBottom: 10 },
-    draw: (painter, available) => {
-      checkPaintWidth(available, width, 'folio line');
-      lines.forEach((line, row) => {
-        let x = width - line.reduce((sum, i) => sum + i.width, 0);
-        const y = row * lineHeight;
-        for (const item of line) {
-          x += FOLIO.gap;
-          painter.fillColor(COLORS.guinda).font(faces.sansBold, faces.sansBold.postscriptName, FOLIO.size);
-          drawLines(painter, [{ text: item.label, width: item.labelWidth }], { x, y, room: item.labelWidth, lineHeight: 0 });
-          x += item.labelWidth + FOLIO.labelGap;
-          painter.fillColor(COLORS.text).font(item.valueFont, item.valueFont.postscriptName, FOLIO.size);
-          drawLines(painter, [{ text: item.value, width: item.valueWidth }], { x, y, room: item.valueWidth, lineHeight: 0 });
-          x += item.valueWidth;
-        }
-      });
-    },
-  });
-}
-
-const HEADING_LOOK: TextLook = { face: 'sansBold', size: FONT_SIZES.heading, lineHeight: 1.2, color: COLORS.guinda };
-const PARAGRAPH_LOOK: TextLook = { face: 'sans', size: FONT_SIZES.body, lineHeight: 1.35, color: COLORS.text, align: 'justify' };
-
-/** Plain text (a string or numbers), which can be painted; runs with emphasis cannot. */
-function plainText(children: Children): string | null {
-  const parts = React.Children.toArray(children);
-  return parts.every((part) => typeof part === 'string' || typeof part === 'number') ? parts.join('') : null;
-}
-
-export function SectionHeading(props: { children?: Children }): React.ReactElement {
-  const width = React.useContext(PaintWidth);
-  const text = plainText(props.children);
-  const painted = text === null ? null : paintedTextBlock(text, HEADING_LOOK, width);
-  if (painted) return h(View, { style: styles.sectionHeadingBox, minPresenceAhead: 40 }, painted);
-  return h(Text, { style: [styles.sectionHeadingBox, styles.sectionHeadingText], minPresenceAhead: 40 }, props.children);
-}
-
-/** Body text, justified by default; use `align: 'left'` in narrow columns. */
-export function Paragraph(props: { align?: 'justify' | 'left'; children?: Children }): React.ReactElement {
-  const width = React.useContext(PaintWidth);
-  const text = plainText(props.children);
-  const painted = text === null ? null : paintedTextBlock(text, { ...PARAGRAPH_LOOK, align: props.align ?? 'justify' }, width, { marginBottom: styles.paragraph.marginBottom });
-  return painted ?? h(Text, { style: [styles.paragraph, props.align === 'left' ? { textAlign: 'left' } : {}] }, props.children);
-}
-
-/**
- * A plain text in the given look, painted at `width` (default: the width
- * around it, PaintWidth) when it can be, else a react-pdf Text of the same
- * look. `style` holds the block's margins.
- */
-export function PlainText(props: { text: string; look: TextLook; width?: number; style?: { marginTop?: number; marginBottom?: number } }): React.ReactElement {
-  const around = React.useContext(PaintWidth);
-  const { look } = props;
-  const painted = paintedTextBlock(props.text, look, props.width ?? around, props.style ?? {});
-  if (painted) return painted;
+/** The style of a text of this look. */
+export function lookStyle(look: TextLook): Style {
   const fonts = ensureFonts();
-  return h(
-    Text,
-    {
-      style: [
-        { fontSize: look.size, lineHeight: look.lineHeight, color: look.color, textAlign: look.align ?? 'left' },
-        look.face === 'sansBold' ? { fontWeight: 700 } : look.face === 'mono' ? { fontFamily: fonts.mono } : {},
-        props.style ?? {},
-      ],
-    },
-    props.text,
-  );
+  return {
+    fontSize: look.size,
+    lineHeight: look.lineHeight,
+    color: look.color,
+    textAlign: look.align ?? 'left',
+    ...(look.face === 'sansBold' ? { fontWeight: 700 } : look.face === 'mono' ? { fontFamily: fonts.mono } : {}),
+  };
+}
+
+/** A plain text in the given look; `style` holds the block's margins. */
+export function PlainText(props: { text: string; look: TextLook; style?: { marginTop?: number; marginBottom?: number } }): React.ReactElement {
+  return h(Text, { style: [lookStyle(props.look), props.style ?? {}] }, props.text);
 }
 
 /** Small grey print across the page (a form's legend). */
 export function FinePrint(props: { text: string; marginTop: number; lineHeight: number; align?: 'justify' | 'left' }): React.ReactElement {
   const look: TextLook = { face: 'sans', size: FONT_SIZES.fine, lineHeight: props.lineHeight, color: COLORS.muted, align: props.align ?? 'left' };
   return h(PlainText, { text: props.text, look, style: { marginTop: props.marginTop } });
+}
+
+export function SectionHeading(props: { children?: Children }): React.ReactElement {
+  return h(Text, { style: [styles.sectionHeadingBox, styles.sectionHeadingText], minPresenceAhead: 40 }, props.children);
+}
+
+/** Body text, justified by default; use `align: 'left'` in narrow columns. */
+export function Paragraph(props: { align?: 'justify' | 'left'; children?: Children }): React.ReactElement {
+  return h(Text, { style: [styles.paragraph, props.align === 'left' ? { textAlign: 'left' } : {}] }, props.children);
 }
 
 /** Emphasised run inside a Paragraph. */
@@ -560,9 +493,6 @@ export function NumberedList(props: { items: Children[]; bullet?: boolean }): Re
 /** Label/value pairs in two columns (label width in points). */
 export function FieldList(props: { fields: LabeledValue[]; labelWidth?: number }): React.ReactElement {
   const labelWidth = props.labelWidth ?? 150;
-  const width = React.useContext(PaintWidth);
-  const faces = width === null ? null : loadedFaces();
-  if (width !== null && faces) return h(View, null, ...paintedFieldRows(props.fields, { labelWidth, width, faces }));
   const fonts = ensureFonts();
   return h(
     View,
@@ -586,13 +516,10 @@ export function FieldList(props: { fields: LabeledValue[]; labelWidth?: number }
 
 /** Label/value pairs on the left, a QR code on the right. */
 export function FieldsWithQr(props: { fields: LabeledValue[]; labelWidth?: number; qr: QrBlockProps }): React.ReactElement {
-  const width = React.useContext(PaintWidth);
-  // The fields' column: the row less the QR block and the gap before it.
-  const column = width === null ? null : width - FIELDS_QR_GAP - qrBlockWidth(props.qr);
   return h(
     View,
     { style: styles.fieldsWithQr, wrap: false },
-    h(View, { style: styles.fieldsColumn }, h(PaintWidth.Provider, { value: column }, h(FieldList, { fields: props.fields, labelWidth: props.labelWidth }))),
+    h(View, { style: styles.fieldsColumn }, h(FieldList, { fields: props.fields, labelWidth: props.labelWidth })),
     h(QrBlock, props.qr),
   );
 }
@@ -638,34 +565,37 @@ export function qrCode(text: string): QrCode {
   return { size: modules.size, modules: modules.data };
 }
 
+/** The dark modules as one SVG path, in module units, offset by a one-module quiet zone. */
+export function qrPath(qr: QrCode): string {
+  const parts: string[] = [];
+  for (let row = 0; row < qr.size; row += 1) {
+    let col = 0;
+    while (col < qr.size) {
+      if (qr.modules[row * qr.size + col] !== 1) {
+        col += 1;
+        continue;
+      }
+      const start = col;
+      while (col < qr.size && qr.modules[row * qr.size + col] === 1) col += 1;
+      // A hair taller than a module, so rasterisers leave no seam between rows.
+      parts.push(`M${start + 1} ${row + 1}h${col - start}v1.02h${start - col}z`);
+    }
+  }
+  return parts.join('');
+}
+
 /**
- * A QR code drawn as vector squares, with one module of white quiet zone: it
- * stays sharp on any printer, and costs a fraction of decoding and
- * re-encoding a PNG on every render.
+ * A QR code drawn as vector squares (react-pdf's Svg), with one module of
+ * white quiet zone: it stays sharp on any printer.
  */
 export function QrMark(props: { qr: QrCode; size: number }): React.ReactElement {
   const { qr, size } = props;
-  return paintedBox({
-    style: { width: size, height: size },
-    draw: (painter) => {
-      const module = size / (qr.size + 2);
-      painter.rect(0, 0, size, size).fill(COLORS.white);
-      for (let row = 0; row < qr.size; row += 1) {
-        let col = 0;
-        while (col < qr.size) {
-          if (qr.modules[row * qr.size + col] !== 1) {
-            col += 1;
-            continue;
-          }
-          const start = col;
-          while (col < qr.size && qr.modules[row * qr.size + col] === 1) col += 1;
-          // A hair taller than a module, so rasterisers leave no seam between rows.
-          painter.rect((start + 1) * module, (row + 1) * module, (col - start) * module, module + 0.02);
-        }
-      }
-      painter.fill(COLORS.text);
-    },
-  });
+  const side = qr.size + 2;
+  return h(
+    Svg,
+    { width: size, height: size, viewBox: `0 0 ${side} ${side}`, style: { backgroundColor: COLORS.white } },
+    h(Path, { d: qrPath(qr), fill: COLORS.text }),
+  );
 }
 
 export interface QrBlockProps {
@@ -679,16 +609,11 @@ export interface QrBlockProps {
   caption?: string | string[];
 }
 
-/** Width of a QrBlock: the code, or the caption's column when wider. */
-function qrBlockWidth(props: QrBlockProps): number {
-  return Math.max(props.size ?? 84, 110);
-}
-
 export function QrBlock(props: QrBlockProps): React.ReactElement {
   const size = props.size ?? 84;
   return h(
     View,
-    { style: [styles.qr, { width: qrBlockWidth(props) }], wrap: false },
+    { style: [styles.qr, { width: Math.max(size, 110) }], wrap: false },
     h(QrMark, { qr: props.qr, size }),
     ...(props.caption === undefined ? [] : Array.isArray(props.caption) ? props.caption : [props.caption]).map((line, index) =>
       h(Text, { key: index, style: [styles.qrCaption, index > 0 ? { marginTop: 0 } : {}] }, line),
@@ -726,10 +651,10 @@ export function SignatureBlock(props: SignatureBlockProps): React.ReactElement {
   return h(
     View,
     { style: [styles.signature, { width }], wrap: false },
-    h(PlainText, { text: props.caption, look: SIGNATURE_LOOKS.caption, width, style: { marginBottom: SIGNATURE_CAPTION_GAP } }),
+    h(PlainText, { text: props.caption, look: SIGNATURE_LOOKS.caption, style: { marginBottom: SIGNATURE_CAPTION_GAP } }),
     h(View, { style: styles.signatureLine }),
-    h(PlainText, { text: name, look: SIGNATURE_LOOKS.name, width }),
-    h(PlainText, { text: position, look: SIGNATURE_LOOKS.position, width }),
+    h(PlainText, { text: name, look: SIGNATURE_LOOKS.name }),
+    h(PlainText, { text: position, look: SIGNATURE_LOOKS.position }),
   );
 }
 
@@ -744,20 +669,20 @@ export function SignatureRow(props: { signatures: SignatureBlockProps[] }): Reac
   );
 }
 
-export { SimpleTable, type DrawnCell, type SimpleTableProps, type TableCell, type TableColumn, type TableLine } from './table';
+export { SimpleTable, type SimpleTableProps, type TableCell, type TableColumn, type TableLine } from './table';
 
 /* ------------------------------------------------------------------ */
 /* Rendering                                                           */
 /* ------------------------------------------------------------------ */
 
-/** Renders a document built from these components to PDF bytes. */
+/** Renders a document built from these components to PDF bytes, with react-pdf's `renderToBuffer`. */
 export async function renderDocument(element: React.ReactElement): Promise<Buffer> {
   try {
-    await warmFonts();
-    // The element is an <OfficialDocument>, i.e. a react-pdf <Document>.
-    return await renderPdf(element);
+    ensureFonts();
+    // The forms' components return an <OfficialDocument>, i.e. a react-pdf <Document>; the type only sees their own props.
+    return await renderToBuffer(element as React.ReactElement<DocumentProps>);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('INTERNAL', 'No se pudo generar el documento PDF.', { cause: error });
+    throw new AppError('PDF_RENDER', 'No se pudo generar el documento PDF.', { cause: error });
   }
 }

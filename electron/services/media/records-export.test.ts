@@ -26,6 +26,21 @@ const hasPdftotext = (() => {
 })();
 
 describe('exporting records', () => {
+  it('puts the approval sheet in the bag byte for byte as it was printed, and its reprint beside it', async () => {
+    const w = await testWorld(Date.parse('2026-11-03T18:00:00Z'));
+    worlds.push(w);
+    const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now) });
+    const s = await shipmentIn(w, 'autorizado', oficioContent(w, 'Informe firmado'));
+    const original = await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: s.id, form: 'approval' });
+    w.clock.now += 60_000;
+    const reprint = await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: s.id, form: 'approval' });
+    const result = await media.exportRecords(w.ws, w.clerk, { shipmentIds: [s.id] }, { drivePath: tempDir(), filesystem: 'vfat' });
+    expect(result.verification.valid).toBe(true);
+    const folder = path.join(result.bagPath, 'data', s.folio!.replaceAll('/', '-'));
+    expect(readFileSync(path.join(folder, 'autorizacion.pdf')).equals(Buffer.from(original.base64, 'base64'))).toBe(true);
+    expect(readFileSync(path.join(folder, 'impresos', reprint.fileName)).equals(Buffer.from(reprint.base64, 'base64'))).toBe(true);
+  });
+
   it('exports a month of shipments with forms, custody logs, attachments and an index, verified', async () => {
     const w = await testWorld(Date.parse('2026-11-03T18:00:00Z'));
     worlds.push(w);

@@ -29,7 +29,8 @@ import { countOf } from '../../../shared/format/plural';
  *
  *   valija-expediente-<date>-<n>/data/
  *     indice.csv, indice.json            one line per shipment
- *     <folio>/autorizacion.pdf           the approval sheet (when it has one)
+ *     <folio>/autorizacion.pdf           the approval sheet as first printed, byte for byte (when it has one)
+ *     <folio>/impresos/…                 every other print kept in the vault (reprints, other forms)
  *     <folio>/registro-custodia.pdf      the custody register as printed (once it has events)
  *     <folio>/custodia.csv, custodia.json  the custody log, raw events with their hash chain
  *     <folio>/envio.json                 the shipment record
@@ -228,11 +229,17 @@ async function shipmentFiles(
 ): Promise<BagSourceFile[]> {
   const ctx = formContext(ws, shipment, agency, custody, user, now);
   const sheet = shipment.sheets.at(-1);
+  // The prints kept in the vault go in as they were printed; the approval sheet is rendered only for a
+  // shipment printed before prints were kept.
+  const printed = await deps.shipments.printedSheets(ws, shipment.id);
+  const original = sheet ? printed.find((p) => p.form === 'approval' && p.sheetVersion === sheet.version && p.reprint === 0) : undefined;
   const forms: Array<Promise<BagSourceFile | null>> = [
-    // The sheet in force prints the current content; a voided sheet's content lives in an older revision, so it is not re-printed here.
-    sheet && shipment.folio && (sheet.voidedAt === null || sheet.digest === shipment.digest)
-      ? deps.render('approval', approvalInput(ctx, sheet, shipment.content, { pageSize: 'LETTER' }, 0)).then((pdf) => ({ name: `${folder}/autorizacion.pdf`, source: pdf }))
-      : Promise.resolve(null),
+    original
+      ? deps.shipments.printedSheet(ws, shipment.id, original.id).then(({ pdf }) => ({ name: `${folder}/autorizacion.pdf`, source: pdf }))
+      : // The sheet in force prints the current content; a voided sheet's content lives in an older revision, so it is not re-printed here.
+        sheet && shipment.folio && (sheet.voidedAt === null || sheet.digest === shipment.digest)
+        ? deps.render('approval', approvalInput(ctx, sheet, shipment.content, { pageSize: 'LETTER' }, 0)).then((pdf) => ({ name: `${folder}/autorizacion.pdf`, source: pdf }))
+        : Promise.resolve(null),
     // With no handoff yet the register would be a blank form; custodia.csv already says «no events».
     shipment.folio && custody.length > 0
       ? deps.render('custodyRegister', { ...custodyRegisterInput(ctx, { pageSize: 'LETTER' }, 0), blankRows: 0 }).then((pdf) => ({ name: `${folder}/registro-custodia.pdf`, source: pdf }))
@@ -255,6 +262,11 @@ async function shipmentFiles(
   for (const a of shipment.content.attachments) {
     const blob = await deps.shipments.attachment(ws, shipment.id, a.blobId);
     files.push({ name: place('anexos', a.fileName), source: Buffer.from(blob.base64, 'base64') });
+  }
+  for (const p of printed) {
+    if (p.id === original?.id) continue;
+    const { pdf } = await deps.shipments.printedSheet(ws, shipment.id, p.id);
+    files.push({ name: place('impresos', p.fileName), source: pdf });
   }
   for (const which of ['signature', 'acknowledgement'] as const) {
     const scan = which === 'signature' ? shipment.signature?.scan : shipment.acknowledgementScan;

@@ -292,11 +292,12 @@ async function digestOf(source: string | Buffer, name: string, signal: AbortSign
   return { size, sha256: hash.digest('hex') };
 }
 
-/** The manifest and the key sheet name one encrypted file; with several, the pattern every file follows. */
+/** The manifest and the key sheet name the encrypted file, or every one of them. */
 function ageInfo(files: readonly MediaFile[]): AgeEncryptionInfo {
   const only = files.length === 1 ? files[0] : undefined;
   if (only) return { encryptedFileName: `data/${only.name}${AGE_EXTENSION}`, outputName: only.name };
-  return { encryptedFileName: `data/ARCHIVO${AGE_EXTENSION}`, outputName: 'ARCHIVO' };
+  // Each file is encrypted beside itself: the sheets name every one and decrypt them all with a loop.
+  return { encryptedFileName: `data/*${AGE_EXTENSION}`, outputName: 'data/*', encryptedFiles: files.map((f) => `data/${f.name}${AGE_EXTENSION}`) };
 }
 
 function civilDate(now: Date): string {

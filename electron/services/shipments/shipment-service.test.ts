@@ -435,6 +435,18 @@ describe('shipment service', () => {
     expect(second.text).toContain('REIMPRESIÓN 1');
     const audit = await w.ws.audit.list({ offset: 0, limit: 50, action: 'document.printed' });
     expect(audit.entries.map((e) => e.details)).toEqual(expect.arrayContaining([expect.objectContaining({ formato: 'Formato de autorización', huella: s.digest, reimpresion: 1 })]));
+    // Every print keeps its exact bytes, named from its audit entry with their SHA-256.
+    const sha = (base64: string) => createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex');
+    expect(first.sha256).toBe(sha(first.base64));
+    expect(audit.entries.map((e) => e.details)).toEqual(expect.arrayContaining([expect.objectContaining({ impreso: first.printedSheetId, pdf_sha256: first.sha256 })]));
+    expect(audit.entries.map((e) => e.details)).toEqual(expect.arrayContaining([expect.objectContaining({ impreso: second.printedSheetId, pdf_sha256: second.sha256, reimpresion: 1 })]));
+    expect((await w.s.shipments.printedSheets(w.ws, s.id)).map((p) => [p.form, p.sheetVersion, p.reprint, p.fileName])).toEqual([
+      ['approval', 1, 0, first.fileName],
+      ['approval', 1, 1, second.fileName],
+    ]);
+    const kept = await w.s.shipments.printedSheet(w.ws, s.id, first.printedSheetId);
+    expect(kept.pdf.equals(Buffer.from(first.base64, 'base64'))).toBe(true);
+    await expect(w.s.shipments.printedSheet(w.ws, s.id, 'impreso-que-no-existe')).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     await w.s.shipments.update(w.ws, w.clerk, s.id, media(w, 'SN-OTRO-1'));
     const voided = await print({ form: 'approval', sheetVersion: 1 });

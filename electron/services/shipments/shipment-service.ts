@@ -42,7 +42,8 @@ import { assertMayReceive, fulfilledKey, parsePeriodKey, todayInOffice, type Ful
 import { canonicalJson } from '../integrity/canonical-json';
 import { SerialQueue } from '../vault/gate';
 import { renderForm, type FormInputs, type FormName } from '../documents/forms';
-import { PAPER_FORM_LABELS, printInputSchema, type PaperForm, type PrintedForm, type PrintOptions } from '../../../shared/domain/printing';
+import { PAPER_FORM_LABELS, printInputSchema, type PaperForm, type PrintedForm, type PrintedSheetInfo, type PrintOptions } from '../../../shared/domain/printing';
+import { PrintedSheets, sheetInfo } from './printed-sheets';
 import { approvalInput, chainHeadText, custodyRegisterInput, envelopeCoverInput, envelopeLabelInput, mediaManifestInput, receiptInput, type FormContext } from './shipment-forms';
 import { contentDigest } from './content-digest';
 import { formatFolio } from './folio';
@@ -79,6 +80,8 @@ interface Open {
   custody: () => Promise<CustodyLedger>;
   /** How many times each form was printed: the next print of the same one is a reprint. */
   prints: Low<{ counts: Record<string, number> }>;
+  /** The exact bytes of every print, encrypted (printed-sheets.ts). */
+  printed: PrintedSheets;
   /** Attachments uploaded from the form: a shipment may only refer to these, exactly as stored. */
   attachments: Low<{ files: AttachedFile[] }>;
   /** Forgets the custody index and its checkpoint, so it is built again from the (repaired) stream. */
@@ -122,7 +125,7 @@ export class ShipmentService {
     if (!pending) {
       pending = (async () => {
         await upgradeShipments(ws);
-        const [store, prints, agencies, agreements, reports, attachments] = await Promise.all([
+        const [store, prints, agencies, agreements, reports, attachments, printed] = await Promise.all([
           ShipmentStore.open(ws.vault, {
             onRebuilt: (reason, count, ms) =>
               ws.audit.record('vault.index_rebuilt', null, `Índice de envíos reconstruido desde los registros (${REBUILD_REASON_LABELS[reason]})`, { envios: count, motivo: reason, ms: Math.round(ms) }).then(() => undefined),
@@ -132,12 +135,14 @@ export class ShipmentService {
           ws.vault.doc<{ agreements: Agreement[] }>('agreements', { agreements: [] }),
           ws.vault.doc<{ reports: ReportDefinition[]; obligations: Obligation[] }>('reports', { reports: [], obligations: [] }),
           ws.vault.doc<{ files: AttachedFile[] }>('shipment-attachments', { files: [] }),
+          PrintedSheets.open(ws.vault),
         ]);
         let ledger: Promise<CustodyLedger> | null = null;
         const o: Open = {
           seals: new SealRegistry(() => store.rowMap(), () => o.custody()),
           store,
           prints,
+          printed,
           queue: new SerialQueue(),
           agencies,
           agreements,
@@ -442,6 +447,14 @@ export class ShipmentService {
     const pdf = sheet
       ? await this.render('approval', approvalInput(ctx, sheet, await this.contentOfSheet(o, shipment, sheet), options, reprint))
       : await this.renderOther(req.form as Exclude<PaperForm, 'approval'>, ctx, options, reprint);
+    const folio = (shipment.folio ?? shipment.id).replaceAll('/', '-');
+    const suffix = sheet ? `-hoja${sheet.version}` : req.form === 'envelopeLabel' ? `-${req.labelSize ?? 'media_carta'}` : '';
+    const fileName = `${FORM_FILE_NAMES[req.form]}-${folio}${suffix}${reprint > 0 ? `-reimpresion${reprint}` : ''}.pdf`;
+    // The bytes first: a print the vault could not keep is not counted or audited as printed.
+    const stored = await o.printed.store(
+      { shipmentId: shipment.id, form: req.form, ...(sheet ? { sheetVersion: sheet.version } : {}), reprint, printedAt: ctx.now.toISOString(), printedBy: user.fullName, fileName },
+      pdf,
+    );
     await o.prints.update((d) => {
       d.counts[key] = reprint + 1;
     });
@@ -453,10 +466,25 @@ export class ShipmentService {
       cadena: chainHeadText(ctx.custody),
       ...(reprint > 0 ? { reimpresion: reprint } : {}),
       ...(sheet ? { hoja: sheet.version } : {}),
+      pdf_sha256: stored.sha256,
+      impreso: stored.id,
     });
-    const folio = (shipment.folio ?? shipment.id).replaceAll('/', '-');
-    const suffix = sheet ? `-hoja${sheet.version}` : req.form === 'envelopeLabel' ? `-${req.labelSize ?? 'media_carta'}` : '';
-    return { fileName: `${FORM_FILE_NAMES[req.form]}-${folio}${suffix}${reprint > 0 ? `-reimpresion${reprint}` : ''}.pdf`, mediaType: 'application/pdf', base64: pdf.toString('base64'), reprint };
+    return { fileName, mediaType: 'application/pdf', base64: pdf.toString('base64'), reprint, printedSheetId: stored.id, sha256: stored.sha256 };
+  }
+
+  /** The prints of a shipment kept in the vault, oldest first. */
+  async printedSheets(ws: Workspace, shipmentId: string): Promise<PrintedSheetInfo[]> {
+    const o = await this.open(ws);
+    this.shipment(o, shipmentId);
+    return o.printed.of(shipmentId).map(sheetInfo);
+  }
+
+  /** One kept print, byte for byte as it was printed. */
+  async printedSheet(ws: Workspace, shipmentId: string, sheetId: string): Promise<{ record: PrintedSheetInfo; pdf: Buffer }> {
+    const o = await this.open(ws);
+    this.shipment(o, shipmentId);
+    const { record, pdf } = await o.printed.bytes(shipmentId, sheetId);
+    return { record: sheetInfo(record), pdf };
   }
 
   private renderOther(form: Exclude<PaperForm, 'approval'>, ctx: FormContext, options: PrintOptions, reprint: number): Promise<Buffer> {

@@ -7,7 +7,7 @@ import type { Shipment, ShipmentContentInput } from '../../../shared/domain/ship
 import type { User } from '../../../shared/domain/users';
 import type { Workspace } from '../accounts/workspace';
 import { todayInOffice } from '../agencies/rules';
-import { createServices, type Services } from '../app-services';
+import { createServices, type Services, type ServicesConfig } from '../app-services';
 import { TEST_KDF } from '../vault';
 
 /**
@@ -35,9 +35,13 @@ export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function testWorld(now = Date.parse('2026-11-23T18:00:00Z'), dir = mkdtempSync(path.join(os.tmpdir(), 'valija-world-'))): Promise<TestWorld> {
+export async function testWorld(
+  now = Date.parse('2026-11-23T18:00:00Z'),
+  dir = mkdtempSync(path.join(os.tmpdir(), 'valija-world-')),
+  options: Pick<ServicesConfig, 'renderForm'> = {},
+): Promise<TestWorld> {
   const clock = { now };
-  const s = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(clock.now), kdf: TEST_KDF });
+  const s = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(clock.now), kdf: TEST_KDF, ...options });
   const { recoveryCode } = await s.session.setup({ office: OFFICE, admin: ADMIN });
   await s.session.confirmRecoveryKept(recoveryCode.slice(-4));
   const { ws, user } = s.session.require();

@@ -135,12 +135,12 @@ function ApprovalForm(props: { input: ValidApprovalForm; qr: QrCode }): React.Re
       formName: 'Formato de autorización',
       banner: classificationBanner(input.classification.level),
       documentSubject: input.subject,
-      // Only on the first page: the footer already names office, form and folio on every page, and a
-      // repeated header costs a relayout per page (the approval form must render in ≤ 60 ms).
+      // The heaviest sheet: the full header once, then a running line with acronym and folio.
       headerOnEveryPage: false,
       folioItems: [
         { label: 'Folio', value: input.folio, mono: true },
-        { label: 'Hoja', value: String(input.sheetVersion) },
+        // «Hoja 1» beside «Página 1 de 2» read as a second page number: only a sheet prepared again says its version.
+        ...(input.sheetVersion > 1 ? [{ label: 'Versión de la hoja', value: String(input.sheetVersion) }] : []),
         { label: 'Fecha de elaboración', value: formatDateTime(input.generatedAt) },
       ],
     },

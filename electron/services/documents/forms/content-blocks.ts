@@ -9,27 +9,31 @@ import React from 'react';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { MEDIA_KIND_LABELS, SANITISATION_METHOD_LABELS } from '../../../../shared/domain/shipments';
 import { formatCivilDate, formatDateTime } from '../../../../shared/format/date';
-import { PaintWidth, type TextLook } from '../painted-text';
-import { COLORS, CodeBlock, DocumentTitle, FONT_SIZES, FieldList, FolioLine, Notice, OfficeHeader, OfficialDocument, OfficialPage, PlainText, QrMark, SimpleTable, wrapText, type LabeledValue, type QrCode, type OfficeInfo, type PageSizeName, type TableCell } from '../toolkit';
+import { COLORS, CodeBlock, DocumentTitle, FONT_SIZES, FieldList, FolioLine, Notice, OfficeHeader, OfficialDocument, OfficialPage, PlainText, QrMark, SimpleTable, wrapText, type LabeledValue, type QrCode, type OfficeInfo, type PageSizeName, type TableCell, type TextLook } from '../toolkit';
 import type { EnvelopeInfo, InventoryLine, MediaFileLine, MediaInfo } from './content-input';
 import { digestLines, footerNote, formatBytes, formatInteger, type VoidInfo } from './form-input';
 
 const h = React.createElement;
 
-const INTEGRITY_FRAME = 0.75;
-const INTEGRITY_PADDING = 8;
-const INTEGRITY_GAP = 12;
-
 const styles = StyleSheet.create({
   integrity: {
     flexDirection: 'row',
     alignItems: 'center',
-    borderWidth: INTEGRITY_FRAME,
+    borderWidth: 0.75,
     borderColor: COLORS.guinda,
-    padding: INTEGRITY_PADDING,
+    padding: 8,
   },
-  integrityText: { flex: 1, marginLeft: INTEGRITY_GAP },
+  integrityText: { flex: 1, marginLeft: 12 },
 });
+
+/**
+ * The chain head as printed: before the first custody event the head is
+ * «0» (the QR keeps it, scanners compare it), which reads as a count; the
+ * sheet says so in words.
+ */
+export function chainHeadLabel(chainHead: string): string {
+  return chainHead === '0' ? 'sin movimientos aún' : chainHead;
+}
 
 /** Inventory rows: number, description, type, quantity, sheets; with totals under the table. */
 export function InventoryTable(props: { items: InventoryLine[]; fontSize?: number }): React.ReactElement {
@@ -150,6 +154,7 @@ const LOOKS = {
   totals: { face: 'sans', size: FONT_SIZES.small, lineHeight: 1.3, color: COLORS.muted, align: 'right' },
   integrityLabel: { face: 'sansBold', size: 8, lineHeight: 1.3, color: COLORS.guinda },
   integrityValue: { face: 'mono', size: 9.5, lineHeight: 1.35, color: COLORS.text },
+  integrityPending: { face: 'sans', size: 9.5, lineHeight: 1.35, color: COLORS.muted },
   integrityHint: { face: 'sans', size: FONT_SIZES.fine, lineHeight: 1.3, color: COLORS.muted },
 } as const satisfies Record<string, TextLook>;
 
@@ -160,10 +165,7 @@ function Totals(props: { text: string }): React.ReactElement {
 
 /** QR next to the full digest and chain head, so the code and the printed text can be checked against each other. */
 export function IntegrityBox(props: IntegrityBoxProps): React.ReactElement {
-  const page = React.useContext(PaintWidth);
   const size = props.qrSize ?? 78;
-  // The text column: the box less its frame and padding, the QR and the gap beside it.
-  const width = page === null ? undefined : page - 2 * (INTEGRITY_FRAME + INTEGRITY_PADDING) - size - INTEGRITY_GAP;
   const digest = digestLines(props.contentDigest);
   return h(
     View,
@@ -172,11 +174,13 @@ export function IntegrityBox(props: IntegrityBoxProps): React.ReactElement {
     h(
       View,
       { style: styles.integrityText },
-      h(PlainText, { text: 'HUELLA DEL CONTENIDO (SHA-256)', look: LOOKS.integrityLabel, width }),
-      h(PlainText, { text: digest.join('\n'), look: LOOKS.integrityValue, width, style: { marginBottom: 4 } }),
-      h(PlainText, { text: 'CADENA DE CUSTODIA (ÚLTIMO ESLABÓN)', look: LOOKS.integrityLabel, width }),
-      h(PlainText, { text: props.chainHead, look: LOOKS.integrityValue, width, style: { marginBottom: 4 } }),
-      props.hint ? h(PlainText, { text: props.hint, look: LOOKS.integrityHint, width }) : null,
+      h(PlainText, { text: 'HUELLA DEL CONTENIDO (SHA-256)', look: LOOKS.integrityLabel }),
+      ...digest.map((line, index) => h(PlainText, { key: index, text: line, look: LOOKS.integrityValue, style: index === digest.length - 1 ? { marginBottom: 4 } : {} })),
+      h(PlainText, { text: 'CADENA DE CUSTODIA (ÚLTIMO ESLABÓN)', look: LOOKS.integrityLabel }),
+      props.chainHead === '0'
+        ? h(PlainText, { text: chainHeadLabel(props.chainHead), look: LOOKS.integrityPending, style: { marginBottom: 4 } })
+        : h(PlainText, { text: props.chainHead, look: LOOKS.integrityValue, style: { marginBottom: 4 } }),
+      props.hint ? h(PlainText, { text: props.hint, look: LOOKS.integrityHint }) : null,
     ),
   );
 }
@@ -220,7 +224,7 @@ export interface FormFrameProps {
   /** The folio line under the header; just the folio by default, none with `null`. */
   folioItems?: LabeledValue[] | null;
   orientation?: 'portrait' | 'landscape';
-  /** Repeat the office header on every page (default); the approval form prints it once. */
+  /** Repeat the office header on every page (default); a long sheet prints it once and a running folio line after. */
   headerOnEveryPage?: boolean;
   documentSubject?: string;
   children?: React.ReactNode;
@@ -247,7 +251,7 @@ export function FormFrame(props: FormFrameProps): React.ReactElement {
         reprint: base.reprint,
         voided: base.voided !== null,
       },
-      h(OfficeHeader, { office: base.office, ...(props.headerOnEveryPage === false ? { fixed: false } : {}) }),
+      h(OfficeHeader, { office: base.office, folio: base.folio, repeat: props.headerOnEveryPage ?? true }),
       folioItems ? h(FolioLine, { items: folioItems }) : null,
       h(DocumentTitle, { title: props.title }),
       base.voided ? h(VoidNotice, { voided: base.voided }) : null,

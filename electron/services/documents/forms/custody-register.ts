@@ -12,11 +12,8 @@ import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
 import { SHIPMENT_CHANNELS, type ShipmentChannel } from '../../../../shared/domain/shipments';
 import { formatDateTime } from '../../../../shared/format/date';
-import { drawLines, wrapLine } from '../painted-text';
-import type { Painter } from '../pdf-pipeline';
 import {
   COLORS,
-  type DrawnCell,
   FinePrint,
   FieldsWithQr,
   SimpleTable,
@@ -26,7 +23,7 @@ import {
   type TableCell,
   type TableLine,
 } from '../toolkit';
-import { FormFrame } from './content-blocks';
+import { FormFrame, chainHeadLabel } from './content-blocks';
 import { validateSeals } from './content-input';
 import {
   MAX_TEXT,
@@ -212,46 +209,9 @@ function eventRow(event: ValidEvent, index: number): TableCell[] {
 
 type BlankItem = { label: string; signature?: boolean } | { check: string };
 
-const BLANK = { labelSize: 6.5, labelLineHeight: 1.2, labelWidth: 40, ruleHeight: 9, signatureRuleHeight: 20, gap: 4 } as const;
-const CHECK = { size: 7.5, lineHeight: 1.5 } as const;
-
-/**
- * A cell of labelled blanks to fill in by hand (and tick boxes), painted
- * like the View version it falls back to: each label at the bottom left of
- * its line, the rule from the label column to the cell's edge.
- */
-function blanksCell(items: readonly BlankItem[]): DrawnCell {
-  return {
-    element: h(View, null, ...items.map((item, key) => ('check' in item ? h(Text, { key, style: styles.check }, item.check) : h(Blank, { key, ...item })))),
-    drawn: (room, faces) => {
-      const labelHeight = BLANK.labelSize * BLANK.labelLineHeight;
-      const draws: Array<(painter: Painter) => void> = [];
-      let y = 0;
-      for (const item of items) {
-        const top = y;
-        if ('check' in item) {
-          const lines = wrapLine(item.check, faces.sans, CHECK.size, room);
-          draws.push((painter) => {
-            painter.fillColor(COLORS.text).font(faces.sans, faces.sans.postscriptName, CHECK.size);
-            drawLines(painter, lines, { x: 0, y: top, room, lineHeight: CHECK.size * CHECK.lineHeight });
-          });
-          y += lines.length * CHECK.size * CHECK.lineHeight;
-          continue;
-        }
-        const height = Math.max(item.signature ? BLANK.signatureRuleHeight : BLANK.ruleHeight, labelHeight);
-        const rule = item.signature ? { width: 0.75, color: COLORS.text } : { width: 0.5, color: COLORS.rule };
-        const font = item.signature ? faces.sansBold : faces.sans;
-        draws.push((painter) => {
-          painter.fillColor(item.signature ? COLORS.text : COLORS.muted).font(font, font.postscriptName, BLANK.labelSize);
-          drawLines(painter, [{ text: item.label, width: 0 }], { x: 0, y: top + height - labelHeight, room: BLANK.labelWidth, lineHeight: 0 });
-          const ruleY = top + height - rule.width / 2;
-          painter.lineWidth(rule.width).strokeColor(rule.color).moveTo(BLANK.labelWidth, ruleY).lineTo(room, ruleY).stroke();
-        });
-        y += height + BLANK.gap;
-      }
-      return { height: y, draw: (painter) => draws.forEach((draw) => draw(painter)) };
-    },
-  };
+/** A cell of labelled blanks to fill in by hand, and tick boxes. */
+function blanksCell(items: readonly BlankItem[]): React.ReactElement {
+  return h(View, null, ...items.map((item, key) => ('check' in item ? h(Text, { key, style: styles.check }, item.check) : h(Blank, { key, ...item }))));
 }
 
 function blankRow(index: number): TableCell[] {
@@ -284,7 +244,7 @@ function CustodyRegister(props: { input: ValidRegister; qr: QrCode }): React.Rea
         { label: input.seals.length === 1 ? 'Sello colocado' : 'Sellos colocados', value: input.seals.length > 0 ? input.seals.join(', ') : 'Sin sellos', mono: true },
         { label: 'Clasificación', value: classificationText(input.classification) },
       ],
-      qr: { qr: props.qr, size: 50, caption: `Último eslabón ${input.chainHead}` },
+      qr: { qr: props.qr, size: 50, caption: `Último eslabón: ${chainHeadLabel(input.chainHead)}` },
     }),
     h(View, { style: { height: 6 } }),
     h(SimpleTable, {

@@ -113,6 +113,22 @@ describe('renderApprovalForm', () => {
     expect(t).not.toContain('REIMPRESIÓN');
   });
 
+  it('says «sin movimientos aún» before any custody event, one page numbering, and the folio atop every later page', async () => {
+    const out = check('autorizacion-sin-eventos', await renderApprovalForm(sampleApprovalInput({ chainHead: '0' })));
+    expect(out.flat).toContain('CADENA DE CUSTODIA (ÚLTIMO ESLABÓN) sin movimientos aún');
+    expect(out.flat).not.toMatch(/ÚLTIMO ESLABÓN\)\s+0\b/);
+    expect(out.flat).not.toContain('Hoja:');
+    const pages = out.text.split('\f').filter((page) => page.trim() !== '');
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, index) => {
+      expect(page).toContain(`Página ${index + 1} de ${pages.length}`);
+      // The first lines of a later page name the sheet: the classification banner, then acronym and folio.
+      if (index > 0) expect(page.split('\n').slice(0, 4).join(' ')).toContain('C5-SSPO · Folio C5/DG/0042/2026');
+    });
+    const again = check('autorizacion-hoja2', await renderApprovalForm(sampleApprovalInput({ sheetVersion: 2, channel: 'oficio', media: null, inventory: sampleInventory(2) })));
+    expect(again.flat).toMatch(/Versión de la hoja:\s*2/);
+  }, 90_000);
+
   it('continues a long inventory on page 2 with "Página 2 de 2"', async () => {
     const out = check('autorizacion-larga', await renderApprovalForm(sampleApprovalInput({ channel: 'oficio', media: null, inventory: sampleInventory(14) })));
     expect(out.pages).toBe(2);
@@ -334,6 +350,21 @@ describe('media manifest and opening key sheet', () => {
     expect(out.flat).toContain('Enter passphrase:');
     expect(await pdfHasQr(out.file, QR_TEXT)).toBe(true);
     expect(QR_TEXT).not.toContain('ancla');
+  });
+
+  it('names every encrypted file when the medium holds several, and decrypts them all (Linux and Windows)', async () => {
+    const encryptedFiles = ['data/camara_VC-114.mp4.age', 'data/reporte_911.pdf.age', 'data/bitácora.xlsx.age'];
+    const encryption = { encryptedFileName: 'data/*.age', outputName: 'data/*', encryptedFiles };
+    const key = check('clave-apertura-varios', await renderOpeningKeySheet(sampleOpeningKeyInput({ encryption })));
+    const manifest = check('manifiesto-medio-varios', await renderMediaManifest(sampleManifestInput({ encryption })));
+    for (const out of [key, manifest]) {
+      expect(out.flat).toContain('3 archivos: data/camara_VC-114.mp4.age, data/reporte_911.pdf.age, data/bitácora.xlsx.age');
+      expect(out.flat).toContain('for f in data/*.age; do');
+      expect(out.flat).toContain('age -d -o "${f%.age}" "$f"');
+      expect(out.flat).toContain('Get-ChildItem data\\*.age');
+      expect(out.flat).not.toContain('ARCHIVO');
+    }
+    expect(manifest.flat).toContain('Get-Content -Encoding UTF8');
   });
 
   it('groups a passphrase without separators in fours', () => {

@@ -44,10 +44,56 @@ export const MEDIA_MANIFEST_TITLE = 'Manifiesto de medio magnético';
 
 /** An age-encrypted payload, opened with a passphrase that travels on the "Clave de apertura" sheet. */
 export interface AgeEncryptionInfo {
-  /** File on the medium, e.g. "envio-C5-DG-0042-2026.tar.age". */
+  /** File on the medium, e.g. "envio-C5-DG-0042-2026.tar.age"; with several, the pattern they follow. */
   encryptedFileName: string;
   /** What `age -d` writes, e.g. "envio-C5-DG-0042-2026.tar". */
   outputName: string;
+  /** With more than one file, each encrypted file by name (each ends in ".age" and decrypts beside itself). */
+  encryptedFiles?: string[];
+}
+
+/** Every encrypted file by name: the list when there are several, else the one file. */
+export function encryptedFiles(encryption: AgeEncryptionInfo): string[] {
+  return encryption.encryptedFiles && encryption.encryptedFiles.length > 0 ? encryption.encryptedFiles : [encryption.encryptedFileName];
+}
+
+/**
+ * The commands that decrypt every file: one `age -d` for a single file; for
+ * several, a loop for sh and one for PowerShell (age asks for the key once
+ * per file). Each line is whole: a command cut elsewhere would not run.
+ */
+export function ageDecryptCommands(encryption: AgeEncryptionInfo): { linux: string[]; windows: string[] } | { single: string[] } {
+  if (encryptedFiles(encryption).length === 1) return { single: [ageDecryptCommand(encryption)] };
+  return {
+    linux: ['for f in data/*.age; do', '\u00a0\u00a0age -d -o "${f%.age}" "$f"', 'done'],
+    windows: ['Get-ChildItem data\\*.age | ForEach-Object {', "\u00a0\u00a0age -d -o ($_.FullName -replace '\\.age$', '') $_.FullName", '}'],
+  };
+}
+
+/** The file names for a field: all of them up to `max`, then how many more. */
+export function encryptedFilesText(encryption: AgeEncryptionInfo, max = 6): string {
+  const files = encryptedFiles(encryption);
+  if (files.length === 1) return files[0] ?? '';
+  const shown = files.slice(0, max).join(', ');
+  return `${files.length} archivos: ${shown}${files.length > max ? ` y ${files.length - max} más` : ''}`;
+}
+
+function validEncryptedFiles(form: string, value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length > 10_000) invalid(form, 'La lista de archivos cifrados no es válida');
+  return value.map((name: unknown) => requireText(form, name, 'el nombre de un archivo cifrado', 255));
+}
+
+/** The encryption details, checked. */
+export function validateEncryption(form: string, value: unknown): AgeEncryptionInfo {
+  if (typeof value !== 'object' || value === null) invalid(form, 'Faltan los datos del archivo cifrado');
+  const e = value as Partial<AgeEncryptionInfo>;
+  const files = validEncryptedFiles(form, e.encryptedFiles);
+  return {
+    encryptedFileName: requireText(form, e.encryptedFileName, 'el nombre del archivo cifrado', 255),
+    outputName: requireText(form, e.outputName, 'el nombre del archivo descifrado', 255),
+    ...(files ? { encryptedFiles: files } : {}),
+  };
 }
 
 export interface MediaManifestInput extends ShipmentFormBase {
@@ -70,13 +116,7 @@ function validate(input: MediaManifestInput) {
   const base = validateBase(FORM, input);
   const media = validateMedia(FORM, input.media);
   if (!media) invalid(FORM, 'Faltan los datos del medio');
-  let encryption: AgeEncryptionInfo | null = null;
-  if (input.encryption) {
-    encryption = {
-      encryptedFileName: requireText(FORM, input.encryption.encryptedFileName, 'el nombre del archivo cifrado', 255),
-      outputName: requireText(FORM, input.encryption.outputName, 'el nombre del archivo descifrado', 255),
-    };
-  }
+  const encryption: AgeEncryptionInfo | null = input.encryption ? validateEncryption(FORM, input.encryption) : null;
   return {
     ...base,
     recipient: validateRecipient(FORM, input.recipient),
@@ -112,10 +152,19 @@ function MediaManifest(props: { input: ValidManifest; qr: QrCode }): React.React
   const enc = input.encryption;
   const steps: StepProps[] = [];
   if (enc) {
-    steps.push({
-      text: ['Descifre el archivo ', h(Strong, { key: 'f' }, enc.encryptedFileName), ' con la herramienta age (age-encryption.org); cuando la pida, escriba la clave de la hoja «Clave de apertura», que se entrega por separado:'],
-      code: [ageDecryptCommand(enc), ...extractStep(enc)],
-    });
+    const commands = ageDecryptCommands(enc);
+    if ('single' in commands) {
+      steps.push({
+        text: ['Descifre el archivo ', h(Strong, { key: 'f' }, enc.encryptedFileName), ' con la herramienta age (age-encryption.org); cuando la pida, escriba la clave de la hoja «Clave de apertura», que se entrega por separado:'],
+        code: [...commands.single, ...extractStep(enc)],
+      });
+    } else {
+      steps.push({
+        text: [`Descifre los ${encryptedFiles(enc).length} archivos cifrados de data/ (${encryptedFilesText(enc)}) con la herramienta age (age-encryption.org); para cada uno escriba la clave de la hoja «Clave de apertura», que se entrega por separado. En Linux:`],
+        code: commands.linux,
+      });
+      steps.push({ text: 'En Windows, en PowerShell:', code: commands.windows });
+    }
   }
   steps.push({
     text: ['La carpeta ', h(Strong, { key: 'b' }, input.bagDirectory), ` es un paquete BagIt 1.0 (RFC 8493): los archivos están en data/ y sus huellas SHA-256 en ${BAG_MANIFEST}.`],
@@ -128,7 +177,8 @@ function MediaManifest(props: { input: ValidManifest; qr: QrCode }): React.React
     text: 'Windows: en PowerShell ejecute lo siguiente; cada archivo debe decir «Correcto»:',
     code: [
       `Set-Location ${bag}`,
-      `Get-Content .\\${BAG_MANIFEST} | ForEach-Object {`,
+      // -Encoding UTF8: Windows PowerShell 5.1 reads a file without a BOM as ANSI and garbles accented names.
+      `Get-Content -Encoding UTF8 .\\${BAG_MANIFEST} | ForEach-Object {`,
       // Indented with no-break spaces: react-pdf drops leading ordinary spaces.
       "\u00a0\u00a0$huella, $archivo = $_ -split '\\s+', 2",
       '\u00a0\u00a0$real = (Get-FileHash -Algorithm SHA256 -LiteralPath $archivo).Hash',

@@ -18,10 +18,9 @@ import {
   type QrCode,
   renderDocument,
 } from '../toolkit';
-import { FormFrame, Step } from './content-blocks';
+import { FormFrame, Step, type StepProps } from './content-blocks';
 import {
   formQrText,
-  invalid,
   optionalText,
   requireText,
   validateBase,
@@ -29,7 +28,7 @@ import {
   type RecipientInfo,
   type ShipmentFormBase,
 } from './form-input';
-import { ageDecryptCommand, type AgeEncryptionInfo } from './media-manifest';
+import { ageDecryptCommands, encryptedFiles, encryptedFilesText, validateEncryption, type AgeEncryptionInfo } from './media-manifest';
 
 const h = React.createElement;
 const FORM = 'Clave de apertura';
@@ -54,15 +53,11 @@ const styles = StyleSheet.create({
 function validate(input: OpeningKeySheetInput) {
   const base = validateBase(FORM, input);
   const passphrase = requireText(FORM, input.passphrase, 'la clave de apertura', 300);
-  if (typeof input.encryption !== 'object' || input.encryption === null) invalid(FORM, 'Faltan los datos del archivo cifrado');
   return {
     ...base,
     recipient: validateRecipient(FORM, input.recipient),
     passphrase,
-    encryption: {
-      encryptedFileName: requireText(FORM, input.encryption.encryptedFileName, 'el nombre del archivo cifrado', 255),
-      outputName: requireText(FORM, input.encryption.outputName, 'el nombre del archivo descifrado', 255),
-    },
+    encryption: validateEncryption(FORM, input.encryption),
     mediaSerial: optionalText(FORM, input.mediaSerial, 'número de serie del medio', 120),
   };
 }
@@ -99,6 +94,28 @@ export function passphraseLines(passphrase: string, maxChars = 30): { lines: str
   return { lines, grouped: true };
 }
 
+/** How to decrypt: the one file, or every file of data/ by a loop for Linux and one for Windows. */
+function decryptSteps(encryption: AgeEncryptionInfo): StepProps[] {
+  const commands = ageDecryptCommands(encryption);
+  if ('single' in commands) {
+    return [
+      {
+        text: ['Instale la herramienta age (age-encryption.org; en Windows, age.exe), copie el archivo ', h(Strong, { key: 'f' }, encryption.encryptedFileName), ' del medio a un equipo de la dependencia y, en una terminal en esa carpeta, ejecute:'],
+        code: commands.single,
+      },
+    ];
+  }
+  const count = encryptedFiles(encryption).length;
+  return [
+    {
+      // The files are named in the fields above; here only where they are.
+      text: `Instale la herramienta age (age-encryption.org; en Windows, age.exe) y copie del medio la carpeta del paquete (sus ${count} archivos cifrados están en data/). En una terminal en esa carpeta, en Linux ejecute:`,
+      code: commands.linux,
+    },
+    { text: 'o en Windows, en PowerShell (la clave se pide una vez por archivo):', code: commands.windows },
+  ];
+}
+
 function OpeningKeySheet(props: { input: ValidKeySheet; qr: QrCode }): React.ReactElement {
   const { input } = props;
   const r = input.recipient;
@@ -118,7 +135,9 @@ function OpeningKeySheet(props: { input: ValidKeySheet; qr: QrCode }): React.Rea
       fields: [
         { label: 'Folio', value: input.folio, mono: true },
         { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
-        { label: 'Archivo cifrado', value: input.encryption.encryptedFileName, mono: true },
+        encryptedFiles(input.encryption).length === 1
+          ? { label: 'Archivo cifrado', value: input.encryption.encryptedFileName, mono: true }
+          : { label: 'Archivos cifrados', value: encryptedFilesText(input.encryption) },
         ...(input.mediaSerial ? [{ label: 'Medio (número de serie)', value: input.mediaSerial, mono: true }] : []),
       ],
       qr: { qr: props.qr, size: 64, caption: ['Folio y huella', '(no contiene la clave)'] },
@@ -138,10 +157,7 @@ function OpeningKeySheet(props: { input: ValidKeySheet; qr: QrCode }): React.Rea
     ),
     h(SectionHeading, null, 'Cómo abrir el medio'),
     ...[
-      {
-        text: ['Instale la herramienta age (age-encryption.org; en Windows, age.exe), copie el archivo ', h(Strong, { key: 'f' }, input.encryption.encryptedFileName), ' del medio a un equipo de la dependencia y, en una terminal en esa carpeta, ejecute:'],
-        code: [ageDecryptCommand(input.encryption)],
-      },
+      ...decryptSteps(input.encryption),
       { text: 'Cuando aparezca «Enter passphrase:», escriba la clave del recuadro y oprima Entrar (si no es correcta, age no escribe nada).' },
       { text: 'Verifique los archivos con las instrucciones del manifiesto del medio antes de usarlos.' },
     ].map((step, index) => h(Step, { key: index, number: index + 1, ...step })),

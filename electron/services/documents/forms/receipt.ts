@@ -59,12 +59,12 @@ export interface ReceiptInput extends ShipmentFormBase {
 const styles = StyleSheet.create({
   receiveRow: { flexDirection: 'row', marginTop: 4 },
   lines: { flex: 1, marginRight: 22 },
-  line: { flexDirection: 'row', alignItems: 'flex-end', marginBottom: 11 },
+  line: { flexDirection: 'row', alignItems: 'flex-end', marginBottom: 7 },
   // The negative margin sets the label on the rule, as on a paper form (a Text box ends below its baseline).
   lineLabel: { width: 100, fontWeight: 700, fontSize: 9.5, color: COLORS.guinda, lineHeight: 1.2, marginBottom: -2 },
   lineRule: { flex: 1, borderBottomWidth: 0.75, borderBottomColor: COLORS.text, height: 14 },
-  signatureRule: { flex: 1, borderBottomWidth: 0.75, borderBottomColor: COLORS.text, height: 34 },
-  stampBox: { width: 150, height: 140, borderWidth: 1, borderColor: COLORS.guinda, borderStyle: 'dashed', alignItems: 'center', paddingTop: 6 },
+  signatureRule: { flex: 1, borderBottomWidth: 0.75, borderBottomColor: COLORS.text, height: 28 },
+  stampBox: { width: 150, height: 112, borderWidth: 1, borderColor: COLORS.guinda, borderStyle: 'dashed', alignItems: 'center', paddingTop: 6 },
   stampCaption: { fontSize: 8.5, fontWeight: 700, color: COLORS.guinda, lineHeight: 1.2 },
   check: { fontSize: 10, lineHeight: 1.4 },
 });
@@ -126,24 +126,25 @@ function Receipt(props: { input: ValidReceipt; qr: QrCode }): React.ReactElement
           ],
         })
       : null,
-    input.seals.length > 0
-      ? h(
-          View,
-          { wrap: false },
-          h(SectionHeading, null, 'Sellos de seguridad'),
-          h(SimpleTable, {
-            columns: [
-              { header: 'Número de sello', width: 3, mono: true },
-              { header: 'Íntegro', width: 1.2, align: 'center' },
-              { header: 'Con daño o distinto', width: 1.8, align: 'center' },
-            ],
-            rows: input.seals.map((seal) => [seal, '☐', '☐']),
-          }),
-        )
-      : null,
+    // The seals and the signature that vouches for them stay together: a «Recibí» alone on a page signs nothing.
     h(
       View,
       { wrap: false },
+      input.seals.length > 0
+        ? h(
+            View,
+            null,
+            h(SectionHeading, null, 'Sellos de seguridad'),
+            h(SimpleTable, {
+              columns: [
+                { header: 'Número de sello', width: 3, mono: true },
+                { header: 'Íntegro', width: 1.2, align: 'center' },
+                { header: 'Con daño o distinto', width: 1.8, align: 'center' },
+              ],
+              rows: input.seals.map((seal) => [seal, '☐', '☐']),
+            }),
+          )
+        : null,
       h(SectionHeading, null, 'Recibí'),
       h(
         Paragraph,

@@ -13,6 +13,7 @@ import { BackLink, DetailField } from '../../components/DetailField';
 import { PageHeader } from '../../components/PageHeader';
 import { ActionModal } from './ActionModal';
 import { PrintModal, printableForms } from './PrintModal';
+import { PrintedSheetsCard } from './PrintedSheetsCard';
 import { AttachmentList, MediaDetails, MediaFilesTable } from './ContentDetails';
 import { CustodyCard, HandoffModal } from '../custody/ShipmentCustody';
 import { isHandoffAction } from '../../../../shared/domain/custody';
@@ -33,6 +34,7 @@ export function ShipmentDetailPage() {
   const { data, error, reload } = useLoad(() => call('shipments.get', { shipmentId }), [shipmentId]);
   const [action, setAction] = useState<ShipmentAction | null>(null);
   const [printing, setPrinting] = useState(false);
+  const [prints, setPrints] = useState(0);
 
   if (error) return <Alert color="red">{error}</Alert>;
   if (!data) return null;
@@ -202,7 +204,15 @@ export function ShipmentDetailPage() {
       </SimpleGrid>
 
       <CustodyCard detail={data} onChange={reload} />
-      <PrintModal shipment={shipment} opened={printing} onClose={() => setPrinting(false)} />
+      <PrintedSheetsCard shipmentId={shipment.id} refresh={prints} />
+      <PrintModal
+        shipment={shipment}
+        opened={printing}
+        onClose={() => {
+          setPrinting(false);
+          setPrints((n) => n + 1);
+        }}
+      />
 
       <HandoffModal detail={data} action={action !== null && isHandoffAction(action) ? action : null} onClose={() => setAction(null)} onDone={actionDone} />
       <ActionModal shipment={shipment} signer={data.signer} action={action !== null && !isHandoffAction(action) ? action : null} onClose={() => setAction(null)} onDone={actionDone} />
