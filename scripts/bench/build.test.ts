@@ -24,7 +24,7 @@ describe('bench vault builder', () => {
     const months = new Set(page.items.map((x) => x.createdAt.slice(0, 7)));
     expect(months).toEqual(new Set(['2026-10', '2026-11']));
     expect(page.items.every((x) => x.updatedAt < built.to)).toBe(true);
-    expect(new Set(page.items.map((x) => x.channel)).size).toBe(4);
+    expect(new Set(page.items.map((x) => x.channel)).size).toBe(3);
     let returned = 0;
     for (const item of page.items) {
       const detail = await s.shipments.get(ws, user, item.id);

@@ -30,8 +30,9 @@ describe('exporting records', () => {
     const w = await testWorld(Date.parse('2026-11-03T18:00:00Z'));
     worlds.push(w);
     const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now) });
-    const s = await shipmentIn(w, 'autorizado', oficioContent(w, 'Informe firmado'));
+    const s = await shipmentIn(w, 'por_firmar', oficioContent(w, 'Informe firmado'));
     const original = await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: s.id, form: 'approval' });
+    await w.s.shipments.act(w.ws, w.clerk2, s.id, 'registrar_firma', { signerName: 'Lic. Dora García', signerPosition: 'Directora General', signedOn: '2026-11-03' });
     w.clock.now += 60_000;
     const reprint = await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: s.id, form: 'approval' });
     const result = await media.exportRecords(w.ws, w.clerk, { shipmentIds: [s.id] }, { drivePath: tempDir(), filesystem: 'vfat' });
