@@ -19,6 +19,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { todayInOffice } from '../../electron/services/agencies/rules';
 import { rewriteAsFormat1 } from '../../electron/services/shipments/test-support/format1-writer';
 import type { Channel } from '../../shared/ipc/channels';
 import type { Input, Output } from '../../shared/ipc/contract';
@@ -194,7 +195,7 @@ const LIFE: Array<{ action: ShipmentAction; who: 'clerk' | 'lawyer' | 'signer'; 
   { action: 'enviar_a_revision', who: 'clerk', payload: () => ({}) },
   { action: 'aprobar_revision', who: 'lawyer', payload: () => ({}) },
   { action: 'generar_hoja', who: 'clerk', payload: () => ({}) },
-  { action: 'registrar_firma', who: 'signer', payload: (at) => ({ signerName: 'Lic. Dora García', signerPosition: 'Directora General', signedOn: at.slice(0, 10) }) },
+  { action: 'registrar_firma', who: 'signer', payload: (at) => ({ signerName: 'Lic. Dora García', signerPosition: 'Directora General', signedOn: todayInOffice(new Date(at)) }) },
   { action: 'sellar', who: 'clerk', payload: (at) => handoff(at, 'Oficialía del C4', 'Capturista', 'Capturista') },
   { action: 'despachar', who: 'clerk', payload: (at) => handoff(at, 'Ventanilla del C4', 'Capturista', 'Mensajero') },
   { action: 'registrar_acuse', who: 'clerk', payload: (at) => handoff(at, 'Oficialía de partes', 'Mensajero', 'Destinatario') },
@@ -248,6 +249,10 @@ async function saves(dir10y: string, dir1m: string) {
   let k = 0;
   for (const step of LIFE) {
     for (let i = 1; i <= SAVE_SHIPMENTS; i += 1, k += 1) {
+      // The Director General signs a printed sheet: printed first, not timed (the print is not the save).
+      if (step.action === 'registrar_firma') {
+        for (const d of [ten, one]) await d.a.services.shipments.printForm(d.a.services.session.require().ws, d.clerk, { shipmentId: d.ids[i] as string, form: 'approval' });
+      }
       const a = async () => t10.push((await timed(() => act(ten, ten.ids[i] as string, step))).ms);
       const b = async () => t1.push((await timed(() => act(one, one.ids[i] as string, step))).ms);
       if (k % 2 === 0) {
