@@ -102,6 +102,10 @@ test('at the counter: two handoffs and a receipt with a broken seal; the shipmen
   await expect(free.getByRole('group', { name: 'Recibe' }).getByRole('combobox', { name: 'Nombre' })).toHaveValue('Carlos Díaz Ruiz');
   await expect(free.getByRole('group', { name: 'Recibe' }).getByRole('textbox', { name: 'Identificación que presentó' })).toHaveValue('Gafete SSPO-0042');
   await free.getByRole('textbox', { name: 'Observaciones' }).fill('La entrega al mensajero fue a las 10:40, no a la hora registrada.');
+  // The corrected time must fall between the events around it: here, the minute the handoff was recorded in
+  // (the form proposes «now», which may already be a minute after the receipt).
+  const handedOver = /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/.exec((await timeline.locator('.mantine-Timeline-item').nth(1).textContent()) ?? '')?.[0];
+  await free.getByRole('textbox', { name: 'Fecha y hora' }).fill(handedOver ?? '');
   await free.getByRole('button', { name: 'Registrar movimiento' }).click();
   await expect(free).toBeHidden();
   await expect(timeline.locator('.mantine-Timeline-item')).toHaveCount(4);

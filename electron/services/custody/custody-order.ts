@@ -27,15 +27,24 @@ function describe(e: Timed, at: number): string {
 
 /**
  * Refuses a new event dated before the last handoff of its chain or beyond
- * the clock tolerance. A correction may carry any past time: that is how a
- * wrong one is fixed.
+ * the clock tolerance. A correction may carry another past time (that is how a
+ * wrong one is fixed), as long as the corrected event still falls between
+ * the events before and after it.
  */
 export function checkEventTime(chain: readonly Timed[], next: Pick<CustodyEvent, 'at' | 'corrects'>, now: Date): void {
   const at = Date.parse(next.at);
   if (at > now.getTime() + CLOCK_TOLERANCE_MS) {
     throw new AppError('CUSTODY_OUT_OF_ORDER', `La fecha y hora del movimiento (${formatDateTime(next.at)}) todavía no llega; ahora son las ${formatDateTime(now)}. Escriba la hora real de la entrega.`);
   }
-  if (next.corrects !== null) return;
+  if (next.corrects !== null) {
+    // The corrected time must still fall between the events around the one it corrects.
+    const before = new Set(findOutOfOrder(chain).map((f) => f.eventId));
+    const created = findOutOfOrder([...chain, { id: '(corrección)', seq: Number.MAX_SAFE_INTEGER, type: 'otro', at: next.at, corrects: next.corrects }]).find((f) => !before.has(f.eventId));
+    if (created) {
+      throw new AppError('CUSTODY_OUT_OF_ORDER', `Con la hora corregida (${formatDateTime(next.at)}) la cadena quedaría fuera de orden: ${created.reason.replace(/ Registre una corrección con la hora correcta\.$/, '')} Escriba una hora entre la del evento anterior y la del siguiente.`);
+    }
+    return;
+  }
   const last = effectiveTimeline(chain).at(-1);
   if (last && at < last.at) {
     throw new AppError(

@@ -65,12 +65,16 @@ describe('custody events keep the time order of their chain', () => {
     expect((await w.s.custody.verify(w.ws, w.clerk, s.id)).ok).toBe(true);
   });
 
-  it('checks the order as a pure rule too: corrections may carry any past time', () => {
+  it('checks the order as a pure rule too: corrections may carry another past time that keeps the order', () => {
     const chain = [{ id: 'a', seq: 1, type: 'sellado' as const, at: at('12:00'), corrects: null }];
     const now = new Date(at('13:00'));
     expect(() => checkEventTime(chain, { at: at('11:59'), corrects: null }, now)).toThrow(/anterior al evento 1 \(Sellado, 23\/11\/2026 12:00\)/);
     expect(() => checkEventTime(chain, { at: at('11:00'), corrects: 'a' }, now)).not.toThrow();
     expect(() => checkEventTime(chain, { at: at('13:30'), corrects: 'a' }, now)).toThrow(/todavía no llega/);
+    // A correction may not put its event out of order with the ones around it.
+    const three = [...chain, { id: 'b', seq: 2, type: 'entrega_mensajero' as const, at: at('12:30'), corrects: null }];
+    expect(() => checkEventTime(three, { at: at('12:45'), corrects: 'a' }, now)).toThrow(/quedaría fuera de orden: El evento 2 \(Entrega a mensajero, 23\/11\/2026 12:30\) tiene fecha anterior al evento 1/);
+    expect(() => checkEventTime(three, { at: at('12:10'), corrects: 'a' }, now)).not.toThrow();
   });
 
   it('verification of an existing vault reports an out-of-order pair stored before the rule as a finding', async () => {
