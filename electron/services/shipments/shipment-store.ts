@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { SerialQueue } from '../vault/gate';
 import type { UnlockedVault, VaultStream } from '../vault';
 import { FolioCounter } from './folio';
-import { applyChange, changeOf, type FramePointer, type ShipmentChange } from './shipment-changes';
+import { changeOf, foldRevisions, type FramePointer, type ShipmentChange } from './shipment-changes';
 import { advanceRow, isRowColumns, rowsFromColumns, rowsToColumns, type ReportPeriodLink, type RowColumns, type ShipmentRow } from './shipment-rows';
 
 export const CHANGES_STREAM = 'shipment-changes';
@@ -278,14 +278,7 @@ export class ShipmentStore {
       changes.push(change);
       at = change.prev;
     }
-    changes.reverse();
-    const out: Shipment[] = [];
-    let current: Shipment | null = null;
-    for (const change of changes) {
-      current = applyChange(current, change);
-      out.push(current);
-    }
-    return out;
+    return foldRevisions(changes.reverse());
   }
 
   private remember(s: Shipment): void {

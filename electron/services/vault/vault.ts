@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { catalogFile, emptyCatalog, encodeCatalog, type CatalogData } from './catalog';
 import { decrypt, encrypt, newKey } from './cipher';
 import { mkdirDurable } from './dirs';
-import { DurableFile, removeStaleTemps, type FileProblem } from './durable-file';
+import { DurableFile, removeStaleTemps, type Decoder, type FileProblem } from './durable-file';
 import { EncryptedAdapter } from './encrypted-adapter';
 import { Gate, SerialQueue } from './gate';
 import { copyGeneration, retireOtherGenerations, type ProgressFn } from './generations';
@@ -33,6 +33,12 @@ import { VaultStream } from './stream';
 import { VaultLock } from './vault-lock';
 
 export type VaultProblem = FileProblem;
+
+/** A checkpoint file: `read` answers null when it is missing and a problem when it cannot be read, never throws. */
+export interface CacheFile<T> {
+  read(): Promise<{ data: T } | { problem: string } | null>;
+  write(value: T): Promise<void>;
+}
 
 export interface VaultOptions {
   /** called for every recovered problem (previous copy used, torn write cut away) */
@@ -396,11 +402,27 @@ export class UnlockedVault {
    * `read` answers null when it is missing or unreadable, and the caller
    * rebuilds from the streams. Key rotation does not carry it over.
    */
-  cacheFile<T>(name: string, isValid: (value: unknown) => boolean): { read(): Promise<{ data: T } | { problem: string } | null>; write(value: T): Promise<void> } {
+  cacheFile<T>(name: string, isValid: (value: unknown) => boolean): CacheFile<T> {
+    return this.cache<T>(name, (key) => encryptedJsonDecoder<T>(key, aadName.cache(name), isValid), (key, value) => encodeEncryptedJson(key, aadName.cache(name), value));
+  }
+
+  /** Like `cacheFile`, for checkpoints of raw bytes (columns of numbers that JSON would make several times larger). */
+  binaryCacheFile(name: string): CacheFile<Buffer> {
+    return this.cache<Buffer>(name, (key) => (bytes, label) => decrypt(key, aadName.cache(name), bytes, label), (key, bytes) => encrypt(key, aadName.cache(name), bytes));
+  }
+
+  /** Forgets a checkpoint (and its previous copy), e.g. when the records it was derived from are rewritten. */
+  async removeCacheFile(name: string): Promise<void> {
+    this.assertOpen();
+    const target = this.currentLayout.cacheFile(checkName(name));
+    await Promise.all([fsp.rm(target, { force: true }), fsp.rm(`${target}.prev`, { force: true })]);
+  }
+
+  private cache<T>(name: string, decoder: (key: Buffer) => Decoder<T>, encode: (key: Buffer, value: T) => Buffer): CacheFile<T> {
     checkName(name);
     const file = (): DurableFile<T> => {
       const target = this.currentLayout.cacheFile(name);
-      return new DurableFile<T>(target, this.currentLayout.label(target), encryptedJsonDecoder<T>(this.currentKey, aadName.cache(name), isValid));
+      return new DurableFile<T>(target, this.currentLayout.label(target), decoder(this.currentKey));
     };
     return {
       read: async () => {
@@ -415,40 +437,7 @@ export class UnlockedVault {
       write: async (value) => {
         this.assertOpen();
         await mkdirDurable(this.currentLayout.cacheDir);
-        await file().write(encodeEncryptedJson(this.currentKey, aadName.cache(name), value));
-      },
-    };
-  }
-
-  /** Forgets a checkpoint (and its previous copy), e.g. when the records it was derived from are rewritten. */
-  async removeCacheFile(name: string): Promise<void> {
-    this.assertOpen();
-    const target = this.currentLayout.cacheFile(checkName(name));
-    await Promise.all([fsp.rm(target, { force: true }), fsp.rm(`${target}.prev`, { force: true })]);
-  }
-
-  /** Like `cacheFile`, for checkpoints of raw bytes (columns of numbers that JSON would make several times larger). */
-  binaryCacheFile(name: string): { read(): Promise<{ data: Buffer } | { problem: string } | null>; write(bytes: Buffer): Promise<void> } {
-    checkName(name);
-    const file = (): DurableFile<Buffer> => {
-      const target = this.currentLayout.cacheFile(name);
-      const key = this.currentKey;
-      return new DurableFile<Buffer>(target, this.currentLayout.label(target), (bytes, label) => decrypt(key, aadName.cache(name), bytes, label));
-    };
-    return {
-      read: async () => {
-        this.assertOpen();
-        try {
-          const read = await file().read();
-          return read === null ? null : { data: read.data };
-        } catch (error) {
-          return { problem: error instanceof Error ? error.message : String(error) };
-        }
-      },
-      write: async (bytes) => {
-        this.assertOpen();
-        await mkdirDurable(this.currentLayout.cacheDir);
-        await file().write(encrypt(this.currentKey, aadName.cache(name), bytes));
+        await file().write(encode(this.currentKey, value));
       },
     };
   }
