@@ -9,6 +9,10 @@ describe('data folder', () => {
     expect(resolveDataDir([], { VALIJA_DATA_DIR: '/datos/b' }, '/def')).toBe(path.resolve('/datos/b'));
     expect(resolveDataDir([], {}, '/def')).toBe('/def');
   });
+
+  it('a packaged build ignores the flag and the environment', () => {
+    expect(resolveDataDir(['valija', '--data-dir=/datos/a'], { VALIJA_DATA_DIR: '/datos/b' }, '/def', true)).toBe('/def');
+  });
 });
 
 describe('the user-data folder, as Electron names it', () => {

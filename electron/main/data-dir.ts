@@ -3,9 +3,12 @@ import path from 'node:path';
 /**
  * Where the vault lives: `--data-dir=PATH` (or `--data-dir PATH`) wins, then
  * the VALIJA_DATA_DIR environment variable, then the app's user-data folder.
- * Tests and portable installs use the first two.
+ * Tests and development use the first two; a packaged build ignores both, so
+ * a shortcut edited by someone at the workstation cannot point Valija at a
+ * vault folder of their making.
  */
-export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, fallback: string): string {
+export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, fallback: string, packaged = false): string {
+  if (packaged) return fallback;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg.startsWith('--data-dir=')) return path.resolve(arg.slice('--data-dir='.length));

@@ -1,15 +1,19 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, session } from 'electron';
 import { createHandlers, createServices } from '../services/app-services';
 import { renderFormOffThread, warmRenderWorker } from '../services/documents/render-pool';
 import { resolveAssetPath } from './asset-path';
 import { contentSecurityPolicy } from './csp';
 import { resolveDataDir, VAULT_FOLDER } from './data-dir';
+import { debugSwitchesIn, dropTestOnlyEnv, refusedSwitchesMessage } from './hardening';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, originOf } from './sender-check';
 import { windowOptionsWithPreload } from './window-options';
+
+// Before anything reads them: a packaged build obeys no test-only variable.
+dropTestOnlyEnv(process.env, app.isPackaged);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(here, '../renderer');
@@ -39,7 +43,8 @@ function serveRenderer(): void {
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(windowOptionsWithPreload(preloadPath));
+  const window = new BrowserWindow(windowOptionsWithPreload(preloadPath, app.isPackaged));
+  if (app.isPackaged) window.webContents.on('devtools-opened', () => window.webContents.closeDevTools());
   const allowedOrigin = devServerUrl ? originOf(devServerUrl) : APP_ORIGIN;
 
   // The window shows our page and nothing else: no navigation, no new windows.
@@ -64,11 +69,14 @@ function showAbout(): void {
 }
 
 function start(): void {
-  const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('userData'), VAULT_FOLDER));
+  const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('userData'), VAULT_FOLDER), app.isPackaged);
   services = createServices({ dataDir, version: app.getVersion(), shell: 'electron', renderForm: renderFormOffThread });
   const trusted = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?? ''] : [])].filter(Boolean);
   registerIpc(createHandlers(services), trusted);
 
+  // Valija asks for no camera, microphone, notification, clipboard or anything else: deny every request and check.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer();
   if (devServerUrl) {
     // The dev server cannot send our headers; add the development CSP here.
@@ -85,8 +93,12 @@ function start(): void {
 /** After start-up work and the first paint, before a clerk is likely to print. */
 const WARM_UP_DELAY_MS = 4000;
 
-// One running Valija per workstation session: a second launch focuses the first.
-if (!app.requestSingleInstanceLock()) {
+const debugSwitches = app.isPackaged ? debugSwitchesIn(process.argv) : [];
+if (debugSwitches.length > 0) {
+  dialog.showErrorBox('Valija', refusedSwitchesMessage(debugSwitches));
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
+  // One running Valija per workstation session: a second launch focuses the first.
   app.quit();
 } else {
   app.on('second-instance', () => {
@@ -95,11 +107,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(({ url }) => {
-      // Links to the outside world (e.g. documentation) open in the system browser, never in-app.
-      if (url.startsWith('https://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+    // An offline app opens nothing outside itself: no new windows, and no hand-off to the system browser.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
   app.on('window-all-closed', () => app.quit());
   // Release the vault folder (and forget its key) before the process ends.

@@ -18,6 +18,10 @@ describe('window options', () => {
 
   it('adding the preload keeps every security setting', () => {
     const options = windowOptionsWithPreload('/app/preload.cjs');
-    expect(options.webPreferences).toEqual({ ...WINDOW_OPTIONS.webPreferences, preload: '/app/preload.cjs' });
+    expect(options.webPreferences).toEqual({ ...WINDOW_OPTIONS.webPreferences, preload: '/app/preload.cjs', devTools: true });
+  });
+
+  it('a packaged build has no DevTools', () => {
+    expect(windowOptionsWithPreload('/app/preload.cjs', true).webPreferences?.devTools).toBe(false);
   });
 });

@@ -31,6 +31,7 @@ export const WINDOW_OPTIONS = {
   },
 } as const satisfies BrowserWindowConstructorOptions;
 
-export function windowOptionsWithPreload(preloadPath: string): BrowserWindowConstructorOptions {
-  return { ...WINDOW_OPTIONS, webPreferences: { ...WINDOW_OPTIONS.webPreferences, preload: preloadPath } };
+/** DevTools only outside a packaged build: in the field they would be a console inside the process that reads the vault. */
+export function windowOptionsWithPreload(preloadPath: string, packaged = false): BrowserWindowConstructorOptions {
+  return { ...WINDOW_OPTIONS, webPreferences: { ...WINDOW_OPTIONS.webPreferences, preload: preloadPath, devTools: !packaged } };
 }
