@@ -19,6 +19,8 @@ export const ERROR_MESSAGES = {
   VAULT_CORRUPT: 'Un archivo de la bóveda está dañado y no se pudo leer.',
   VAULT_TRUNCATED: 'Un archivo de la bóveda está incompleto (truncado).',
   VAULT_FILE_MISSING: 'Falta un archivo de la bóveda.',
+  VAULT_TAMPERED: 'El archivo de llaves de la bóveda fue modificado fuera de Valija; no se usó.',
+  VAULT_ROLLBACK: 'El archivo de llaves de la bóveda es una copia anterior a la vigente; no se usó.',
   VAULT_VERSION: 'La bóveda fue creada por una versión más reciente de Valija.',
   WRONG_PASSWORD: 'Usuario o contraseña incorrectos.',
   WRONG_RECOVERY_CODE: 'El código de recuperación no es correcto.',

@@ -168,8 +168,10 @@ export function createHandlers(services: Services): Handlers {
       const { ws, user } = signedIn();
       requireRole(user, 'administrador', 'renovar la llave de cifrado');
       return jobs.start('vault.rotate_key', { running: 'Cifrando de nuevo la bóveda:', done: 'La bóveda quedó cifrada con la llave nueva.' }, async ({ progress }) => {
-        await ws.vault.rotateDataKey((done, total) => progress(done, total));
-        await ws.audit.record('vault.key_rotated', actorOf(user), `Generación ${ws.vault.generation}`);
+        // Only active users receive the new key: a slot nobody accounts for (planted, or left by a crash) is left out.
+        const active = ws.users.data.users.filter((u) => u.active).map((u) => u.userName);
+        const { leftOut } = await ws.vault.rotateDataKey((done, total) => progress(done, total), {}, active);
+        await ws.audit.record('vault.key_rotated', actorOf(user), `Generación ${ws.vault.generation}`, leftOut.length > 0 ? { excluidos: leftOut.join(', ') } : {});
       });
     },
     'vault.newRecoveryCode': async () => {

@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = {
   'user.password_reset': 'Contraseña restablecida',
   'settings.updated': 'Configuración modificada',
   'vault.key_rotated': 'Llave de cifrado renovada',
+  'vault.keys_refused': 'Archivo de llaves rechazado por alteración',
+  'vault.keys_authenticated': 'Archivo de llaves sellado contra alteraciones',
   'vault.recovery_code_renewed': 'Código de recuperación renovado',
   'vault.recovery_code_kept': 'Código de recuperación confirmado como guardado',
   'agency.created': 'Dependencia registrada',

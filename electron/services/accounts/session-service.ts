@@ -5,7 +5,7 @@ import { passwordProblems } from '../../../shared/domain/password-policy';
 import type { LockReason, SessionState } from '../../../shared/domain/session';
 import type { User } from '../../../shared/domain/users';
 import { AppError, ERROR_MESSAGES } from '../../../shared/errors';
-import { Vault, type LockedVault, type ScryptParams } from '../vault';
+import { Vault, type LockedVault, type ScryptParams, type UnlockedVault, type UnlockOptions } from '../vault';
 import { PublicProfileFile } from './public-profile';
 import { SignInThrottle } from './sign-in-throttle';
 import { findUser, openWorkspace, type Workspace } from './workspace';
@@ -84,7 +84,7 @@ export class SessionService {
   }
 
   private async lockedVault(): Promise<LockedVault> {
-    this.locked ??= await Vault.open(this.config.dataDir);
+    this.locked ??= await Vault.open(this.config.dataDir, this.config.kdf ? { kdf: this.config.kdf } : {});
     return this.locked;
   }
 
@@ -168,7 +168,7 @@ export class SessionService {
     }
     let vault;
     try {
-      vault = await locked.unlockWithPassword(userName, password);
+      vault = await locked.unlockWithPassword(userName, password, this.refusalAudit(userName));
     } catch (error) {
       if (error instanceof AppError && error.code === 'WRONG_PASSWORD') {
         await this.recordFailure(userName);
@@ -183,6 +183,7 @@ export class SessionService {
       throw new AppError('USER_INACTIVE', ERROR_MESSAGES.USER_INACTIVE);
     }
     this.throttle.succeed(userName);
+    await this.sealKeyFile(ws, user);
     await this.enter(ws, user);
     return this.state();
   }
@@ -194,7 +195,7 @@ export class SessionService {
     this.throttle.check('#recovery');
     let vault;
     try {
-      vault = await locked.unlockWithRecoveryCode(recoveryCode);
+      vault = await locked.unlockWithRecoveryCode(recoveryCode, this.refusalAudit(`${userName} (código de recuperación)`));
     } catch (error) {
       if (error instanceof AppError && error.code === 'WRONG_RECOVERY_CODE') {
         this.throttle.fail('#recovery');
@@ -213,6 +214,7 @@ export class SessionService {
       this.locked = await vault.lock();
       throw error;
     }
+    await this.sealKeyFile(ws, user);
     if (vault.hasSlot(userName)) await vault.setSlotPassword(userName, newPassword);
     else await vault.addSlot(userName, newPassword);
     await ws.users.update(() => {
@@ -264,6 +266,32 @@ export class SessionService {
   }
 
   // ---- internals ---------------------------------------------------------
+
+  /** A forged or rolled-back keys.json is refused by the vault; this writes the refusal into the (genuine) audit log first. */
+  private refusalAudit(typed: string): UnlockOptions {
+    return {
+      onKeyFileRefused: async (vault: UnlockedVault, error: AppError) => {
+        const ws = await openWorkspace(vault, this.clock);
+        await ws.audit.record('vault.keys_refused', null, error.message, { archivo: 'keys.json', motivo: error.code, usuario: typed });
+      },
+    };
+  }
+
+  /**
+   * A keys.json written before it carried a MAC gets one now: a legitimate
+   * user just opened the vault with it. Slots of nobody active are dropped
+   * first (one could have been planted while the file had no MAC).
+   */
+  private async sealKeyFile(ws: Workspace, user: User): Promise<void> {
+    if (ws.vault.keyFileState !== 'legacy') return;
+    const active = ws.users.data.users.filter((u) => u.active).map((u) => u.userName);
+    const dropped = await ws.vault.authenticateKeyFile(active);
+    await ws.audit.record('vault.keys_authenticated', actorOf(user), 'El archivo de llaves «keys.json» quedó sellado contra alteraciones', {
+      archivo: 'keys.json',
+      accesos: ws.vault.slotIds().join(', '),
+      ...(dropped.length > 0 ? { retirados: dropped.join(', ') } : {}),
+    });
+  }
 
   private async enter(ws: Workspace, user: User): Promise<void> {
     const { restored } = await this.profile.read();

@@ -16,6 +16,12 @@ export interface CatalogData {
   format?: number;
   docs: string[];
   streams: string[];
+  /**
+   * The highest keys.json counter this vault has written. Kept here, under
+   * the DEK, so a keys.json copied back from earlier (same DEK, valid MAC)
+   * is refused; absent only in vaults whose keys.json predates the MAC.
+   */
+  keysCounter?: number;
 }
 
 /** The records format this code writes; vaults of an older one are upgraded when opened. */

@@ -60,7 +60,7 @@ describe('crash safety', () => {
           if (match) (match[1] === 'stream' ? ackedStream : ackedDoc).add(Number(match[2]));
         }
 
-        const reopened = await (await Vault.open(dir)).unlockWithPassword('admin', CHILD_PASSWORD);
+        const reopened = await (await Vault.open(dir, { kdf: TEST_KDF })).unlockWithPassword('admin', CHILD_PASSWORD);
         const stored = new Set<number>();
         const custody = await reopened.stream<{ id: number }>('custody');
         for await (const entry of custody.readAll()) stored.add(entry.record.id);

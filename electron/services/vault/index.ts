@@ -1,5 +1,5 @@
 export { Vault, LockedVault, UnlockedVault } from './vault';
-export type { CreateVaultOptions, RotationHooks, UnlockTimings, VaultOptions, VaultProblem } from './vault';
+export type { CreateVaultOptions, KeyFileState, RotationHooks, UnlockOptions, UnlockTimings, VaultOptions, VaultProblem } from './vault';
 export type { VaultStream, StreamEntry, AppendOptions, AppendResult, ResumePoint } from './stream';
 export type { FrameRef } from './frames';
 export type { ProgressFn } from './generations';

@@ -15,15 +15,21 @@ export const PRODUCTION_KDF: ScryptParams = { N: 2 ** 15, r: 8, p: 1, keylen: 32
 /** For tests only: fast, and still exercises the same code path. */
 export const TEST_KDF: ScryptParams = { N: 2 ** 10, r: 8, p: 1, keylen: 32 };
 
+/** scrypt needs 128·N·r bytes; an edited keys.json may not ask for more than this (8 times the production cost). */
+export const MAX_SCRYPT_MEMORY = 256 * 1024 * 1024;
+
 /**
  * Parameters come from keys.json, which anyone can edit: bound them so a
- * tampered file cannot make us allocate gigabytes or spin for minutes.
+ * tampered file cannot make us allocate gigabytes or spin for minutes, nor
+ * (the floor) make a slot cheaper to guess than the configured cost. The
+ * floor is the production KDF; tests that configure a cheaper one pass it.
  */
-export function checkScryptParams(params: ScryptParams, file: string): ScryptParams {
+export function checkScryptParams(params: ScryptParams, file: string, floor: ScryptParams = PRODUCTION_KDF): ScryptParams {
   const { N, r, p, keylen } = params;
-  const powerOfTwo = Number.isInteger(N) && N >= 2 ** 8 && N <= 2 ** 22 && (N & (N - 1)) === 0;
-  const ok = powerOfTwo && Number.isInteger(r) && r >= 1 && r <= 32 && Number.isInteger(p) && p >= 1 && p <= 16 && keylen === 32;
-  if (!ok) throw new AppError('VAULT_CORRUPT', vaultMessages.corrupt(file));
+  const powerOfTwo = Number.isInteger(N) && N >= 2 && (N & (N - 1)) === 0;
+  const shape = powerOfTwo && Number.isInteger(r) && r >= 1 && r <= 32 && Number.isInteger(p) && p >= 1 && p <= 16 && keylen === 32;
+  if (!shape || 128 * N * r > MAX_SCRYPT_MEMORY) throw new AppError('VAULT_CORRUPT', vaultMessages.corrupt(file));
+  if (N * r < floor.N * floor.r || N * r * p < floor.N * floor.r * floor.p) throw new AppError('VAULT_TAMPERED', vaultMessages.kdfTooWeak(file));
   return params;
 }
 

@@ -4,10 +4,12 @@ import {
   createHash,
   createPrivateKey,
   createPublicKey,
+  createHmac,
   diffieHellman,
   generateKeyPairSync,
   hkdfSync,
   randomBytes,
+  timingSafeEqual,
   type KeyObject,
 } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
@@ -24,9 +26,18 @@ import { generateRecoveryCode, normalizeRecoveryCode } from './recovery-code';
  * That split is what lets `rotateDataKey` re-wrap a new DEK for every user
  * without knowing their passwords, and lets a password change rewrite one
  * slot. The recovery code is one more slot of the same kind.
+ *
+ * Anyone who can write the folder can edit this file, and the checksum only
+ * tells damage from a wrong password. Since version 2 the whole file (slot
+ * ids, kinds, KDF parameters, public keys, sealed keys, generation and a
+ * counter raised on every write) carries a MAC under a key derived from the
+ * DEK, checked right after unlocking: a planted slot, a cheaper KDF or an
+ * older copy cannot be made by someone who does not hold the DEK.
  */
 export const KEYS_FORMAT = 'valija-keys';
-export const KEYS_VERSION = 1;
+export const KEYS_VERSION = 2;
+/** Version 1 files have no MAC; they are accepted once, to be authenticated by the first legitimate unlock. */
+export const LEGACY_KEYS_VERSION = 1;
 export const RECOVERY_SLOT_ID = '#recovery';
 
 export interface Sealed {
@@ -60,6 +71,10 @@ export interface KeyFile {
   /** which data generation (folder) the wrapped DEK opens */
   generation: number;
   slots: KeySlot[];
+  /** raised by one on every write, from 1; the encrypted catalog remembers the highest seen, so an older copy is refused */
+  counter?: number;
+  /** HMAC-SHA256 (hex) of everything above under keysMacKey(DEK); absent only in version 1 files */
+  mac?: string;
   checksum?: string;
 }
 
@@ -86,7 +101,7 @@ export async function createKeyFile(
   let keys: KeyFile = { format: KEYS_FORMAT, version: KEYS_VERSION, vaultId: randomBytes(16).toString('hex'), generation: 1, slots: [] };
   keys = await withSlot(keys, dek, slotId, 'password', password, kdf);
   keys = await withSlot(keys, dek, RECOVERY_SLOT_ID, 'recovery', normalizeRecoveryCode(recoveryCode), kdf);
-  return { keys, dek, recoveryCode };
+  return { keys: authenticateKeyFile(keys, dek, 1), dek, recoveryCode };
 }
 
 export function passwordSlotIds(keys: KeyFile): string[] {
@@ -150,21 +165,22 @@ export function rewrapAll(keys: KeyFile, newDek: Buffer, generation: number): Ke
   };
 }
 
-export async function unlockWithPassword(keys: KeyFile, slotId: string, password: string, file: string): Promise<Buffer> {
+/** `floor`: the cheapest scrypt cost a slot may have (the configured KDF; production by default). */
+export async function unlockWithPassword(keys: KeyFile, slotId: string, password: string, file: string, floor: ScryptParams = PRODUCTION_KDF): Promise<Buffer> {
   const slot = findSlot(keys, slotId);
   if (!slot || slot.kind !== 'password') throw new AppError('NO_KEY_SLOT', vaultMessages.noSlot(slotId));
-  return openSlot(keys, slot, password, new AppError('WRONG_PASSWORD', vaultMessages.wrongPassword()), file);
+  return openSlot(keys, slot, password, new AppError('WRONG_PASSWORD', vaultMessages.wrongPassword()), file, floor);
 }
 
-export async function unlockWithRecoveryCode(keys: KeyFile, code: string, file: string): Promise<Buffer> {
+export async function unlockWithRecoveryCode(keys: KeyFile, code: string, file: string, floor: ScryptParams = PRODUCTION_KDF): Promise<Buffer> {
   const normalized = normalizeRecoveryCode(code);
   const slot = findSlot(keys, RECOVERY_SLOT_ID);
   if (!slot) throw new AppError('NO_KEY_SLOT', 'La bóveda no tiene un código de recuperación registrado.');
-  return openSlot(keys, slot, normalized, new AppError('WRONG_RECOVERY_CODE', vaultMessages.wrongRecovery()), file);
+  return openSlot(keys, slot, normalized, new AppError('WRONG_RECOVERY_CODE', vaultMessages.wrongRecovery()), file, floor);
 }
 
-async function openSlot(keys: KeyFile, slot: KeySlot, secret: string, wrongSecret: AppError, file: string): Promise<Buffer> {
-  const kek = await deriveKey(secret, Buffer.from(slot.kdf.salt, 'base64'), checkScryptParams(slot.kdf, file));
+async function openSlot(keys: KeyFile, slot: KeySlot, secret: string, wrongSecret: AppError, file: string, floor: ScryptParams): Promise<Buffer> {
+  const kek = await deriveKey(secret, Buffer.from(slot.kdf.salt, 'base64'), checkScryptParams(slot.kdf, file, floor));
   let privateRaw: Buffer;
   try {
     privateRaw = unseal(kek, slot.privateKey, privateKeyContext(keys.vaultId, slot.id));
@@ -181,6 +197,58 @@ async function openSlot(keys: KeyFile, slot: KeySlot, secret: string, wrongSecre
   } finally {
     privateRaw.fill(0);
   }
+}
+
+// ---- authentication of the whole file --------------------------------------
+
+function keysMacKey(dek: Buffer, vaultId: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', dek, Buffer.from(vaultId, 'utf8'), 'valija/keys-mac/v1', 32));
+}
+
+/** Every field, in a fixed order, so the MAC does not depend on how JSON orders keys. */
+function macInput(keys: KeyFile): string {
+  return JSON.stringify([
+    'valija/keys-mac/v1',
+    keys.format,
+    keys.version,
+    keys.vaultId,
+    keys.generation,
+    keys.counter ?? null,
+    keys.slots.map((s) => [
+      s.id,
+      s.kind,
+      [s.kdf.algorithm, s.kdf.N, s.kdf.r, s.kdf.p, s.kdf.keylen, s.kdf.salt],
+      s.publicKey,
+      [s.privateKey.nonce, s.privateKey.tag, s.privateKey.data],
+      [s.dataKey.ephemeral, s.dataKey.nonce, s.dataKey.tag, s.dataKey.data],
+      s.updatedAt,
+    ]),
+  ]);
+}
+
+function macOf(keys: KeyFile, dek: Buffer): Buffer {
+  const key = keysMacKey(dek, keys.vaultId);
+  try {
+    return createHmac('sha256', key).update(macInput(keys), 'utf8').digest();
+  } finally {
+    key.fill(0);
+  }
+}
+
+/** The file as written: current version, the given counter, and its MAC under `dek` (the DEK of `keys.generation`). */
+export function authenticateKeyFile(keys: KeyFile, dek: Buffer, counter: number): KeyFile {
+  const { mac: _mac, checksum: _checksum, ...body } = keys;
+  const next: KeyFile = { ...body, version: KEYS_VERSION, counter };
+  return { ...next, mac: macOf(next, dek).toString('hex') };
+}
+
+/** 'legacy' for a version 1 file (no MAC yet); throws VAULT_TAMPERED when the MAC is missing or does not match. */
+export function verifyKeyFile(keys: KeyFile, dek: Buffer, file: string): 'authenticated' | 'legacy' {
+  if (keys.version === LEGACY_KEYS_VERSION && keys.mac === undefined && keys.counter === undefined) return 'legacy';
+  const expected = macOf(keys, dek);
+  const given = typeof keys.mac === 'string' && /^[0-9a-f]{64}$/.test(keys.mac) ? Buffer.from(keys.mac, 'hex') : Buffer.alloc(0);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError('VAULT_TAMPERED', vaultMessages.keysTampered(file));
+  return 'authenticated';
 }
 
 function privateKeyContext(vaultId: string, slotId: string): string {
@@ -270,6 +338,11 @@ export function decodeKeyFile(bytes: Buffer, file: string): KeyFile {
   if (typeof checksum !== 'string' || checksum !== checksumOf(body as Omit<KeyFile, 'checksum'>) || !looksLikeKeyFile(body)) {
     throw new AppError('VAULT_CORRUPT', vaultMessages.corrupt(file));
   }
+  // The checksum is plain SHA-256 that anyone can recompute: a version 2 file stripped of
+  // its MAC (to pass as an old one) is caught here or, by the catalog, after unlocking.
+  if (body.version >= 2 && (typeof body.mac !== 'string' || !Number.isSafeInteger(body.counter) || (body.counter ?? 0) < 1)) {
+    throw new AppError('VAULT_TAMPERED', vaultMessages.keysTampered(file));
+  }
   return body;
 }
 
@@ -280,6 +353,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function looksLikeKeyFile(value: Record<string, unknown>): value is Omit<KeyFile, 'checksum'> {
   return (
     typeof value.vaultId === 'string' &&
+    (value.counter === undefined || typeof value.counter === 'number') &&
+    (value.mac === undefined || typeof value.mac === 'string') &&
     typeof value.generation === 'number' &&
     Array.isArray(value.slots) &&
     value.slots.every(

@@ -26,6 +26,16 @@ export const vaultMessages = {
     `El último registro de «${file}» quedó a medio escribir (probablemente un corte de luz o un cierre forzado antes de confirmarse). Se retiró (${bytes} bytes) y se guardó aparte en «${aside}».`,
   tornTailPending: (file: string) =>
     `El último registro de «${file}» quedó a medio escribir (nunca se confirmó). Se ignora al leer y se retirará, guardando una copia aparte, en el próximo guardado.`,
+  keysTampered: (file: string) =>
+    `El archivo de llaves de la bóveda «${file}» fue modificado fuera de Valija: su sello de autenticidad no coincide (alguien pudo agregar un acceso o debilitar la protección de las contraseñas). No se usó ni se cambió nada; avise al administrador y restaure «${file}» desde un respaldo.`,
+  keysRolledBack: (file: string, found: number, expected: number) =>
+    `El archivo de llaves de la bóveda «${file}» es una copia anterior (versión ${found}; la bóveda ya va en la ${expected}). Alguien lo sustituyó por una versión vieja, con la que podría volver a entrar un usuario dado de baja. No se usó ni se cambió nada; avise al administrador.`,
+  keysUnauthenticated: (file: string) =>
+    `El archivo de llaves de la bóveda «${file}» perdió su sello de autenticidad (se le quitó o se sustituyó por uno de formato antiguo). No se usó ni se cambió nada; avise al administrador y restaure «${file}» desde un respaldo.`,
+  kdfTooWeak: (file: string) =>
+    `El archivo de llaves de la bóveda «${file}» pide una protección de contraseñas más débil que la que usa Valija; fue alterado. No se usó ni se cambió nada; restáurelo desde un respaldo.`,
+  slotWithoutUser: (slotIds: string) =>
+    `Estos accesos de la bóveda no pertenecen a ningún usuario activo y no recibirán la llave nueva: ${slotIds}.`,
   wrongPassword: () => 'Usuario o contraseña incorrectos.',
   noSlot: (slotId: string) => `El usuario «${slotId}» no tiene acceso a la bóveda.`,
   slotExists: (slotId: string) => `El usuario «${slotId}» ya tiene acceso a la bóveda.`,

@@ -41,7 +41,7 @@ describe('data key rotation', () => {
   it('re-encrypts everything, keeps every slot and the recovery code working, and removes the old generation', async () => {
     const { recoveryCode } = await build();
     const oldPartition = readFileSync(path.join(dir, 'g1', 'streams', 'custody', '2025-11.log'));
-    const vault = await (await Vault.open(dir)).unlockWithPassword('admin', CHILD_PASSWORD);
+    const vault = await (await Vault.open(dir, { kdf: TEST_KDF })).unlockWithPassword('admin', CHILD_PASSWORD);
     const progress: Array<[number, number]> = [];
     await vault.rotateDataKey((done, total) => void progress.push([done, total]));
     expect(progress.at(-1)).toEqual([4, 4]); // 1 document + 3 partitions
@@ -59,7 +59,7 @@ describe('data key rotation', () => {
       (l: Awaited<ReturnType<typeof Vault.open>>) => l.unlockWithPassword('beto', 'clave-beto'),
       (l: Awaited<ReturnType<typeof Vault.open>>) => l.unlockWithRecoveryCode(recoveryCode),
     ]) {
-      const again = await unlock(await Vault.open(dir));
+      const again = await unlock(await Vault.open(dir, { kdf: TEST_KDF }));
       expect(again.generation).toBe(2);
       await expectAllData(again, ['2026-01#4']);
       await again.close();
@@ -68,7 +68,7 @@ describe('data key rotation', () => {
 
   it('a failure before the switch leaves the old key in force and the vault usable', async () => {
     await build();
-    const vault = await (await Vault.open(dir)).unlockWithPassword('admin', CHILD_PASSWORD);
+    const vault = await (await Vault.open(dir, { kdf: TEST_KDF })).unlockWithPassword('admin', CHILD_PASSWORD);
     const failing = vault.rotateDataKey(undefined, {
       beforeSwitch: () => {
         throw new Error('disco lleno');
@@ -87,7 +87,7 @@ describe('data key rotation', () => {
     const bytes = readFileSync(file);
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1;
     (await import('node:fs')).writeFileSync(file, bytes);
-    const vault = await (await Vault.open(dir)).unlockWithPassword('admin', CHILD_PASSWORD);
+    const vault = await (await Vault.open(dir, { kdf: TEST_KDF })).unlockWithPassword('admin', CHILD_PASSWORD);
     const error = await appErrorOf(() => vault.rotateDataKey());
     expect(error.code).toBe('VAULT_CORRUPT');
     expect(error.message).toContain('agencies.vlj');
@@ -102,7 +102,7 @@ describe('data key rotation', () => {
       const child = spawnChild(['rotate', dir, when]);
       const exit = await waitForExit(child);
       expect(exit.signal).toBe('SIGKILL');
-      const locked = await Vault.open(dir); // takes over the dead process's lock
+      const locked = await Vault.open(dir, { kdf: TEST_KDF }); // takes over the dead process's lock
       const vault = await locked.unlockWithPassword('admin', CHILD_PASSWORD);
       expect(vault.generation).toBe(when === 'after-switch' ? 2 : 1);
       expect(generations()).toEqual([`g${vault.generation}`]);

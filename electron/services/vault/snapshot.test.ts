@@ -41,7 +41,7 @@ describe('UnlockedVault.snapshot', () => {
     expect(listed.filter((p) => p.includes('.tmp-') || p.startsWith('g0') || p === 'vault.lock' || p === 'notas.txt')).toEqual([]);
     await vault.close();
 
-    const reopened = await (await Vault.open(copy)).unlockWithPassword('admin', CHILD_PASSWORD);
+    const reopened = await (await Vault.open(copy, { kdf: TEST_KDF })).unlockWithPassword('admin', CHILD_PASSWORD);
     expect((await reopened.doc('office', { name: '' })).data.name).toBe('C4 Oaxaca');
     const seen: number[] = [];
     for await (const e of (await reopened.stream<{ n: number }>('audit')).readAll()) seen.push(e.record.n);

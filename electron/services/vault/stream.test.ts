@@ -56,7 +56,7 @@ describe('VaultStream', () => {
     expect(await custody.readAt('2026-02', 1, first.refs[1]!)).toEqual({ n: 2 });
     await expect(custody.readAt('2026-02', 2, first.refs[1]!)).rejects.toMatchObject({ code: 'VAULT_CORRUPT' });
     await vault.close();
-    vault = await (await Vault.open(dir)).unlockWithPassword('admin', CHILD_PASSWORD);
+    vault = await (await Vault.open(dir, { kdf: TEST_KDF })).unlockWithPassword('admin', CHILD_PASSWORD);
     const again = await vault.stream<{ n: number }>('custody');
     expect((await again.readPartition('2026-02')).map((r) => r.n)).toEqual([1, 2, 3, 4]);
     await again.append({ n: 5 }, { at: month('2026-02') });
@@ -75,7 +75,7 @@ describe('lowdb documents', () => {
     expect(await vault.doc('users', { list: [] as string[] })).toBe(users);
     await Promise.all(Array.from({ length: 20 }, (_, i) => users.update((d) => void d.list.push(`u${i}`))));
     await vault.close();
-    vault = await (await Vault.open(dir)).unlockWithPassword('admin', CHILD_PASSWORD);
+    vault = await (await Vault.open(dir, { kdf: TEST_KDF })).unlockWithPassword('admin', CHILD_PASSWORD);
     expect((await vault.doc('users', { list: [] as string[] })).data.list).toHaveLength(20);
   });
 });

@@ -46,7 +46,7 @@ describe('Vault lifecycle', () => {
     await vault.close();
     expect(Vault.exists(dir)).toBe(true);
 
-    const locked = await Vault.open(dir);
+    const locked = await Vault.open(dir, { kdf: TEST_KDF });
     expect(locked.slotIds()).toEqual(['admin']);
     expect(locked.hasSlot('admin')).toBe(true);
     const again = await locked.unlockWithPassword('admin', CHILD_PASSWORD);
@@ -78,7 +78,7 @@ describe('Vault lifecycle', () => {
     await vault.close();
     expect((await appErrorOf(() => create())).code).toBe('VAULT_EXISTS');
     const other = path.join(dir, 'nada');
-    const error = await appErrorOf(() => Vault.open(other));
+    const error = await appErrorOf(() => Vault.open(other, { kdf: TEST_KDF }));
     expect(error.code).toBe('VAULT_NOT_FOUND');
     expect(error.message).toContain('nada');
   });
@@ -86,7 +86,7 @@ describe('Vault lifecycle', () => {
   it('tells a wrong password, an unknown user and a wrong recovery code apart', async () => {
     const { vault, recoveryCode } = await create();
     await vault.close();
-    const locked = await Vault.open(dir);
+    const locked = await Vault.open(dir, { kdf: TEST_KDF });
     expect((await appErrorOf(() => locked.unlockWithPassword('admin', 'otra'))).code).toBe('WRONG_PASSWORD');
     expect((await appErrorOf(() => locked.unlockWithPassword('nadie', CHILD_PASSWORD))).code).toBe('NO_KEY_SLOT');
     expect((await appErrorOf(() => locked.unlockWithRecoveryCode('2222-2222-2222-2222-2222-2222-2222-2222'))).code).toBe('WRONG_RECOVERY_CODE');
@@ -95,7 +95,7 @@ describe('Vault lifecycle', () => {
     await byCode.close();
   });
 
-  it('manages slots: add, change password (keys.json only), remove, new recovery code', async () => {
+  it('manages slots: add, change password (keys.json and the catalog\'s counter only), remove, new recovery code', async () => {
     const { vault, recoveryCode } = await create();
     await (await vault.doc('users', { list: ['admin'] })).write();
     await (await vault.stream('audit')).append({ what: 'alta' });
@@ -104,9 +104,13 @@ describe('Vault lifecycle', () => {
     const before = fingerprint(dir);
     const keysBefore = readFileSync(path.join(dir, 'keys.json'), 'utf8');
     await vault.setSlotPassword('beto', 'clave-nueva');
-    expect(fingerprint(dir)).toEqual(before);
-    expect(readFileSync(path.join(dir, 'keys.json'), 'utf8')).not.toBe(keysBefore);
-    expect(readFileSync(path.join(dir, 'keys.json.prev'), 'utf8')).toBe(keysBefore);
+    // besides keys.json, only the catalog changed: it remembers the key file's new counter
+    const after = fingerprint(dir);
+    expect(Object.keys(after).filter((file) => after[file] !== before[file]).sort()).toEqual(['g1/catalog.vlj', 'g1/catalog.vlj.prev']);
+    const keysAfter = readFileSync(path.join(dir, 'keys.json'), 'utf8');
+    expect(keysAfter).not.toBe(keysBefore);
+    // the previous copy is the same file, so falling back to it can never bring back an older set of slots
+    expect(readFileSync(path.join(dir, 'keys.json.prev'), 'utf8')).toBe(keysAfter);
     await vault.checkPassword('beto', 'clave-nueva');
     expect((await appErrorOf(() => vault.checkPassword('beto', 'clave-beto'))).code).toBe('WRONG_PASSWORD');
     const newCode = await vault.newRecoveryCode();
@@ -114,7 +118,7 @@ describe('Vault lifecycle', () => {
     expect((await appErrorOf(() => vault.removeSlot('admin'))).code).toBe('VAULT_LAST_SLOT');
     await vault.close();
 
-    const locked = await Vault.open(dir);
+    const locked = await Vault.open(dir, { kdf: TEST_KDF });
     expect(locked.slotIds()).toEqual(['admin']);
     expect((await appErrorOf(() => locked.unlockWithPassword('beto', 'clave-nueva'))).code).toBe('NO_KEY_SLOT');
     expect((await appErrorOf(() => locked.unlockWithRecoveryCode(recoveryCode))).code).toBe('WRONG_RECOVERY_CODE');
@@ -127,7 +131,7 @@ describe('Vault lifecycle', () => {
     const doc = await vault.doc('settings', { theme: 'claro' });
     const locked = await vault.lock();
     expect((await appErrorOf(() => doc.update((d) => void (d.theme = 'oscuro')))).code).toBe('VAULT_LOCKED');
-    expect((await appErrorOf(() => Vault.open(dir))).code).toBe('VAULT_IN_USE');
+    expect((await appErrorOf(() => Vault.open(dir, { kdf: TEST_KDF }))).code).toBe('VAULT_IN_USE');
     const beto = await locked.unlockWithPassword('beto', 'clave-beto');
     await beto.close();
   });
@@ -136,12 +140,12 @@ describe('Vault lifecycle', () => {
 describe('single writer', () => {
   it('refuses a second open in the same process and releases on close', async () => {
     const { vault } = await create();
-    const error = await appErrorOf(() => Vault.open(dir));
+    const error = await appErrorOf(() => Vault.open(dir, { kdf: TEST_KDF }));
     expect(error.code).toBe('VAULT_IN_USE');
     expect(error.message).toMatch(/ya está abierta/);
     await vault.close();
     expect(existsSync(path.join(dir, 'vault.lock'))).toBe(false);
-    await (await Vault.open(dir)).close();
+    await (await Vault.open(dir, { kdf: TEST_KDF })).close();
   });
 
   it('refuses while another process holds it, and takes over once that process is dead', async () => {
@@ -150,7 +154,7 @@ describe('single writer', () => {
     const child = spawnChild(['hold', dir]);
     try {
       await waitForLine(child, /^ready$/);
-      const error = await appErrorOf(() => Vault.open(dir));
+      const error = await appErrorOf(() => Vault.open(dir, { kdf: TEST_KDF }));
       expect(error.code).toBe('VAULT_IN_USE');
       expect(error.message).toContain(String(child.pid));
     } finally {
@@ -158,23 +162,23 @@ describe('single writer', () => {
       await waitForExit(child);
     }
     expect(existsSync(path.join(dir, 'vault.lock'))).toBe(true);
-    await (await Vault.open(dir)).close();
+    await (await Vault.open(dir, { kdf: TEST_KDF })).close();
   });
 
   it('takes over a stale lock left by a dead process', async () => {
     const { vault } = await create();
     await vault.close();
     writeFileSync(path.join(dir, 'vault.lock'), JSON.stringify({ pid: 999_999_999, processStart: '1', hostname: (await import('node:os')).hostname(), startedAt: '', token: 'x' }));
-    await (await Vault.open(dir)).close();
+    await (await Vault.open(dir, { kdf: TEST_KDF })).close();
   });
 
   it('takes over an empty or unreadable lock (debris from an older crash)', async () => {
     const { vault } = await create();
     await vault.close();
     writeFileSync(path.join(dir, 'vault.lock'), '');
-    await (await Vault.open(dir)).close();
+    await (await Vault.open(dir, { kdf: TEST_KDF })).close();
     writeFileSync(path.join(dir, 'vault.lock'), '{"pi');
-    await (await Vault.open(dir)).close();
+    await (await Vault.open(dir, { kdf: TEST_KDF })).close();
     expect(readdirSync(dir).filter((n) => n.startsWith('vault.lock'))).toEqual([]);
   });
 });

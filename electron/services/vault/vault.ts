@@ -10,8 +10,9 @@ import { EncryptedAdapter } from './encrypted-adapter';
 import { Gate, SerialQueue } from './gate';
 import { copyGeneration, retireOtherGenerations, type ProgressFn } from './generations';
 import type { VaultHost } from './host';
-import type { ScryptParams } from './kdf';
+import { PRODUCTION_KDF, type ScryptParams } from './kdf';
 import {
+  authenticateKeyFile,
   createKeyFile,
   decodeKeyFile,
   encodeKeyFile,
@@ -21,6 +22,7 @@ import {
   unlockWithPassword,
   unlockWithRecoveryCode,
   validateSlotId,
+  verifyKeyFile,
   withoutSlot,
   withSlot,
   type KeyFile,
@@ -43,13 +45,27 @@ export interface CacheFile<T> {
 export interface VaultOptions {
   /** called for every recovered problem (previous copy used, torn write cut away) */
   onProblem?: (problem: VaultProblem) => void;
+  /**
+   * The configured scrypt cost: every new slot uses it (never the cost read
+   * from keys.json), and no slot on disk may be cheaper. Production when
+   * omitted; tests inject TEST_KDF.
+   */
+  kdf?: ScryptParams;
 }
 
 export interface CreateVaultOptions extends VaultOptions {
   slotId: string;
   password: string;
-  /** scrypt parameters for this vault's slots; production defaults when omitted */
-  kdf?: ScryptParams;
+}
+
+export interface UnlockOptions {
+  /**
+   * Called when keys.json turns out to be forged or an older copy, with the
+   * vault open (the DEK is genuine, only the key file is not) so the refusal
+   * can be written into the audit log. The vault is locked again right after
+   * and the unlock throws the error; keys.json is never rewritten.
+   */
+  onKeyFileRefused?: (vault: UnlockedVault, error: AppError) => Promise<void>;
 }
 
 /** Test seams for crash-safety of key rotation. */
@@ -98,12 +114,19 @@ class Session {
     this.keys = next;
   }
 
-  /** New slots use the same scrypt cost as the vault's existing ones. */
+  /**
+   * Writes `next` (already authenticated) twice, so keys.json.prev is the
+   * same file: were keys.json damaged later, falling back to the previous
+   * copy must not bring back a removed slot (it would be refused as older).
+   */
+  async writeKeysTwice(next: KeyFile): Promise<void> {
+    await this.writeKeys(next);
+    await this.writeKeys(next);
+  }
+
+  /** New slots use the configured cost; the one in keys.json is what an attacker would lower. */
   kdfParams(): ScryptParams {
-    const slot = this.keys.slots[0];
-    if (!slot) throw new AppError('VAULT_CORRUPT', vaultMessages.corrupt(KEYS_FILE));
-    const { N, r, p, keylen } = slot.kdf;
-    return { N, r, p, keylen };
+    return this.options.kdf ?? PRODUCTION_KDF;
   }
 
   async close(): Promise<void> {
@@ -142,14 +165,14 @@ export const Vault = {
       // A create that crashed before keys.json existed may have left a generation folder.
       await retireOtherGenerations(dir, -1);
       await mkdirDurable(layout.dir);
-      const catalog = emptyCatalog();
+      const catalog: CatalogData = { ...emptyCatalog(), keysCounter: keys.counter ?? 1 };
       await catalogFile(layout, dek).write(encodeCatalog(dek, catalog));
       const keysFile = keysFileOf(dir);
       // keys.json last: until it exists, there is no vault.
       await keysFile.write(encodeKeyFile(keys));
       const session = new Session(dir, lock, keysFile, keys, options);
       session.state = 'unlocked';
-      const vault = new UnlockedVault(session, dek, layout, catalog, options.slotId, { kdfMs, openMs: performance.now() - started - kdfMs });
+      const vault = new UnlockedVault(session, dek, layout, catalog, options.slotId, { kdfMs, openMs: performance.now() - started - kdfMs }, 'authenticated');
       return { vault, recoveryCode };
     } catch (error) {
       await lock.release();
@@ -241,18 +264,18 @@ export class LockedVault {
     return this.session.keys.slots.some((s) => s.id === RECOVERY_SLOT_ID);
   }
 
-  async unlockWithPassword(slotId: string, password: string): Promise<UnlockedVault> {
+  async unlockWithPassword(slotId: string, password: string, options: UnlockOptions = {}): Promise<UnlockedVault> {
     this.assertLocked();
     const started = performance.now();
-    const dek = await unlockWithPassword(this.session.keys, slotId, password, KEYS_FILE);
-    return this.enter(dek, slotId, performance.now() - started);
+    const dek = await unlockWithPassword(this.session.keys, slotId, password, KEYS_FILE, this.session.kdfParams());
+    return this.enter(dek, slotId, performance.now() - started, options);
   }
 
-  async unlockWithRecoveryCode(code: string): Promise<UnlockedVault> {
+  async unlockWithRecoveryCode(code: string, options: UnlockOptions = {}): Promise<UnlockedVault> {
     this.assertLocked();
     const started = performance.now();
-    const dek = await unlockWithRecoveryCode(this.session.keys, code, KEYS_FILE);
-    return this.enter(dek, null, performance.now() - started);
+    const dek = await unlockWithRecoveryCode(this.session.keys, code, KEYS_FILE, this.session.kdfParams());
+    return this.enter(dek, null, performance.now() - started, options);
   }
 
   /** Releases the folder lock. */
@@ -265,19 +288,58 @@ export class LockedVault {
     if (this.session.state === 'unlocked') throw new AppError('VAULT_IN_USE', vaultMessages.inUseHere());
   }
 
-  private async enter(dek: Buffer, slotId: string | null, kdfMs: number): Promise<UnlockedVault> {
+  private async enter(dek: Buffer, slotId: string | null, kdfMs: number, options: UnlockOptions): Promise<UnlockedVault> {
     this.assertLocked();
     const started = performance.now();
-    const layout = new GenerationLayout(this.session.dir, this.session.keys.generation);
+    const keys = this.session.keys;
+    let keyFile: KeyFileState;
+    let refusal: AppError | null = null;
+    try {
+      keyFile = verifyKeyFile(keys, dek, KEYS_FILE);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      keyFile = 'authenticated';
+      refusal = error;
+    }
+    const layout = new GenerationLayout(this.session.dir, keys.generation);
     const read = await catalogFile(layout, dek).read();
     if (read === null) throw new AppError('VAULT_FILE_MISSING', vaultMessages.missing(layout.label(layout.catalogFile)));
     if (read.problem) this.session.report(read.problem);
+    const seen = read.data.keysCounter;
+    if (!refusal && keyFile === 'legacy' && seen !== undefined) {
+      // This vault wrote authenticated key files before: an unauthenticated one is a forgery.
+      refusal = new AppError('VAULT_TAMPERED', vaultMessages.keysUnauthenticated(KEYS_FILE));
+    }
+    if (!refusal && keyFile === 'authenticated' && seen !== undefined && (keys.counter ?? 0) < seen) {
+      refusal = new AppError('VAULT_ROLLBACK', vaultMessages.keysRolledBack(KEYS_FILE, keys.counter ?? 0, seen));
+    }
+    if (refusal) {
+      // Only the key file is refused; the DEK opened the catalog, so the audit log is genuine and can say so.
+      if (options.onKeyFileRefused) {
+        this.session.state = 'unlocked';
+        const vault = new UnlockedVault(this.session, dek, layout, read.data, slotId, { kdfMs, openMs: 0 }, keyFile, refusal);
+        try {
+          await options.onKeyFileRefused(vault, refusal);
+        } finally {
+          await vault.lock();
+        }
+      } else {
+        dek.fill(0);
+      }
+      throw refusal;
+    }
     await Promise.all([removeStaleTemps(layout.dir), removeStaleTemps(layout.docsDir)]);
     await Promise.all(read.data.streams.map((s) => removeStaleTemps(layout.streamDir(s))));
     this.session.state = 'unlocked';
-    return new UnlockedVault(this.session, dek, layout, read.data, slotId, { kdfMs, openMs: performance.now() - started });
+    const vault = new UnlockedVault(this.session, dek, layout, read.data, slotId, { kdfMs, openMs: performance.now() - started }, keyFile);
+    // A rotation or key change that crashed after keys.json but before the catalog: catch the catalog up.
+    if (keyFile === 'authenticated' && (seen ?? 0) < (keys.counter ?? 0)) await vault.recordKeysCounter(keys.counter ?? 0);
+    return vault;
   }
 }
+
+/** 'legacy': keys.json predates the MAC and waits for `authenticateKeyFile`. */
+export type KeyFileState = 'authenticated' | 'legacy';
 
 export class UnlockedVault {
   readonly gate = new Gate();
@@ -298,6 +360,9 @@ export class UnlockedVault {
     /** who unlocked; null when opened with the recovery code */
     readonly slotId: string | null,
     readonly timings: UnlockTimings,
+    private keyFile: KeyFileState,
+    /** set while a refused key file is being reported: no key change may happen then */
+    private readonly refusal: AppError | null = null,
   ) {
     this.currentKey = key;
     this.currentLayout = layout;
@@ -479,6 +544,41 @@ export class UnlockedVault {
     return this.slotIds().includes(slotId);
   }
 
+  /** Whether keys.json carries its MAC yet (see authenticateKeyFile). */
+  get keyFileState(): KeyFileState {
+    return this.keyFile;
+  }
+
+  /** The keys.json counter in force (0 for a file that predates it). */
+  get keysCounter(): number {
+    return this.session.keys.counter ?? 0;
+  }
+
+  /**
+   * Gives a keys.json that predates the MAC its MAC and counter: done by the
+   * first legitimate unlock, the only moment the file can be vouched for.
+   * Password slots of nobody in `keep` (the active users) are dropped first,
+   * since one could have been planted while the file had no MAC. Answers the
+   * dropped slot ids; does nothing on an authenticated file.
+   */
+  async authenticateKeyFile(keep: readonly string[]): Promise<string[]> {
+    if (this.keyFile === 'authenticated') return [];
+    const dropped = this.slotIds().filter((id) => !keep.includes(id) && id !== this.slotId);
+    await this.keysChange(async (keys) => ({ ...keys, slots: keys.slots.filter((s) => !dropped.includes(s.id)) }));
+    return dropped;
+  }
+
+  /** Remembers, under the DEK, the highest keys.json counter written (see CatalogData.keysCounter). */
+  async recordKeysCounter(counter: number): Promise<void> {
+    this.assertOpen();
+    await this.catalogQueue.run(async () => {
+      if ((this.catalog.keysCounter ?? 0) >= counter) return;
+      const next: CatalogData = { ...this.catalog, keysCounter: counter };
+      await this.catalogFile.write(encodeCatalog(this.currentKey, next));
+      this.catalog = next;
+    });
+  }
+
   async addSlot(slotId: string, password: string): Promise<void> {
     validateSlotId(slotId);
     await this.keysChange(async (keys) => {
@@ -502,7 +602,7 @@ export class UnlockedVault {
   /** Throws WRONG_PASSWORD / NO_KEY_SLOT; e.g. to confirm the current password before a change. */
   async checkPassword(slotId: string, password: string): Promise<void> {
     this.assertOpen();
-    const dek = await unlockWithPassword(this.session.keys, slotId, password, KEYS_FILE);
+    const dek = await unlockWithPassword(this.session.keys, slotId, password, KEYS_FILE, this.session.kdfParams());
     const same = dek.equals(this.currentKey);
     dek.fill(0);
     if (!same) throw new AppError('WRONG_PASSWORD', vaultMessages.wrongPassword());
@@ -522,11 +622,18 @@ export class UnlockedVault {
    * beside the old one; one durable write of keys.json switches to it. A crash
    * before the switch leaves the old generation in force (the half-built one
    * is removed on the next open); after it, the new one.
+   *
+   * `recipients`: the password slots that may receive the new key (the active
+   * users); any other password slot is left out of the new file, so a slot
+   * nobody accounts for never gets the key. Answers the slots left out.
    */
-  async rotateDataKey(onProgress?: ProgressFn, hooks: RotationHooks = {}): Promise<void> {
+  async rotateDataKey(onProgress?: ProgressFn, hooks: RotationHooks = {}, recipients?: readonly string[]): Promise<{ leftOut: string[] }> {
     this.assertOpen();
-    await this.gate.exclusive(async () => {
+    this.assertKeysUsable();
+    return this.gate.exclusive(async () => {
       this.assertOpen();
+      const leftOut = recipients ? this.slotIds().filter((id) => !recipients.includes(id)) : [];
+      if (leftOut.length > 0 && leftOut.length === this.slotIds().length) throw new AppError('VAULT_LAST_SLOT', vaultMessages.lastSlot());
       for (const stream of this.streams.values()) await stream.suspend();
       const from = { layout: this.currentLayout, key: this.currentKey };
       const to = { layout: new GenerationLayout(this.session.dir, from.layout.generation + 1), key: newKey() };
@@ -538,7 +645,8 @@ export class UnlockedVault {
         await fsp.rm(to.layout.dir, { recursive: true, force: true }).catch(() => undefined);
         throw error;
       }
-      const nextKeys = rewrapAll(this.session.keys, to.key, to.layout.generation);
+      const kept: KeyFile = { ...this.session.keys, slots: this.session.keys.slots.filter((s) => !leftOut.includes(s.id)) };
+      const nextKeys = authenticateKeyFile(rewrapAll(kept, to.key, to.layout.generation), to.key, this.keysCounter + 1);
       try {
         await this.session.writeKeys(nextKeys);
       } catch (error) {
@@ -555,7 +663,10 @@ export class UnlockedVault {
       await hooks.afterSwitch?.();
       // keys.json.prev must open the new generation too before the old one goes.
       await this.session.writeKeys(nextKeys);
+      this.keyFile = 'authenticated';
+      await this.recordKeysCounter(nextKeys.counter ?? 0);
       await retireOtherGenerations(this.session.dir, to.layout.generation);
+      return { leftOut };
     });
   }
 
@@ -610,11 +721,20 @@ export class UnlockedVault {
     if (this.session.state !== 'unlocked') throw new AppError('VAULT_LOCKED', vaultMessages.closed());
   }
 
+  private assertKeysUsable(): void {
+    if (this.refusal) throw this.refusal;
+  }
+
+  /** Every write of keys.json: the change, then a raised counter and a MAC under the DEK, then the catalog remembers the counter. */
   private async keysChange(change: (keys: KeyFile) => Promise<KeyFile>): Promise<void> {
     this.assertOpen();
+    this.assertKeysUsable();
     await this.gate.exclusive(async () => {
       this.assertOpen();
-      await this.session.writeKeys(await change(this.session.keys));
+      const next = authenticateKeyFile(await change(this.session.keys), this.currentKey, this.keysCounter + 1);
+      await this.session.writeKeysTwice(next);
+      this.keyFile = 'authenticated';
+      await this.recordKeysCounter(next.counter ?? 0);
     });
   }
 

@@ -6,6 +6,7 @@
  *   rotate <dir> <when>  rotate the data key and SIGKILL itself at <when>:
  *                        "progress:<n>" | "before-switch" | "after-switch"
  */
+import { TEST_KDF } from '../kdf';
 import { Vault } from '../vault';
 
 const [mode, dir, when] = process.argv.slice(2);
@@ -18,7 +19,7 @@ function die(): never {
 
 async function main(): Promise<void> {
   if (!dir) throw new Error('usage: crash-child <mode> <dir>');
-  const locked = await Vault.open(dir);
+  const locked = await Vault.open(dir, { kdf: TEST_KDF });
   if (mode === 'hold') {
     process.stdout.write('ready\n');
     setInterval(() => undefined, 1_000);
