@@ -44,14 +44,36 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const [resetting, setResetting] = useState<User | null>(null);
 
 
-  const deactivate = (user: User) =>
+  /** After a deactivation the key the person knew is still the vault's: renewing it is offered, and on unless unticked. */
+  const followRotation = async (jobId: string) => {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const status = await call('jobs.get', { jobId });
+      if (status.state === 'running') continue;
+      notifications.show({ color: status.state === 'done' ? 'green' : 'red', title: 'Llave de cifrado', message: status.message });
+      return;
+    }
+  };
+
+  const deactivate = (user: User) => {
+    let rotate = true;
     modals.openConfirmModal({
       title: `¿Dar de baja a ${user.fullName}?`,
       children: (
-        <Text size="sm">
-          Ya no podrá iniciar sesión y su llave de acceso a la bóveda se elimina. Su nombre se conserva en la bitácora y en los
-          registros que firmó. Esta acción no se puede deshacer.
-        </Text>
+        <Stack gap="sm">
+          <Text size="sm">
+            Ya no podrá iniciar sesión y su llave de acceso a la bóveda se elimina. Su nombre se conserva en la bitácora y en los
+            registros que firmó. Esta acción no se puede deshacer.
+          </Text>
+          <Checkbox
+            defaultChecked
+            onChange={(event) => {
+              rotate = event.currentTarget.checked;
+            }}
+            label="Renovar también la llave de cifrado (recomendado)"
+            description="Así, ni una copia anterior de la bóveda ni una llave que haya conservado le servirán para leer lo que se guarde después. Toma unos minutos; se puede seguir trabajando."
+          />
+        </Stack>
       ),
       labels: { confirm: 'Dar de baja', cancel: 'Cancelar' },
       confirmProps: { color: 'red' },
@@ -62,9 +84,19 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
           load();
         } catch (e) {
           notifications.show({ color: 'red', title: 'No se pudo dar de baja', message: errorMessage(e) });
+          return;
+        }
+        if (!rotate) return;
+        try {
+          const job = await call('vault.rotateKey', {});
+          notifications.show({ message: 'Renovando la llave de cifrado de la bóveda…' });
+          await followRotation(job.id);
+        } catch (e) {
+          notifications.show({ color: 'red', title: 'No se pudo renovar la llave', message: `${errorMessage(e)} Puede renovarla desde Administración → Seguridad.` });
         }
       },
     });
+  };
 
   return (
     <Stack gap="md">
