@@ -57,7 +57,7 @@ async function officeVault() {
   await s.session.signIn(clerk.userName, clerk.temporaryPassword);
   await s.session.changePassword(clerk.temporaryPassword, 'Clave-Propia-Jose-1');
   await s.session.signOut();
-  return { dir, s, handlers, clerkId: created.value.id, clerkPassword: 'Clave-Propia-Jose-1' };
+  return { dir, s, handlers, clerkId: (created.value as { id: string }).id, clerkPassword: 'Clave-Propia-Jose-1' };
 }
 
 /** The attacker edits the files while Valija is closed; the next start reads them. */
@@ -212,8 +212,8 @@ describe('rotation', () => {
     const started = await dispatch(handlers, 'vault.rotateKey', {});
     if (!started.ok) throw new Error(started.error.message);
     for (let i = 0; i < 200; i += 1) {
-      const status = await dispatch(handlers, 'jobs.get', { jobId: started.value.id });
-      if (status.ok && status.value.state !== 'running') break;
+      const status = await dispatch(handlers, 'jobs.get', { jobId: (started.value as { id: string }).id });
+      if (status.ok && (status.value as { state: string }).state !== 'running') break;
       await new Promise((r) => setTimeout(r, 25));
     }
     const keys = JSON.parse(readFileSync(keysPath(dir), 'utf8')) as Json;

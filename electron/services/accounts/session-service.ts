@@ -157,13 +157,11 @@ export class SessionService {
     if (this.ws) await this.endSession('signed_out');
     const locked = await this.lockedVault();
     this.throttle.check(userName);
-    const profile = await this.profile.read();
-    if (profile.deactivated.includes(userName)) {
-      await this.recordFailure(userName);
-      throw new AppError('USER_INACTIVE', ERROR_MESSAGES.USER_INACTIVE);
-    }
     if (!locked.hasSlot(userName)) {
-      await this.recordFailure(userName);
+      // public.json only chooses the message for a name without a key slot: listing someone there cannot lock them out.
+      const profile = await this.profile.read();
+      await this.recordFailure(userName, locked);
+      if (profile.deactivated.includes(userName)) throw new AppError('USER_INACTIVE', ERROR_MESSAGES.USER_INACTIVE);
       throw new AppError('WRONG_PASSWORD', this.failureMessage(userName));
     }
     let vault;
@@ -171,7 +169,7 @@ export class SessionService {
       vault = await locked.unlockWithPassword(userName, password, this.refusalAudit(userName));
     } catch (error) {
       if (error instanceof AppError && error.code === 'WRONG_PASSWORD') {
-        await this.recordFailure(userName);
+        await this.recordFailure(userName, locked);
         throw new AppError('WRONG_PASSWORD', this.failureMessage(userName));
       }
       throw error;
@@ -199,7 +197,7 @@ export class SessionService {
     } catch (error) {
       if (error instanceof AppError && error.code === 'WRONG_RECOVERY_CODE') {
         this.throttle.fail('#recovery');
-        await this.recordFailure(`${userName} (código de recuperación)`);
+        await this.recordFailure(userName, locked, ' (código de recuperación)');
       }
       throw error;
     }
@@ -294,18 +292,25 @@ export class SessionService {
   }
 
   private async enter(ws: Workspace, user: User): Promise<void> {
-    const { restored } = await this.profile.read();
+    // What public.json queued is recorded now, at the time of recording: its times are only claims
+    // (anyone can edit the file), kept as a detail so they can never break the audit log's order.
+    const { restored, failedSignIns } = await this.profile.read();
+    const claim = { origen: 'public.json (archivo sin cifrar; fecha declarada, no verificada)' };
     if (restored) {
-      await ws.audit.record('vault.restored', null, `Bóveda restaurada desde el respaldo «${restored.backup}»`, { respaldo: restored.backup }, new Date(restored.at));
+      await ws.audit.record('vault.restored', null, `Bóveda restaurada desde el respaldo «${restored.backup}»`, { respaldo: restored.backup, fechaDeclarada: restored.at, ...claim });
+    }
+    const known = new Set(ws.users.data.users.map((u) => u.userName));
+    for (const failure of failedSignIns) {
+      const [, name = '', how = ''] = /^(.*?)( \(código de recuperación\))?$/s.exec(failure.userName) ?? [];
+      const subject = known.has(name) ? `Intento fallido con el usuario «${name}»${how}` : `Intento fallido con un usuario que no existe${how}`;
+      await ws.audit.record('session.sign_in_failed', null, subject, { ...(known.has(name) ? { userName: name } : {}), fechaDeclarada: failure.at, ...claim });
+    }
+    if (restored || failedSignIns.length > 0) {
       await this.profile.update((p) => {
         p.restored = null;
+        p.failedSignIns = [];
       });
     }
-    const pending = (await this.profile.read()).failedSignIns;
-    for (const failure of pending) {
-      await ws.audit.record('session.sign_in_failed', null, `Intento fallido con el usuario «${failure.userName}»`, { userName: failure.userName }, new Date(failure.at));
-    }
-    if (pending.length > 0) await this.profile.update((p) => void (p.failedSignIns = []));
     await ws.audit.record('session.signed_in', actorOf(user), user.userName);
     this.ws = ws;
     this.user = user;
@@ -322,10 +327,16 @@ export class SessionService {
     this.locked = await ws.vault.lock();
   }
 
-  private async recordFailure(userName: string): Promise<void> {
+  private async recordFailure(userName: string, locked: LockedVault, how = ''): Promise<void> {
     this.throttle.fail(userName);
     // Nobody can write the audit log while the vault is locked: queue it in clear (user name and time only).
-    await this.profile.update((p) => void p.failedSignIns.push({ userName, at: this.clock().toISOString() }));
+    // Only a name with a key slot is written: what was typed may be a password put in the wrong field.
+    const name = locked.hasSlot(userName) ? userName : '';
+    try {
+      await this.profile.update((p) => void p.failedSignIns.push({ userName: `${name}${how}`, at: this.clock().toISOString() }));
+    } catch {
+      // public.json unwritable (read-only folder, full disk): the attempt is still refused, only not queued.
+    }
   }
 
   private failureMessage(userName: string): string {
