@@ -17,7 +17,9 @@ import { bagFolder, bagReport, bagsOn, knownDrive, StagingArea } from './media/m
 import { MediaService } from './media/media-service';
 import type { Progress } from './jobs';
 import { JobRunner } from './jobs';
-import type { ScryptParams } from './vault';
+import { Vault, type ScryptParams } from './vault';
+import { keysVaultIdIn } from './media/vault-backup';
+import { AppError } from '../../shared/errors';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -326,18 +328,45 @@ export function createHandlers(services: Services): Handlers {
       await mayRestore();
       const report = await media.inspectBackup(await bagFolder(drivePath, bagName));
       const d = report.descriptor;
-      return { valid: report.valid, problem: report.problem, vaultId: d?.vaultId ?? null, officeName: d ? `${d.office.institution} · ${d.office.unit}` : null, createdAt: d?.createdAt ?? null, files: d?.files ?? 0 };
+      const current = Vault.exists(services.config.dataDir) ? await keysVaultIdIn(services.config.dataDir) : null;
+      return {
+        valid: report.valid,
+        problem: report.problem,
+        vaultId: d?.vaultId ?? null,
+        officeName: d ? `${d.office.institution} · ${d.office.unit}` : null,
+        createdAt: d?.createdAt ?? null,
+        files: d?.files ?? 0,
+        sameVault: current === null || report.keysVaultId === null ? null : current === report.keysVaultId,
+      };
     },
     'backup.repair': async ({ drivePath, bagName }) => {
       const { ws, user } = signedIn();
       return media.repairFromBackup(ws, user, await bagFolder(drivePath, bagName));
     },
-    'backup.restore': async ({ drivePath, bagName, confirmReplace }) => {
+    'backup.restore': async ({ drivePath, bagName, confirmReplace, confirmOtherVault, unlock }) => {
       await mayRestore();
       const dir = await bagFolder(drivePath, bagName);
-      // The vault in use is released first: nobody may be writing into what is replaced.
-      await session.close();
-      const restored = await media.restoreBackup(dir, services.config.dataDir, { confirmReplace });
+      const current = (await session.state()).status === 'signed_in' ? signedIn() : null;
+      let released = false;
+      let restored;
+      try {
+        restored = await media.restoreBackup(dir, services.config.dataDir, {
+          confirmReplace,
+          confirmOtherVault,
+          unlock,
+          ...(services.config.kdf ? { kdf: services.config.kdf } : {}),
+          // The vault in use is released only once the backup passed every check: nobody may be writing into what is replaced.
+          beforeReplace: async () => {
+            released = true;
+            await session.close();
+          },
+        });
+      } catch (error) {
+        if (current && !released && error instanceof AppError) {
+          await current.ws.audit.record('vault.restore_refused', actorOf(current.user), error.message, { respaldo: bagName, motivo: error.code });
+        }
+        throw error;
+      }
       profile.forget();
       await profile.update((p) => {
         p.restored = { at: new Date().toISOString(), backup: bagName };

@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = {
   'records.exported': 'Expediente exportado a medio extraíble',
   'vault.backed_up': 'Respaldo de la bóveda creado',
   'vault.restored': 'Bóveda restaurada desde un respaldo',
+  'vault.restore_refused': 'Restauración de un respaldo rechazada',
   'vault.upgraded': 'Bóveda actualizada al formato vigente',
   'vault.index_rebuilt': 'Índice reconstruido desde los registros',
   'vault.repaired': 'Registros dañados reparados desde un respaldo',

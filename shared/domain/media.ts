@@ -46,7 +46,14 @@ export const exportRecordsSchema = z.union([
   z.object({ drivePath, from: civilDateSchema, to: civilDateSchema }).strict(),
   z.object({ drivePath, shipmentIds: z.array(z.string().min(1).max(64)).min(1, 'Elija al menos un envío.').max(5000) }).strict(),
 ]);
-export const restoreSchema = z.object({ drivePath, bagName, confirmReplace: z.boolean().default(false) }).strict();
+/** A backup replaces nothing until it opens: a password of one of its users, or its recovery code. */
+export const backupUnlockSchema = z.union([
+  z.object({ userName: z.string().trim().min(1, 'Escriba el usuario.').max(128), password: z.string().min(1, 'Escriba la contraseña.').max(1024) }).strict(),
+  z.object({ recoveryCode: z.string().trim().min(1, 'Escriba el código de recuperación.').max(200) }).strict(),
+]);
+export const restoreSchema = z
+  .object({ drivePath, bagName, confirmReplace: z.boolean().default(false), confirmOtherVault: z.boolean().default(false), unlock: backupUnlockSchema })
+  .strict();
 
 /** What a finished load returns to the screen, once: the passphrase is not kept anywhere. */
 export interface LoadResult {
@@ -93,6 +100,8 @@ export interface BackupReport {
   officeName: string | null;
   createdAt: string | null;
   files: number;
+  /** whether the backup is of the vault on this workstation; null when there is none to compare with */
+  sameVault: boolean | null;
 }
 
 /** A repair of damaged months from a backup: what was repaired and what stays damaged (Spanish, one line each). */

@@ -115,6 +115,12 @@ test('load a magnetic-media shipment onto a drive and verify it, export the mont
   await fresh.getByRole('option', { name: /^valija-respaldo-/ }).click();
   await restore.getByRole('button', { name: 'Revisar el respaldo' }).click();
   await expect(restore.getByTestId('backup-report')).toContainText(OFFICE.institution);
+  // The backup replaces nothing until it opens with its own password: a wrong one is refused in Spanish.
+  await restore.getByLabel('Usuario del respaldo').fill(ADMIN.userName);
+  await restore.getByLabel('Contraseña del respaldo').fill('No-Es-La-Clave-1');
+  await restore.getByRole('button', { name: 'Restaurar' }).click();
+  await expect(restore.getByText(/no abren el respaldo/)).toBeVisible();
+  await restore.getByLabel('Contraseña del respaldo').fill(ADMIN.password);
   await restore.getByRole('button', { name: 'Restaurar' }).click();
   await expect(fresh.getByRole('heading', { name: 'Iniciar sesión' })).toBeVisible();
   await signIn(fresh, ADMIN.userName, ADMIN.password);

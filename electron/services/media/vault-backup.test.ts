@@ -28,6 +28,8 @@ async function backedUp() {
   return { w, media, s, drive, backup };
 }
 
+const adminUnlock = { userName: ADMIN.userName, password: ADMIN.password };
+
 function servicesAt(dataDir: string): Services {
   const s = createServices({ dataDir, version: 't', shell: 'harness', kdf: TEST_KDF });
   others.push(s);
@@ -63,7 +65,7 @@ describe('vault backup', () => {
   it('restores into a fresh data folder, where the original password signs in and the records are there', async () => {
     const { w, media, s, backup } = await backedUp();
     const fresh = path.join(tempDir(), 'datos');
-    const result = await media.restoreBackup(backup.bagPath, fresh, { confirmReplace: false });
+    const result = await media.restoreBackup(backup.bagPath, fresh, { confirmReplace: false, unlock: adminUnlock, kdf: TEST_KDF });
     expect(result).toMatchObject({ vaultId: w.ws.meta.data.vaultId, replaced: false, keptCopy: null });
     expect(readdirSync(path.dirname(fresh))).toEqual(['datos']);
     const again = servicesAt(fresh);
@@ -82,11 +84,14 @@ describe('vault backup', () => {
     await other.s.session.close();
     const before = listTree(target);
 
-    await expect(media.restoreBackup(backup.bagPath, target, { confirmReplace: false })).rejects.toMatchObject({ code: 'VAULT_EXISTS', message: expect.stringContaining('confirme') });
+    await expect(media.restoreBackup(backup.bagPath, target, { confirmReplace: false, unlock: adminUnlock, kdf: TEST_KDF })).rejects.toMatchObject({ code: 'VAULT_EXISTS', message: expect.stringContaining('confirme') });
     expect(listTree(target)).toEqual(before);
     expect(readdirSync(path.dirname(target))).toEqual(['datos']);
 
-    const result = await media.restoreBackup(backup.bagPath, target, { confirmReplace: true });
+    // The backup is of another vault: said plainly, and refused until confirmed on its own.
+    await expect(media.restoreBackup(backup.bagPath, target, { confirmReplace: true, unlock: adminUnlock, kdf: TEST_KDF })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('es de OTRA bóveda') });
+    expect(listTree(target)).toEqual(before);
+    const result = await media.restoreBackup(backup.bagPath, target, { confirmReplace: true, confirmOtherVault: true, unlock: adminUnlock, kdf: TEST_KDF });
     expect(result.replaced).toBe(true);
     expect(result.keptCopy).toMatch(/datos-anterior-20261123T180000$/);
     expect(listTree(result.keptCopy!)).toEqual(before);
@@ -98,7 +103,7 @@ describe('vault backup', () => {
   it('refuses to replace a vault this program still has open', async () => {
     const { w, media, backup } = await backedUp();
     await w.s.session.signOut();
-    await expect(media.restoreBackup(backup.bagPath, w.dir, { confirmReplace: true })).rejects.toMatchObject({ code: 'VAULT_IN_USE' });
+    await expect(media.restoreBackup(backup.bagPath, w.dir, { confirmReplace: true, unlock: adminUnlock, kdf: TEST_KDF })).rejects.toMatchObject({ code: 'VAULT_IN_USE' });
     expect(Vault.exists(w.dir)).toBe(true);
     expect(readdirSync(path.dirname(w.dir)).filter((n) => n.startsWith(path.basename(w.dir)))).toEqual([path.basename(w.dir)]);
   });
@@ -114,20 +119,20 @@ describe('vault backup', () => {
     const climbing = path.join(tempDir(), 'respaldo');
     await fsp.cp(backup.bagPath, climbing, { recursive: true });
     await fsp.appendFile(path.join(climbing, 'manifest-sha256.txt'), `${sha256('x')}  data/../../../secreto.txt\n`);
-    await expect(media.restoreBackup(climbing, target, { confirmReplace: true })).rejects.toMatchObject({ message: expect.stringContaining('no se puede restaurar') });
+    await expect(media.restoreBackup(climbing, target, { confirmReplace: true, unlock: adminUnlock, kdf: TEST_KDF })).rejects.toMatchObject({ message: expect.stringContaining('no se puede restaurar') });
 
     // A symbolic link inside data/.
     const linked = path.join(tempDir(), 'respaldo');
     await fsp.cp(backup.bagPath, linked, { recursive: true });
     symlinkSync(secret, path.join(linked, 'data', 'enlace.txt'));
-    await expect(media.restoreBackup(linked, target, { confirmReplace: true })).rejects.toMatchObject({ message: expect.stringContaining('enlace simbólico') });
+    await expect(media.restoreBackup(linked, target, { confirmReplace: true, unlock: adminUnlock, kdf: TEST_KDF })).rejects.toMatchObject({ message: expect.stringContaining('enlace simbólico') });
 
     // A file altered after the backup.
     const altered = path.join(tempDir(), 'respaldo');
     await fsp.cp(backup.bagPath, altered, { recursive: true });
     writeFileSync(path.join(altered, 'data', 'keys.json'), '{}');
     expect((await media.inspectBackup(altered)).valid).toBe(false);
-    await expect(media.restoreBackup(altered, target, { confirmReplace: true })).rejects.toMatchObject({ message: expect.stringContaining('keys.json') });
+    await expect(media.restoreBackup(altered, target, { confirmReplace: true, unlock: adminUnlock, kdf: TEST_KDF })).rejects.toMatchObject({ message: expect.stringContaining('keys.json') });
 
     // A valid bag that is not a vault backup.
     const stranger = path.join(tempDir(), 'otro');

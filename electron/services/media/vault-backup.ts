@@ -9,7 +9,9 @@ import { requireRole } from '../accounts/permissions';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
 import { exists, fsyncDir, isErrno } from '../vault/durable-file';
-import { Vault } from '../vault/vault';
+import type { ScryptParams } from '../vault/kdf';
+import { decodeKeyFile } from '../vault/key-slots';
+import { Vault, type UnlockedVault } from '../vault/vault';
 import { VaultLock } from '../vault/vault-lock';
 import { fieldValues } from './bag-info';
 import { MAX_BAG_DEPTH, MAX_BAG_ENTRIES } from './bag-tree';
@@ -27,13 +29,16 @@ import { countOf } from '../../../shared/format/plural';
  *
  *   valija-respaldo-<vaultId>-<date>/
  *     bagit.txt, bag-info.txt, manifest-sha256.txt, tagmanifest-sha256.txt
- *     valija-respaldo.json          what the backup is (no secret): vault id, office, date
+ *     valija-respaldo.json          what the backup is (no secret): vault id, office, date, and a MAC
+ *                                   under a key derived from the backup's data key
  *     data/keys.json, data/keys.json.prev, data/g<N>/…, data/aside/…
  *     data/public.json              the sign-in screen's public profile (office name)
  */
 
 export const BACKUP_DESCRIPTOR = 'valija-respaldo.json';
-const BACKUP_FORMAT = 1;
+/** 2: the descriptor carries `keysVaultId` and `mac`; format 1 backups (no MAC) are still restored, after the backup is unlocked. */
+const BACKUP_FORMAT = 2;
+const DESCRIPTOR_PURPOSE = 'backup-descriptor';
 const PUBLIC_PROFILE = 'public.json';
 const AUDIT_BACKED_UP: AuditAction = 'vault.backed_up';
 
@@ -46,7 +51,19 @@ export interface BackupDescriptor {
   generation: number;
   files: number;
   bytes: number;
+  /** the vault id in keys.json (plain, covered by its MAC): what tells whether the backup is of the vault on this workstation */
+  keysVaultId?: string;
+  /** sealText(DESCRIPTOR_PURPOSE, descriptorText(…)) of the backed-up vault */
+  mac?: string;
 }
+
+/** Every field the MAC covers, in a fixed order. */
+function descriptorText(d: BackupDescriptor): string {
+  return JSON.stringify([d.format, d.vaultId, d.keysVaultId ?? null, d.office.institution, d.office.unit, d.office.acronym, d.createdAt, d.createdBy, d.generation, d.files, d.bytes]);
+}
+
+/** How the person proves the backup is theirs: a password of one of its users, or its recovery code. */
+export type BackupUnlock = { userName: string; password: string } | { recoveryCode: string };
 
 export interface BackupOptions {
   drivePath: string;
@@ -76,7 +93,7 @@ export async function backupVault(deps: { clock: () => Date; dataDir?: string },
 
   const written = await ws.vault.snapshot(async (files) => {
     const bytes = files.reduce((sum, f) => sum + f.size, 0);
-    const descriptor: BackupDescriptor = {
+    const unsealed: BackupDescriptor = {
       format: BACKUP_FORMAT,
       vaultId,
       office: { institution: office.institution, unit: office.unit, acronym: office.acronym },
@@ -85,7 +102,9 @@ export async function backupVault(deps: { clock: () => Date; dataDir?: string },
       generation: ws.vault.generation,
       files: files.length,
       bytes,
+      keysVaultId: ws.vault.keysVaultId,
     };
+    const descriptor: BackupDescriptor = { ...unsealed, mac: ws.vault.sealText(DESCRIPTOR_PURPOSE, descriptorText(unsealed)) };
     return writeBag(
       path.join(drive, bagName),
       {
@@ -120,6 +139,8 @@ export interface BackupInspection {
   problem: string | null;
   verification: BagVerification;
   descriptor: BackupDescriptor | null;
+  /** the keys.json vault id inside the backup (read in clear; authenticated only once the backup is unlocked) */
+  keysVaultId: string | null;
 }
 
 /** Top-level payload names a vault backup may hold; anything else is not ours to put in a data folder. */
@@ -141,7 +162,7 @@ export async function inspectBackup(dir: string, options: { signal?: AbortSignal
 }
 
 async function judge(dir: string, verification: BagVerification): Promise<BackupInspection> {
-  const fail = (problem: string, descriptor: BackupDescriptor | null = null): BackupInspection => ({ valid: false, problem, verification, descriptor });
+  const fail = (problem: string, descriptor: BackupDescriptor | null = null): BackupInspection => ({ valid: false, problem, verification, descriptor, keysVaultId: null });
   if (!verification.valid) {
     // Name a file when one is to blame: the size summary (Payload-Oxum) only repeats it.
     const first = (verification.errors.find((e) => e.code !== 'PAYLOAD_OXUM') ?? verification.errors[0])?.message ?? '';
@@ -156,7 +177,8 @@ async function judge(dir: string, verification: BagVerification): Promise<Backup
   try {
     const text = await readRegular(path.join(dir, BACKUP_DESCRIPTOR), 64 * 1024);
     descriptor = JSON.parse(text?.toString('utf8') ?? '') as BackupDescriptor;
-    if (descriptor.format !== BACKUP_FORMAT || typeof descriptor.vaultId !== 'string') throw new Error('format');
+    if ((descriptor.format !== 1 && descriptor.format !== BACKUP_FORMAT) || typeof descriptor.vaultId !== 'string') throw new Error('format');
+    if (descriptor.format === BACKUP_FORMAT && (typeof descriptor.mac !== 'string' || typeof descriptor.keysVaultId !== 'string')) throw new Error('format');
   } catch {
     return fail('El archivo que describe el respaldo no se puede leer o es de una versión de Valija que no se conoce.');
   }
@@ -166,7 +188,21 @@ async function judge(dir: string, verification: BagVerification): Promise<Backup
   if (!payload.some((f) => f.path === 'data/keys.json' || f.path === 'data/keys.json.prev')) {
     return fail('El respaldo no contiene las llaves de la bóveda (keys.json).', descriptor);
   }
-  return { valid: true, problem: null, verification, descriptor };
+  return { valid: true, problem: null, verification, descriptor, keysVaultId: await keysVaultIdIn(path.join(dir, 'data')) };
+}
+
+/** The vault id a folder's keys.json (or its previous copy) names, read in clear; null when there is none. */
+export async function keysVaultIdIn(dir: string): Promise<string | null> {
+  for (const name of ['keys.json', 'keys.json.prev']) {
+    const bytes = await readRegular(path.join(dir, name), 1024 * 1024);
+    if (!bytes) continue;
+    try {
+      return decodeKeyFile(bytes, name).vaultId;
+    } catch {
+      // damaged: try the other copy
+    }
+  }
+  return null;
 }
 
 // ---- restoring ---------------------------------------------------------------
@@ -174,6 +210,14 @@ async function judge(dir: string, verification: BagVerification): Promise<Backup
 export interface RestoreOptions {
   /** the person confirmed replacing the vault already in `dataDir` (it is kept aside, never deleted) */
   confirmReplace: boolean;
+  /** a password of one of the backup's users, or its recovery code: the backup must open before it replaces anything */
+  unlock: BackupUnlock;
+  /** the person was told the backup is of another vault than the one in `dataDir`, and goes on */
+  confirmOtherVault?: boolean;
+  /** the configured scrypt cost (tests inject a cheaper one) */
+  kdf?: ScryptParams;
+  /** runs right before the vault in `dataDir` is moved aside: the caller releases it here, after every check passed */
+  beforeReplace?: () => Promise<void>;
   clock?: () => Date;
   signal?: AbortSignal;
   onProgress?: (progress: { phase: 'copying' | 'verifying' | 'opening' | 'replacing'; bytesDone: number; bytesTotal: number }) => void;
@@ -196,9 +240,12 @@ export interface RestoreResult {
  *
  * Order matters: the backup is checked where it is; copied next to dataDir
  * (same file system, so the final step is a rename); the copy is checked
- * again (the drive cannot change it any more) and opened as a vault (key
- * slots readable); only then is an existing vault moved aside to
- * `<dataDir>-anterior-<timestamp>` and the copy renamed into place.
+ * again (the drive cannot change it any more) and unlocked with a password
+ * or the recovery code of the backup itself (its keys.json MAC checked, its
+ * descriptor's MAC checked under its own data key, the user active in it);
+ * a backup of another vault needs its own confirmation; only then is an
+ * existing vault moved aside to `<dataDir>-anterior-<timestamp>` and the
+ * copy renamed into place.
  */
 export async function restoreBackup(backupDir: string, dataDir: string, options: RestoreOptions): Promise<RestoreResult> {
   const clock = options.clock ?? (() => new Date());
@@ -211,6 +258,8 @@ export async function restoreBackup(backupDir: string, dataDir: string, options:
   if (!first.valid || !first.descriptor) throw mediaError('MEDIA_BAG_INVALID', first.problem ?? 'El respaldo no es válido.');
   const hadVault = Vault.exists(target);
   if (hadVault && !options.confirmReplace) throw existingVaultError();
+  const currentId = hadVault ? await keysVaultIdIn(target) : null;
+  if (currentId !== null && first.keysVaultId !== currentId && !options.confirmOtherVault) throw otherVaultError();
 
   const parent = path.dirname(target);
   await fsp.mkdir(parent, { recursive: true });
@@ -232,9 +281,11 @@ export async function restoreBackup(backupDir: string, dataDir: string, options:
 
     options.onProgress?.({ phase: 'opening', bytesDone: 0, bytesTotal: 0 });
     const restored = path.join(staging, 'data');
-    await assertOpens(restored);
+    const opened = await unlockBackup(restored, again.descriptor, options);
+    if (currentId !== null && opened.keysVaultId !== currentId && !options.confirmOtherVault) throw otherVaultError();
 
     options.onProgress?.({ phase: 'replacing', bytesDone: 0, bytesTotal: 0 });
+    await options.beforeReplace?.();
     if (Vault.exists(target)) {
       if (!options.confirmReplace) throw existingVaultError();
       keptCopy = await moveAside(target, clock());
@@ -269,18 +320,57 @@ function existingVaultError(): AppError {
   return new AppError('VAULT_EXISTS', 'Ya hay una bóveda en esta carpeta de datos. Para reemplazarla, confirme: la actual se conservará aparte, sin borrarla.');
 }
 
-/** Opens the copy as a vault: keys.json readable and at least one password slot. Nothing is decrypted. */
-async function assertOpens(dir: string): Promise<void> {
+function otherVaultError(): AppError {
+  return new AppError(
+    'CONFLICT',
+    'Atención: este respaldo es de OTRA bóveda, no de la que hay en este equipo (su identificador es distinto). Si la restaura, la bóveda de este equipo se reemplaza por una diferente. Confirme expresamente que eso es lo que quiere.',
+  );
+}
+
+/**
+ * Opens the staged copy with what the person typed: a password of one of
+ * its active users or its recovery code. The unlock itself checks the copy's
+ * keys.json MAC; then the descriptor's MAC is checked under the copy's own
+ * data key. Answers the vault id of the copy's keys.json, now authenticated.
+ */
+async function unlockBackup(dir: string, descriptor: BackupDescriptor, options: RestoreOptions): Promise<{ keysVaultId: string }> {
   let locked;
   try {
-    locked = await Vault.open(dir);
+    locked = await Vault.open(dir, options.kdf ? { kdf: options.kdf } : {});
   } catch (error) {
     throw mediaError('MEDIA_BAG_INVALID', `El respaldo no se puede abrir como bóveda: ${(error as Error).message}`, error);
   }
+  let vault: UnlockedVault | null = null;
   try {
     if (locked.slotIds().length === 0 && !locked.hasRecoveryCode()) throw mediaError('MEDIA_BAG_INVALID', 'El respaldo no tiene ninguna llave de acceso (usuarios ni código de recuperación).');
+    const unlock = options.unlock;
+    try {
+      if ('recoveryCode' in unlock) vault = await locked.unlockWithRecoveryCode(unlock.recoveryCode);
+      else {
+        if (!locked.hasSlot(unlock.userName)) throw new AppError('WRONG_PASSWORD');
+        vault = await locked.unlockWithPassword(unlock.userName, unlock.password);
+      }
+    } catch (error) {
+      if (error instanceof AppError && ['WRONG_PASSWORD', 'WRONG_RECOVERY_CODE', 'NO_KEY_SLOT'].includes(error.code)) {
+        throw new AppError(error.code, 'Ese usuario y contraseña (o ese código de recuperación) no abren el respaldo. Use los de un usuario de la bóveda respaldada, tal como eran cuando se hizo el respaldo. No se cambió nada.');
+      }
+      if (error instanceof AppError) throw new AppError(error.code, `El respaldo no se restaura: ${error.message}`, { cause: error });
+      throw error;
+    }
+    if ('userName' in unlock) {
+      const users = await vault.doc<{ users: User[] }>('users', { users: [] });
+      if (!users.data.users.some((u) => u.userName === unlock.userName && u.active)) {
+        throw new AppError('USER_INACTIVE', `El usuario «${unlock.userName}» está dado de baja en el respaldo; use la contraseña de un usuario activo o el código de recuperación.`);
+      }
+    }
+    const untouched = descriptor.format === 1 || (descriptor.mac !== undefined && vault.checkSealedText(DESCRIPTOR_PURPOSE, descriptorText(descriptor), descriptor.mac) && descriptor.keysVaultId === vault.keysVaultId);
+    if (!untouched) {
+      throw mediaError('MEDIA_BAG_INVALID', `El archivo que describe el respaldo («${BACKUP_DESCRIPTOR}») fue alterado: no lo escribió esta bóveda. No se cambió nada.`);
+    }
+    return { keysVaultId: vault.keysVaultId };
   } finally {
-    await locked.close();
+    if (vault) await vault.close();
+    else await locked.close();
   }
 }
 

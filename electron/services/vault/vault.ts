@@ -1,3 +1,4 @@
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { existsSync, promises as fsp, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
@@ -566,6 +567,33 @@ export class UnlockedVault {
     const dropped = this.slotIds().filter((id) => !keep.includes(id) && id !== this.slotId);
     await this.keysChange(async (keys) => ({ ...keys, slots: keys.slots.filter((s) => !dropped.includes(s.id)) }));
     return dropped;
+  }
+
+  /**
+   * An HMAC (hex) of `data` under a key derived from the DEK for `purpose`:
+   * lets a file kept outside the encrypted folder (a backup's descriptor) be
+   * vouched for, later, by whoever can unlock the same vault.
+   */
+  sealText(purpose: string, data: string): string {
+    this.assertOpen();
+    const key = Buffer.from(hkdfSync('sha256', this.currentKey, Buffer.from(this.session.keys.vaultId, 'utf8'), `valija/${purpose}/v1`, 32));
+    try {
+      return createHmac('sha256', key).update(data, 'utf8').digest('hex');
+    } finally {
+      key.fill(0);
+    }
+  }
+
+  /** Whether `mac` is sealText(purpose, data) under this vault's DEK. */
+  checkSealedText(purpose: string, data: string, mac: string): boolean {
+    const expected = Buffer.from(this.sealText(purpose, data), 'hex');
+    const given = /^[0-9a-f]{64}$/.test(mac) ? Buffer.from(mac, 'hex') : Buffer.alloc(0);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  /** The vault id written in keys.json (plain, but covered by its MAC). */
+  get keysVaultId(): string {
+    return this.session.keys.vaultId;
   }
 
   /** Remembers, under the DEK, the highest keys.json counter written (see CatalogData.keysCounter). */
