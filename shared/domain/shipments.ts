@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bytesMatchDeclaredType, SIGNATURE_MISMATCH_MESSAGE } from './file-signature';
 import { civilDateSchema, SHIPMENT_CHANNELS, type AttachedFile, type ShipmentChannel } from './agencies';
 import type { AuditActor } from './audit';
 import { custodyEventInputSchema, type CustodyEvent } from './custody';
@@ -166,7 +167,8 @@ export const scanUploadSchema = z
     mediaType: z.enum(['application/pdf', 'image/png', 'image/jpeg'], { error: 'El escaneo debe ser PDF, PNG o JPG.' }),
     base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'El archivo no se recibió completo.'),
   })
-  .refine((f) => f.base64.length * 0.75 <= 20_000_000, { message: 'El escaneo no puede pasar de 20 MB.', path: ['base64'] });
+  .refine((f) => f.base64.length * 0.75 <= 20_000_000, { message: 'El escaneo no puede pasar de 20 MB.', path: ['base64'] })
+  .refine(bytesMatchDeclaredType, { message: SIGNATURE_MISMATCH_MESSAGE, path: ['base64'] });
 export type ScanUpload = z.output<typeof scanUploadSchema>;
 
 /** An attachment sent from the form before the shipment is saved. */
@@ -177,7 +179,8 @@ export const attachmentUploadSchema = z
     base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'El archivo no se recibió completo.'),
   })
   .strict()
-  .refine((f) => f.base64.length * 0.75 <= 20_000_000, { message: 'El anexo no puede pasar de 20 MB.', path: ['base64'] });
+  .refine((f) => f.base64.length * 0.75 <= 20_000_000, { message: 'El anexo no puede pasar de 20 MB.', path: ['base64'] })
+  .refine(bytesMatchDeclaredType, { message: SIGNATURE_MISMATCH_MESSAGE, path: ['base64'] });
 
 /** A handoff action's payload: the custody event it records, minus its type (which the action decides). */
 export const handoffPayloadSchema = custodyEventInputSchema.omit({ type: true, corrects: true });

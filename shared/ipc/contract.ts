@@ -13,6 +13,7 @@ import { bagRefSchema, exportRecordsSchema, loadMediaSchema, restoreSchema, stag
 import type { SessionState } from '../domain/session';
 import { settingsSchema, type Settings } from '../domain/settings';
 import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
+import { bytesMatchDeclaredType, SIGNATURE_MISMATCH_MESSAGE } from '../domain/file-signature';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
@@ -138,6 +139,7 @@ export const contract = {
         /** undefined: keep the current scan; null: remove it. */
         document: fileUpload(20_000_000, 'El documento escaneado')
           .refine((f) => ['application/pdf', 'image/png', 'image/jpeg'].includes(f.mediaType), { message: 'El documento debe ser PDF, PNG o JPG.', path: ['mediaType'] })
+          .refine(bytesMatchDeclaredType, { message: SIGNATURE_MISMATCH_MESSAGE, path: ['base64'] })
           .nullable()
           .optional(),
       })
