@@ -88,6 +88,8 @@ export function createHandlers(services: Services): Handlers {
   const signedInOrFirstRun = async () => {
     if ((await session.state()).status !== 'no_vault') signedIn();
   };
+  /** Who may see a task: the signed-in user, or nobody in particular on the first-run screen. */
+  const requester = async (): Promise<string | null> => ((await session.state()).status === 'no_vault' ? null : signedIn().user.id);
   /** Restoring replaces the vault: from the first-run screen, or by an administrator (who is signed out first). */
   const mayRestore = async () => {
     if ((await session.state()).status === 'no_vault') return;
@@ -169,7 +171,7 @@ export function createHandlers(services: Services): Handlers {
     'vault.rotateKey': () => {
       const { ws, user } = signedIn();
       requireRole(user, 'administrador', 'renovar la llave de cifrado');
-      return jobs.start('vault.rotate_key', { running: 'Cifrando de nuevo la bóveda:', done: 'La bóveda quedó cifrada con la llave nueva.' }, async ({ progress }) => {
+      return jobs.start('vault.rotate_key', { owner: user.id, running: 'Cifrando de nuevo la bóveda:', done: 'La bóveda quedó cifrada con la llave nueva.' }, async ({ progress }) => {
         // Only active users receive the new key: a slot nobody accounts for (planted, or left by a crash) is left out.
         const active = ws.users.data.users.filter((u) => u.active).map((u) => u.userName);
         const { leftOut } = await ws.vault.rotateDataKey((done, total) => progress(done, total), {}, active);
@@ -183,8 +185,8 @@ export function createHandlers(services: Services): Handlers {
       await ws.audit.record('vault.recovery_code_renewed', actorOf(user), 'El código anterior dejó de servir');
       return { recoveryCode, recoverySheetPdfBase64: await services.recoverySheet(ws, recoveryCode, user) };
     },
-    'jobs.get': ({ jobId }) => jobs.get(jobId),
-    'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
+    'jobs.get': async ({ jobId }) => jobs.get(jobId, await requester()),
+    'jobs.cancel': async ({ jobId }) => jobs.cancel(jobId, await requester()),
 
     'agencies.list': () => directory.list(signedIn().ws),
     'agencies.get': ({ agencyId }) => directory.detail(signedIn().ws, agencyId),
@@ -281,7 +283,7 @@ export function createHandlers(services: Services): Handlers {
       const { ws, user } = signedIn();
       const drive = await knownDrive(drivePath);
       const names = (await shipments.get(ws, user, shipmentId)).shipment.content.media?.files.map((f) => f.name) ?? [];
-      return jobs.start('media.load', { running: 'Grabando el medio:', done: 'El medio quedó grabado y verificado.', cancellable: true, resultOnce: true }, async ({ progress, signal }) => {
+      return jobs.start('media.load', { owner: user.id, running: 'Grabando el medio:', done: 'El medio quedó grabado y verificado.', cancellable: true, resultOnce: true }, async ({ progress, signal }) => {
         const sources = await staging.sources(shipmentId, names);
         const loaded = await media.loadShipment(ws, user, shipmentId, { drivePath: drive.mountPath, filesystem: drive.filesystem, encrypt, sources, signal, onProgress: writeProgress(progress, 'Copiando') });
         await staging.clear(shipmentId, names);
@@ -299,7 +301,7 @@ export function createHandlers(services: Services): Handlers {
     'media.verify': async ({ drivePath, bagName }) => {
       await signedInOrFirstRun();
       const dir = await bagFolder(drivePath, bagName);
-      return jobs.start('media.verify', { running: 'Verificando el paquete:', done: 'Verificación terminada.', cancellable: true }, async ({ progress, signal }) =>
+      return jobs.start('media.verify', { running: 'Verificando el paquete:', done: 'Verificación terminada.', cancellable: true, owner: await requester() }, async ({ progress, signal }) =>
         bagReport(await media.verifyBagAt(dir, { signal, onProgress: (p) => progress(p.bytesDone, p.bytesTotal, `Verificando: ${formatBytes(p.bytesDone)} de ${formatBytes(p.bytesTotal)}.`) })),
       );
     },
@@ -308,7 +310,7 @@ export function createHandlers(services: Services): Handlers {
       const selection = 'shipmentIds' in input ? { shipmentIds: input.shipmentIds } : { from: input.from, to: input.to };
       const { ws, user } = signedIn();
       const drive = await knownDrive(drivePath);
-      return jobs.start('media.export', { running: 'Exportando expedientes:', done: 'El expediente quedó grabado y verificado.', cancellable: true }, async ({ progress, signal }) => {
+      return jobs.start('media.export', { owner: user.id, running: 'Exportando expedientes:', done: 'El expediente quedó grabado y verificado.', cancellable: true }, async ({ progress, signal }) => {
         const done = await media.exportRecords(ws, user, selection, { drivePath: drive.mountPath, filesystem: drive.filesystem, signal, onProgress: writeProgress(progress, 'Copiando') });
         const result: ExportSummary = { bagName: done.bagName, shipments: done.shipments, files: done.files, bytes: done.bytes };
         return result;
@@ -318,7 +320,7 @@ export function createHandlers(services: Services): Handlers {
       const { ws, user } = signedIn();
       requireRole(user, 'administrador', 'respaldar la bóveda');
       const drive = await knownDrive(drivePath);
-      return jobs.start('media.backup', { running: 'Respaldando la bóveda:', done: 'El respaldo quedó grabado y verificado.', cancellable: true }, async ({ progress, signal }) => {
+      return jobs.start('media.backup', { owner: user.id, running: 'Respaldando la bóveda:', done: 'El respaldo quedó grabado y verificado.', cancellable: true }, async ({ progress, signal }) => {
         const done = await media.backupVault(ws, user, { drivePath: drive.mountPath, filesystem: drive.filesystem, signal, onProgress: writeProgress(progress, 'Copiando') });
         const result: BackupSummary = { bagName: done.bagName, files: done.files, bytes: done.bytes };
         return result;
