@@ -49,3 +49,30 @@ test('recovery code restores an administrator, the key is rotated with progress,
   await page.getByRole('button', { name: 'Verificar integridad' }).click();
   await expect(page.getByText('Bitácora íntegra')).toBeVisible();
 });
+
+test('deactivating a user offers to renew the data key, ticked by default, and renews it', async ({ page, snap }) => {
+  await completeSetup(page);
+  await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Administración' }).click();
+  await page.getByRole('button', { name: 'Nuevo usuario' }).click();
+  const form = page.getByRole('dialog', { name: 'Nuevo usuario' });
+  await form.getByLabel('Nombre completo').fill('José Pérez');
+  await form.getByLabel('Cargo').fill('Capturista');
+  await form.getByLabel('Usuario').fill('jperez');
+  await form.getByLabel('Contraseña temporal').fill('Temporal-Inicio-77');
+  await form.getByRole('button', { name: 'Dar de alta' }).click();
+  const row = page.getByTestId('user-row-jperez');
+  await expect(row).toContainText('Contraseña temporal');
+
+  await row.getByRole('button', { name: 'Dar de baja' }).click();
+  const confirm = page.getByRole('dialog', { name: '¿Dar de baja a José Pérez?' });
+  const rotate = confirm.getByLabel('Renovar también la llave de cifrado (recomendado)');
+  await expect(rotate).toBeChecked();
+  await snap('22-baja-con-renovacion');
+  await confirm.getByRole('button', { name: 'Dar de baja' }).click();
+  await expect(page.getByText('José Pérez fue dado de baja.')).toBeVisible();
+  await expect(page.getByText('La bóveda quedó cifrada con la llave nueva.')).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('tab', { name: 'Bitácora' }).click();
+  await expect(page.getByRole('table').getByText('Usuario dado de baja')).toBeVisible();
+  await expect(page.getByRole('table').getByText('Llave de cifrado renovada')).toBeVisible();
+});
