@@ -1,4 +1,4 @@
-import { promises as fsp, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { promises as fsp, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decryptFile } from './age-payload';
@@ -6,6 +6,9 @@ import { MediaService } from './media-service';
 import { normalizePassphrase } from './passphrase';
 import { mediaContent, testWorld, sha256, shipmentIn, type TestWorld } from '../test-support/world';
 import { handMadeBag, useTempDirs } from './test-support';
+
+/** These loads are unencrypted, which only public information may be. */
+const publicMedia = (...args: Parameters<typeof mediaContent>) => ({ ...mediaContent(...args), classification: 'publica' as const });
 
 const tempDir = useTempDirs();
 const worlds: TestWorld[] = [];
@@ -34,7 +37,7 @@ describe('loading a magnetic-media shipment', () => {
     const s = await shipmentIn(
       w,
       'autorizado',
-      mediaContent(w, [
+      publicMedia(w, [
         { name: 'camara-12.mp4', bytes: video, sourcePath: path.join(src, 'camara-12.mp4') },
         { name: 'informe.txt', bytes: report, sourcePath: path.join(src, 'informe.txt') },
       ]),
@@ -84,7 +87,7 @@ describe('loading a magnetic-media shipment', () => {
     const original = Buffer.from('video original');
     const file = path.join(src, 'camara.mp4');
     writeFileSync(file, original);
-    const s = await shipmentIn(w, 'autorizado', mediaContent(w, [{ name: 'camara.mp4', bytes: original, sourcePath: file }]));
+    const s = await shipmentIn(w, 'autorizado', publicMedia(w, [{ name: 'camara.mp4', bytes: original, sourcePath: file }]));
     writeFileSync(file, 'video editado después de la firma');
     const drive = tempDir();
     await expect(media.loadShipment(w.ws, w.clerk, s.id, { drivePath: drive, encrypt: false, filesystem: 'ext4' })).rejects.toMatchObject({
@@ -93,22 +96,22 @@ describe('loading a magnetic-media shipment', () => {
     });
     expect(await fsp.readdir(drive)).toEqual([]);
     // A missing source is named, too.
-    const t = await shipmentIn(w, 'autorizado', mediaContent(w, [{ name: 'sin-ruta.mp4', bytes: original }], 'SN-2'));
+    const t = await shipmentIn(w, 'autorizado', publicMedia(w, [{ name: 'sin-ruta.mp4', bytes: original }], 'SN-2'));
     await expect(media.loadShipment(w.ws, w.clerk, t.id, { drivePath: drive, encrypt: false })).rejects.toMatchObject({ message: expect.stringContaining('No se sabe de dónde leer «sin-ruta.mp4»') });
   });
 
   it('checks the drive before reading any source: FAT32 size limit, names, an existing folder', async () => {
     const { w, media } = await setUp();
     // Recorded as 5 GB: the content schema takes the size the picker measured.
-    const content = mediaContent(w, [{ name: 'video.mp4', bytes: Buffer.from('x') }]);
+    const content = publicMedia(w, [{ name: 'video.mp4', bytes: Buffer.from('x') }]);
     const huge = await shipmentIn(w, 'autorizado', { ...content, media: { ...content.media!, files: [{ name: 'video.mp4', size: 5 * 1024 ** 3, sha256: 'a'.repeat(64) }] } } as typeof content);
     const drive = tempDir();
     // No source at all: the drive check comes first.
     await expect(media.loadShipment(w.ws, w.clerk, huge.id, { drivePath: drive, encrypt: false, filesystem: 'vfat' })).rejects.toMatchObject({ message: expect.stringContaining('FAT32') });
-    const named = await shipmentIn(w, 'autorizado', mediaContent(w, [{ name: 'a:b.txt', bytes: Buffer.from('x') }], 'SN-3'));
+    const named = await shipmentIn(w, 'autorizado', publicMedia(w, [{ name: 'a:b.txt', bytes: Buffer.from('x') }], 'SN-3'));
     await expect(media.loadShipment(w.ws, w.clerk, named.id, { drivePath: drive, encrypt: false, filesystem: 'ntfs' })).rejects.toMatchObject({ message: expect.stringContaining('«:»') });
     const bytes = Buffer.from('y');
-    const ok = await shipmentIn(w, 'autorizado', mediaContent(w, [{ name: 'y.txt', bytes }], 'SN-4'));
+    const ok = await shipmentIn(w, 'autorizado', publicMedia(w, [{ name: 'y.txt', bytes }], 'SN-4'));
     await media.loadShipment(w.ws, w.clerk, ok.id, { drivePath: drive, encrypt: false, sources: { 'y.txt': bytes }, filesystem: 'ext4' });
     await expect(media.loadShipment(w.ws, w.clerk, ok.id, { drivePath: drive, encrypt: false, sources: { 'y.txt': bytes }, filesystem: 'ext4' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(media.loadShipment(w.ws, w.clerk, ok.id, { drivePath: path.join(drive, 'no-existe'), encrypt: false, sources: { 'y.txt': bytes } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -117,7 +120,7 @@ describe('loading a magnetic-media shipment', () => {
   it('refuses before authorisation and for other channels', async () => {
     const { w, media } = await setUp();
     const bytes = Buffer.from('x');
-    const draft = await shipmentIn(w, 'por_firmar', mediaContent(w, [{ name: 'a.bin', bytes }]));
+    const draft = await shipmentIn(w, 'por_firmar', publicMedia(w, [{ name: 'a.bin', bytes }]));
     await expect(media.loadShipment(w.ws, w.clerk, draft.id, { drivePath: tempDir(), encrypt: false, sources: { 'a.bin': bytes } })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
     await expect(media.loadShipment(w.ws, w.lawyer, draft.id, { drivePath: tempDir(), encrypt: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
@@ -125,7 +128,7 @@ describe('loading a magnetic-media shipment', () => {
   it('encrypts every payload with age under a passphrase returned once, with the opening-key sheet', async () => {
     const { w, media } = await setUp();
     const bytes = Buffer.from('Contenido confidencial del oficio. '.repeat(5000));
-    const s = await shipmentIn(w, 'autorizado', mediaContent(w, [{ name: 'oficio.pdf', bytes }]));
+    const s = await shipmentIn(w, 'autorizado', publicMedia(w, [{ name: 'oficio.pdf', bytes }]));
     const drive = tempDir();
     const loaded = await media.loadShipment(w.ws, w.clerk, s.id, { drivePath: drive, encrypt: true, sources: { 'oficio.pdf': bytes }, scryptWorkFactor: 10, filesystem: 'exfat' });
     expect(loaded.passphrase).not.toBeNull();
@@ -150,7 +153,7 @@ describe('loading a magnetic-media shipment', () => {
 
   it('refuses to seal a magnetic-media shipment before its medium is loaded and verified', async () => {
     const { w } = await setUp();
-    const s = await shipmentIn(w, 'autorizado', mediaContent(w, [{ name: 'a.bin', bytes: Buffer.from('abc') }]));
+    const s = await shipmentIn(w, 'autorizado', publicMedia(w, [{ name: 'a.bin', bytes: Buffer.from('abc') }]));
     const sealing = { at: new Date(w.clock.now).toISOString(), from: { name: 'José Pérez' }, to: { name: 'José Pérez' }, place: 'Oficialía', seals: [] };
     await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', sealing)).rejects.toMatchObject({ code: 'MEDIA_NOT_LOADED', message: expect.stringContaining('Antes de sellar, cargue el medio') });
     expect((await w.s.shipments.get(w.ws, w.clerk, s.id)).shipment.state).toBe('autorizado');
@@ -166,5 +169,17 @@ describe('loading a magnetic-media shipment', () => {
     expect(result.errors.map((e) => e.code)).toContain('UNSAFE_PATH');
     symlinkSync(path.join(outer, 'secret.txt'), path.join(bag, 'data', 'b.txt'));
     expect((await media.verifyBagAt(bag)).errors.map((e) => e.code)).toContain('SYMLINK');
+  });
+
+  it('refuses to load reserved or confidential information unencrypted, before reading any source', async () => {
+    const { w, media } = await setUp();
+    const bytes = Buffer.from('expediente reservado');
+    const s = await shipmentIn(w, 'autorizado', { ...mediaContent(w, [{ name: 'a.bin', bytes, sourcePath: null }]), classification: 'reservada' });
+    const drive = tempDir();
+    await expect(media.loadShipment(w.ws, w.clerk, s.id, { drivePath: drive, encrypt: false, sources: { 'a.bin': bytes } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('información reservada: el medio debe grabarse cifrado'),
+    });
+    expect(readdirSync(drive)).toEqual([]);
   });
 });

@@ -57,7 +57,9 @@ describe('exporting records', () => {
 
     const drive = tempDir();
     const phases = new Set<string>();
-    const result = await media.exportRecords(w.ws, w.clerk, { from: '2026-11-01', to: '2026-11-30' }, { drivePath: drive, filesystem: 'vfat', onProgress: (p) => phases.add(p.phase) });
+    // A whole period is a bulk export: refused to a clerk, taken by an administrator.
+    await expect(media.exportRecords(w.ws, w.clerk, { from: '2026-11-01', to: '2026-11-30' }, { drivePath: drive })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('requiere el rol Administrador') });
+    const result = await media.exportRecords(w.ws, w.admin, { from: '2026-11-01', to: '2026-11-30' }, { drivePath: drive, filesystem: 'vfat', onProgress: (p) => phases.add(p.phase) });
     expect(result.bagName).toBe('valija-expediente-2026-12-02-1');
     expect(result.shipments).toBe(3);
     expect([...phases]).toEqual(['preparing', 'copying', 'verifying']);
@@ -93,7 +95,10 @@ describe('exporting records', () => {
       expect(text).toContain(a.folio!);
     }
     const audit = await w.ws.audit.list({ offset: 0, limit: 1000 });
-    expect(audit.entries.some((e) => e.action === ('records.exported' as string) && e.details.envios === 3)).toBe(true);
+    const exported = audit.entries.find((e) => e.action === ('records.exported' as string) && e.details.envios === 3);
+    // the entry says what left the vault: every folio and how many of each classification
+    for (const line of result.index) expect(String(exported?.details.folios)).toContain(line.folio ?? line.id);
+    expect(String(exported?.details.clasificacion)).toMatch(/\d/);
 
     // Chosen shipments; a second export the same day gets the next number.
     const again = await media.exportRecords(w.ws, w.admin, { shipmentIds: [b.id] }, { drivePath: drive });
@@ -112,8 +117,8 @@ describe('exporting records', () => {
       media.exportRecords(w.ws, w.clerk, { shipmentIds: [s.id] }, { drivePath: drive, signal: controller.signal, onProgress: (p) => p.phase === 'copying' && controller.abort() }),
     ).rejects.toMatchObject({ message: expect.stringContaining('canceló') });
     expect(existsSync(drive) && readdirSync(drive)).toEqual([]);
-    await expect(media.exportRecords(w.ws, w.clerk, { from: '2020-01-01', to: '2020-01-31' }, { drivePath: drive })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(media.exportRecords(w.ws, w.clerk, {}, { drivePath: drive })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(media.exportRecords(w.ws, w.admin, { from: '2020-01-01', to: '2020-01-31' }, { drivePath: drive })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(media.exportRecords(w.ws, w.admin, {}, { drivePath: drive })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(media.exportRecords(w.ws, w.lawyer, { shipmentIds: [s.id] }, { drivePath: drive })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 

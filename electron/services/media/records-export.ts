@@ -95,6 +95,11 @@ export async function exportRecords(
   if (!user.active || !(user.roles.includes('capturista') || user.roles.includes('administrador'))) {
     throw new AppError('FORBIDDEN', 'Sólo un usuario con el rol Capturista o Administrador puede exportar expedientes.');
   }
+  const bulk = !(selection.shipmentIds && selection.shipmentIds.length > 0);
+  if (bulk && !user.roles.includes('administrador')) {
+    // A whole period leaves the office at once: only an administrator takes it.
+    throw new AppError('FORBIDDEN', 'Exportar todos los envíos de un periodo requiere el rol Administrador; un capturista exporta los envíos que elige uno por uno.');
+  }
   const { signal } = options;
   const ids = await selectShipments(deps.shipments, ws, selection);
   if (ids.length === 0) throw new AppError('VALIDATION', 'No hay envíos que exportar con esa selección.');
@@ -191,6 +196,9 @@ export async function exportRecords(
     archivos: written.payloadOxum.count,
     bytes: written.payloadOxum.octets,
     seleccion: describeSelection(selection),
+    // What left the vault, so the log answers «which shipments were on that stick» without the stick.
+    folios: listForAudit(index.map((l) => l.folio ?? `sin folio (${l.id})`)),
+    clasificacion: classificationCounts(index),
   });
   return { bagPath: written.path, bagName: finalName, shipments: index.length, files: written.payloadOxum.count, bytes: written.payloadOxum.octets, index, verification: written.verification };
 }
@@ -342,3 +350,14 @@ function describeSelection(selection: ExportSelection): string {
   return `envíos creados ${selection.from ? `desde el ${selection.from}` : ''}${selection.from && selection.to ? ' ' : ''}${selection.to ? `hasta el ${selection.to}` : ''}`.trim();
 }
 
+/** At most 200 names in the audit entry; the rest counted. */
+function listForAudit(names: readonly string[]): string {
+  const shown = names.slice(0, 200).join(', ');
+  return names.length > 200 ? `${shown} y ${names.length - 200} más` : shown;
+}
+
+function classificationCounts(lines: readonly ExportIndexLine[]): string {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line.classification, (counts.get(line.classification) ?? 0) + 1);
+  return [...counts].map(([label, n]) => `${label}: ${n}`).join(', ');
+}

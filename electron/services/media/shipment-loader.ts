@@ -101,6 +101,13 @@ export async function loadShipment(
     );
   }
 
+  if (!options.encrypt && shipment.content.classification !== 'publica') {
+    // Reserved and confidential information never leaves the vault in clear on a drive that can be lost.
+    throw new AppError(
+      'VALIDATION',
+      `Este envío es de información ${shipment.content.classification === 'reservada' ? 'reservada' : 'confidencial'}: el medio debe grabarse cifrado (marque «Cifrar cada archivo con age»).`,
+    );
+  }
   const drive = path.resolve(options.drivePath);
   const filesystem = await resolveFilesystem(drive, options.filesystem);
   const bagName = shipmentFolderName(shipment);
