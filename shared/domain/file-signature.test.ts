@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { attachmentUploadSchema, scanUploadSchema } from './shipments';
 import { bytesMatchDeclaredType, sniffDocumentType } from './file-signature';
 
-const b64 = (bytes: number[] | string) => Buffer.from(typeof bytes === 'string' ? bytes : Uint8Array.from(bytes)).toString('base64');
+// shared/ has no Node types: btoa over a binary string, as the renderer would produce it.
+const b64 = (bytes: number[] | string) => btoa(typeof bytes === 'string' ? bytes : String.fromCharCode(...bytes));
 
 describe('document file signatures', () => {
   it('tells PDF, PNG and JPEG by their first bytes', () => {
