@@ -16,7 +16,8 @@ describe('bench vault builder', () => {
     expect(built).toMatchObject({ shipments: 20, returned: 4, custodyEvents: 100, from: '2026-10-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' });
 
     // Read back through the services, as the measuring child does.
-    const s = createServices({ dataDir: dir, version: 't', shell: 'harness' });
+    // The vault was built with the test KDF; reading it back must configure the same cost (none cheaper is accepted).
+    const s = createServices({ dataDir: dir, version: 't', shell: 'harness', kdf: TEST_KDF });
     await s.session.signIn(SIGN_IN.userName, SIGN_IN.password);
     const { ws, user } = s.session.require();
     expect(await s.shipments.countsByState(ws)).toEqual({ entregado: 20 });
