@@ -19,6 +19,7 @@ import type { Progress } from './jobs';
 import { JobRunner } from './jobs';
 import { Vault, type ScryptParams } from './vault';
 import { keysVaultIdIn } from './media/vault-backup';
+import { assertMayExportSelection } from './media/records-export';
 import { AppError } from '../../shared/errors';
 
 export interface ServicesConfig {
@@ -309,6 +310,8 @@ export function createHandlers(services: Services): Handlers {
       const { drivePath } = input;
       const selection = 'shipmentIds' in input ? { shipmentIds: input.shipmentIds } : { from: input.from, to: input.to };
       const { ws, user } = signedIn();
+      // Refused before the job starts, so the screen shows the reason where the person pressed «Exportar».
+      assertMayExportSelection(user, selection);
       const drive = await knownDrive(drivePath);
       return jobs.start('media.export', { owner: user.id, running: 'Exportando expedientes:', done: 'El expediente quedó grabado y verificado.', cancellable: true }, async ({ progress, signal }) => {
         const done = await media.exportRecords(ws, user, selection, { drivePath: drive.mountPath, filesystem: drive.filesystem, signal, onProgress: writeProgress(progress, 'Copiando') });

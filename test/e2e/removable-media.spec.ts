@@ -76,7 +76,14 @@ test('load a magnetic-media shipment onto a drive and verify it, export the mont
   await expect(page.getByTestId('bag-report')).toContainText('Paquete íntegro');
   await expect(page.getByTestId('bag-report')).toContainText('data/camara-12.mp4.age');
 
-  // Exporting this month's records.
+  // Exporting this month's records: a whole period is for an administrator, said in Spanish to the clerk.
+  await page.getByRole('tab', { name: 'Exportar expedientes' }).click();
+  await pickDrive(page, page.getByRole('tabpanel'));
+  await page.getByRole('tabpanel').getByRole('button', { name: 'Exportar' }).click();
+  await expect(page.getByText(/Exportar todos los envíos de un periodo requiere el rol Administrador/)).toBeVisible({ timeout: 60_000 });
+  expect(readdirSync(drive).filter((n) => n.startsWith('valija-expediente-'))).toHaveLength(0);
+  await switchUser(page, { userName: ADMIN.userName, own: ADMIN.password });
+  await nav(page, 'Medios extraíbles');
   await page.getByRole('tab', { name: 'Exportar expedientes' }).click();
   await pickDrive(page, page.getByRole('tabpanel'));
   await page.getByRole('tabpanel').getByRole('button', { name: 'Exportar' }).click();
@@ -96,7 +103,6 @@ test('load a magnetic-media shipment onto a drive and verify it, export the mont
   expect(readdirSync(drive).filter((n) => n.startsWith('valija-expediente-'))).toHaveLength(2);
 
   // The administrator backs the vault up onto the drive.
-  await switchUser(page, { userName: ADMIN.userName, own: ADMIN.password });
   await nav(page, 'Medios extraíbles');
   await page.getByRole('tab', { name: 'Respaldo y restauración' }).click();
   const backup = page.getByRole('tabpanel');

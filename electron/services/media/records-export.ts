@@ -95,11 +95,7 @@ export async function exportRecords(
   if (!user.active || !(user.roles.includes('capturista') || user.roles.includes('administrador'))) {
     throw new AppError('FORBIDDEN', 'Sólo un usuario con el rol Capturista o Administrador puede exportar expedientes.');
   }
-  const bulk = !(selection.shipmentIds && selection.shipmentIds.length > 0);
-  if (bulk && !user.roles.includes('administrador')) {
-    // A whole period leaves the office at once: only an administrator takes it.
-    throw new AppError('FORBIDDEN', 'Exportar todos los envíos de un periodo requiere el rol Administrador; un capturista exporta los envíos que elige uno por uno.');
-  }
+  assertMayExportSelection(user, selection);
   const { signal } = options;
   const ids = await selectShipments(deps.shipments, ws, selection);
   if (ids.length === 0) throw new AppError('VALIDATION', 'No hay envíos que exportar con esa selección.');
@@ -360,4 +356,12 @@ function classificationCounts(lines: readonly ExportIndexLine[]): string {
   const counts = new Map<string, number>();
   for (const line of lines) counts.set(line.classification, (counts.get(line.classification) ?? 0) + 1);
   return [...counts].map(([label, n]) => `${label}: ${n}`).join(', ');
+}
+
+/** A whole period leaves the office at once: only an administrator takes it (checked again before the job starts). */
+export function assertMayExportSelection(user: User, selection: ExportSelection): void {
+  const bulk = !(selection.shipmentIds && selection.shipmentIds.length > 0);
+  if (bulk && !user.roles.includes('administrador')) {
+    throw new AppError('FORBIDDEN', 'Exportar todos los envíos de un periodo requiere el rol Administrador; un capturista exporta los envíos que elige uno por uno.');
+  }
 }
