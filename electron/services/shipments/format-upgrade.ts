@@ -3,7 +3,6 @@ import type { Shipment } from '../../../shared/domain/shipments';
 import type { Workspace } from '../accounts/workspace';
 import { canonicalJson } from '../integrity/canonical-json';
 import { CURRENT_FORMAT } from '../vault/catalog';
-import { HEADER_BYTES } from '../vault/cipher';
 import { contentDigest } from './content-digest';
 import { applyChange, changeOf, type FramePointer, type ShipmentChange } from './shipment-changes';
 import { CHANGES_STREAM, SHIPMENT_CACHES } from './shipment-store';
@@ -58,7 +57,7 @@ export async function upgradeShipments(ws: Workspace, onProgress?: UpgradeProgre
       const s = record.shipment;
       const previous = newest.get(s.id);
       const change = changeOf(previous?.shipment ?? null, s, previous?.at ?? null);
-      const at: FramePointer = [month, batch.length, offset, HEADER_BYTES + Buffer.byteLength(JSON.stringify(change), 'utf8')];
+      const at: FramePointer = [month, batch.length, offset, next.frameSize(change)];
       offset += at[3];
       batch.push(change);
       places.push(at);

@@ -22,8 +22,3 @@ export function checkSignature(sheet: ApprovalSheet, printed: boolean, signedOn:
     throw new AppError('SIGNATURE_REFUSED', `La fecha de la firma (${formatCivilDate(signedOn)}) todavía no llega; hoy es ${formatCivilDate(today)}.`);
   }
 }
-
-/** The key under which ShipmentService counts prints of one approval sheet. */
-export function approvalPrintKey(shipmentId: string, sheetVersion: number): string {
-  return `${shipmentId}|approval|hoja${sheetVersion}`;
-}
