@@ -5,9 +5,9 @@
  */
 import React from 'react';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
-import { AppError } from '../../../shared/errors';
-import { formatDateTime } from '../../../shared/format/date';
-import { ensureFonts } from './font-registry';
+import { AppError } from '../../../../shared/errors';
+import { formatDateTime } from '../../../../shared/format/date';
+import { ensureFonts } from '../font-registry';
 import {
   COLORS,
   DocumentTitle,
@@ -27,7 +27,7 @@ import {
   qrCode,
   type QrCode,
   renderDocument,
-} from './toolkit';
+} from '../toolkit';
 
 const h = React.createElement;
 

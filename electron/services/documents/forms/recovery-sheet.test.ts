@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../../../shared/errors';
 import { codeLines, renderRecoverySheet, type RecoverySheetInput } from './recovery-sheet';
 import {
   STANDARD_14_FONTS,
@@ -11,7 +11,7 @@ import {
   renderPngs,
   solidPngDataUrl,
   writeTempPdf,
-} from './test-support';
+} from '../test-support';
 
 const CODE = '7KQ2-M9XD-ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2';
 const VAULT_ID = 'vlt_01JD3K8Q2M7XNV4T9R6WZPB5HC';
