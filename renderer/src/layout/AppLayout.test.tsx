@@ -46,6 +46,9 @@ describe('app layout', () => {
 
   it('Administración is a working page that tells a non-administrator it is not for them', () => {
     renderAt('/administracion');
-    expect(screen.getByText('Sólo para administradores')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('Su usuario no tiene el rol de administrador.');
+    // ...and shows none of the administrator's tools.
+    expect(screen.queryAllByRole('tab')).toEqual([]);
+    expect(screen.queryByText('Usuarios')).toBeNull();
   });
 });
