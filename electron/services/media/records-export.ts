@@ -24,7 +24,7 @@ import { agencyLookup, formContext, shipmentFolderName, type FormRenderer } from
 import { countOf } from '../../../shared/format/plural';
 
 /**
- * Export of records (issue 8, item 4): selected shipments or a date range
+ * Export of records: selected shipments or a date range
  * become one BagIt bag a records office can keep for years and open with
  * nothing but a PDF reader, a spreadsheet and `sha256sum`:
  *
