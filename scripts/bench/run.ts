@@ -198,7 +198,7 @@ async function main(): Promise<number> {
       ...pending,
       ...forms,
       ...media,
-      /** Not measurements: filled in by the checkpoint and upgrade work (issue 13, items 2 and 4). */
+      /** Not measurements: filled in by the checkpoint write and the format upgrade measurements. */
       upgrade_shipments: built.tenThousand.shipments,
       node: process.version,
       cpus: os.cpus().length,

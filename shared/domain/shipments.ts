@@ -8,7 +8,7 @@ import type { PaperForm } from './printing';
 import { SHIPMENT_STATES, type EditOutcome, type ShipmentAction, type ShipmentState } from './shipment-states';
 
 /**
- * A shipment (envío / remisión, BRIEF.md "Records"; issue 5): what the form
+ * A shipment (envío / remisión; docs/DOMAIN.md, "Records"): what the form
  * captures for each of the four official channels, and the record the core
  * keeps with its folio, state, approval sheet and history.
  */
@@ -197,7 +197,7 @@ export const actionPayloadSchemas = {
       scan: scanUploadSchema.nullable().default(null),
     })
     .strict(),
-  // The physical handoffs are custody events (issue 6): their payload is the event, the type follows from the action.
+  // The physical handoffs are custody events (docs/DOMAIN.md, "The shipment life cycle"): their payload is the event, the type follows from the action.
   sellar: handoffPayloadSchema,
   despachar: handoffPayloadSchema,
   registrar_acuse: handoffPayloadSchema.extend({ scan: scanUploadSchema.nullable().default(null) }).strict(),

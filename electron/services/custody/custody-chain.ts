@@ -5,7 +5,7 @@ import { findBreak, GENESIS_HASH, hashOf, link } from '../integrity/hash-chain';
  * One hash chain per shipment: each event carries the hash of the previous
  * event of the same shipment, over its canonical JSON (integrity/). A chain
  * alone cannot tell that its tail was cut, which is why the head is printed
- * on every paper form (DESIGN.md, "Chain of custody").
+ * on every paper form (docs/ARCHITECTURE.md, "Audit log and custody chain").
  */
 export function chainEvent(body: Omit<CustodyEvent, 'hash' | 'prevHash'>, previous: { hash: string } | undefined): CustodyEvent {
   return link<CustodyEvent>(body, previous?.hash ?? GENESIS_HASH);

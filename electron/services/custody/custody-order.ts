@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format/date';
 
 /**
- * Time order of a shipment's chain (issue 19, rule 1): a handoff cannot
+ * Time order of a shipment's chain (docs/DOMAIN.md, "Handoffs are custody events"): a handoff cannot
  * happen before the handoff it follows, nor in the future. A wrong time is
  * fixed with a correction event, never by rewriting: the correction's time
  * stands for the corrected event's from then on.

@@ -28,7 +28,7 @@ function officeDayStart(day: string): number {
 const partyKey = (p: CustodyParty) => fold(`${p.name}|${p.institution}`);
 
 /**
- * The custody side of the office (issue 6): the global log with filters and
+ * The custody side of the office: the global log with filters and
  * CSV export, integrity verification, the couriers register, and the people
  * and places typed before, so the counter form can suggest them.
  * Recording events goes through ShipmentService, whose queue keeps each

@@ -103,7 +103,7 @@ function currentSheet(s: Shipment): ApprovalSheet | null {
 
 /**
  * Shipments: prepared by clerks, reviewed by legal, authorised by the Director
- * General on paper, sealed, dispatched and acknowledged (issue 5). Every rule
+ * General on paper, sealed, dispatched and acknowledged (docs/DOMAIN.md, "The shipment life cycle"). Every rule
  * of the life cycle is enforced here, whatever the screens offer.
  */
 export class ShipmentService {

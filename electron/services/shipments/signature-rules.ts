@@ -4,8 +4,8 @@ import { formatCivilDate } from '../../../shared/format/date';
 import { todayInOffice } from '../agencies/rules';
 
 /**
- * The Director General signs the printed approval sheet by hand (issue 19,
- * rule 3): so the sheet must have been printed or saved, and the signature
+ * The Director General signs the printed approval sheet by hand (docs/DOMAIN.md,
+ * "The signature"): so the sheet must have been printed or saved, and the signature
  * dated no earlier than the day the sheet was generated and no later than
  * today, both as civil days in the office.
  */
