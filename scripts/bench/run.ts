@@ -142,7 +142,7 @@ async function main(): Promise<number> {
     // Flush the copies first, so their write-back does not land in the first measured fsyncs.
     execFileSync('sync');
     const vaultMb10y = dirSizeMb(dir10y);
-    // What the stored prints take apart from the records: #15 keeps every print's exact PDF.
+    // What the stored prints take apart from the records: every print keeps its exact PDF (docs/ARCHITECTURE.md).
     const printsMb10y = sumOfDirs(dir10y, 'streams/prints');
     const loadBefore = os.loadavg()[0] ?? 0;
 
