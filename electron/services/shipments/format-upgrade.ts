@@ -48,6 +48,8 @@ export async function upgradeShipments(ws: Workspace, onProgress?: UpgradeProgre
   const expected = new Map<string, string[]>();
   let revisions = 0;
   let done = 0;
+  // One step per month copied, and one for the verification and the commit.
+  onProgress?.(0, months.length + 1);
   for (const month of months) {
     const batch: ShipmentChange[] = [];
     const places: FramePointer[] = [];
@@ -73,7 +75,7 @@ export async function upgradeShipments(ws: Workspace, onProgress?: UpgradeProgre
     }
     revisions += batch.length;
     done += 1;
-    onProgress?.(done, months.length);
+    onProgress?.(done, months.length + 1);
   }
 
   // Verify before recording the new format: fold every change back and compare with the old revisions.
@@ -95,6 +97,7 @@ export async function upgradeShipments(ws: Workspace, onProgress?: UpgradeProgre
   }
 
   await vault.setFormat(CURRENT_FORMAT);
+  onProgress?.(months.length + 1, months.length + 1);
   await vault.dropStream(FORMAT_1_STREAM);
   await ws.audit.record('vault.upgraded', null, `Formato de la bóveda actualizado a la versión ${CURRENT_FORMAT}`, {
     envios: expected.size,

@@ -44,6 +44,7 @@ import { SerialQueue } from '../vault/gate';
 import { renderForm, type FormInputs, type FormName } from '../documents/forms';
 import { PAPER_FORM_LABELS, printInputSchema, type PaperForm, type PrintedForm, type PrintedSheetInfo, type PrintOptions } from '../../../shared/domain/printing';
 import { PRINTS_STREAM, PrintedSheets, printFrames } from './printed-sheets';
+import type { MaintenanceStatus, MaintenanceTask } from '../../../shared/domain/maintenance';
 import { approvalInput, chainHeadText, custodyRegisterInput, envelopeCoverInput, envelopeLabelInput, mediaManifestInput, receiptInput, type FormContext } from './shipment-forms';
 import { contentDigest } from './content-digest';
 import { formatFolio } from './folio';
@@ -108,6 +109,8 @@ function currentSheet(s: Shipment): ApprovalSheet | null {
  */
 export class ShipmentService {
   private readonly opened = new WeakMap<Workspace, Promise<Open>>();
+  /** What the upgrade or an index rebuild has done so far, while one runs. */
+  private working: MaintenanceStatus | null = null;
 
   /**
    * @param render renders a paper form; in the app it runs on a worker
@@ -122,11 +125,12 @@ export class ShipmentService {
     let pending = this.opened.get(ws);
     if (!pending) {
       pending = (async () => {
-        await upgradeShipments(ws);
+        await upgradeShipments(ws, this.progressOf('upgrade')).finally(() => (this.working = null));
         const [store, agencies, agreements, reports, attachments] = await Promise.all([
           ShipmentStore.open(ws.vault, {
             onRebuilt: (reason, count, ms) =>
               ws.audit.record('vault.index_rebuilt', null, `Índice de envíos reconstruido desde los registros (${REBUILD_REASON_LABELS[reason]})`, { envios: count, motivo: reason, ms: Math.round(ms) }).then(() => undefined),
+            onProgress: this.progressOf('shipments-index'),
           }),
           ws.vault.doc<{ agencies: Agency[] }>('agencies', { agencies: [] }),
           ws.vault.doc<{ agreements: Agreement[] }>('agreements', { agreements: [] }),
@@ -166,6 +170,17 @@ export class ShipmentService {
       this.opened.set(ws, pending);
     }
     return pending;
+  }
+
+  /** The upgrade or index rebuild running now, if any (Inicio shows its progress). */
+  maintenance(): MaintenanceStatus | null {
+    return this.working;
+  }
+
+  private progressOf(task: MaintenanceTask): (done: number, total: number) => void {
+    return (done, total) => {
+      this.working = done < total ? { task, done, total } : null;
+    };
   }
 
   private async shipment(o: Open, id: string): Promise<Shipment> {
