@@ -262,6 +262,19 @@ export class VaultStream<T> {
     }
   }
 
+  /** The newest record of one month, decrypting only its frame (the audit log's head, at sign-in). */
+  async lastOf(month: string): Promise<T | undefined> {
+    const loaded = await this.loadPartition(checkMonth(month));
+    const i = loaded.frames.length - 1;
+    const frame = loaded.frames[i];
+    if (!frame) return undefined;
+    try {
+      return this.codec.decode(openBlob(loaded.key, aadName.frame(this.name, month, i), loaded.buf, frame.offset, frame.total, loaded.label));
+    } catch (cause) {
+      throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(loaded.label, i + 1), { cause });
+    }
+  }
+
   /**
    * Reads every frame of a month and says which cannot be read, without
    * stopping at the first: frames whose bytes fail their check, and, when a
