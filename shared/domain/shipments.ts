@@ -4,7 +4,7 @@ import type { AuditActor } from './audit';
 import { custodyEventInputSchema, type CustodyEvent } from './custody';
 import { sealKey } from './seals';
 import type { PendingStep } from './pending-step';
-import type { PaperForm } from './printing';
+import type { PrintedSheetInfo } from './printing';
 import { SHIPMENT_STATES, type EditOutcome, type ShipmentAction, type ShipmentState } from './shipment-states';
 
 /**
@@ -276,24 +276,13 @@ export interface Shipment {
   prints?: ShipmentPrint[];
 }
 
-/** One print of a shipment's paper form; its PDF is one frame of the vault's `prints` stream. */
-export interface ShipmentPrint {
-  id: string;
-  form: PaperForm;
+/** One print of a shipment's paper form, as the shipment keeps it; its PDF is one frame of the vault's `prints` stream. */
+export type ShipmentPrint = Omit<PrintedSheetInfo, 'shipmentId'> & {
   /** What else makes two prints the same form: the sheet version, or the label size. */
   variant: string;
-  sheetVersion?: number;
-  /** 0 on the first print; n on the n-th reprint. */
-  reprint: number;
-  /** ISO-8601. */
-  printedAt: string;
-  printedBy: string;
-  fileName: string;
-  size: number;
-  sha256: string;
   /** The frame that holds the bytes: partition month, index, byte offset, length. */
   frame: [month: string, index: number, offset: number, total: number];
-}
+};
 
 // ---- what the screens receive --------------------------------------------
 

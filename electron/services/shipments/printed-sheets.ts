@@ -50,15 +50,7 @@ export const printFrames: FrameCodec<PrintFrame> = {
   },
 };
 
-export interface NewPrint {
-  form: PaperForm;
-  variant: string;
-  sheetVersion?: number;
-  reprint: number;
-  printedAt: string;
-  printedBy: string;
-  fileName: string;
-}
+export type NewPrint = Omit<ShipmentPrint, 'id' | 'size' | 'sha256' | 'frame'>;
 
 /** What vaults of before kept: an index document, one base64 document per PDF, and a count per form. */
 interface LegacyPrint extends PrintedSheetInfo {
