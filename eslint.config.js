@@ -1,8 +1,10 @@
 // ESLint flat config. Besides the usual TypeScript and React rules it enforces
-// the layering of DESIGN.md: a file that imports across a forbidden boundary
-// fails the lint run (see test/lint/layering.test.ts).
+// the layering of docs/ARCHITECTURE.md ("Layers"): a file that imports across a
+// forbidden boundary fails the lint run (see test/lint/layering.test.ts), and so
+// does an import cycle (import-x/no-cycle; see test/lint/no-cycle.test.ts).
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -23,6 +25,22 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
+    },
+  },
+  {
+    // Cycles are looked for among the repository's own modules only: imports of
+    // packages are not followed, which keeps the rule cheap.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      // Parse each module once per run: the default cache lifetime (30 s) is shorter than a lint run here.
+      'import-x/cache': { lifetime: Infinity },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {

@@ -226,6 +226,10 @@ export function createHandlers(services: Services): Handlers {
       const { ws, user } = signedIn();
       return directory.removeExample(ws, user);
     },
+    'vault.maintenance': () => {
+      signedIn();
+      return shipments.maintenance();
+    },
     'home.dashboard': async () => {
       const { ws, user } = signedIn();
       return { ...(await directory.dashboard(ws)), shipmentsByState: await shipments.countsByState(ws), waiting: await shipments.waitingFor(ws, user), damage: await shipments.knownDamage(ws) };

@@ -5,7 +5,7 @@ import { Notifications, notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { HashRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
-import { SECTIONS } from './layout/sections';
+import { SECTIONS, type SectionPath } from './layout/sections';
 import { AdministrationPage } from './pages/admin/AdministrationPage';
 import { AgenciesSection } from './pages/agencies/AgenciesPage';
 import { CustodyPage } from './pages/custody/CustodyPage';
@@ -13,7 +13,6 @@ import { MediaPage } from './pages/media/MediaPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
 import { ShipmentsSection } from './pages/shipments/ShipmentsPage';
 import { HomePage } from './pages/HomePage';
-import { SectionPage } from './pages/SectionPage';
 import { ForcedPasswordChange } from './session/ForcedPasswordChange';
 import { IdleLock } from './session/IdleLock';
 import { ResumeRecoveryStep, SetupWizard } from './session/SetupWizard';
@@ -24,8 +23,8 @@ import { useSessionStore } from './stores/session-store';
 import { theme } from './theme';
 import 'dayjs/locale/es-mx';
 
-/** Pages that are built get their own component; the rest say what they will hold. */
-export const PAGES: Record<string, () => React.JSX.Element> = {
+/** The page of every section but Inicio (the index route): the compiler refuses a section without one. */
+export const PAGES: Record<Exclude<SectionPath, '/'>, () => React.JSX.Element> = {
   '/administracion': AdministrationPage,
   '/dependencias': AgenciesSection,
   '/reportes': ReportsPage,
@@ -39,9 +38,10 @@ export function AppRoutes() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
-        {SECTIONS.filter((section) => section.path !== '/').map((section) => {
-          const Page = PAGES[section.path];
-          return <Route key={section.path} path={`${section.path.slice(1)}/*`} element={Page ? <Page /> : <SectionPage section={section} />} />;
+        {SECTIONS.map(({ path }) => {
+          if (path === '/') return null;
+          const Page = PAGES[path];
+          return <Route key={path} path={`${path.slice(1)}/*`} element={<Page />} />;
         })}
         <Route path="*" element={<HomePage />} />
       </Route>
@@ -59,7 +59,7 @@ function SessionGate() {
   }, [refresh]);
   const signedIn = state?.status === 'signed_in';
   useEffect(() => {
-    // Whoever signs in next starts at Inicio, never on the screen the last person left open (issue 19, item 6).
+    // Whoever signs in next starts at Inicio, never on the screen the last person left open.
     // The routed screens are unmounted while locked, so their state and loaded data go with them.
     if (state && !signedIn) {
       if (window.location.hash !== '' && window.location.hash !== '#/') window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);

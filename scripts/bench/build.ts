@@ -3,7 +3,7 @@
  * session.setup, users.create, directory.save/saveAgreement, couriers,
  * shipments.createDraft/update/act/recordCustody), with an injected clock that
  * walks through the months, so every record, partition and audit entry is what
- * the app itself writes (DESIGN.md: "A benchmark that writes its own record
+ * the app itself writes (docs/ARCHITECTURE.md, "Traps found so far": "A benchmark that writes its own record
  * shapes measures a fiction"). Nothing here writes a file or a frame itself.
  *
  * Key slots use the production scrypt cost: slots take the cost of the vault's

@@ -1,5 +1,5 @@
 /**
- * Removable-media benchmarks (issue 8), on local disk:
+ * Removable-media benchmarks, on local disk:
  *
  * - export_month_s: a records export of a month of an office, 850 shipments, through the
  *   real services — each approval sheet as it was printed and kept in the vault,

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PRODUCTION_KDF } from '../../electron/services/vault';
 import type { BuildResult } from './build';
-import { dirSizeMb, round, table } from './stats';
+import { dirSizeMb, round, sumOfDirs, table } from './stats';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
@@ -142,6 +142,8 @@ async function main(): Promise<number> {
     // Flush the copies first, so their write-back does not land in the first measured fsyncs.
     execFileSync('sync');
     const vaultMb10y = dirSizeMb(dir10y);
+    // What the stored prints take apart from the records: every print keeps its exact PDF (docs/ARCHITECTURE.md).
+    const printsMb10y = sumOfDirs(dir10y, 'streams/prints');
     const loadBefore = os.loadavg()[0] ?? 0;
 
     log('Midiendo inicio de sesión, Inicio, Envíos, detalle, mostrador y cada pantalla (proceso nuevo)…');
@@ -187,11 +189,16 @@ async function main(): Promise<number> {
       peak_rss_mb_10y: s10.peak_rss_mb,
       peak_rss_mb_1m: s1.peak_rss_mb,
       vault_mb_10y: round(vaultMb10y),
+      /** At a smaller scale, the ten-year size by the same bytes per shipment (the vault grows linearly). */
+      vault_mb_10y_projected: round((vaultMb10y / built.tenYears.shipments) * 100_000),
+      vault_kb_per_shipment: round((vaultMb10y * 1024) / built.tenYears.shipments, 1),
+      prints_kb_per_shipment: round((printsMb10y * 1024) / built.tenYears.shipments, 1),
+      records_kb_per_shipment: round(((vaultMb10y - printsMb10y) * 1024) / built.tenYears.shipments, 1),
       vault_mb_1m: round(dirSizeMb(path.join(root, 'un-mes'))),
       ...pending,
       ...forms,
       ...media,
-      /** Not measurements: filled in by the checkpoint and upgrade work (issue 13, items 2 and 4). */
+      /** Not measurements: filled in by the checkpoint write and the format upgrade measurements. */
       upgrade_shipments: built.tenThousand.shipments,
       node: process.version,
       cpus: os.cpus().length,
@@ -209,7 +216,8 @@ async function main(): Promise<number> {
       save_p95_ms_10y: atMost(result.save_p95_ms_10y, 10),
       save_p95_10y_le_2x_1m: atMost(result.save_p95_ms_10y, 2 * result.save_p95_ms_1m),
       peak_rss_mb_10y: atMost(result.peak_rss_mb_10y, 400),
-      vault_mb_10y: atMost(result.vault_mb_10y, 1000),
+      vault_mb_10y: atMost(result.vault_mb_10y_projected, 1000),
+      records_kb_per_shipment: atMost(result.records_kb_per_shipment, 10),
       approval_pdf_p95_ms: atMost(result.approval_pdf_p95_ms, 400),
       first_print_ms: atMost(result.first_print_ms, 1500),
       export_month_s: atMost(result.export_month_s, 120),
@@ -257,7 +265,9 @@ function print(r: Record<string, unknown> & { targets: Record<string, Target> })
     ['guardado p50 / p95, 1 mes', `${String(r.save_p50_ms_1m)} / ${String(r.save_p95_ms_1m)} ms`, `10 años ≤ 2× 1 mes: ${goal('save_p95_10y_le_2x_1m')}`],
     ['primer guardado tras entrar', `${String(r.save_first_ms_10y)} / ${String(r.save_first_ms_1m)} ms`, '10 años / 1 mes; carga el registro de custodia'],
     ['memoria máxima (RSS)', `${String(r.peak_rss_mb_10y)} MB`, `tras visitar cada pantalla; ${goal('peak_rss_mb_10y')}`],
-    ['tamaño de la bóveda', `${String(r.vault_mb_10y)} MB`, goal('vault_mb_10y')],
+    ['tamaño de la bóveda', `${String(r.vault_mb_10y)} MB`, `a diez años ≈ ${String(r.vault_mb_10y_projected)} MB (${String(r.vault_kb_per_shipment)} KB por envío); ${goal('vault_mb_10y')}`],
+    ['  de ello, registros', `${String(r.records_kb_per_shipment)} KB/envío`, `envíos, custodia, bitácora, documentos, puntos de control; ${goal('records_kb_per_shipment')}`],
+    ['  de ello, impresiones guardadas', `${String(r.prints_kb_per_shipment)} KB/envío`, 'el PDF exacto de cada impresión'],
     ['escribir un punto de control', pending(r.checkpoint_ms_10y), 'envíos e índice de custodia, tras un guardado'],
     ['reabrir sin punto de control', pending(r.reopen_without_checkpoint_ms_10y), 'entrar → Inicio → Envíos → primer detalle, reconstruyendo todo'],
     [`actualizar ${Number(r.upgrade_shipments).toLocaleString('es-MX')} envíos`, pending(r.upgrade_ms_10k), 'formato 1 → 2, verificado, en un proceso nuevo'],

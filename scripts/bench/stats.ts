@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Small timing helpers shared by benchmarks. */
@@ -42,4 +42,14 @@ export function dirSizeMb(dir: string): number {
   };
   walk(dir);
   return bytes / 1024 / 1024;
+}
+
+/** MB under each vault generation's `sub` folder of `vaultDir` (g1/streams/prints, g2/…). */
+export function sumOfDirs(vaultDir: string, sub: string): number {
+  let mb = 0;
+  for (const entry of readdirSync(vaultDir, { withFileTypes: true })) {
+    const dir = path.join(vaultDir, entry.name, sub);
+    if (entry.isDirectory() && /^g\d+$/.test(entry.name) && existsSync(dir)) mb += dirSizeMb(dir);
+  }
+  return mb;
 }

@@ -6,7 +6,7 @@ import { sealKey } from './seals';
 import type { ShipmentAction, ShipmentState } from './shipment-states';
 
 /**
- * Chain of custody (issue 6; DESIGN.md "Chain of custody"): who handed what
+ * Chain of custody (docs/ARCHITECTURE.md, "Audit log and custody chain"): who handed what
  * to whom, when, where, why, and whether the seals were intact — in the
  * spirit of the continuity blocks of Mexico's Registro de Cadena de Custodia.
  * Events are append-only; a correction is a new event naming the one it

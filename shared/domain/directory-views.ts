@@ -82,7 +82,7 @@ export interface HomeDashboard {
 /** Records that cannot be read because their bytes on disk are damaged. */
 export interface RecordDamage {
   /** months with damaged frames, per kind of record */
-  months: Array<{ records: 'envios' | 'custodia' | 'bitacora'; month: string; frames: number }>;
+  months: Array<{ records: 'envios' | 'custodia' | 'bitacora' | 'impresiones'; month: string; frames: number }>;
   /** shipments that cannot be opened because of it */
   shipments: Array<{ id: string; folio: string | null; subject: string | null }>;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { civilDateSchema } from './agencies';
 
 /**
- * Removable media as the screens see it (issue 8). Paths never come from the
+ * Removable media as the screens see it (docs/ARCHITECTURE.md, "Removable media"). Paths never come from the
  * screen: a drive is named by its mount path as listed by the core, and a
  * bag by its folder name on that drive (one path segment).
  */

@@ -3,7 +3,7 @@ import { refusalOf, TRANSITIONS, type ActorForRules, type ShipmentAction, type S
 import type { ShipmentChannel } from './agencies';
 
 /**
- * What a shipment waits for, and who may do it (issue 19, rule 5): the
+ * What a shipment waits for, and who may do it, so nobody has to ask: the
  * shipment page says it to everyone, and Inicio lists for each user what
  * waits for them. Derived from the life cycle's rules, never kept apart.
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The paper forms of a shipment (issue 7). Every print is audited and
+ * The paper forms of a shipment (docs/DOMAIN.md, "The paper forms"). Every print is audited and
  * counted: a second print of the same form says «REIMPRESIÓN n».
  */
 export const PAPER_FORMS = ['approval', 'envelopeCover', 'envelopeLabel', 'custodyRegister', 'receipt', 'mediaManifest'] as const;

@@ -1,4 +1,4 @@
-/** The people of the office (BRIEF.md, "People"). One user may hold several roles. */
+/** The people of the office (docs/DOMAIN.md, "Roles"). One user may hold several roles. */
 export const ROLES = ['capturista', 'juridico', 'director', 'comunicacion_social', 'administrador'] as const;
 export type Role = (typeof ROLES)[number];
 

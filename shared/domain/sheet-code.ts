@@ -39,7 +39,7 @@ export function folioKey(folio: string): string {
 
 
 /**
- * Whether a folio typed at the counter names `folio` (issue 19, item 9):
+ * Whether a folio typed at the counter names `folio` (clerks type folios every way):
  * case and separators ignored, zeros optional (`c4/dg/1/2026`), the prefix
  * optional (`1/2026`), and the number alone for the current year (`0001`).
  */

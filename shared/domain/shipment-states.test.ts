@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedActions, editOutcome, mayEdit, nextState, refusalOf, SHIPMENT_ACTIONS, SHIPMENT_STATES, type ShipmentAction, type ShipmentState } from './shipment-states';
 
-/** The edges of the life cycle as issue 5 states them; anything else is illegal. */
+/** The edges of the life cycle as docs/DOMAIN.md states them; anything else is illegal. */
 const LEGAL: Record<string, ShipmentState> = {
   'borrador>enviar_a_revision': 'en_revision_juridica',
   'devuelto>enviar_a_revision': 'en_revision_juridica',

@@ -1,7 +1,7 @@
 import { ROLE_LABELS, type Role } from './roles';
 
 /**
- * The shipment life cycle (BRIEF.md, "Shipment life cycle"; issue 5): the ONE
+ * The shipment life cycle (docs/DOMAIN.md, "The shipment life cycle"): the ONE
  * place that says which transitions exist, who may take them and when content
  * may still change. The core enforces it; the screens only ask it what to offer.
  */

@@ -5,10 +5,11 @@ import type { AuditActor } from './audit';
 import { custodyEventInputSchema, type CustodyEvent } from './custody';
 import { sealKey } from './seals';
 import type { PendingStep } from './pending-step';
+import type { PrintedSheetInfo } from './printing';
 import { SHIPMENT_STATES, type EditOutcome, type ShipmentAction, type ShipmentState } from './shipment-states';
 
 /**
- * A shipment (envío / remisión, BRIEF.md "Records"; issue 5): what the form
+ * A shipment (envío / remisión; docs/DOMAIN.md, "Records"): what the form
  * captures for each of the four official channels, and the record the core
  * keeps with its folio, state, approval sheet and history.
  */
@@ -199,7 +200,7 @@ export const actionPayloadSchemas = {
       scan: scanUploadSchema.nullable().default(null),
     })
     .strict(),
-  // The physical handoffs are custody events (issue 6): their payload is the event, the type follows from the action.
+  // The physical handoffs are custody events (docs/DOMAIN.md, "The shipment life cycle"): their payload is the event, the type follows from the action.
   sellar: handoffPayloadSchema,
   despachar: handoffPayloadSchema,
   registrar_acuse: handoffPayloadSchema.extend({ scan: scanUploadSchema.nullable().default(null) }).strict(),
@@ -274,7 +275,17 @@ export interface Shipment {
   /** Reason for rechazado, devuelto_mensajeria or cancelado. */
   closingReason: string | null;
   history: HistoryEntry[];
+  /** Every print of a paper form, oldest first, with where its exact bytes lie; absent before the first. */
+  prints?: ShipmentPrint[];
 }
+
+/** One print of a shipment's paper form, as the shipment keeps it; its PDF is one frame of the vault's `prints` stream. */
+export type ShipmentPrint = Omit<PrintedSheetInfo, 'shipmentId'> & {
+  /** What else makes two prints the same form: the sheet version, or the label size. */
+  variant: string;
+  /** The frame that holds the bytes: partition month, index, byte offset, length. */
+  frame: [month: string, index: number, offset: number, total: number];
+};
 
 // ---- what the screens receive --------------------------------------------
 

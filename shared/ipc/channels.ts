@@ -43,6 +43,7 @@ export const CHANNELS = [
   'reports.loadExample',
   'reports.removeExample',
   'home.dashboard',
+  'vault.maintenance',
   'shipments.list',
   'shipments.get',
   'shipments.create',

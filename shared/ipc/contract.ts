@@ -3,6 +3,7 @@ import '../validation';
 import type { AppInfo } from '../domain/app-info';
 import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../domain/audit';
 import type { JobStatus } from '../domain/jobs';
+import type { MaintenanceStatus } from '../domain/maintenance';
 import { agencyInputSchema, agreementInputSchema, civilDateSchema, obligationInputSchema, reportInputSchema, type Agency, type Agreement, type Obligation, type ReportDefinition } from '../domain/agencies';
 import type { AgencyDetail, AgencySummary, Eligibility, HomeDashboard, ImportPreview, ReportsOverview } from '../domain/directory-views';
 import { officeProfileSchema } from '../domain/office';
@@ -154,6 +155,8 @@ export const contract = {
   'reports.removeExample': channel<{ agencies: number; reports: number; obligations: number }>()(noInput),
 
   'home.dashboard': channel<HomeDashboard>()(noInput),
+  /** The upgrade or index rebuild running now, if any: the screens poll it while they wait. */
+  'vault.maintenance': channel<MaintenanceStatus | null>()(noInput),
 
   'shipments.list': channel<ShipmentPage>()(shipmentFilterSchema),
   'shipments.get': channel<ShipmentDetail>()(z.object({ shipmentId: id }).strict()),

@@ -3,7 +3,7 @@ import { expect, test } from './support/fixtures';
 import { ADMIN, completeSetup, OFFICE } from './support/flows';
 import { api, authorisedEnvelope, CLERK, LAWYER, nav, openShipment, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
 
-/** Issue 19: a first real day at the office, as a new user meets it. */
+/** A first real day at the office, as a new user meets it: the office rules of docs/DOMAIN.md, end to end. */
 
 /** `dd/mm/aaaa hh:mm` in Mexico City, `minutes` from now. */
 function officeDateTime(minutes: number): string {

@@ -10,7 +10,7 @@ async function restrictedImports(filePath: string, code: string): Promise<string
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
-describe('layering rules (DESIGN.md)', () => {
+describe('layering rules (docs/ARCHITECTURE.md, "Layers")', () => {
   it('fail a core service that imports electron', async () => {
     const messages = await restrictedImports('electron/services/shipments/bad.ts', "import { app } from 'electron';\nexport const x = app;\n");
     expect(messages).toHaveLength(1);

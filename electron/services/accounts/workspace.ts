@@ -28,13 +28,8 @@ export interface Workspace {
 function auditStore(stream: VaultStream<AuditEntry>): AuditStore {
   return {
     append: async (entry) => void (await stream.append(entry, { at: new Date(entry.at) })),
-    // A damaged entry is left out rather than stopping the viewer; verification reports the gap in the chain.
-    readAll: async () => {
-      const all: AuditEntry[] = [];
-      for (const month of await stream.partitions()) for await (const { record } of stream.entries(month, undefined, { onDamaged: () => undefined })) all.push(record);
-      return all;
-    },
     months: () => stream.partitions(),
+    // A damaged entry is left out rather than stopping the viewer; verification reports the gap in the chain.
     readMonth: async (month) => {
       const entries: AuditEntry[] = [];
       for await (const { record } of stream.entries(month, undefined, { onDamaged: () => undefined })) entries.push(record);
@@ -43,7 +38,7 @@ function auditStore(stream: VaultStream<AuditEntry>): AuditStore {
     readLast: async () => {
       const months = await stream.partitions();
       const last = months.at(-1);
-      return last ? (await stream.readPartition(last)).at(-1) : undefined;
+      return last ? stream.lastOf(last) : undefined;
     },
   };
 }

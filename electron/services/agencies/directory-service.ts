@@ -18,11 +18,11 @@ import { AppError } from '../../../shared/errors';
 import { requireRole } from '../accounts/permissions';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
+import { decodeCsvBytes } from '../csv/csv';
 import {
   agreementStatus,
   checkMayReceive,
   daysBetween,
-  decodeCsvBytes,
   exampleCatalogue,
   findValidAgreement,
   foldAcronym,

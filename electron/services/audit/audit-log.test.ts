@@ -7,7 +7,6 @@ function memoryStore(): AuditStore & { entries: AuditEntry[] } {
   return {
     entries,
     append: async (entry) => void entries.push(structuredClone(entry)),
-    readAll: async () => entries.map((e) => structuredClone(e)),
     readLast: async () => entries.at(-1),
     months: async () => [...new Set(entries.map((e) => e.at.slice(0, 7)))].sort(),
     readMonth: async (month) => entries.filter((e) => e.at.startsWith(month)).map((e) => structuredClone(e)),

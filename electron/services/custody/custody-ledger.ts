@@ -478,11 +478,9 @@ export class CustodyLedger {
     return event;
   }
 
-  /** Reads the stored frames again, bypassing memory: what verification must look at. */
-  async readStored(): Promise<CustodyEvent[]> {
-    const events: CustodyEvent[] = [];
+  /** Every stored event in the order written, one month in memory at a time. */
+  async *eachStored(): AsyncGenerator<CustodyEvent> {
     // A damaged frame is left out (the scan names it); the chain check then reports the gap it leaves.
-    for (const month of await this.stream.partitions()) for await (const { record } of this.stream.entries(month, undefined, { onDamaged: () => undefined })) events.push(record.event);
-    return events;
+    for (const month of await this.stream.partitions()) for await (const { record } of this.stream.entries(month, undefined, { onDamaged: () => undefined })) yield record.event;
   }
 }

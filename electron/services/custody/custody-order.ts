@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format/date';
 
 /**
- * Time order of a shipment's chain (issue 19, rule 1): a handoff cannot
+ * Time order of a shipment's chain (docs/DOMAIN.md, "Handoffs are custody events"): a handoff cannot
  * happen before the handoff it follows, nor in the future. A wrong time is
  * fixed with a correction event, never by rewriting: the correction's time
  * stands for the corrected event's from then on.
@@ -12,7 +12,9 @@ import { formatDateTime } from '../../../shared/format/date';
 /** How far ahead of the workstation's clock an event may be dated (clocks of two PCs in one office drift). */
 export const CLOCK_TOLERANCE_MS = 5 * 60_000;
 
-type Timed = Pick<CustodyEvent, 'id' | 'seq' | 'type' | 'at' | 'corrects'>;
+/** What the time-order rules read of an event. */
+export type TimedEvent = Pick<CustodyEvent, 'id' | 'seq' | 'type' | 'at' | 'corrects'>;
+type Timed = TimedEvent;
 
 /** The events that are handoffs (not corrections), each with the time that counts for it. */
 function effectiveTimeline(events: readonly Timed[]): { event: Timed; at: number }[] {

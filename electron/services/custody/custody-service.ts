@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Low } from 'lowdb';
-import { courierInputSchema, custodyFilterSchema, type Courier, type CustodyEvent, type CustodyFilterInput, type CustodyPage, type CustodyParty, type CustodyRow, type CustodyVerification, type KnownParties } from '../../../shared/domain/custody';
+import { courierInputSchema, custodyFilterSchema, type Courier, type CustodyFilterInput, type CustodyPage, type CustodyParty, type CustodyRow, type CustodyVerification, type KnownParties } from '../../../shared/domain/custody';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
 import { describeIssues } from '../../../shared/validation';
@@ -10,8 +10,8 @@ import type { Workspace } from '../accounts/workspace';
 import { todayInOffice } from '../agencies/rules';
 import { shortHash } from '../integrity/hash-chain';
 import type { ShipmentService } from '../shipments/shipment-service';
-import { verifyChain } from './custody-chain';
-import { findOutOfOrder } from './custody-order';
+import { ChainWalk } from './custody-chain';
+import { findOutOfOrder, type TimedEvent } from './custody-order';
 import { foldName, type CustodyIndexEntry } from './custody-ledger';
 import { custodyCsv } from './custody-csv';
 
@@ -28,7 +28,7 @@ function officeDayStart(day: string): number {
 const partyKey = (p: CustodyParty) => fold(`${p.name}|${p.institution}`);
 
 /**
- * The custody side of the office (issue 6): the global log with filters and
+ * The custody side of the office: the global log with filters and
  * CSV export, integrity verification, the couriers register, and the people
  * and places typed before, so the counter form can suggest them.
  * Recording events goes through ShipmentService, whose queue keeps each
@@ -106,27 +106,28 @@ export class CustodyService {
    */
   async verify(ws: Workspace, user: User, shipmentId?: string): Promise<CustodyVerification> {
     const view = await this.shipments.custodyView(ws);
-    const stored = await view.ledger.readStored();
-    const byShipment = new Map<string, CustodyEvent[]>();
-    for (const e of stored) {
+    // One walk per shipment, fed a month at a time: at ten years the vault holds half a million events,
+    // and only each chain's head and the times its order check needs stay in memory.
+    const chains = new Map<string, { walk: ChainWalk; folio: string | null; times: TimedEvent[] }>();
+    for await (const e of view.ledger.eachStored()) {
       if (shipmentId && e.shipmentId !== shipmentId) continue;
-      const list = byShipment.get(e.shipmentId);
-      if (list) list.push(e);
-      else byShipment.set(e.shipmentId, [e]);
+      let chain = chains.get(e.shipmentId);
+      if (!chain) chains.set(e.shipmentId, (chain = { walk: new ChainWalk(), folio: e.folio ?? null, times: [] }));
+      chain.walk.add(e);
+      chain.times.push({ id: e.id, seq: e.seq, type: e.type, at: e.at, corrects: e.corrects });
     }
     let checked = 0;
     let firstBad: CustodyVerification['firstBad'] = null;
     let head: string | null = null;
     const findings: CustodyVerification['findings'] = [];
-    for (const [id, events] of byShipment) {
-      const result = verifyChain(events);
-      const folio = view.shipment(id)?.folio ?? events[0]?.folio ?? null;
-      for (const f of findOutOfOrder(events)) findings.push({ shipmentId: id, folio, ...f });
-      checked += result.checked;
-      if (shipmentId) head = events.length ? shortHash(result.head) : null;
-      if (result.brk && !firstBad) {
+    for (const [id, { walk, folio: firstFolio, times }] of chains) {
+      const folio = view.shipment(id)?.folio ?? firstFolio;
+      for (const f of findOutOfOrder(times)) findings.push({ shipmentId: id, folio, ...f });
+      checked += walk.checked;
+      if (shipmentId) head = times.length ? shortHash(walk.head) : null;
+      if (walk.brk && !firstBad) {
         const shipment = view.shipment(id);
-        firstBad = { shipmentId: id, folio: shipment?.folio ?? result.brk.event?.folio ?? null, seq: result.brk.index + 1, eventId: result.brk.event?.id ?? null, reason: result.brk.reason };
+        firstBad = { shipmentId: id, folio: shipment?.folio ?? walk.brk.event?.folio ?? null, seq: walk.brk.index + 1, eventId: walk.brk.event?.id ?? null, reason: walk.brk.reason };
       }
     }
     let audit: CustodyVerification['audit'] = null;
@@ -139,7 +140,7 @@ export class CustodyService {
     const ok = firstBad === null && (audit?.ok ?? true) && findings.length === 0 && !damaged;
     const resultado = firstBad !== null || audit?.ok === false || damaged ? 'con errores' : findings.length > 0 ? 'con hallazgos' : 'correcta';
     await ws.audit.record('custody.verified', actorOf(user), shipmentId ? (view.shipment(shipmentId)?.folio ?? shipmentId) : 'Toda la bóveda', { resultado, eventos: checked, ...(findings.length ? { hallazgos: findings.length } : {}) });
-    return { ok, checked, shipments: byShipment.size, firstBad, head, audit, findings, damage };
+    return { ok, checked, shipments: chains.size, firstBad, head, audit, findings, damage };
   }
 
   // ---- couriers and frequent parties --------------------------------------

@@ -7,7 +7,7 @@ import { CustodyLedger } from './custody-ledger';
 import { checkEventTime, findOutOfOrder } from './custody-order';
 
 /**
- * Issue 19: what the records must not accept, enforced in the core and
+ * The office rules of docs/DOMAIN.md: what the records must not accept, enforced in the core and
  * explained in Spanish. The world's clock stands at 23/11/2026 12:00 in the
  * office (18:00 UTC).
  */

@@ -10,8 +10,12 @@ import { verifyBag } from './bagit-verifier';
  * linux-only/ and windows-only/ hold bags whose paths escape the bag on one
  * operating system (absolute paths, ~, C:\, UNC); Valija refuses them on every
  * system, so both folders are expected to fail here.
+ *
+ * The bags are vendored, unmodified, under test/fixtures/bagit-conformance/
+ * (public domain; see its README.md and LICENSE.md). None of them needs an
+ * empty directory, which git could not keep.
  */
-const SUITE = process.env.VALIJA_BAGIT_SUITE ?? fileURLToPath(new URL('../../../../shared/bagit-conformance/', import.meta.url));
+const SUITE = process.env.VALIJA_BAGIT_SUITE ?? fileURLToPath(new URL('../../../test/fixtures/bagit-conformance/', import.meta.url));
 
 type Expectation = 'valid' | 'invalid' | 'warning';
 const CATEGORIES: Record<string, Expectation> = {

@@ -17,7 +17,7 @@ export interface MediaServiceDeps {
 }
 
 /**
- * Removable media for the screens (issue 8): loading a magnetic-media
+ * Removable media for the screens: loading a magnetic-media
  * shipment, checking a bag, exporting records, backing up and restoring the
  * vault. Every write is read back and checked before it is reported done.
  * Restore and inspection need no session (first-run screen).

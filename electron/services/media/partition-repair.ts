@@ -5,16 +5,19 @@ import { AppError } from '../../../shared/errors';
 import { requireRole } from '../accounts/permissions';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
+import { PRINTS_STREAM, printFrames } from '../shipments/printed-sheets';
 import { CHANGES_STREAM } from '../shipments/shipment-store';
+import type { FrameCodec } from '../vault/frame-codec';
 import type { ShipmentService } from '../shipments/shipment-service';
 import { inspectBackup, readRegular } from './vault-backup';
 
 /** The streams whose months can be repaired, with the names the screen uses. */
-const STREAMS = [
+const STREAMS: ReadonlyArray<{ name: string; label: string; codec?: FrameCodec<never> }> = [
   { name: CHANGES_STREAM, label: 'envíos' },
   { name: 'custody-events', label: 'cadena de custodia' },
   { name: 'audit', label: 'bitácora' },
-] as const;
+  { name: PRINTS_STREAM, label: 'impresiones', codec: printFrames as FrameCodec<never> },
+];
 
 export type { RepairSummary };
 
@@ -37,8 +40,8 @@ export async function repairFromBackup(deps: { shipments: ShipmentService }, ws:
   const repaired: string[] = [];
   const remaining: string[] = [];
   const plural = (n: number) => `${n} ${n === 1 ? 'registro' : 'registros'}`;
-  for (const { name, label } of STREAMS) {
-    const stream = await ws.vault.stream(name);
+  for (const { name, label, codec } of STREAMS) {
+    const stream = await ws.vault.stream(name, codec);
     for (const month of await stream.partitions()) {
       const damage = await stream.damage(month);
       if (!damage) continue;

@@ -127,6 +127,6 @@ describe('exporting records', () => {
     expect(safeFileName('CON.pdf')).toBe('_CON.pdf');
     expect(safeFileName('fin. ')).toBe('fin');
     expect(safeFileName('..')).toBe('archivo');
-    expect(indexCsv([{ folder: 'f', id: 'i', folio: null, state: 'Borrador', channel: 'Oficio', classification: 'Pública', agency: '—', subject: '@SUM(A1)', createdAt: '2026-11-03T18:00:00Z', updatedAt: '2026-11-03T18:00:00Z', custodyEvents: 0, chainHead: '', contentDigest: 'd', files: [] }])).toContain(",'@SUM(A1),");
+    expect(indexCsv([{ folder: 'f', id: 'i', folio: null, state: 'Borrador', channel: 'Oficio', classification: 'Pública', agency: '—', subject: '@SUM(A1)', createdAt: '2026-11-03T18:00:00Z', updatedAt: '2026-11-03T18:00:00Z', custodyEvents: 0, chainHead: '', contentDigest: 'd', files: [] }])).toContain(',"\'@SUM(A1)",');
   });
 });

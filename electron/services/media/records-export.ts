@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format/date';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
+import { excelCsv } from '../csv/csv';
 import { custodyCsv } from '../custody/custody-csv';
 import type { ShipmentService } from '../shipments/shipment-service';
 import type { ShipmentRow } from '../shipments/shipment-rows';
@@ -23,7 +24,7 @@ import { agencyLookup, formContext, shipmentFolderName, type FormRenderer } from
 import { countOf } from '../../../shared/format/plural';
 
 /**
- * Export of records (issue 8, item 4): selected shipments or a date range
+ * Export of records: selected shipments or a date range
  * become one BagIt bag a records office can keep for years and open with
  * nothing but a PDF reader, a spreadsheet and `sha256sum`:
  *
@@ -321,24 +322,12 @@ function withSuffix(name: string, n: number): string {
 
 const INDEX_HEADER = ['Carpeta', 'Folio', 'Estado', 'Canal', 'Clasificación', 'Dependencia', 'Asunto', 'Creado', 'Última modificación', 'Eventos de custodia', 'Cabeza de la cadena', 'Huella del contenido', 'Archivos'];
 
-function cell(value: string | number): string {
-  const text = String(value);
-  // A cell starting with = + - @ would be run as a formula by Excel.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/** Excel-friendly like the custody CSV: UTF-8 with BOM, commas, CRLF, dates in the office's zone. */
+/** Excel-friendly like the custody CSV (the shared csv module's excelCsv), dates in the office's zone. */
 export function indexCsv(lines: readonly ExportIndexLine[]): string {
-  const out = [INDEX_HEADER.map(cell).join(',')];
-  for (const l of lines) {
-    out.push(
-      [l.folder, l.folio ?? '', l.state, l.channel, l.classification, l.agency, l.subject, formatDateTime(l.createdAt), formatDateTime(l.updatedAt), l.custodyEvents, l.chainHead, l.contentDigest, l.files.join('; ')]
-        .map(cell)
-        .join(','),
-    );
-  }
-  return `\uFEFF${out.join('\r\n')}\r\n`;
+  return excelCsv([
+    INDEX_HEADER,
+    ...lines.map((l) => [l.folder, l.folio ?? '', l.state, l.channel, l.classification, l.agency, l.subject, formatDateTime(l.createdAt), formatDateTime(l.updatedAt), l.custodyEvents, l.chainHead, l.contentDigest, l.files.join('; ')]),
+  ]);
 }
 
 function describeSelection(selection: ExportSelection): string {

@@ -27,7 +27,7 @@ import { countOf } from '../../../shared/format/plural';
 /**
  * Content is authorised from the Director's signature on; the medium goes
  * into the envelope loaded and verified, so sealing waits for the load
- * (issue 19, rule 4) and a sealed envelope is not opened to load it.
+ * (docs/DOMAIN.md, "Magnetic media") and a sealed envelope is not opened to load it.
  */
 export const LOADABLE_STATES: readonly ShipmentState[] = ['autorizado'];
 
@@ -74,7 +74,7 @@ const AUDIT_MEDIA_LOADED: AuditAction = 'media.loaded';
 export const MANIFEST_FILE_NAME = 'manifiesto.pdf';
 
 /**
- * Loads a magnetic-media shipment onto a drive (issue 8, item 2): re-hashes
+ * Loads a magnetic-media shipment onto a drive: re-hashes
  * every source against what the Director authorised, checks the drive,
  * writes a BagIt bag (optionally age-encrypted) with the manifest PDF, reads
  * it all back, and only then records the custody event and the audit entry.

@@ -50,7 +50,9 @@ describe('vault backup', () => {
     expect(existsSync(path.join(data, 'public.json'))).toBe(true);
     expect(existsSync(path.join(data, 'vault.lock'))).toBe(false);
     // Still encrypted: no subject in clear anywhere in the backup.
-    for (const f of listTree(data).filter((p) => p.endsWith('.vlj') || p.endsWith('.log'))) {
+    const encrypted = listTree(data).filter((p) => p.endsWith('.vlj') || p.endsWith('.log'));
+    expect(encrypted.some((p) => p.endsWith('.vlj')) && encrypted.some((p) => p.endsWith('.log'))).toBe(true);
+    for (const f of encrypted) {
       expect(readFileSync(path.join(data, f)).includes(Buffer.from('sobrevivir'))).toBe(false);
     }
     const inspection = await media.inspectBackup(backup.bagPath);

@@ -22,7 +22,7 @@ import { mediaError, throwIfAborted } from './media-errors';
 import { countOf } from '../../../shared/format/plural';
 
 /**
- * Backup and restore of the whole vault (issue 8, item 5). The backup is the
+ * Backup and restore of the whole vault. The backup is the
  * vault folder as it is on disk — already encrypted, it opens only with a
  * user's password or the recovery code — inside a BagIt bag, so its
  * integrity can be checked anywhere before anything is replaced.

@@ -87,6 +87,30 @@ describe('format 1 → 2 upgrade', () => {
     expect((await again.ws.audit.list({ action: 'vault.upgraded', offset: 0, limit: 10 })).total).toBe(1);
   });
 
+  it('tells the screens how far the upgrade has gone while it runs, and nothing once it is done', async () => {
+    const dir = copyOfFixture();
+    const s = await signedIn(dir);
+    const { ws } = s.session.require();
+    const seen: Array<string> = [];
+    let settled = false;
+    const listing = s.shipments.list(ws, { limit: 10 }).finally(() => (settled = true));
+    // Inicio polls the same way: the upgrade yields at every write, so the status is seen between them.
+    while (!settled) {
+      const status = s.shipments.maintenance();
+      if (status) seen.push(`${status.task} ${status.done}/${status.total}`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await listing;
+    // The upgrade first, then the index of shipments built from the new records (its checkpoint was removed).
+    const tasks = [...new Set(seen.map((x) => x.split(' ')[0]))];
+    expect(tasks[0]).toBe('upgrade');
+    expect(tasks.every((t) => t === 'upgrade' || t === 'shipments-index')).toBe(true);
+    const steps = [...new Set(seen.filter((x) => x.startsWith('upgrade ')))].map((x) => Number(x.split(' ')[1]?.split('/')[0]));
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(s.shipments.maintenance()).toBeNull();
+    await s.session.close();
+  });
+
   it('writes format 1 back as the last format-1 release did (the tool that makes large format-1 vaults for the soak and the bench)', async () => {
     const dir = copyOfFixture();
     const s = await signedIn(dir);

@@ -3,7 +3,6 @@ import type { Shipment } from '../../../shared/domain/shipments';
 import type { Workspace } from '../accounts/workspace';
 import { canonicalJson } from '../integrity/canonical-json';
 import { CURRENT_FORMAT } from '../vault/catalog';
-import { HEADER_BYTES } from '../vault/cipher';
 import { contentDigest } from './content-digest';
 import { applyChange, changeOf, type FramePointer, type ShipmentChange } from './shipment-changes';
 import { CHANGES_STREAM, SHIPMENT_CACHES } from './shipment-store';
@@ -49,6 +48,8 @@ export async function upgradeShipments(ws: Workspace, onProgress?: UpgradeProgre
   const expected = new Map<string, string[]>();
   let revisions = 0;
   let done = 0;
+  // One step per month copied, and one for the verification and the commit.
+  onProgress?.(0, months.length + 1);
   for (const month of months) {
     const batch: ShipmentChange[] = [];
     const places: FramePointer[] = [];
@@ -58,7 +59,7 @@ export async function upgradeShipments(ws: Workspace, onProgress?: UpgradeProgre
       const s = record.shipment;
       const previous = newest.get(s.id);
       const change = changeOf(previous?.shipment ?? null, s, previous?.at ?? null);
-      const at: FramePointer = [month, batch.length, offset, HEADER_BYTES + Buffer.byteLength(JSON.stringify(change), 'utf8')];
+      const at: FramePointer = [month, batch.length, offset, next.frameSize(change)];
       offset += at[3];
       batch.push(change);
       places.push(at);
@@ -74,7 +75,7 @@ export async function upgradeShipments(ws: Workspace, onProgress?: UpgradeProgre
     }
     revisions += batch.length;
     done += 1;
-    onProgress?.(done, months.length);
+    onProgress?.(done, months.length + 1);
   }
 
   // Verify before recording the new format: fold every change back and compare with the old revisions.
@@ -96,6 +97,7 @@ export async function upgradeShipments(ws: Workspace, onProgress?: UpgradeProgre
   }
 
   await vault.setFormat(CURRENT_FORMAT);
+  onProgress?.(months.length + 1, months.length + 1);
   await vault.dropStream(FORMAT_1_STREAM);
   await ws.audit.record('vault.upgraded', null, `Formato de la bóveda actualizado a la versión ${CURRENT_FORMAT}`, {
     envios: expected.size,

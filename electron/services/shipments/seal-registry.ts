@@ -5,7 +5,7 @@ import type { CustodyLedger } from '../custody/custody-ledger';
 import type { ShipmentRow } from './shipment-rows';
 
 /**
- * Every seal number in the vault belongs to one shipment (issue 19, rule 2).
+ * Every seal number in the vault belongs to one shipment (docs/DOMAIN.md, "Seals").
  * A seal lives in two places: the envelope's recorded seals (in the
  * shipments' rows) and the seals placed at a sealing event of a
  * shipment without recorded ones (in the custody ledger). The second part is

@@ -31,7 +31,7 @@ import { custodyEventInputSchema, describeParty, HANDOFF_EVENT_TYPE, isHandoffAc
 import { CUSTODY_CHECKPOINT, CustodyLedger, type CustodyIndexEntry } from '../custody/custody-ledger';
 import { checkEventTime } from '../custody/custody-order';
 import { SealRegistry } from './seal-registry';
-import { approvalPrintKey, checkSignature } from './signature-rules';
+import { checkSignature } from './signature-rules';
 import { shortHash } from '../integrity/hash-chain';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
@@ -43,7 +43,8 @@ import { canonicalJson } from '../integrity/canonical-json';
 import { SerialQueue } from '../vault/gate';
 import { renderForm, type FormInputs, type FormName } from '../documents/forms';
 import { PAPER_FORM_LABELS, printInputSchema, type PaperForm, type PrintedForm, type PrintedSheetInfo, type PrintOptions } from '../../../shared/domain/printing';
-import { PrintedSheets, sheetInfo } from './printed-sheets';
+import { PRINTS_STREAM, PrintedSheets, printFrames } from './printed-sheets';
+import type { MaintenanceStatus, MaintenanceTask } from '../../../shared/domain/maintenance';
 import { approvalInput, chainHeadText, custodyRegisterInput, envelopeCoverInput, envelopeLabelInput, mediaManifestInput, receiptInput, type FormContext } from './shipment-forms';
 import { contentDigest } from './content-digest';
 import { formatFolio } from './folio';
@@ -78,9 +79,7 @@ interface Open {
    * million events (seconds), which the list and the home screen never wait for.
    */
   custody: () => Promise<CustodyLedger>;
-  /** How many times each form was printed: the next print of the same one is a reprint. */
-  prints: Low<{ counts: Record<string, number> }>;
-  /** The exact bytes of every print, encrypted (printed-sheets.ts). */
+  /** The exact bytes of every print, encrypted, and how many times each form was printed (printed-sheets.ts). */
   printed: PrintedSheets;
   /** Attachments uploaded from the form: a shipment may only refer to these, exactly as stored. */
   attachments: Low<{ files: AttachedFile[] }>;
@@ -105,11 +104,13 @@ function currentSheet(s: Shipment): ApprovalSheet | null {
 
 /**
  * Shipments: prepared by clerks, reviewed by legal, authorised by the Director
- * General on paper, sealed, dispatched and acknowledged (issue 5). Every rule
+ * General on paper, sealed, dispatched and acknowledged (docs/DOMAIN.md, "The shipment life cycle"). Every rule
  * of the life cycle is enforced here, whatever the screens offer.
  */
 export class ShipmentService {
   private readonly opened = new WeakMap<Workspace, Promise<Open>>();
+  /** What the upgrade or an index rebuild has done so far, while one runs. */
+  private working: MaintenanceStatus | null = null;
 
   /**
    * @param render renders a paper form; in the app it runs on a worker
@@ -124,25 +125,23 @@ export class ShipmentService {
     let pending = this.opened.get(ws);
     if (!pending) {
       pending = (async () => {
-        await upgradeShipments(ws);
-        const [store, prints, agencies, agreements, reports, attachments, printed] = await Promise.all([
+        await upgradeShipments(ws, this.progressOf('upgrade')).finally(() => (this.working = null));
+        const [store, agencies, agreements, reports, attachments] = await Promise.all([
           ShipmentStore.open(ws.vault, {
             onRebuilt: (reason, count, ms) =>
               ws.audit.record('vault.index_rebuilt', null, `Índice de envíos reconstruido desde los registros (${REBUILD_REASON_LABELS[reason]})`, { envios: count, motivo: reason, ms: Math.round(ms) }).then(() => undefined),
+            onProgress: this.progressOf('shipments-index'),
           }),
-          ws.vault.doc<{ counts: Record<string, number> }>('form-prints', { counts: {} }),
           ws.vault.doc<{ agencies: Agency[] }>('agencies', { agencies: [] }),
           ws.vault.doc<{ agreements: Agreement[] }>('agreements', { agreements: [] }),
           ws.vault.doc<{ reports: ReportDefinition[]; obligations: Obligation[] }>('reports', { reports: [], obligations: [] }),
           ws.vault.doc<{ files: AttachedFile[] }>('shipment-attachments', { files: [] }),
-          PrintedSheets.open(ws.vault),
         ]);
         let ledger: Promise<CustodyLedger> | null = null;
         const o: Open = {
           seals: new SealRegistry(() => store.rowMap(), () => o.custody()),
           store,
-          prints,
-          printed,
+          printed: new PrintedSheets(ws.vault),
           queue: new SerialQueue(),
           agencies,
           agreements,
@@ -173,6 +172,17 @@ export class ShipmentService {
     return pending;
   }
 
+  /** The upgrade or index rebuild running now, if any (Inicio shows its progress). */
+  maintenance(): MaintenanceStatus | null {
+    return this.working;
+  }
+
+  private progressOf(task: MaintenanceTask): (done: number, total: number) => void {
+    return (done, total) => {
+      this.working = done < total ? { task, done, total } : null;
+    };
+  }
+
   private async shipment(o: Open, id: string): Promise<Shipment> {
     const s = await o.store.get(id);
     if (!s) throw new AppError('NOT_FOUND', 'El envío no existe.');
@@ -198,8 +208,8 @@ export class ShipmentService {
     const o = await this.open(ws);
     const found = await o.store.scanDamage();
     const other: RecordDamage['months'] = [];
-    for (const [records, name] of [['custodia', 'custody-events'], ['bitacora', 'audit']] as const) {
-      const stream = await ws.vault.stream(name);
+    for (const [records, name] of [['custodia', 'custody-events'], ['bitacora', 'audit'], ['impresiones', PRINTS_STREAM]] as const) {
+      const stream = name === PRINTS_STREAM ? await ws.vault.stream(name, printFrames) : await ws.vault.stream(name);
       for (const month of await stream.partitions()) {
         const d = await stream.damage(month);
         if (d) other.push({ records, month, frames: d.frames.length + (d.unreadableFrom !== null ? 1 : 0) });
@@ -424,67 +434,62 @@ export class ShipmentService {
   async printForm(ws: Workspace, user: User, input: unknown): Promise<PrintedForm> {
     const req = parseOrThrow(printInputSchema, input);
     const o = await this.open(ws);
-    const shipment = await this.shipment(o, req.shipmentId);
-    if (req.form === 'mediaManifest' && !shipment.content.media) throw new AppError('VALIDATION', 'El manifiesto sólo existe para envíos en medio magnético.');
-    const sheet = req.form === 'approval' ? (req.sheetVersion === undefined ? shipment.sheets.at(-1) : shipment.sheets.find((x) => x.version === req.sheetVersion)) : undefined;
-    if (req.form === 'approval' && !sheet) throw new AppError('NOT_FOUND', 'El envío todavía no tiene hoja de autorización.');
-    const agency = o.agencies.data.agencies.find((a) => a.id === shipment.content.agencyId) ?? null;
-    const office = ws.office.data;
-    const ctx: FormContext = {
-      office: { institution: office.institution, unit: office.unit, acronym: office.acronym, address: office.address, ...(office.logoPngDataUrl ? { logoPngDataUrl: office.logoPngDataUrl } : {}) },
-      shipment,
-      agency,
-      custody: await (await o.custody()).of(shipment.id),
-      users: ws.users.data.users,
-      now: this.clock(),
-      printedBy: user,
-    };
-    const options = { pageSize: req.pageSize, labelSize: req.labelSize };
-    const variant = sheet ? `hoja${sheet.version}` : req.form === 'envelopeLabel' ? (req.labelSize ?? 'media_carta') : '';
-    const key = `${shipment.id}|${req.form}|${variant}`;
-    // Validate and lay out before counting, so a form that cannot print leaves no trace.
-    const reprint = o.prints.data.counts[key] ?? 0;
-    const pdf = sheet
-      ? await this.render('approval', approvalInput(ctx, sheet, await this.contentOfSheet(o, shipment, sheet), options, reprint))
-      : await this.renderOther(req.form as Exclude<PaperForm, 'approval'>, ctx, options, reprint);
-    const folio = (shipment.folio ?? shipment.id).replaceAll('/', '-');
-    const suffix = sheet ? `-hoja${sheet.version}` : req.form === 'envelopeLabel' ? `-${req.labelSize ?? 'media_carta'}` : '';
-    const fileName = `${FORM_FILE_NAMES[req.form]}-${folio}${suffix}${reprint > 0 ? `-reimpresion${reprint}` : ''}.pdf`;
-    // The bytes first: a print the vault could not keep is not counted or audited as printed.
-    const stored = await o.printed.store(
-      { shipmentId: shipment.id, form: req.form, ...(sheet ? { sheetVersion: sheet.version } : {}), reprint, printedAt: ctx.now.toISOString(), printedBy: user.fullName, fileName },
-      pdf,
-    );
-    await o.prints.update((d) => {
-      d.counts[key] = reprint + 1;
+    // In the write queue: the reprint number printed on the sheet must be the one recorded with it.
+    return o.queue.run(async () => {
+      const shipment = await this.shipment(o, req.shipmentId);
+      if (req.form === 'mediaManifest' && !shipment.content.media) throw new AppError('VALIDATION', 'El manifiesto sólo existe para envíos en medio magnético.');
+      const sheet = req.form === 'approval' ? (req.sheetVersion === undefined ? shipment.sheets.at(-1) : shipment.sheets.find((x) => x.version === req.sheetVersion)) : undefined;
+      if (req.form === 'approval' && !sheet) throw new AppError('NOT_FOUND', 'El envío todavía no tiene hoja de autorización.');
+      const agency = o.agencies.data.agencies.find((a) => a.id === shipment.content.agencyId) ?? null;
+      const office = ws.office.data;
+      const ctx: FormContext = {
+        office: { institution: office.institution, unit: office.unit, acronym: office.acronym, address: office.address, ...(office.logoPngDataUrl ? { logoPngDataUrl: office.logoPngDataUrl } : {}) },
+        shipment,
+        agency,
+        custody: await (await o.custody()).of(shipment.id),
+        users: ws.users.data.users,
+        now: this.clock(),
+        printedBy: user,
+      };
+      const options = { pageSize: req.pageSize, labelSize: req.labelSize };
+      const variant = sheet ? `hoja${sheet.version}` : req.form === 'envelopeLabel' ? (req.labelSize ?? 'media_carta') : '';
+      // Validate and lay out before recording, so a form that cannot print leaves no trace.
+      const reprint = await o.printed.printedBefore(shipment, req.form, variant);
+      const pdf = sheet
+        ? await this.render('approval', approvalInput(ctx, sheet, await this.contentOfSheet(o, shipment, sheet), options, reprint))
+        : await this.renderOther(req.form as Exclude<PaperForm, 'approval'>, ctx, options, reprint);
+      const folio = (shipment.folio ?? shipment.id).replaceAll('/', '-');
+      const suffix = sheet ? `-hoja${sheet.version}` : req.form === 'envelopeLabel' ? `-${req.labelSize ?? 'media_carta'}` : '';
+      const fileName = `${FORM_FILE_NAMES[req.form]}-${folio}${suffix}${reprint > 0 ? `-reimpresion${reprint}` : ''}.pdf`;
+      // The bytes first, then the shipment's entry that points at them: a print the vault could not keep is not counted or audited.
+      const print = { form: req.form, variant, ...(sheet ? { sheetVersion: sheet.version } : {}), reprint, printedAt: ctx.now.toISOString(), printedBy: user.fullName, fileName };
+      const stored = await o.printed.store(shipment, print, pdf, ctx.now);
+      await this.save(o, shipment, { ...shipment, rev: shipment.rev + 1, prints: [...(shipment.prints ?? []), stored] }, ctx.now);
+      const digest = sheet?.digest ?? shipment.digest;
+      await ws.audit.record('document.printed', actorOf(user), shipment.folio ?? shipment.content.subject, {
+        envio: shipment.id,
+        formato: PAPER_FORM_LABELS[req.form],
+        huella: digest,
+        cadena: chainHeadText(ctx.custody),
+        ...(reprint > 0 ? { reimpresion: reprint } : {}),
+        ...(sheet ? { hoja: sheet.version } : {}),
+        pdf_sha256: stored.sha256,
+        impreso: stored.id,
+      });
+      return { fileName, mediaType: 'application/pdf', base64: pdf.toString('base64'), reprint, printedSheetId: stored.id, sha256: stored.sha256 };
     });
-    const digest = sheet?.digest ?? shipment.digest;
-    await ws.audit.record('document.printed', actorOf(user), shipment.folio ?? shipment.content.subject, {
-      envio: shipment.id,
-      formato: PAPER_FORM_LABELS[req.form],
-      huella: digest,
-      cadena: chainHeadText(ctx.custody),
-      ...(reprint > 0 ? { reimpresion: reprint } : {}),
-      ...(sheet ? { hoja: sheet.version } : {}),
-      pdf_sha256: stored.sha256,
-      impreso: stored.id,
-    });
-    return { fileName, mediaType: 'application/pdf', base64: pdf.toString('base64'), reprint, printedSheetId: stored.id, sha256: stored.sha256 };
   }
 
   /** The prints of a shipment kept in the vault, oldest first. */
   async printedSheets(ws: Workspace, shipmentId: string): Promise<PrintedSheetInfo[]> {
     const o = await this.open(ws);
-    this.shipment(o, shipmentId);
-    return o.printed.of(shipmentId).map(sheetInfo);
+    return o.printed.of(await this.shipment(o, shipmentId));
   }
 
   /** One kept print, byte for byte as it was printed. */
   async printedSheet(ws: Workspace, shipmentId: string, sheetId: string): Promise<{ record: PrintedSheetInfo; pdf: Buffer }> {
     const o = await this.open(ws);
-    this.shipment(o, shipmentId);
-    const { record, pdf } = await o.printed.bytes(shipmentId, sheetId);
-    return { record: sheetInfo(record), pdf };
+    return o.printed.bytes(await this.shipment(o, shipmentId), sheetId);
   }
 
   private renderOther(form: Exclude<PaperForm, 'approval'>, ctx: FormContext, options: PrintOptions, reprint: number): Promise<Buffer> {
@@ -668,7 +673,7 @@ export class ShipmentService {
           const f = parsed as ActionPayload<'registrar_firma'>;
           const sheet = currentSheet(before);
           if (!sheet || sheet.digest !== before.digest) throw new AppError('INVALID_TRANSITION', 'La hoja de autorización vigente no corresponde al contenido actual; genérela de nuevo.');
-          checkSignature(sheet, (o.prints.data.counts[approvalPrintKey(before.id, sheet.version)] ?? 0) > 0, f.signedOn, now);
+          checkSignature(sheet, (await o.printed.printedBefore(before, 'approval', `hoja${sheet.version}`)) > 0, f.signedOn, now);
           next.signature = { signerName: f.signerName, signerPosition: f.signerPosition, signedOn: f.signedOn, scan: await this.storeScan(ws, f.scan), recordedBy: actor, recordedAt: at };
           details.firmante = `${f.signerName}, ${f.signerPosition}`;
           details.fechaFirma = f.signedOn;

@@ -50,17 +50,21 @@ describe('shipment changes', () => {
     const delivered = await shipmentIn(w, 'entregado', oficioContent(w, 'Informe mensual'));
     const { store } = await openStore(w);
     const revisions = await store.revisions(delivered.id);
-    expect(revisions.map((r) => r.rev)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // The approval sheet is printed before the signature: that print is revision 5.
+    expect(revisions.map((r) => r.rev)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(canonicalJson(revisions.at(-1))).toBe(canonicalJson(delivered));
 
     const changes = revisions.map((r, i) => changeOf(i === 0 ? null : (revisions[i - 1] as Shipment), r, null));
     expect(foldRevisions(changes).map(canonicalJson)).toEqual(revisions.map(canonicalJson));
     // A transition stores its new state, time and one history entry, not the content or the history before it.
-    const dispatch = changes[6];
+    const print = changes[4];
+    expect(Object.keys(print?.set ?? {})).toEqual(['prints']);
+    expect(print?.added).toHaveLength(0);
+    const dispatch = changes[7];
     expect(Object.keys(dispatch?.set ?? {}).filter((k) => k !== 'state' && k !== 'updatedAt'), JSON.stringify(dispatch?.set)).toEqual([]);
     expect(dispatch?.set.state).toBe('en_transito');
     expect(dispatch?.added).toHaveLength(1);
-    expect(JSON.stringify(dispatch).length).toBeLessThan(JSON.stringify(revisions[6]).length / 3);
+    expect(JSON.stringify(dispatch).length).toBeLessThan(JSON.stringify(revisions[7]).length / 3);
     expect(() => applyChange(revisions[3] as Shipment, changes[2]!)).toThrow();
   });
 });

@@ -408,6 +408,7 @@ export class ShipmentStore {
     this.covered = {};
     const months = await this.stream.partitions();
     let done = 0;
+    this.events.onProgress?.(0, months.length);
     for (const month of months) {
       const damaged: number[] = [];
       for await (const entry of this.stream.entries(month, undefined, { onDamaged: (i) => void damaged.push(i) })) {

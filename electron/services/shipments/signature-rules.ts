@@ -4,8 +4,8 @@ import { formatCivilDate } from '../../../shared/format/date';
 import { todayInOffice } from '../agencies/rules';
 
 /**
- * The Director General signs the printed approval sheet by hand (issue 19,
- * rule 3): so the sheet must have been printed or saved, and the signature
+ * The Director General signs the printed approval sheet by hand (docs/DOMAIN.md,
+ * "The signature"): so the sheet must have been printed or saved, and the signature
  * dated no earlier than the day the sheet was generated and no later than
  * today, both as civil days in the office.
  */
@@ -21,9 +21,4 @@ export function checkSignature(sheet: ApprovalSheet, printed: boolean, signedOn:
   if (signedOn > today) {
     throw new AppError('SIGNATURE_REFUSED', `La fecha de la firma (${formatCivilDate(signedOn)}) todavía no llega; hoy es ${formatCivilDate(today)}.`);
   }
-}
-
-/** The key under which ShipmentService counts prints of one approval sheet. */
-export function approvalPrintKey(shipmentId: string, sheetVersion: number): string {
-  return `${shipmentId}|approval|hoja${sheetVersion}`;
 }

@@ -63,6 +63,8 @@ describe('shipments crash safety', () => {
     writeFileSync(worldFile, JSON.stringify({ agencyId: w.agencyId, recipientId: w.recipientId }));
     const acked = new Map<string, number>();
     const events = new Set<string>();
+    /** Acknowledged saves (shipment revisions and custody events) found after each kill, in order. */
+    const foundAfterKill: number[] = [];
     for (let i = 0; i < ITERATIONS; i += 1) {
       const { proc, lines, ready } = run(['work', dir, worldFile]);
       await ready;
@@ -85,11 +87,13 @@ describe('shipments crash safety', () => {
       const stored = new Set(ledger.query({}).map((e) => e.id));
       const lost = [...events].filter((id) => !stored.has(id));
       expect({ iteration: i, missing, lost }).toEqual({ iteration: i, missing: [], lost: [] });
+      foundAfterKill.push([...acked.values()].reduce((a, b) => a + b, 0) + events.size);
       expect((await s.custody.verify(ws, user)).ok).toBe(true);
       expect(ws.vault.problems.filter((p) => !/a medio escribir/.test(p.message))).toEqual([]);
       await s.session.close();
     }
     console.info(`shipments crash soak: ${ITERATIONS} kills, ${acked.size} shipments and ${events.size} custody events acknowledged and found`);
+    console.info(`acknowledged saves found after each kill: ${foundAfterKill.join(' ')}`);
     expect(acked.size).toBeGreaterThan(0);
   }, 30_000 + ITERATIONS * 8_000);
 

@@ -1,6 +1,7 @@
 import { promises as fsp, type Stats } from 'node:fs';
 import { AppError, isAppError } from '../../../shared/errors';
-import { checkHeader, encrypt, open as openBlob } from './cipher';
+import { checkHeader, encrypt, HEADER_BYTES, open as openBlob } from './cipher';
+import { jsonFrames, type FrameCodec } from './frame-codec';
 import { mkdirDurable } from './dirs';
 import { DurableFile, fileStamp, fsyncDir, isErrno, writeFileDurably } from './durable-file';
 import { encodeEncryptedJson, encryptedJsonDecoder } from './encrypted-json';
@@ -88,7 +89,18 @@ export class VaultStream<T> {
   constructor(
     readonly name: string,
     private readonly host: VaultHost,
+    private readonly codec: FrameCodec<T> = jsonFrames as FrameCodec<T>,
   ) {}
+
+  /** Whether this stream reads and writes its records with `codec`. */
+  uses(codec: FrameCodec<T>): boolean {
+    return this.codec === codec;
+  }
+
+  /** How many bytes the frame of `record` takes in a partition file (header and tag included). */
+  frameSize(record: T): number {
+    return HEADER_BYTES + this.codec.encode(record).length;
+  }
 
   /** Loads the manifest and checks that every acknowledged partition is present and not shorter than acknowledged. */
   async open(): Promise<void> {
@@ -116,7 +128,7 @@ export class VaultStream<T> {
         if (records.length === 0) return { partition: month, index, count: 0, refs: [] };
         const key = this.host.key;
         const blobs = records.map((record, i) =>
-          encrypt(key, aadName.frame(this.name, month, index + i), Buffer.from(JSON.stringify(record), 'utf8')),
+          encrypt(key, aadName.frame(this.name, month, index + i), this.codec.encode(record)),
         );
         const bytes = blobs.length === 1 && blobs[0] ? blobs[0] : Buffer.concat(blobs);
         const refs: FrameRef[] = [];
@@ -216,7 +228,7 @@ export class VaultStream<T> {
       }
       try {
         const plain = openBlob(this.host.key, aadName.frame(this.name, month, index), buf, 0, ref.total, label);
-        return JSON.parse(plain.toString('utf8')) as T;
+        return this.codec.decode(plain);
       } catch (cause) {
         if (isAppError(cause) && cause.code === 'VAULT_TRUNCATED') throw cause;
         throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(label, index + 1), { cause });
@@ -237,7 +249,7 @@ export class VaultStream<T> {
       let record: T;
       try {
         const plain = openBlob(loaded.key, aadName.frame(this.name, month, i), loaded.buf, frame.offset, frame.total, loaded.label);
-        record = JSON.parse(plain.toString('utf8')) as T;
+        record = this.codec.decode(plain);
       } catch (cause) {
         // Told to go on: the damaged frame is reported and the rest of the month is still read.
         if (options.onDamaged) {
@@ -247,6 +259,19 @@ export class VaultStream<T> {
         throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(loaded.label, i + 1), { cause });
       }
       yield { partition: month, index: i, ref: { offset: frame.offset + loaded.base, total: frame.total }, record };
+    }
+  }
+
+  /** The newest record of one month, decrypting only its frame (the audit log's head, at sign-in). */
+  async lastOf(month: string): Promise<T | undefined> {
+    const loaded = await this.loadPartition(checkMonth(month));
+    const i = loaded.frames.length - 1;
+    const frame = loaded.frames[i];
+    if (!frame) return undefined;
+    try {
+      return this.codec.decode(openBlob(loaded.key, aadName.frame(this.name, month, i), loaded.buf, frame.offset, frame.total, loaded.label));
+    } catch (cause) {
+      throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(loaded.label, i + 1), { cause });
     }
   }
 

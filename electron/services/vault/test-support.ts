@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { decodeJsonFrame, encodeJsonFrame } from './frame-codec';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -85,13 +86,13 @@ export async function tamperStream<T>(vault: UnlockedVault, stream: string, edit
     const buf = readFileSync(full);
     const out: Buffer[] = [];
     for (const [i, frame] of scanFrames(buf, full).frames.entries()) {
-      const record = JSON.parse(openBlob(key, aadName.frame(stream, month, i), buf, frame.offset, frame.total, full).toString('utf8')) as T;
+      const record = decodeJsonFrame(openBlob(key, aadName.frame(stream, month, i), buf, frame.offset, frame.total, full)) as T;
       const next = edit(record, index);
       index += 1;
       if (next === undefined) out.push(buf.subarray(frame.offset, frame.offset + frame.total));
       else {
         changed += 1;
-        out.push(encrypt(key, aadName.frame(stream, month, i), Buffer.from(JSON.stringify(next), 'utf8')));
+        out.push(encrypt(key, aadName.frame(stream, month, i), encodeJsonFrame(next)));
       }
     }
     writeFileSync(full, Buffer.concat(out));

@@ -32,6 +32,7 @@ import { encodeEncryptedJson, encryptedJsonDecoder } from './encrypted-json';
 import { aadName, ASIDE_DIR, checkName, GENERATION_DIR, GenerationLayout, KEYS_FILE, LOCK_FILE } from './layout';
 import { vaultMessages } from './messages';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery-code';
+import { jsonFrames, type FrameCodec } from './frame-codec';
 import { VaultStream } from './stream';
 import { VaultLock } from './vault-lock';
 
@@ -524,15 +525,21 @@ export class UnlockedVault {
     }
   }
 
-  /** An append-only stream, partitioned by month. Opening reads only its manifest. */
-  async stream<T>(name: string): Promise<VaultStream<T>> {
+  /**
+   * An append-only stream, partitioned by month. Opening reads only its
+   * manifest. Its records are JSON unless `codec` says otherwise; a stream
+   * is always read with the codec it was written with.
+   */
+  async stream<T>(name: string, codec?: FrameCodec<T>): Promise<VaultStream<T>> {
     this.assertOpen();
     checkName(name);
     let stream = this.streams.get(name);
     if (!stream) {
-      stream = new VaultStream<unknown>(name, this.host);
+      stream = new VaultStream<unknown>(name, this.host, (codec ?? jsonFrames) as FrameCodec<unknown>);
       await stream.open();
       this.streams.set(name, stream);
+    } else if (codec && !stream.uses(codec as FrameCodec<unknown>)) {
+      throw new Error(`stream ${name} was opened with another codec`);
     }
     return stream as VaultStream<T>;
   }

@@ -3,7 +3,7 @@ import { IconAlertOctagon } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { RecordDamage } from '../../../shared/domain/directory-views';
 
-const RECORDS_LABELS: Record<RecordDamage['months'][number]['records'], string> = { envios: 'Envíos', custodia: 'Cadena de custodia', bitacora: 'Bitácora' };
+const RECORDS_LABELS: Record<RecordDamage['months'][number]['records'], string> = { envios: 'Envíos', custodia: 'Cadena de custodia', bitacora: 'Bitácora', impresiones: 'Impresiones guardadas' };
 
 export function hasDamage(damage: RecordDamage | null | undefined): damage is RecordDamage {
   return Boolean(damage && (damage.months.length > 0 || damage.shipments.length > 0));

@@ -3,7 +3,7 @@ import { modals } from '@mantine/modals';
 import { useCallback, useRef } from 'react';
 
 /**
- * Escape or × on a dialog with typed data asks first (issue 19, item 10):
+ * Escape or × on a dialog with typed data asks first:
  * closing loses what was written, and a clerk at the counter presses Escape
  * by reflex. The form calls `markDirty` when anything changes.
  */

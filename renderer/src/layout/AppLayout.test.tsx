@@ -31,16 +31,24 @@ describe('app layout', () => {
     expect(active?.textContent).toBe('Medios extraíbles');
   });
 
-  it('every section still in preparation says what it will hold', () => {
-    for (const section of SECTIONS.slice(1).filter((s) => !(s.path in PAGES))) {
+  it('routes every section to its own page, titled with the section and active in the sidebar', () => {
+    const sections = SECTIONS.slice(1);
+    expect(sections.map((s) => s.path).sort()).toEqual(Object.keys(PAGES).sort());
+    expect(sections).toHaveLength(6);
+    for (const section of sections) {
       const { unmount } = renderAt(section.path);
-      for (const capability of section.capabilities) expect(screen.getByText(capability)).toBeTruthy();
+      expect(screen.getByRole('heading', { level: 1 }).textContent, section.path).toBe(section.label);
+      const active = screen.getByRole('navigation', { name: 'Secciones' }).querySelectorAll('a[data-active="true"]');
+      expect(Array.from(active).map((a) => a.textContent), section.path).toEqual([section.label]);
       unmount();
     }
   });
 
   it('Administración is a working page that tells a non-administrator it is not for them', () => {
     renderAt('/administracion');
-    expect(screen.getByText('Sólo para administradores')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('Su usuario no tiene el rol de administrador.');
+    // ...and shows none of the administrator's tools.
+    expect(screen.queryAllByRole('tab')).toEqual([]);
+    expect(screen.queryByText('Usuarios')).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { FINAL_STATES, SHIPMENT_STATE_LABELS, SHIPMENT_STATES, type ShipmentStat
 import { formatCivilDate } from '../../../shared/format/date';
 import { countOf } from '../../../shared/format/plural';
 import { call } from '../api/client';
+import { MaintenanceProgress } from '../components/MaintenanceProgress';
 import { useLoad } from '../api/use-load';
 import { SECTIONS } from '../layout/sections';
 import { DamageNotice, hasDamage } from '../components/DamageNotice';
@@ -81,6 +82,7 @@ export function HomePage() {
         </Text>
       </div>
       {error && <Alert color="red">{error}</Alert>}
+      {!data && !error && <MaintenanceProgress />}
       {data && hasDamage(data.damage) && <DamageNotice damage={data.damage} />}
       {data && (
         <Panel testId="home-waiting" title="Esperan que usted actúe" icon={<IconHandFinger size={20} />} color="guinda" count={data.waiting.length} empty="Ningún envío espera una acción suya.">

@@ -158,7 +158,7 @@ export function SetupWizard({ resume }: { resume?: { recoveryCode: string; pdfBa
 }
 
 /**
- * The wizard's last step (issue 19, item 7): the code shown once, its sheet
+ * The wizard's last step: the code shown once, its sheet
  * printed or saved through the same path as every other form, and the
  * office starts only when the administrator types the code's last group
  * back, which the core checks. A reload comes back here (the core keeps the

@@ -5,7 +5,7 @@ import type { ErrorPayload } from '../../../shared/errors';
 import { AuthFrame } from './AuthFrame';
 
 /**
- * The vault could not even be looked at (issue 19, item 8): most often
+ * The vault could not even be looked at: most often
  * another Valija holds it. Said on the screen, with what to do, instead of a
  * spinner that never ends.
  */

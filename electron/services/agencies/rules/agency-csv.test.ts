@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Agency } from '../../../../shared/domain/agencies';
 import { AppError } from '../../../../shared/errors';
-import { decodeCsvBytes, decodeWindows1252, detectDelimiter, foldAcronym, matchAgencyCsvHeader, parseAgencyCsv, parseAgencyKind, planImport, type CsvRowResult } from './agency-csv';
+import { decodeCsvBytes, decodeWindows1252, detectDelimiter } from '../../csv/csv';
+import { foldAcronym, matchAgencyCsvHeader, parseAgencyCsv, parseAgencyKind, planImport, type CsvRowResult } from './agency-csv';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -29,7 +30,8 @@ describe('decodeCsvBytes', () => {
 
   it('maps every byte 0x80–0x9F the windows-1252 way, not as Latin-1 control characters', () => {
     const text = decodeCsvBytes(Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i)).text;
-    expect(text).toBe('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ');
+    // The five bytes windows-1252 leaves undefined read as «�», never as invisible control characters.
+    expect(text).toBe('€\uFFFD‚ƒ„…†‡ˆ‰Š‹Œ\uFFFDŽ\uFFFD\uFFFD‘’“”•–—˜™š›œ\uFFFDžŸ');
     expect(decodeWindows1252(Uint8Array.from([0x41, 0xa0, 0xbf, 0xff]))).toBe('A\u00a0¿ÿ');
     expect(decodeWindows1252(new Uint8Array(20_000).fill(0xe1))).toBe('á'.repeat(20_000));
   });
@@ -153,6 +155,22 @@ describe('parseAgencyCsv', () => {
       'Columna «Nombre»: Escriba el nombre de la dependencia.',
       'Columna «Siglas»: Escriba las siglas.',
       'Columna «Cargo del destinatario»: Escriba el cargo del destinatario.',
+    ]);
+  });
+
+  it('flags a quote inside a quoted value, and keeps reading the rows after it', () => {
+    const text = 'nombre,siglas,tipo\n"Centro" Nacional",CNI,Federal\nPolicía Estatal,PE,Estatal\n';
+    expect(parseAgencyCsv(text).rows).toEqual([
+      { line: 2, ok: false, errors: [expect.stringContaining('comillas mal puestas')] },
+      { line: 3, ok: true, agency: expect.objectContaining({ acronym: 'PE' }) },
+    ]);
+  });
+
+  it('says that the rows after a quote that never closes were not read', () => {
+    const text = 'nombre,siglas,tipo\nCentro Nacional,CNI,Federal\n"Centro" de Información,CDI,Federal\nPolicía Estatal,PE,Estatal\n';
+    expect(parseAgencyCsv(text).rows).toEqual([
+      { line: 2, ok: true, agency: expect.objectContaining({ acronym: 'CNI' }) },
+      { line: 3, ok: false, errors: [expect.stringMatching(/no cierran.*filas que siguen/)] },
     ]);
   });
 

@@ -3,157 +3,16 @@
  *
  * Offices keep their directory in Excel; Excel on Windows saves "CSV" in the
  * ANSI code page (windows-1252) with `;` or `,` depending on the regional
- * settings, and "CSV UTF-8" with a BOM. This module decodes either, parses
- * RFC 4180 (quotes, doubled quotes, line breaks inside quotes, CRLF), maps the
- * Spanish column headers, validates every row with the shared schema and
- * plans the import so that importing the same file twice creates nothing new.
+ * settings, and "CSV UTF-8" with a BOM. Decoding and reading the CSV is the
+ * shared csv module's (papaparse, iconv-lite); this module maps the Spanish
+ * column headers, validates every row with the shared schema and plans the
+ * import so that importing the same file twice creates nothing new.
  */
 import '../../../../shared/validation';
 import type { z } from 'zod';
 import { AGENCY_KIND_LABELS, AGENCY_KINDS, agencyInputSchema, type Agency, type AgencyInput, type AgencyKind, type RecipientInput } from '../../../../shared/domain/agencies';
 import { AppError } from '../../../../shared/errors';
-
-// ---- decoding ---------------------------------------------------------------
-
-export type CsvEncoding = 'utf-8' | 'windows-1252';
-
-/**
- * Bytes 0x80–0x9F of windows-1252 (WHATWG Encoding Standard). The rest of the
- * code page maps each byte to the code point of the same value.
- */
-const WINDOWS_1252_HIGH = [
-  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
-  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
-] as const;
-
-/**
- * windows-1252 → text. Not `new TextDecoder('windows-1252')`: Node since
- * 20.18.3 / 22.13.0 decodes that label as ISO-8859-1, turning «€», «“», «”»,
- * «–» into invisible control characters (nodejs/node#60888, #56542).
- */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  const CHUNK = 8192;
-  for (let start = 0; start < bytes.length; start += CHUNK) {
-    const codes: number[] = [];
-    for (const b of bytes.subarray(start, start + CHUNK)) codes.push(b >= 0x80 && b <= 0x9f ? (WINDOWS_1252_HIGH[b - 0x80] as number) : b);
-    out += String.fromCharCode(...codes);
-  }
-  return out;
-}
-
-/** UTF-8 (with or without BOM) when the bytes are valid UTF-8; otherwise windows-1252 (Excel's "CSV" on Spanish Windows). */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  try {
-    // ignoreBOM: false (the default) drops a leading UTF-8 BOM.
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
-  }
-}
-
-// ---- RFC 4180 tokenizer -------------------------------------------------------
-
-export type CsvDelimiter = ',' | ';';
-
-interface RawRecord {
-  /** 1-based line where the record starts. */
-  line: number;
-  fields: string[];
-  /** A quoted field was still open at the end of the text. */
-  unterminated: boolean;
-}
-
-/** Counts `,` and `;` outside quotes on the first non-blank line; `;` wins only when it is more frequent. */
-export function detectDelimiter(text: string): CsvDelimiter {
-  let commas = 0;
-  let semicolons = 0;
-  let inQuotes = false;
-  let seenContent = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') inQuotes = !inQuotes;
-    else if (inQuotes) continue;
-    else if (c === ',') commas++;
-    else if (c === ';') semicolons++;
-    else if (c === '\n' || c === '\r') {
-      if (seenContent) break;
-      continue;
-    }
-    if (c !== ' ' && c !== '\t') seenContent = true;
-  }
-  return semicolons > commas ? ';' : ',';
-}
-
-function tokenize(text: string, delimiter: CsvDelimiter): RawRecord[] {
-  const records: RawRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  const endRecord = () => {
-    fields.push(field);
-    records.push({ line: recordLine, fields, unterminated: false });
-    fields = [];
-    field = '';
-  };
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i++;
-        continue;
-      }
-      if (c === '\r' && text[i + 1] === '\n') {
-        field += '\n';
-        line++;
-        i += 2;
-        continue;
-      }
-      if (c === '\n' || c === '\r') {
-        field += '\n';
-        line++;
-        i++;
-        continue;
-      }
-      field += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && field === '') {
-      inQuotes = true;
-      i++;
-    } else if (c === delimiter) {
-      fields.push(field);
-      field = '';
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      endRecord();
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else {
-      // Lenient: a quote in the middle of an unquoted field is kept as is.
-      field += c;
-      i++;
-    }
-  }
-  if (inQuotes) {
-    fields.push(field);
-    records.push({ line: recordLine, fields, unterminated: true });
-  } else if (field !== '' || fields.length > 0) {
-    endRecord();
-  }
-  return records;
-}
+import { detectDelimiter, readCsvRecords, type CsvDelimiter } from '../../csv/csv';
 
 // ---- headers ------------------------------------------------------------------
 
@@ -292,7 +151,7 @@ function columnOfIssue(issue: z.core.$ZodIssue): AgencyCsvColumn | null {
 export function parseAgencyCsv(text: string): AgencyCsv {
   const clean = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const delimiter = detectDelimiter(clean);
-  const records = tokenize(clean, delimiter).filter((r) => r.unterminated || r.fields.some((f) => f.trim() !== ''));
+  const records = readCsvRecords(clean, delimiter);
   const header = records.shift();
   const headerText = (header?.fields ?? []).map((h) => h.trim());
 
@@ -334,10 +193,12 @@ export function parseAgencyCsv(text: string): AgencyCsv {
       return index === undefined ? '' : (record.fields[index] ?? '').trim();
     };
     if (record.unterminated) {
-      errors.push('Hay unas comillas («"») que abren en esta línea y no cierran; revise la fila en la hoja de cálculo.');
+      errors.push('Hay unas comillas («"») que abren en esta línea y no cierran, así que tampoco se leyeron las filas que siguen; revise la fila en la hoja de cálculo.');
+    } else if (record.malformedQuotes) {
+      errors.push('Hay comillas mal puestas («"») dentro de un valor entre comillas: escríbalas dobles («""»); revise la fila en la hoja de cálculo.');
     }
     const extra = record.fields.slice(headerText.length).filter((f) => f.trim() !== '');
-    if (!record.unterminated && extra.length > 0) {
+    if (errors.length === 0 && extra.length > 0) {
       errors.push(
         `La fila trae ${record.fields.length} valores pero el encabezado tiene ${headerText.length} columnas; revise que los textos con «${delimiter}» vayan entre comillas.`,
       );

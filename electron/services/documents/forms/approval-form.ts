@@ -1,6 +1,6 @@
 /**
  * Formato de autorización: the sheet the Director General signs to let a
- * shipment leave (BRIEF.md "Printed documents" 1). It carries everything the
+ * shipment leave (docs/DOMAIN.md, "The paper forms"). It carries everything the
  * signers vouch for (recipient, agreement, channel, classification, the
  * inventory and, for a sealed envelope or a medium, their details) and the
  * content digest in full beside the QR, so a later change is visible.

@@ -1,5 +1,5 @@
 /**
- * Registro de cadena de custodia (BRIEF.md "Printed documents" 3): one row per
+ * Registro de cadena de custodia (docs/DOMAIN.md, "The paper forms"): one row per
  * handoff already recorded in Valija, then blank rows with signature cells
  * for the handoffs still to come, in the manner of the continuity blocks of
  * Mexico's national "Registro de Cadena de Custodia" form (who hands over,

@@ -1,5 +1,5 @@
 /**
- * Carátula de sobre (BRIEF.md "Printed documents" 2): what goes on the
+ * Carátula de sobre (docs/DOMAIN.md, "The paper forms"): what goes on the
  * outside of a sealed envelope. It names sender, recipient, folio and seals,
  * and marks classified content in large type, but never prints the subject
  * or the inventory: the outside of the envelope must not reveal what is in it.

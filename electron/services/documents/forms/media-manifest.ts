@@ -1,5 +1,5 @@
 /**
- * Manifiesto de medio magnético (BRIEF.md "Printed documents" 5): the paper
+ * Manifiesto de medio magnético (docs/DOMAIN.md, "The paper forms"): the paper
  * twin of the manifest written onto the medium. It identifies the medium,
  * records its sanitisation before loading, lists every file with size and
  * SHA-256, and tells the recipient, in plain words, how to check them with

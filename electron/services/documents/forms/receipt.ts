@@ -1,5 +1,5 @@
 /**
- * Acuse de recibo (BRIEF.md "Printed documents" 4): travels with the shipment;
+ * Acuse de recibo (docs/DOMAIN.md, "The paper forms"): travels with the shipment;
  * the recipient checks what arrived, writes name, position, date and time,
  * signs, stamps it with the agency's seal and returns it. Its scan closes
  * the shipment (state `entregado`).

@@ -34,7 +34,7 @@ async function findShipment(text: string): Promise<{ detail: ShipmentDetail; sta
 }
 
 /**
- * The counter (issue 6): a courier is waiting. Scan the sheet (or type the
+ * The counter: a courier is waiting. Scan the sheet (or type the
  * folio) and Enter; the form opens on the handoff the shipment is due for,
  * with now, the seals and the usual people already filled in.
  */

@@ -106,7 +106,7 @@ function PartyFields({ form, side, title, names, onPick }: { form: UseFormReturn
 }
 
 /**
- * The counter's handoff form (issue 6): keyboard first, now by default,
+ * The counter's handoff form: keyboard first, now by default,
  * people and places typed before suggested, seals pre-listed as intact.
  * With an `action` it is the physical handoff that moves the shipment
  * (sellar, despachar, acuse, devolución); without, a custody event only

@@ -22,7 +22,7 @@ async function blobToBase64(blob: Blob): Promise<string> {
 }
 
 /**
- * Loading an authorised magnetic-media shipment onto a drive (issue 8). Files
+ * Loading an authorised magnetic-media shipment onto a drive (docs/ARCHITECTURE.md, "Removable media"). Files
  * the core cannot find by path (a browser never tells it) are picked again
  * here, checked against the authorised SHA-256 and handed over in chunks.
  */

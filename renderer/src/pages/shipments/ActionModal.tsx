@@ -55,7 +55,7 @@ function officeToday(): string {
 
 function ActionForm({ shipment, action, signer, onDone }: { shipment: Shipment; action: DeskAction; signer: { name: string; position: string } | null; onDone: () => void }) {
   const fields = FIELDS[action];
-  // The signature is the office's Director's, dated today: pre-filled, editable (issue 19, rule 3).
+  // The signature is the office's Director's, dated today: pre-filled, editable (docs/DOMAIN.md, "The signature").
   const [values, setValues] = useState<Record<string, string | File | null>>((): Record<string, string | File | null> =>
     action === 'registrar_firma' ? { signerName: signer?.name ?? '', signerPosition: signer?.position ?? 'Director(a) General', signedOn: officeToday() } : {},
   );

@@ -18,7 +18,7 @@ export function printableForms(shipment: Shipment): PaperForm[] {
 }
 
 /**
- * Printing a form (issue 7): choose the form and paper, then «Generar» issues
+ * Printing a form (docs/DOMAIN.md, "The paper forms"): choose the form and paper, then «Generar» issues
  * it — counted and audited, so a second issue says «REIMPRESIÓN n» — and
  * shows it here to print through the system dialog or save as PDF.
  */

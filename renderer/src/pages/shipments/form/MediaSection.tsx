@@ -11,7 +11,7 @@ import { FilesTable } from '../ContentDetails';
 import type { FormValues } from './form-values';
 
 /**
- * The magnetic-media part of the shipment form (issue 5): the media, its
+ * The magnetic-media part of the shipment form (docs/DOMAIN.md, "Records"): the media, its
  * sanitisation before loading (NIST SP 800-88), and the files to load, hashed
  * here with SHA-256 in a worker so large videos do not freeze the window.
  */
