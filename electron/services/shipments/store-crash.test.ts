@@ -95,7 +95,7 @@ describe('shipments crash safety', () => {
     console.info(`shipments crash soak: ${ITERATIONS} kills, ${acked.size} shipments and ${events.size} custody events acknowledged and found`);
     console.info(`acknowledged saves found after each kill: ${foundAfterKill.join(' ')}`);
     expect(acked.size).toBeGreaterThan(0);
-  }, 30_000 + ITERATIONS * 8_000);
+  }, 30_000 + ITERATIONS * 15_000);
 
   it(`leaves the old vault or the upgraded one, never neither, across ${ITERATIONS} SIGKILLs during the upgrade`, async () => {
     const template = path.join(root, 'format1');
