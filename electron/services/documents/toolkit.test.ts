@@ -119,6 +119,7 @@ describe('toolkit specimen', () => {
     expect(text).toContain('Mtro. Ricardo Ibáñez Ortega');
     expect(text).toContain('23/11/2026 14:05');
 
+    expect(pdfFonts(file).length).toBeGreaterThan(0);
     for (const font of pdfFonts(file)) {
       expect(font.embedded, `${font.name} no está incrustada`).toBe(true);
       expect(STANDARD_14_FONTS).not.toContain(font.name.replace(/^[A-Z]{6}\+/, ''));

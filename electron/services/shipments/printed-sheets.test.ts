@@ -42,6 +42,7 @@ describe('printed sheets', () => {
     expect(files(w.dir).filter((f) => f.includes(`${path.sep}docs${path.sep}`)).length).toBe(docsBefore);
     const partition = files(w.dir).find((f) => f.includes(`${path.sep}${PRINTS_STREAM}${path.sep}`) && f.endsWith('.log')) as string;
     expect(statSync(partition).size).toBe(stored.frame[3]);
+    expect(files(w.dir).filter((f) => f.endsWith('.log')).length).toBeGreaterThan(0);
     for (const f of files(w.dir)) expect(readFileSync(f).includes(Buffer.from('hoja de autorización'))).toBe(false);
 
     const ws = await reopen(w);

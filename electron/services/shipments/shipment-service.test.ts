@@ -486,6 +486,7 @@ describe('shipment service', () => {
     const file = await w.s.shipments.uploadAttachment(w.ws, w.clerk, { fileName: 'anexo ñ.pdf', mediaType: 'application/pdf', base64: pdfBytes.toString('base64') });
     expect(file).toMatchObject({ fileName: 'anexo ñ.pdf', size: pdfBytes.length, sha256: createHash('sha256').update(pdfBytes).digest('hex') });
     // encrypted at rest: the plain bytes appear in no file of the vault
+    expect(filesUnder(w.dir).filter((f) => f.endsWith('.vlj')).length).toBeGreaterThan(0);
     for (const f of filesUnder(w.dir)) expect(readFileSync(f).includes(pdfBytes)).toBe(false);
     const withFile = await w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), attachments: [file] });
     expect(withFile.digest).not.toBe(contentDigest((await w.s.shipments.createDraft(w.ws, w.clerk, envelope(w))).content));
