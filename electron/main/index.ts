@@ -86,12 +86,9 @@ function start(): void {
   }
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', onAbout: showAbout })));
   mainWindow = createWindow();
-  // Once the window is up, get the PDF worker ready so the first print is not the slow one.
-  setTimeout(() => void warmRenderWorker(), WARM_UP_DELAY_MS).unref();
+  // While the sign-in screen is up, the PDF worker loads and warms up on its own thread, so the first print is not the slow one.
+  mainWindow.webContents.once('did-finish-load', () => void warmRenderWorker());
 }
-
-/** After start-up work and the first paint, before a clerk is likely to print. */
-const WARM_UP_DELAY_MS = 4000;
 
 const debugSwitches = app.isPackaged ? debugSwitchesIn(process.argv) : [];
 if (debugSwitches.length > 0) {

@@ -13,6 +13,7 @@ import {
   renderFormInWorker,
   renderFormOffThread,
   renderingThread,
+  renderWorkerLoaded,
   resetRenderFallback,
   warmRenderWorker,
 } from './render-pool';
@@ -63,6 +64,25 @@ describe('renderFormInWorker', () => {
     await closeRenderWorker();
     configureRenderWorker({ workerUrl: new URL('file:///no/such/render-worker.js') });
     expect(await warmRenderWorker(1)).toBe(false);
+  }, 60_000);
+
+  it('lets a print asked for during the warm-up go before the specimen sheets still to come', async () => {
+    let warmed = false;
+    const warming = warmRenderWorker(2).then((ok) => {
+      warmed = true;
+      return ok;
+    });
+    await renderWorkerLoaded();
+    const pdf = await renderFormInWorker('openingKey', sampleOpeningKeyInput());
+    expect(pdfReadingText(writeTempPdf('durante-calentamiento', pdf))).toContain('Clave de apertura');
+    // Six specimen sheets were due; the print waited for the one rendering at most.
+    expect(warmed).toBe(false);
+    expect(await warming).toBe(true);
+  }, 60_000);
+
+  it('says when a worker cannot load', async () => {
+    configureRenderWorker({ workerUrl: new URL('file:///no/such/render-worker.js') });
+    await expect(renderWorkerLoaded()).rejects.toMatchObject({ code: 'INTERNAL' });
   }, 60_000);
 
   it('looks for render-worker.js beside the bundle once built', () => {

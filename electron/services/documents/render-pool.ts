@@ -43,6 +43,8 @@ interface Pending {
 interface Running {
   worker: Worker;
   ready: boolean;
+  /** Resolves when the worker says its modules are loaded. */
+  loaded: Promise<void>;
 }
 
 /** How many times a request is sent again after its worker died. */
@@ -115,10 +117,12 @@ function onDeath(r: Running, cause: unknown): void {
 function start(): Running {
   const workerData: RenderWorkerData = { fontDir: currentFontDir() };
   const w = new Worker(config.workerUrl ?? defaultWorkerLocation().workerUrl, renderWorkerOptions(workerData));
-  const r: Running = { worker: w, ready: false };
+  let markLoaded = () => {};
+  const r: Running = { worker: w, ready: false, loaded: new Promise((resolve) => (markLoaded = resolve)) };
   w.on('message', (message: WorkerMessage) => {
     if ('ready' in message) {
       r.ready = true;
+      markLoaded();
       return;
     }
     const reply: RenderReply = message;
@@ -136,8 +140,11 @@ function start(): Running {
   return r;
 }
 
-/** Renders a form on the worker thread. Errors keep their code and Spanish message. */
-export function renderFormInWorker<N extends FormName>(name: N, input: FormInputs[N]): Promise<Buffer> {
+/** Prints asked for by a person and not answered yet: the warm-up waits for them. */
+let printsWaiting = 0;
+const printsDone: Array<() => void> = [];
+
+function post<N extends FormName>(name: N, input: FormInputs[N]): Promise<Buffer> {
   const r = running ?? start();
   const id = nextId;
   nextId += 1;
@@ -155,27 +162,64 @@ export function renderFormInWorker<N extends FormName>(name: N, input: FormInput
   });
 }
 
-/** The specimen sheets the warm-up renders: the approval sheet and the forms printed with it. */
+/** Renders a form on the worker thread. Errors keep their code and Spanish message. */
+export async function renderFormInWorker<N extends FormName>(name: N, input: FormInputs[N]): Promise<Buffer> {
+  printsWaiting += 1;
+  try {
+    return await post(name, input);
+  } finally {
+    printsWaiting -= 1;
+    if (printsWaiting === 0) for (const wake of printsDone.splice(0)) wake();
+  }
+}
+
+function noPrintWaiting(): Promise<void> {
+  return printsWaiting === 0 ? Promise.resolve() : new Promise((resolve) => printsDone.push(resolve));
+}
+
+/**
+ * The specimen sheets the warm-up renders. The receipt comes first: it is
+ * the lightest sheet that loads every face and compiles the layout code, so
+ * a print asked for while it renders waits the least.
+ */
 const WARM_UP_SHEETS: ReadonlyArray<() => Promise<Buffer>> = [
-  () => renderFormInWorker('approval', sampleApprovalInput()),
-  () => renderFormInWorker('custodyRegister', sampleCustodyInput(3)),
-  () => renderFormInWorker('receipt', sampleReceiptInput()),
+  () => post('receipt', sampleReceiptInput()),
+  () => post('approval', sampleApprovalInput()),
+  () => post('custodyRegister', sampleCustodyInput(3)),
 ];
 
 /**
- * Starts the worker and renders specimen sheets, discarding them: the first
- * form of a fresh worker takes about a second (loading react-pdf and the
- * fonts, compiling the layout code). The app calls this shortly after start,
- * so the clerk's first print of the day is not the slow one. Resolves false,
- * never rejects, when the warm-up fails.
+ * Renders specimen sheets on the worker and discards them: the first form
+ * of a fresh worker takes two to three times as long as later ones (loading
+ * the fonts, compiling the layout code). Sheets go one at a time, and only
+ * while no print is waiting, so a print asked for during the warm-up waits
+ * at most for the one sheet already rendering. Resolves false, never
+ * rejects, when the warm-up fails.
  */
 export async function warmRenderWorker(rounds = 2): Promise<boolean> {
   try {
-    for (let round = 0; round < rounds; round += 1) for (const sheet of WARM_UP_SHEETS) await sheet();
+    for (let round = 0; round < rounds; round += 1) {
+      for (const sheet of WARM_UP_SHEETS) {
+        await noPrintWaiting();
+        await sheet();
+      }
+    }
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * Resolves once the worker (started now if none runs) has loaded its
+ * modules: the moment a print can first reach it. Rejects if it cannot start.
+ */
+export function renderWorkerLoaded(): Promise<void> {
+  const r = running ?? start();
+  return new Promise((resolve, reject) => {
+    void r.loaded.then(resolve);
+    r.worker.once('exit', () => reject(new RenderWorkerStartError(new Error('render worker exited before it was ready'))));
+  });
 }
 
 /** Stops the worker (app shutdown, tests); pending renders fail with INTERNAL. */
