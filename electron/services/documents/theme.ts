@@ -4,8 +4,8 @@
  * blocks read the same numbers without importing each other.
  */
 
-export type PageSizeName = 'LETTER' | 'A4';
-export const PAGE_SIZES: readonly PageSizeName[] = ['LETTER', 'A4'];
+export { PAGE_SIZES, type PageSizeName } from '../../../shared/forms/form-inputs';
+import type { PageSizeName } from '../../../shared/forms/form-inputs';
 
 export const COLORS = {
   /** Institutional dark guinda for rules, headings and marks. */

@@ -18,17 +18,9 @@ const h = React.createElement;
 
 export { COLORS, FONT_SIZES, PAGE_MARGINS, PAGE_SIZES, type PageSizeName, type TextLook } from './theme';
 
-export interface OfficeInfo {
-  /** e.g. "Secretaría de Seguridad Pública del Estado de …". */
-  institution: string;
-  /** e.g. "Centro de Comando, Control, Cómputo y Comunicaciones (C4)". */
-  unit: string;
-  /** e.g. "C4-SSP". */
-  acronym: string;
-  address?: string;
-  /** A PNG as `data:image/png;base64,…`. */
-  logoPngDataUrl?: string;
-}
+import type { OfficeInfo } from '../../../shared/forms/form-inputs';
+
+export type { OfficeInfo };
 
 const styles = StyleSheet.create({
   page: {

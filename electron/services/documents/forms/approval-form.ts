@@ -6,11 +6,12 @@
  * content digest in full beside the QR, so a later change is visible.
  */
 import React from 'react';
+import type { z } from 'zod';
 import { StyleSheet, View } from '@react-pdf/renderer';
 import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
-import type { ShipmentChannel } from '../../../../shared/domain/shipments';
-import { SHIPMENT_CHANNELS } from '../../../../shared/domain/shipments';
 import { formatDateTime } from '../../../../shared/format/date';
+import { parseFormInput } from '../../../../shared/forms/form-fields';
+import { approvalFormSchema, type ApprovalFormInput } from '../../../../shared/forms/form-inputs';
 import {
   FinePrint,
   Paragraph,
@@ -21,93 +22,20 @@ import {
   renderDocument,
 } from '../toolkit';
 import { envelopeFields, Fields, FilesTable, FormFrame, IntegrityBox, InventoryTable, mediaFields, sanitisationFields } from './content-blocks';
-import { validateEnvelope, validateInventory, validateMedia, type EnvelopeInfo, type InventoryLine, type MediaInfo } from './content-input';
-import {
-  classificationBanner,
-  classificationText,
-  formQrText,
-  invalid,
-  optionalPerson,
-  optionalText,
-  requireIsoDate,
-  requireText,
-  validateBase,
-  validateClassification,
-  validateRecipient,
-  type ClassificationInfo,
-  type PersonInfo,
-  type RecipientInfo,
-  type ShipmentFormBase,
-} from './form-input';
+import { classificationBanner, classificationText, formQrText } from './form-text';
 
 const h = React.createElement;
 const FORM = 'Formato de autorización';
 export const APPROVAL_FORM_TITLE = 'Formato de autorización de envío de información';
 
-export interface ApprovalSigners {
-  /** Elaboró: who prepared the shipment. */
-  preparedBy: PersonInfo;
-  /** Revisó (Jurídico): blank lines when not known yet. */
-  reviewedBy?: PersonInfo;
-  /** Autorizó (Director General). */
-  authorizedBy?: PersonInfo;
-}
-
-export interface ApprovalFormInput extends ShipmentFormBase {
-  /** ISO-8601: when this sheet was generated. */
-  generatedAt: string;
-  /** 1 for the first sheet of the shipment; n after n − 1 were voided by edits. */
-  sheetVersion?: number;
-  recipient: RecipientInfo;
-  agreementNumber: string;
-  channel: ShipmentChannel;
-  subject: string;
-  classification: ClassificationInfo;
-  /** Number of the covering oficio, when there is one. */
-  coveringOficio?: string;
-  inventory: InventoryLine[];
-  envelope?: EnvelopeInfo | null;
-  media?: MediaInfo | null;
-  notes?: string;
-  signers: ApprovalSigners;
-}
-
-type ValidApprovalForm = ReturnType<typeof validate>;
+export type { ApprovalFormInput, ApprovalSigners } from '../../../../shared/forms/form-inputs';
+type ValidApprovalForm = z.output<typeof approvalFormSchema>;
 
 const styles = StyleSheet.create({
   topRow: { flexDirection: 'row', alignItems: 'flex-start' },
   topFields: { flex: 1 },
   closing: { marginTop: 6 },
 });
-
-function validate(input: ApprovalFormInput) {
-  const base = validateBase(FORM, input);
-  if (!SHIPMENT_CHANNELS.includes(input.channel)) invalid(FORM, 'El canal de envío no es válido');
-  const sheetVersion = input.sheetVersion ?? 1;
-  if (!Number.isInteger(sheetVersion) || sheetVersion < 1) invalid(FORM, 'El número de hoja no es válido');
-  const signers = input.signers as Partial<ApprovalSigners> | undefined;
-  if (typeof signers !== 'object' || signers === null) invalid(FORM, 'Faltan los firmantes');
-  return {
-    ...base,
-    generatedAt: requireIsoDate(FORM, input.generatedAt, 'fecha de elaboración'),
-    sheetVersion,
-    recipient: validateRecipient(FORM, input.recipient),
-    agreementNumber: requireText(FORM, input.agreementNumber, 'el número de convenio', 120),
-    channel: input.channel,
-    subject: requireText(FORM, input.subject, 'el asunto', 500),
-    classification: validateClassification(FORM, input.classification),
-    coveringOficio: optionalText(FORM, input.coveringOficio, 'oficio', 80),
-    inventory: validateInventory(FORM, input.inventory),
-    envelope: validateEnvelope(FORM, input.envelope),
-    media: validateMedia(FORM, input.media),
-    notes: optionalText(FORM, input.notes, 'observaciones'),
-    signers: {
-      preparedBy: optionalPerson(FORM, signers.preparedBy, 'quien elaboró'),
-      reviewedBy: optionalPerson(FORM, signers.reviewedBy, 'quien revisó'),
-      authorizedBy: optionalPerson(FORM, signers.authorizedBy, 'quien autorizó'),
-    },
-  };
-}
 
 function ApprovalForm(props: { input: ValidApprovalForm; qr: QrCode }): React.ReactElement {
   const { input } = props;
@@ -190,7 +118,7 @@ function ApprovalForm(props: { input: ValidApprovalForm; qr: QrCode }): React.Re
 
 /** Renders the approval form (letter or A4). */
 export async function renderApprovalForm(input: ApprovalFormInput): Promise<Buffer> {
-  const valid = validate(input);
+  const valid = parseFormInput(FORM, approvalFormSchema, input);
   const qr = qrCode(formQrText(valid));
   return renderDocument(h(ApprovalForm, { input: valid, qr }));
 }

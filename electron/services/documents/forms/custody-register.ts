@@ -8,10 +8,12 @@
  * Landscape, because a continuity row has eight columns.
  */
 import React from 'react';
+import type { z } from 'zod';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
-import { SHIPMENT_CHANNELS, type ShipmentChannel } from '../../../../shared/domain/shipments';
 import { formatDateTime } from '../../../../shared/format/date';
+import { parseFormInput } from '../../../../shared/forms/form-fields';
+import { custodyRegisterSchema, type CustodyRegisterInput } from '../../../../shared/forms/form-inputs';
 import {
   COLORS,
   FinePrint,
@@ -24,68 +26,11 @@ import {
   type TableLine,
 } from '../toolkit';
 import { FormFrame, chainHeadLabel } from './content-blocks';
-import { validateSeals } from './content-input';
-import {
-  MAX_TEXT,
-  classificationBanner,
-  classificationText,
-  formQrText,
-  invalid,
-  optionalText,
-  requireArray,
-  requireIsoDate,
-  requireText,
-  validateBase,
-  validateClassification,
-  validateRecipient,
-  type ClassificationInfo,
-  type RecipientInfo,
-  type ShipmentFormBase,
-} from './form-input';
+import { classificationBanner, classificationText, formQrText } from './form-text';
 
 const h = React.createElement;
 const FORM = 'Registro de cadena de custodia';
 export const CUSTODY_REGISTER_TITLE = 'Registro de cadena de custodia';
-
-export interface CustodyParty {
-  name: string;
-  position: string;
-  institution: string;
-  /** Official ID shown on receipt (e.g. "INE 1234567890", "Gafete FGEO-0231"). */
-  identification?: string;
-}
-
-export interface CustodyEventLine {
-  /** ISO-8601. */
-  at: string;
-  /** Already labelled, e.g. "Sellado", "Entrega a mensajería", "Recepción en destino". */
-  type: string;
-  from: CustodyParty;
-  to: CustodyParty;
-  place: string;
-  purpose: string;
-  sealsSeen: string[];
-  /** Whether the seals seen were intact; null when not checked. */
-  sealsIntact: boolean | null;
-  remarks?: string;
-  /** Who recorded the event in Valija. */
-  recordedBy: string;
-  /** Short form of the event's chain hash, printed so the paper can be matched to the record. */
-  hash?: string;
-}
-
-export interface CustodyRegisterInput extends ShipmentFormBase {
-  recipient: RecipientInfo;
-  classification: ClassificationInfo;
-  channel: ShipmentChannel;
-  /** Seal numbers placed when the package was sealed. */
-  seals: string[];
-  /** e.g. "Sobre bolsa oficio, 45 hojas" or "Memoria USB Kingston, serie …". */
-  packageDescription: string;
-  events: CustodyEventLine[];
-  /** Blank rows after the events; by default enough to fill the page, at least 4. */
-  blankRows?: number;
-}
 
 const MIN_BLANK_ROWS = 4;
 const BLANK_ROW_HEIGHT = 86;
@@ -98,53 +43,8 @@ const styles = StyleSheet.create({
   check: { fontSize: 7.5, lineHeight: 1.5 },
 });
 
-function validParty(value: unknown, what: string): CustodyParty {
-  if (typeof value !== 'object' || value === null) invalid(FORM, `Faltan los datos de ${what}`);
-  const p = value as Partial<CustodyParty>;
-  const identification = optionalText(FORM, p.identification, `identificación de ${what}`, 120);
-  return {
-    name: requireText(FORM, p.name, `el nombre de ${what}`),
-    position: optionalText(FORM, p.position, `cargo de ${what}`, 300),
-    institution: optionalText(FORM, p.institution, `institución de ${what}`, 300),
-    ...(identification ? { identification } : {}),
-  };
-}
-
-function validate(input: CustodyRegisterInput) {
-  const base = validateBase(FORM, input);
-  if (!SHIPMENT_CHANNELS.includes(input.channel)) invalid(FORM, 'El canal de envío no es válido');
-  const events = requireArray<Partial<CustodyEventLine>>(FORM, input.events, 'los eventos de custodia', 1000).map((e, index) => {
-    const what = `el evento ${index + 1}`;
-    if (typeof e !== 'object' || e === null) invalid(FORM, `Faltan los datos de ${what}`);
-    if (e.sealsIntact !== null && e.sealsIntact !== undefined && typeof e.sealsIntact !== 'boolean') invalid(FORM, `El estado de los sellos de ${what} no es válido`);
-    return {
-      at: requireIsoDate(FORM, e.at, `fecha de ${what}`),
-      type: requireText(FORM, e.type, `el tipo de ${what}`, 120),
-      from: validParty(e.from, `quien entrega en ${what}`),
-      to: validParty(e.to, `quien recibe en ${what}`),
-      place: optionalText(FORM, e.place, `lugar de ${what}`, 300),
-      purpose: optionalText(FORM, e.purpose, `propósito de ${what}`, 500),
-      sealsSeen: validateSeals(FORM, e.sealsSeen ?? []),
-      sealsIntact: e.sealsIntact ?? null,
-      remarks: optionalText(FORM, e.remarks, `observaciones de ${what}`, MAX_TEXT),
-      recordedBy: requireText(FORM, e.recordedBy, `quién registró ${what}`),
-      hash: optionalText(FORM, e.hash, `huella de ${what}`, 64),
-    };
-  });
-  const blankRows = input.blankRows ?? defaultBlankRows(events.length, base.pageSize);
-  if (!Number.isInteger(blankRows) || blankRows < 0 || blankRows > 200) invalid(FORM, 'El número de renglones en blanco no es válido');
-  return {
-    ...base,
-    recipient: validateRecipient(FORM, input.recipient),
-    classification: validateClassification(FORM, input.classification),
-    channel: input.channel,
-    seals: validateSeals(FORM, input.seals),
-    packageDescription: requireText(FORM, input.packageDescription, 'la descripción del paquete', 300),
-    events,
-    blankRows,
-  };
-}
-type ValidRegister = ReturnType<typeof validate>;
+export type { CustodyEventLine, CustodyParty, CustodyRegisterInput } from '../../../../shared/forms/form-inputs';
+type ValidRegister = z.output<typeof custodyRegisterSchema> & { blankRows: number };
 type ValidEvent = ValidRegister['events'][number];
 
 /**
@@ -171,7 +71,7 @@ export function defaultBlankRows(eventCount: number, pageSize: 'LETTER' | 'A4' =
 }
 
 /** A person in a handoff: name in bold, then position, institution and ID in smaller grey type. */
-function partyCell(p: CustodyParty): TableCell {
+function partyCell(p: ValidEvent['from']): TableCell {
   const lines: TableLine[] = [{ text: p.name, bold: true }];
   if (p.position) lines.push({ text: p.position });
   if (p.institution) lines.push({ text: p.institution, size: 7, muted: true });
@@ -271,7 +171,8 @@ function CustodyRegister(props: { input: ValidRegister; qr: QrCode }): React.Rea
 
 /** Renders the chain-of-custody register (landscape). */
 export async function renderCustodyRegister(input: CustodyRegisterInput): Promise<Buffer> {
-  const valid = validate(input);
+  const parsed = parseFormInput(FORM, custodyRegisterSchema, input);
+  const valid: ValidRegister = { ...parsed, blankRows: parsed.blankRows ?? defaultBlankRows(parsed.events.length, parsed.pageSize) };
   const qr = qrCode(formQrText(valid));
   return renderDocument(h(CustodyRegister, { input: valid, qr }));
 }

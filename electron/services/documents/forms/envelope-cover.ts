@@ -9,46 +9,19 @@
  * - `renderEnvelopeLabel`: the same data on label stock (see LABEL_SIZES).
  */
 import React from 'react';
+import type { z } from 'zod';
 import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
-import { CLASSIFICATION_LABELS, SHIPMENT_CHANNELS, type ShipmentChannel } from '../../../../shared/domain/shipments';
+import { CLASSIFICATION_LABELS } from '../../../../shared/domain/shipments';
 import { formatDateTime } from '../../../../shared/format/date';
+import { parseFormInput } from '../../../../shared/forms/form-fields';
+import { envelopeCoverSchema, envelopeLabelSchema, type ClassificationInfo, type EnvelopeCoverInput, type EnvelopeLabelInput, type LabelSize } from '../../../../shared/forms/form-inputs';
 import { ensureFonts } from '../font-registry';
 import { COLORS, OfficeHeader, OfficialDocument, OfficialPage, QrMark, qrCode, renderDocument, type OfficeInfo, type QrCode } from '../toolkit';
-import { validateSeals } from './content-input';
-import {
-  classificationBanner,
-  digestLines,
-  footerNote,
-  formQrText,
-  formatInteger,
-  invalid,
-  optionalText,
-  requireIsoDate,
-  validateBase,
-  validateClassification,
-  validateRecipient,
-  type ClassificationInfo,
-  type RecipientInfo,
-  type ShipmentFormBase,
-} from './form-input';
+import { classificationBanner, digestLines, footerNote, formQrText, formatInteger } from './form-text';
 
 const h = React.createElement;
 const FORM = 'Carátula de sobre';
-
-export interface EnvelopeCoverInput extends ShipmentFormBase {
-  recipient: RecipientInfo;
-  classification: ClassificationInfo;
-  channel: ShipmentChannel;
-  /** Seal numbers on the envelope, as recorded. */
-  seals: string[];
-  /** Sheets inside, when known (sealed envelope). */
-  sheets?: number | null;
-  envelopeSize?: string;
-  coveringOficio?: string;
-  /** ISO-8601; when the envelope was sealed. */
-  sealedAt?: string | null;
-}
 
 /**
  * Label stock Valija prints on:
@@ -61,31 +34,10 @@ export interface EnvelopeCoverInput extends ShipmentFormBase {
 export const LABEL_SIZES = {
   media_carta: { width: 612, height: 396, description: 'Media carta (8.5 × 5.5 in)' },
   etiqueta_4x2: { width: 288, height: 144, description: 'Etiqueta adhesiva 4 × 2 in' },
-} as const;
-export type LabelSize = keyof typeof LABEL_SIZES;
+} as const satisfies Record<LabelSize, { width: number; height: number; description: string }>;
 
-export interface EnvelopeLabelInput extends Omit<EnvelopeCoverInput, 'pageSize'> {
-  labelSize: LabelSize;
-}
-
-function validate(input: EnvelopeCoverInput) {
-  const base = validateBase(FORM, input);
-  if (!SHIPMENT_CHANNELS.includes(input.channel)) invalid(FORM, 'El canal de envío no es válido');
-  const sheets = input.sheets ?? null;
-  if (sheets !== null && (!Number.isInteger(sheets) || sheets < 0)) invalid(FORM, 'El número de hojas no es válido');
-  return {
-    ...base,
-    recipient: validateRecipient(FORM, input.recipient),
-    classification: validateClassification(FORM, input.classification),
-    channel: input.channel,
-    seals: validateSeals(FORM, input.seals),
-    sheets,
-    envelopeSize: optionalText(FORM, input.envelopeSize, 'tamaño del sobre', 60),
-    coveringOficio: optionalText(FORM, input.coveringOficio, 'oficio', 80),
-    sealedAt: input.sealedAt ? requireIsoDate(FORM, input.sealedAt, 'fecha de cierre') : null,
-  };
-}
-type ValidCover = ReturnType<typeof validate>;
+export type { EnvelopeCoverInput, EnvelopeLabelInput, LabelSize } from '../../../../shared/forms/form-inputs';
+type ValidCover = z.output<typeof envelopeCoverSchema>;
 
 /** The word stamped on classified envelopes; none for public information. */
 export function classificationStamp(level: ClassificationInfo['level']): string | null {
@@ -236,7 +188,7 @@ function EnvelopeCover(props: { input: ValidCover; qr: QrCode }): React.ReactEle
 
 /** Renders the full-page envelope cover. */
 export async function renderEnvelopeCover(input: EnvelopeCoverInput): Promise<Buffer> {
-  const valid = validate(input);
+  const valid = parseFormInput(FORM, envelopeCoverSchema, input);
   const qr = qrCode(formQrText(valid));
   return renderDocument(h(EnvelopeCover, { input: valid, qr }));
 }
@@ -324,8 +276,8 @@ function EnvelopeLabel(props: { input: ValidCover; size: LabelSize; qr: QrCode }
 
 /** Renders the envelope label on the chosen stock (one label per page). */
 export async function renderEnvelopeLabel(input: EnvelopeLabelInput): Promise<Buffer> {
-  if (!Object.prototype.hasOwnProperty.call(LABEL_SIZES, input.labelSize)) invalid(FORM, 'El tamaño de etiqueta no es válido');
-  const valid = validate({ ...input, pageSize: 'LETTER' });
+  const { labelSize, ...label } = parseFormInput(FORM, envelopeLabelSchema, input);
+  const valid: ValidCover = { ...label, pageSize: 'LETTER' };
   const qr = qrCode(formQrText(valid));
-  return renderDocument(h(EnvelopeLabel, { input: valid, size: input.labelSize, qr }));
+  return renderDocument(h(EnvelopeLabel, { input: valid, size: labelSize, qr }));
 }

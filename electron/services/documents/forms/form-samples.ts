@@ -7,12 +7,12 @@
 import { createHash } from 'node:crypto';
 import type { OfficeInfo } from '../toolkit';
 import type { ApprovalFormInput } from './approval-form';
-import type { InventoryLine, MediaFileLine, MediaInfo } from './content-input';
+import type { InventoryLine, MediaFileLine, MediaInfo } from '../../../../shared/forms/form-inputs';
 import type { CustodyEventLine, CustodyRegisterInput } from './custody-register';
 import type { MediaManifestInput } from './media-manifest';
 import type { OpeningKeySheetInput } from './opening-key-sheet';
 import type { ReceiptInput } from './receipt';
-import type { RecipientInfo, ShipmentFormBase } from './form-input';
+import type { RecipientInfo, ShipmentFormBase } from '../../../../shared/forms/form-inputs';
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');

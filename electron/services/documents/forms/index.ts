@@ -24,8 +24,8 @@ export {
 export { BAG_MANIFEST, MEDIA_MANIFEST_TITLE, ageDecryptCommand, renderMediaManifest, type AgeEncryptionInfo, type MediaManifestInput } from './media-manifest';
 export { OPENING_KEY_TITLE, passphraseLines, renderOpeningKeySheet, type OpeningKeySheetInput } from './opening-key-sheet';
 export { RECEIPT_TITLE, renderReceipt, type ReceiptInput } from './receipt';
-export type { EnvelopeInfo, InventoryLine, MediaFileLine, MediaInfo } from './content-input';
-export { formQrText, type ClassificationInfo, type PersonInfo, type RecipientInfo, type ShipmentFormBase, type VoidInfo } from './form-input';
+export type { ClassificationInfo, EnvelopeInfo, InventoryLine, MediaFileLine, MediaInfo, PersonInfo, RecipientInfo, ShipmentFormBase, VoidInfo } from '../../../../shared/forms/form-inputs';
+export { formQrText } from './form-text';
 
 /** Every form by name, with its input. */
 export interface FormInputs {

@@ -8,8 +8,11 @@
  * open it with the key delivered on a separate sheet.
  */
 import React from 'react';
+import type { z } from 'zod';
 import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
 import { formatDateTime } from '../../../../shared/format/date';
+import { parseFormInput } from '../../../../shared/forms/form-fields';
+import { mediaManifestSchema, type AgeEncryptionInfo, type MediaManifestInput } from '../../../../shared/forms/form-inputs';
 import {
   FieldsWithQr,
   SectionHeading,
@@ -20,37 +23,11 @@ import {
   renderDocument,
 } from '../toolkit';
 import { Fields, FilesTable, FormFrame, IntegrityBox, mediaFields, sanitisationFields, Step, type StepProps } from './content-blocks';
-import { validateMedia, type MediaInfo } from './content-input';
-import {
-  classificationBanner,
-  classificationText,
-  formQrText,
-  invalid,
-  optionalPerson,
-  requireIsoDate,
-  requireText,
-  validateBase,
-  validateClassification,
-  validateRecipient,
-  type ClassificationInfo,
-  type PersonInfo,
-  type RecipientInfo,
-  type ShipmentFormBase,
-} from './form-input';
+import { classificationBanner, classificationText, formQrText } from './form-text';
 
 const h = React.createElement;
 const FORM = 'Manifiesto de medio magnético';
 export const MEDIA_MANIFEST_TITLE = 'Manifiesto de medio magnético';
-
-/** An age-encrypted payload, opened with a passphrase that travels on the "Clave de apertura" sheet. */
-export interface AgeEncryptionInfo {
-  /** File on the medium, e.g. "envio-C5-DG-0042-2026.tar.age"; with several, the pattern they follow. */
-  encryptedFileName: string;
-  /** What `age -d` writes, e.g. "envio-C5-DG-0042-2026.tar". */
-  outputName: string;
-  /** With more than one file, each encrypted file by name (each ends in ".age" and decrypts beside itself). */
-  encryptedFiles?: string[];
-}
 
 /** Every encrypted file by name: the list when there are several, else the one file. */
 export function encryptedFiles(encryption: AgeEncryptionInfo): string[] {
@@ -78,58 +55,11 @@ export function encryptedFilesText(encryption: AgeEncryptionInfo, max = 6): stri
   return `${files.length} archivos: ${shown}${files.length > max ? ` y ${files.length - max} más` : ''}`;
 }
 
-function validEncryptedFiles(form: string, value: unknown): string[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value) || value.length > 10_000) invalid(form, 'La lista de archivos cifrados no es válida');
-  return value.map((name: unknown) => requireText(form, name, 'el nombre de un archivo cifrado', 255));
-}
-
-/** The encryption details, checked. */
-export function validateEncryption(form: string, value: unknown): AgeEncryptionInfo {
-  if (typeof value !== 'object' || value === null) invalid(form, 'Faltan los datos del archivo cifrado');
-  const e = value as Partial<AgeEncryptionInfo>;
-  const files = validEncryptedFiles(form, e.encryptedFiles);
-  return {
-    encryptedFileName: requireText(form, e.encryptedFileName, 'el nombre del archivo cifrado', 255),
-    outputName: requireText(form, e.outputName, 'el nombre del archivo descifrado', 255),
-    ...(files ? { encryptedFiles: files } : {}),
-  };
-}
-
-export interface MediaManifestInput extends ShipmentFormBase {
-  recipient: RecipientInfo;
-  classification: ClassificationInfo;
-  media: MediaInfo;
-  /** Folder of the BagIt 1.0 bag once on disk (after decrypting and extracting, if encrypted). */
-  bagDirectory: string;
-  encryption?: AgeEncryptionInfo | null;
-  /** ISO-8601: when the files were written and read back. */
-  loadedAt: string;
-  loadedBy?: PersonInfo;
-  verifiedBy?: PersonInfo;
-}
-
 /** Name of the payload manifest in a BagIt bag with SHA-256 (RFC 8493 §2.1.3). */
 export const BAG_MANIFEST = 'manifest-sha256.txt';
 
-function validate(input: MediaManifestInput) {
-  const base = validateBase(FORM, input);
-  const media = validateMedia(FORM, input.media);
-  if (!media) invalid(FORM, 'Faltan los datos del medio');
-  const encryption: AgeEncryptionInfo | null = input.encryption ? validateEncryption(FORM, input.encryption) : null;
-  return {
-    ...base,
-    recipient: validateRecipient(FORM, input.recipient),
-    classification: validateClassification(FORM, input.classification),
-    media,
-    bagDirectory: requireText(FORM, input.bagDirectory, 'la carpeta del paquete BagIt', 255),
-    encryption,
-    loadedAt: requireIsoDate(FORM, input.loadedAt, 'fecha de carga'),
-    loadedBy: optionalPerson(FORM, input.loadedBy, 'quien cargó el medio'),
-    verifiedBy: optionalPerson(FORM, input.verifiedBy, 'quien verificó la carga'),
-  };
-}
-type ValidManifest = ReturnType<typeof validate>;
+export type { AgeEncryptionInfo, MediaInfo, MediaManifestInput } from '../../../../shared/forms/form-inputs';
+type ValidManifest = z.output<typeof mediaManifestSchema>;
 
 /** The decrypt command of age; also printed on the opening key sheet. */
 export function ageDecryptCommand(encryption: AgeEncryptionInfo): string {
@@ -235,9 +165,8 @@ function MediaManifest(props: { input: ValidManifest; qr: QrCode }): React.React
 
 /** Renders the media manifest. */
 export async function renderMediaManifest(input: MediaManifestInput): Promise<Buffer> {
-  const valid = validate(input);
+  const valid = parseFormInput(FORM, mediaManifestSchema, input);
   const qr = qrCode(formQrText(valid));
   return renderDocument(h(MediaManifest, { input: valid, qr }));
 }
 
-export type { MediaInfo };

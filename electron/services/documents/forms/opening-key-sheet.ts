@@ -5,7 +5,10 @@
  * whoever holds both can read the information.
  */
 import React from 'react';
+import type { z } from 'zod';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { parseFormInput } from '../../../../shared/forms/form-fields';
+import { openingKeySchema, type AgeEncryptionInfo, type OpeningKeySheetInput } from '../../../../shared/forms/form-inputs';
 import { ensureFonts } from '../font-registry';
 import {
   COLORS,
@@ -19,29 +22,12 @@ import {
   renderDocument,
 } from '../toolkit';
 import { FormFrame, Step, type StepProps } from './content-blocks';
-import {
-  formQrText,
-  optionalText,
-  requireText,
-  validateBase,
-  validateRecipient,
-  type RecipientInfo,
-  type ShipmentFormBase,
-} from './form-input';
-import { ageDecryptCommands, encryptedFiles, encryptedFilesText, validateEncryption, type AgeEncryptionInfo } from './media-manifest';
+import { formQrText } from './form-text';
+import { ageDecryptCommands, encryptedFiles, encryptedFilesText } from './media-manifest';
 
 const h = React.createElement;
 const FORM = 'Clave de apertura';
 export const OPENING_KEY_TITLE = 'Clave de apertura del medio cifrado';
-
-export interface OpeningKeySheetInput extends ShipmentFormBase {
-  recipient: RecipientInfo;
-  /** The age passphrase exactly as it must be typed. */
-  passphrase: string;
-  encryption: AgeEncryptionInfo;
-  /** Serial of the medium it opens, so the sheet is matched to the right one. */
-  mediaSerial?: string;
-}
 
 const styles = StyleSheet.create({
   keyBox: { borderWidth: 1.5, borderColor: COLORS.guinda, paddingVertical: 10, paddingHorizontal: 12, marginVertical: 8, alignItems: 'center' },
@@ -50,18 +36,8 @@ const styles = StyleSheet.create({
   keyHint: { fontSize: 8, color: COLORS.muted, marginTop: 6, textAlign: 'center', lineHeight: 1.3 },
 });
 
-function validate(input: OpeningKeySheetInput) {
-  const base = validateBase(FORM, input);
-  const passphrase = requireText(FORM, input.passphrase, 'la clave de apertura', 300);
-  return {
-    ...base,
-    recipient: validateRecipient(FORM, input.recipient),
-    passphrase,
-    encryption: validateEncryption(FORM, input.encryption),
-    mediaSerial: optionalText(FORM, input.mediaSerial, 'número de serie del medio', 120),
-  };
-}
-type ValidKeySheet = ReturnType<typeof validate>;
+export type { OpeningKeySheetInput } from '../../../../shared/forms/form-inputs';
+type ValidKeySheet = z.output<typeof openingKeySchema>;
 
 /**
  * Printed lines of the passphrase. A passphrase of words (age's own are ten
@@ -172,7 +148,7 @@ function OpeningKeySheet(props: { input: ValidKeySheet; qr: QrCode }): React.Rea
 
 /** Renders the opening key sheet; its QR holds folio and digests, never the passphrase. */
 export async function renderOpeningKeySheet(input: OpeningKeySheetInput): Promise<Buffer> {
-  const valid = validate(input);
+  const valid = parseFormInput(FORM, openingKeySchema, input);
   const qr = qrCode(formQrText(valid));
   return renderDocument(h(OpeningKeySheet, { input: valid, qr }));
 }

@@ -5,9 +5,11 @@
  * the shipment (state `entregado`).
  */
 import React from 'react';
+import type { z } from 'zod';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { CHANNEL_LABELS } from '../../../../shared/domain/agencies';
-import { SHIPMENT_CHANNELS, type ShipmentChannel } from '../../../../shared/domain/shipments';
+import { parseFormInput } from '../../../../shared/forms/form-fields';
+import { receiptSchema, type ReceiptInput } from '../../../../shared/forms/form-inputs';
 import {
   COLORS,
   FieldsWithQr,
@@ -20,41 +22,11 @@ import {
   renderDocument,
 } from '../toolkit';
 import { Fields, FormFrame, InventoryTable, mediaLabel } from './content-blocks';
-import { validateInventory, validateMedia, validateSeals, type InventoryLine, type MediaInfo } from './content-input';
-import {
-  classificationBanner,
-  classificationText,
-  formQrText,
-  invalid,
-  optionalText,
-  requireText,
-  validateBase,
-  validateClassification,
-  validateRecipient,
-  type ClassificationInfo,
-  type RecipientInfo,
-  type ShipmentFormBase,
-} from './form-input';
+import { classificationBanner, classificationText, formQrText } from './form-text';
 
 const h = React.createElement;
 const FORM = 'Acuse de recibo';
 export const RECEIPT_TITLE = 'Acuse de recibo';
-
-export interface ReceiptInput extends ShipmentFormBase {
-  recipient: RecipientInfo;
-  agreementNumber: string;
-  channel: ShipmentChannel;
-  subject: string;
-  classification: ClassificationInfo;
-  coveringOficio?: string;
-  inventory: InventoryLine[];
-  /** Seal numbers the recipient must find intact. */
-  seals: string[];
-  /** For magnetic media: printed so the recipient can match the serial. */
-  media?: MediaInfo | null;
-  /** Where to return the signed receipt, e.g. the office's address or e-mail. */
-  returnTo?: string;
-}
 
 const styles = StyleSheet.create({
   receiveRow: { flexDirection: 'row', marginTop: 4 },
@@ -69,24 +41,8 @@ const styles = StyleSheet.create({
   check: { fontSize: 10, lineHeight: 1.4 },
 });
 
-function validate(input: ReceiptInput) {
-  const base = validateBase(FORM, input);
-  if (!SHIPMENT_CHANNELS.includes(input.channel)) invalid(FORM, 'El canal de envío no es válido');
-  return {
-    ...base,
-    recipient: validateRecipient(FORM, input.recipient),
-    agreementNumber: requireText(FORM, input.agreementNumber, 'el número de convenio', 120),
-    channel: input.channel,
-    subject: requireText(FORM, input.subject, 'el asunto', 500),
-    classification: validateClassification(FORM, input.classification),
-    coveringOficio: optionalText(FORM, input.coveringOficio, 'oficio', 80),
-    inventory: validateInventory(FORM, input.inventory),
-    seals: validateSeals(FORM, input.seals),
-    media: validateMedia(FORM, input.media),
-    returnTo: optionalText(FORM, input.returnTo, 'a dónde se devuelve el acuse', 300),
-  };
-}
-type ValidReceipt = ReturnType<typeof validate>;
+export type { ReceiptInput } from '../../../../shared/forms/form-inputs';
+type ValidReceipt = z.output<typeof receiptSchema>;
 
 function Line(props: { label: string; signature?: boolean }): React.ReactElement {
   return h(
@@ -180,7 +136,7 @@ function Receipt(props: { input: ValidReceipt; qr: QrCode }): React.ReactElement
 
 /** Renders the receipt for the recipient to sign, stamp and return. */
 export async function renderReceipt(input: ReceiptInput): Promise<Buffer> {
-  const valid = validate(input);
+  const valid = parseFormInput(FORM, receiptSchema, input);
   const qr = qrCode(formQrText(valid));
   return renderDocument(h(Receipt, { input: valid, qr }));
 }

@@ -145,7 +145,7 @@ describe('renderRecoverySheet validation', () => {
   it('refuses an empty recovery code', async () => {
     const error = await refusal(sampleInput({ recoveryCode: '   ' }));
     expect(error.code).toBe('VALIDATION');
-    expect(error.message).toBe('Falta el código de recuperación; la hoja de recuperación no se generó.');
+    expect(error.message).toBe('Falta el código de recuperación (Hoja de recuperación: no se generó).');
   });
 
   it('refuses an empty or missing office', async () => {

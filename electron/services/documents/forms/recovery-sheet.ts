@@ -4,9 +4,11 @@
  * code. The QR carries only the vault identifier, never the code.
  */
 import React from 'react';
+import type { z } from 'zod';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
-import { AppError } from '../../../../shared/errors';
 import { formatDateTime } from '../../../../shared/format/date';
+import { parseFormInput } from '../../../../shared/forms/form-fields';
+import { recoverySheetSchema, type RecoverySheetInput } from '../../../../shared/forms/form-inputs';
 import { ensureFonts } from '../font-registry';
 import {
   COLORS,
@@ -15,11 +17,8 @@ import {
   Notice,
   NumberedList,
   OfficeHeader,
-  type OfficeInfo,
   OfficialDocument,
   OfficialPage,
-  PAGE_SIZES,
-  type PageSizeName,
   Paragraph,
   SectionHeading,
   SimpleTable,
@@ -32,17 +31,6 @@ import {
 const h = React.createElement;
 
 export const RECOVERY_SHEET_TITLE = 'Hoja de recuperación de la bóveda de Valija';
-
-export interface RecoverySheetInput {
-  office: OfficeInfo;
-  /** As shown to the administrator, grouped, e.g. "ABCD-EFGH-…". */
-  recoveryCode: string;
-  vaultId: string;
-  /** ISO-8601. */
-  createdAt: string;
-  createdBy: { fullName: string; position: string };
-  pageSize?: PageSizeName;
-}
 
 const styles = StyleSheet.create({
   codeBox: {
@@ -68,70 +56,7 @@ const styles = StyleSheet.create({
   columnGap: { width: 18 },
 });
 
-const MAX = { text: 300, code: 200, id: 200 } as const;
-const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/=\s]+$/;
-
-function requireText(value: unknown, what: string, max: number): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new AppError('VALIDATION', `Falta ${what}; la hoja de recuperación no se generó.`);
-  }
-  if (value.length > max) {
-    throw new AppError('VALIDATION', `${capitalize(what)} es demasiado largo (máximo ${max} caracteres).`);
-  }
-  return value.trim();
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function validate(input: RecoverySheetInput): Required<Omit<RecoverySheetInput, 'office'>> & { office: OfficeInfo } {
-  if (typeof input !== 'object' || input === null) {
-    throw new AppError('VALIDATION', 'Faltan los datos de la hoja de recuperación.');
-  }
-  const office = input.office as Partial<OfficeInfo> | undefined;
-  if (typeof office !== 'object' || office === null) {
-    throw new AppError('VALIDATION', 'Faltan los datos de la oficina; la hoja de recuperación no se generó.');
-  }
-  const logo = office.logoPngDataUrl;
-  if (logo !== undefined && logo !== '' && !PNG_DATA_URL.test(logo)) {
-    throw new AppError('VALIDATION', 'El logotipo de la oficina debe ser una imagen PNG.');
-  }
-  const address = typeof office.address === 'string' && office.address.trim() !== '' ? office.address.trim() : undefined;
-  const validOffice: OfficeInfo = {
-    institution: requireText(office.institution, 'el nombre de la institución', MAX.text),
-    unit: requireText(office.unit, 'el nombre de la unidad', MAX.text),
-    acronym: requireText(office.acronym, 'las siglas de la oficina', 40),
-    ...(address ? { address } : {}),
-    ...(logo ? { logoPngDataUrl: logo } : {}),
-  };
-
-  const recoveryCode = requireText(input.recoveryCode, 'el código de recuperación', MAX.code);
-  const vaultId = requireText(input.vaultId, 'el identificador de la bóveda', MAX.id);
-  const createdAtText = requireText(input.createdAt, 'la fecha de creación', 64);
-  if (Number.isNaN(new Date(createdAtText).getTime())) {
-    throw new AppError('VALIDATION', 'La fecha de creación de la bóveda no es una fecha válida.');
-  }
-  const createdBy = input.createdBy as Partial<RecoverySheetInput['createdBy']> | undefined;
-  if (typeof createdBy !== 'object' || createdBy === null) {
-    throw new AppError('VALIDATION', 'Falta quién creó la bóveda; la hoja de recuperación no se generó.');
-  }
-  const pageSize = input.pageSize ?? 'LETTER';
-  if (!PAGE_SIZES.includes(pageSize)) {
-    throw new AppError('VALIDATION', 'El tamaño de papel debe ser carta o A4.');
-  }
-  return {
-    office: validOffice,
-    recoveryCode,
-    vaultId,
-    createdAt: createdAtText,
-    createdBy: {
-      fullName: requireText(createdBy.fullName, 'el nombre de quien creó la bóveda', MAX.text),
-      position: requireText(createdBy.position, 'el cargo de quien creó la bóveda', MAX.text),
-    },
-    pageSize,
-  };
-}
+export type { RecoverySheetInput } from '../../../../shared/forms/form-inputs';
 
 /**
  * Splits the code as given into printed lines: dash-separated groups, four
@@ -171,7 +96,7 @@ function RecoveryCodeBox(props: { code: string }): React.ReactElement {
   );
 }
 
-export function RecoverySheet(props: { input: RecoverySheetInput; qr: QrCode }): React.ReactElement {
+export function RecoverySheet(props: { input: z.output<typeof recoverySheetSchema>; qr: QrCode }): React.ReactElement {
   const { input } = props;
   return h(
     OfficialDocument,
@@ -252,7 +177,7 @@ export function RecoverySheet(props: { input: RecoverySheetInput; qr: QrCode }):
 
 /** Renders the recovery sheet. The QR carries only the vault identifier. */
 export async function renderRecoverySheet(input: RecoverySheetInput): Promise<Buffer> {
-  const valid = validate(input);
+  const valid = parseFormInput('Hoja de recuperación', recoverySheetSchema, input);
   const qr = qrCode(valid.vaultId);
   return renderDocument(h(RecoverySheet, { input: valid, qr }));
 }
