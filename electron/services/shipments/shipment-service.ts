@@ -492,6 +492,12 @@ export class ShipmentService {
     return o.printed.bytes(await this.shipment(o, shipmentId), sheetId);
   }
 
+  /** One kept print as a download for the screen. */
+  async printedSheetDownload(ws: Workspace, shipmentId: string, sheetId: string): Promise<{ fileName: string; mediaType: string; base64: string }> {
+    const { record, pdf } = await this.printedSheet(ws, shipmentId, sheetId);
+    return { fileName: record.fileName, mediaType: 'application/pdf', base64: pdf.toString('base64') };
+  }
+
   private renderOther(form: Exclude<PaperForm, 'approval'>, ctx: FormContext, options: PrintOptions, reprint: number): Promise<Buffer> {
     switch (form) {
       case 'envelopeCover':
