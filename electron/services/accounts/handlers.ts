@@ -36,7 +36,7 @@ export function accountHandlers({ session, users, jobs, clock, appInfo }: Accoun
     'session.changePassword': ({ currentPassword, newPassword }) => session.changePassword(currentPassword, newPassword),
     'session.recover': ({ recoveryCode, userName, newPassword }) => session.recover(recoveryCode, userName, newPassword),
 
-    'users.list': (_, { ws, user }) => users.list(ws, user),
+    'users.list': (_, { ws }) => users.list(ws),
     'users.create': (input, { ws, user }) => users.create(ws, user, input),
     'users.update': (input, { ws, user }) => users.update(ws, user, input),
     'users.deactivate': ({ userId }, { ws, user }) => users.deactivate(ws, user, userId),

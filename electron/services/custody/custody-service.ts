@@ -7,7 +7,6 @@ import type { User } from '../../../shared/domain/users';
 import type { ParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/errors';
 import { describeIssues } from '../../../shared/validation';
-import { requireRole } from '../accounts/permissions';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
 import { todayInOffice } from '../agencies/rules';
@@ -154,7 +153,6 @@ export class CustodyService {
   }
 
   async saveCourier(ws: Workspace, user: User, courierId: string | undefined, input: unknown, active = true): Promise<Courier> {
-    if (!user.roles.includes('administrador')) requireRole(user, 'capturista', 'registrar mensajeros');
     const parsed = courierInputSchema.safeParse(input);
     if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues));
     const doc = await this.couriersDoc(ws);
