@@ -1,9 +1,9 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { ERROR_MESSAGES } from '../../shared/errors';
 import { CHANNELS, wireName } from '../../shared/ipc/channels';
-import type { Handlers } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
 import { dispatch } from '../services/ipc/dispatch';
+import type { HandlerTable } from '../services/ipc/handler-table';
 import { isTrustedSender } from './sender-check';
 
 function senderOf(event: IpcMainInvokeEvent) {
@@ -17,13 +17,13 @@ function senderOf(event: IpcMainInvokeEvent) {
  * unknown name never reaches the core; and every call is refused unless it
  * comes from the main frame of our own page.
  */
-export function registerIpc(handlers: Handlers, trustedOrigins: readonly string[]): void {
+export function registerIpc(table: HandlerTable, trustedOrigins: readonly string[]): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(wireName(channel), async (event, input: unknown) => {
       if (!isTrustedSender(senderOf(event), trustedOrigins)) {
         return fail({ code: 'FORBIDDEN_SENDER', message: ERROR_MESSAGES.FORBIDDEN_SENDER });
       }
-      return dispatch(handlers, channel, input);
+      return dispatch(table, channel, input);
     });
   }
 }

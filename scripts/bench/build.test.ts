@@ -33,7 +33,7 @@ describe('bench vault builder', () => {
       if (detail.shipment.history.some((h) => h.action === 'devolver')) returned += 1;
     }
     expect(returned).toBe(4);
-    expect((await s.users.list(ws, user)).length).toBe(12);
+    expect((await s.users.list(ws)).length).toBe(12);
     expect((await s.custody.verify(ws, user)).ok).toBe(true);
     await s.session.close();
   });

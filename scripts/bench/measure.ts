@@ -216,8 +216,8 @@ interface Desk {
 async function desk(dir: string): Promise<Desk> {
   const a = app(dir);
   await signIn(a);
-  const { ws, user } = a.services.session.require();
-  const users = (await a.services.users.list(ws, user)).map((u) => ({ ...u, mustChangePassword: false }) as User);
+  const { ws } = a.services.session.require();
+  const users = (await a.services.users.list(ws)).map((u) => ({ ...u, mustChangePassword: false }) as User);
   const clerks = users.filter((u) => u.active && u.roles.includes('capturista'));
   const lawyer = users.find((u) => u.active && u.roles.includes('juridico'));
   const agency = (await a.call('agencies.list', {})).find((x) => x.agreement?.status === 'vigente')?.agency;

@@ -15,24 +15,31 @@ import type { SessionState } from '../domain/session';
 import { settingsSchema, type Settings } from '../domain/settings';
 import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
 import { bytesMatchDeclaredType, SIGNATURE_MISMATCH_MESSAGE } from '../domain/file-signature';
+import { ADMINISTRATORS, EDITORS, type Access, type CallerOf } from './access';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
 /**
  * The IPC contract: for every channel, the zod schema its input must pass
- * (checked in the main process before any service sees it) and the type of
- * its output. Adding a channel here without a handler is a compile error in
- * `electron/services/handlers.ts`.
+ * (checked in the main process before any service sees it), who may call it
+ * (`Access`, checked by dispatch before the input is parsed) and the type of
+ * its output. Adding a channel here without a handler is a compile error
+ * where `createHandlers` (`electron/services/app-services.ts`) joins the
+ * domains' handler tables.
  */
-interface ChannelSpec<I extends z.ZodType, O> {
+interface ChannelSpec<I extends z.ZodType, A extends Access, O> {
   input: I;
+  access: A;
   /** Phantom: carries the output type only. */
   output: O;
 }
 
 function channel<O>() {
-  return <I extends z.ZodType>(input: I): ChannelSpec<I, O> => ({ input, output: undefined as unknown as O });
+  return <I extends z.ZodType, const A extends Access>(input: I, access: A): ChannelSpec<I, A, O> => ({ input, access, output: undefined as unknown as O });
 }
+
+const PUBLIC = { kind: 'public' } as const;
+const SIGNED_IN = { kind: 'signedIn' } as const;
 
 const noInput = z.object({}).strict();
 const id = z.string().min(1).max(64);
@@ -76,9 +83,9 @@ export interface ImportResult {
 }
 
 export const contract = {
-  'app.info': channel<AppInfo>()(noInput),
+  'app.info': channel<AppInfo>()(noInput, PUBLIC),
 
-  'session.state': channel<SessionState>()(noInput),
+  'session.state': channel<SessionState>()(noInput, PUBLIC),
   'setup.create': channel<SetupResult>()(
     z
       .object({
@@ -86,25 +93,27 @@ export const contract = {
         admin: personSchema.extend({ userName: userNameSchema, password: passwordSchema }).strict(),
       })
       .strict(),
+    { kind: 'public', inDomain: 'only while no vault exists (session-service: VAULT_EXISTS)' },
   ),
-  'session.signIn': channel<SessionState>()(z.object({ userName: z.string().trim().toLowerCase().min(1, 'Escriba su usuario.').max(64), password: passwordSchema }).strict()),
-  'session.signOut': channel<SessionState>()(noInput),
-  'session.lock': channel<SessionState>()(z.object({ reason: z.literal('idle') }).strict()),
-  'session.changePassword': channel<SessionState>()(z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict()),
-  'setup.recoveryCode': channel<RecoveryCodeResult>()(noInput),
-  'setup.confirmRecovery': channel<SessionState>()(z.object({ lastGroup: z.string().trim().min(1, 'Escriba los cuatro caracteres del último grupo del código.').max(20) }).strict()),
-  'session.recover': channel<SessionState>()(z.object({ recoveryCode: recoveryCodeSchema, userName: userNameSchema, newPassword: passwordSchema }).strict()),
+  'session.signIn': channel<SessionState>()(z.object({ userName: z.string().trim().toLowerCase().min(1, 'Escriba su usuario.').max(64), password: passwordSchema }).strict(), PUBLIC),
+  'session.signOut': channel<SessionState>()(noInput, PUBLIC),
+  'session.lock': channel<SessionState>()(z.object({ reason: z.literal('idle') }).strict(), PUBLIC),
+  'session.changePassword': channel<SessionState>()(z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict(), { kind: 'public', inDomain: 'the signed-in user, also while a temporary password must be changed (session-service)' }),
+  'setup.recoveryCode': channel<RecoveryCodeResult>()(noInput, { kind: 'public', inDomain: 'only the administrator who just created the vault, before confirming the code (session-service)' }),
+  'setup.confirmRecovery': channel<SessionState>()(z.object({ lastGroup: z.string().trim().min(1, 'Escriba los cuatro caracteres del último grupo del código.').max(20) }).strict(), { kind: 'public', inDomain: 'only the administrator who just created the vault (session-service)' }),
+  'session.recover': channel<SessionState>()(z.object({ recoveryCode: recoveryCodeSchema, userName: userNameSchema, newPassword: passwordSchema }).strict(), { kind: 'public', inDomain: 'the recovery code and an active administrator of the vault (session-service)' }),
 
-  'users.list': channel<User[]>()(noInput),
+  'users.list': channel<User[]>()(noInput, { kind: 'roles', roles: ADMINISTRATORS, doing: 'ver la lista de usuarios' }),
   'users.create': channel<User>()(
     personSchema.extend({ userName: userNameSchema, roles: rolesSchema, temporaryPassword: passwordSchema }).strict(),
+    { kind: 'roles', roles: ADMINISTRATORS, doing: 'dar de alta usuarios' },
   ),
-  'users.update': channel<User>()(personSchema.extend({ userId: id, roles: rolesSchema }).strict()),
-  'users.deactivate': channel<User>()(z.object({ userId: id }).strict()),
-  'users.resetPassword': channel<User>()(z.object({ userId: id, temporaryPassword: passwordSchema }).strict()),
+  'users.update': channel<User>()(personSchema.extend({ userId: id, roles: rolesSchema }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'modificar usuarios', inDomain: 'the last active administrator keeps the role (user-admin)' }),
+  'users.deactivate': channel<User>()(z.object({ userId: id }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'dar de baja usuarios', inDomain: 'the last active administrator stays (user-admin)' }),
+  'users.resetPassword': channel<User>()(z.object({ userId: id, temporaryPassword: passwordSchema }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'restablecer contraseñas' }),
 
-  'settings.get': channel<Settings>()(noInput),
-  'settings.update': channel<Settings>()(settingsSchema.partial().strict()),
+  'settings.get': channel<Settings>()(noInput, SIGNED_IN),
+  'settings.update': channel<Settings>()(settingsSchema.partial().strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'cambiar la configuración' }),
 
   'audit.list': channel<{ total: number; entries: AuditEntry[] }>()(
     z
@@ -118,20 +127,21 @@ export const contract = {
         limit: z.number().int().min(1).max(500).default(50),
       })
       .strict(),
+    { kind: 'roles', roles: ADMINISTRATORS, doing: 'consultar la bitácora' },
   ),
-  'audit.verify': channel<AuditVerification>()(noInput),
+  'audit.verify': channel<AuditVerification>()(noInput, { kind: 'roles', roles: ADMINISTRATORS, doing: 'verificar la bitácora' }),
 
-  'vault.rotateKey': channel<JobStatus>()(noInput),
-  'vault.newRecoveryCode': channel<RecoveryCodeResult>()(noInput),
-  'jobs.get': channel<JobStatus>()(z.object({ jobId: id }).strict()),
-  'jobs.cancel': channel<JobStatus>()(z.object({ jobId: id }).strict()),
+  'vault.rotateKey': channel<JobStatus>()(noInput, { kind: 'roles', roles: ADMINISTRATORS, doing: 'renovar la llave de cifrado' }),
+  'vault.newRecoveryCode': channel<RecoveryCodeResult>()(noInput, { kind: 'roles', roles: ADMINISTRATORS, doing: 'generar un código de recuperación' }),
+  'jobs.get': channel<JobStatus>()(z.object({ jobId: id }).strict(), { kind: 'signedIn', firstRun: true, inDomain: 'only the user who started the job, or anybody for a job started on the first-run screen (jobs)' }),
+  'jobs.cancel': channel<JobStatus>()(z.object({ jobId: id }).strict(), { kind: 'signedIn', firstRun: true, inDomain: 'only the user who started the job, or anybody for a job started on the first-run screen (jobs)' }),
 
-  'agencies.list': channel<AgencySummary[]>()(noInput),
-  'agencies.get': channel<AgencyDetail>()(z.object({ agencyId: id }).strict()),
-  'agencies.save': channel<Agency>()(z.object({ agencyId: id.optional(), agency: agencyInputSchema }).strict()),
-  'agencies.eligibility': channel<Eligibility>()(z.object({ agencyId: id, date: civilDateSchema }).strict()),
-  'agencies.importPreview': channel<ImportPreview>()(z.object({ file: fileUpload(5_000_000, 'El archivo CSV') }).strict()),
-  'agencies.importApply': channel<ImportResult>()(z.object({ file: fileUpload(5_000_000, 'El archivo CSV') }).strict()),
+  'agencies.list': channel<AgencySummary[]>()(noInput, SIGNED_IN),
+  'agencies.get': channel<AgencyDetail>()(z.object({ agencyId: id }).strict(), SIGNED_IN),
+  'agencies.save': channel<Agency>()(z.object({ agencyId: id.optional(), agency: agencyInputSchema }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'registrar o modificar dependencias' }),
+  'agencies.eligibility': channel<Eligibility>()(z.object({ agencyId: id, date: civilDateSchema }).strict(), SIGNED_IN),
+  'agencies.importPreview': channel<ImportPreview>()(z.object({ file: fileUpload(5_000_000, 'El archivo CSV') }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'importar dependencias' }),
+  'agencies.importApply': channel<ImportResult>()(z.object({ file: fileUpload(5_000_000, 'El archivo CSV') }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'importar dependencias' }),
   'agreements.save': channel<Agreement>()(
     z
       .object({
@@ -145,50 +155,51 @@ export const contract = {
           .optional(),
       })
       .strict(),
+    { kind: 'roles', roles: ADMINISTRATORS, doing: 'registrar o modificar convenios' },
   ),
-  'agreements.document': channel<DocumentDownload>()(z.object({ agreementId: id }).strict()),
+  'agreements.document': channel<DocumentDownload>()(z.object({ agreementId: id }).strict(), SIGNED_IN),
 
-  'reports.overview': channel<ReportsOverview>()(noInput),
-  'reports.saveReport': channel<ReportDefinition>()(z.object({ reportId: id.optional(), report: reportInputSchema }).strict()),
-  'reports.saveObligation': channel<Obligation>()(z.object({ obligationId: id.optional(), obligation: obligationInputSchema, active: z.boolean().default(true) }).strict()),
-  'reports.loadExample': channel<{ agencies: number; reports: number; obligations: number }>()(noInput),
-  'reports.removeExample': channel<{ agencies: number; reports: number; obligations: number }>()(noInput),
+  'reports.overview': channel<ReportsOverview>()(noInput, SIGNED_IN),
+  'reports.saveReport': channel<ReportDefinition>()(z.object({ reportId: id.optional(), report: reportInputSchema }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'modificar el catálogo de reportes' }),
+  'reports.saveObligation': channel<Obligation>()(z.object({ obligationId: id.optional(), obligation: obligationInputSchema, active: z.boolean().default(true) }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'modificar las obligaciones de reporte' }),
+  'reports.loadExample': channel<{ agencies: number; reports: number; obligations: number }>()(noInput, { kind: 'roles', roles: ADMINISTRATORS, doing: 'cargar el catálogo de ejemplo' }),
+  'reports.removeExample': channel<{ agencies: number; reports: number; obligations: number }>()(noInput, { kind: 'roles', roles: ADMINISTRATORS, doing: 'retirar el catálogo de ejemplo' }),
 
-  'home.dashboard': channel<HomeDashboard>()(noInput),
+  'home.dashboard': channel<HomeDashboard>()(noInput, SIGNED_IN),
   /** The upgrade or index rebuild running now, if any: the screens poll it while they wait. */
-  'vault.maintenance': channel<MaintenanceStatus | null>()(noInput),
+  'vault.maintenance': channel<MaintenanceStatus | null>()(noInput, SIGNED_IN),
 
-  'shipments.list': channel<ShipmentPage>()(shipmentFilterSchema),
-  'shipments.get': channel<ShipmentDetail>()(z.object({ shipmentId: id }).strict()),
-  'shipments.create': channel<Shipment>()(z.object({ content: shipmentContentSchema }).strict()),
-  'shipments.update': channel<Shipment>()(z.object({ shipmentId: id, content: shipmentContentSchema }).strict()),
-  'shipments.act': channel<Shipment>()(actInputSchema),
-  'shipments.scan': channel<DocumentDownload>()(z.object({ shipmentId: id, which: z.enum(['signature', 'acknowledgement']) }).strict()),
-  'documents.print': channel<PrintedForm>()(printInputSchema),
-  'shipments.lookup': channel<SheetLookup>()(z.object({ code: z.string().min(1).max(400) }).strict()),
-  'shipments.findFolio': channel<FolioMatch[]>()(z.object({ text: z.string().trim().min(1, 'Escriba el folio.').max(80) }).strict()),
-  'shipments.uploadAttachment': channel<ShipmentAttachment>()(attachmentUploadSchema),
-  'shipments.attachment': channel<DocumentDownload>()(z.object({ shipmentId: id, blobId: id }).strict()),
-  'shipments.printedSheets': channel<PrintedSheetInfo[]>()(z.object({ shipmentId: id }).strict()),
-  'shipments.printedSheet': channel<DocumentDownload>()(z.object({ shipmentId: id, sheetId: id }).strict()),
-  'media.drives': channel<DriveInfo[]>()(noInput),
-  'media.bags': channel<BagFolder[]>()(z.object({ drivePath: z.string().min(1).max(4096) }).strict()),
-  'media.stageFile': channel<{ received: number }>()(stageFileSchema),
-  'media.load': channel<JobStatus>()(loadMediaSchema),
-  'media.verify': channel<JobStatus>()(bagRefSchema),
-  'media.export': channel<JobStatus>()(exportRecordsSchema),
-  'backup.create': channel<JobStatus>()(z.object({ drivePath: z.string().min(1).max(4096) }).strict()),
-  'backup.inspect': channel<BackupReport>()(bagRefSchema),
-  'backup.restore': channel<RestoreSummary>()(restoreSchema),
-  'backup.repair': channel<RepairSummary>()(bagRefSchema),
-  'custody.list': channel<CustodyPage>()(custodyFilterSchema),
-  'custody.record': channel<CustodyEvent>()(z.object({ shipmentId: id, event: custodyEventInputSchema }).strict()),
-  'custody.verify': channel<CustodyVerification>()(z.object({ shipmentId: id.optional() }).strict()),
-  'custody.exportCsv': channel<DocumentDownload>()(custodyFilterSchema),
-  'custody.known': channel<KnownParties>()(noInput),
-  'couriers.list': channel<Courier[]>()(noInput),
-  'couriers.save': channel<Courier>()(z.object({ courierId: id.optional(), courier: courierInputSchema, active: z.boolean().default(true) }).strict()),
-} satisfies { [C in Channel]: ChannelSpec<z.ZodType, unknown> };
+  'shipments.list': channel<ShipmentPage>()(shipmentFilterSchema, SIGNED_IN),
+  'shipments.get': channel<ShipmentDetail>()(z.object({ shipmentId: id }).strict(), SIGNED_IN),
+  'shipments.create': channel<Shipment>()(z.object({ content: shipmentContentSchema }).strict(), { kind: 'roles', roles: EDITORS, doing: 'preparar envíos', inDomain: 'the agreement rule (agreement-rule)' }),
+  'shipments.update': channel<Shipment>()(z.object({ shipmentId: id, content: shipmentContentSchema }).strict(), { kind: 'roles', roles: EDITORS, doing: 'modificar envíos', inDomain: 'which states may be edited, and the agreement rule (shipment-states: editOutcome)' }),
+  'shipments.act': channel<Shipment>()(actInputSchema, { kind: 'signedIn', inDomain: 'the roles of each action and segregation of duties (shipment-states: TRANSITIONS, notByPreparer)' }),
+  'shipments.scan': channel<DocumentDownload>()(z.object({ shipmentId: id, which: z.enum(['signature', 'acknowledgement']) }).strict(), SIGNED_IN),
+  'documents.print': channel<PrintedForm>()(printInputSchema, SIGNED_IN),
+  'shipments.lookup': channel<SheetLookup>()(z.object({ code: z.string().min(1).max(400) }).strict(), SIGNED_IN),
+  'shipments.findFolio': channel<FolioMatch[]>()(z.object({ text: z.string().trim().min(1, 'Escriba el folio.').max(80) }).strict(), SIGNED_IN),
+  'shipments.uploadAttachment': channel<ShipmentAttachment>()(attachmentUploadSchema, { kind: 'roles', roles: EDITORS, doing: 'adjuntar documentos' }),
+  'shipments.attachment': channel<DocumentDownload>()(z.object({ shipmentId: id, blobId: id }).strict(), SIGNED_IN),
+  'shipments.printedSheets': channel<PrintedSheetInfo[]>()(z.object({ shipmentId: id }).strict(), SIGNED_IN),
+  'shipments.printedSheet': channel<DocumentDownload>()(z.object({ shipmentId: id, sheetId: id }).strict(), SIGNED_IN),
+  'media.drives': channel<DriveInfo[]>()(noInput, { kind: 'signedIn', firstRun: true }),
+  'media.bags': channel<BagFolder[]>()(z.object({ drivePath: z.string().min(1).max(4096) }).strict(), { kind: 'signedIn', firstRun: true }),
+  'media.stageFile': channel<{ received: number }>()(stageFileSchema, SIGNED_IN),
+  'media.load': channel<JobStatus>()(loadMediaSchema, { kind: 'roles', roles: EDITORS, doing: 'cargar medios magnéticos', inDomain: 'the shipment must be authorised and not yet sealed (shipment-loader)' }),
+  'media.verify': channel<JobStatus>()(bagRefSchema, { kind: 'signedIn', firstRun: true }),
+  'media.export': channel<JobStatus>()(exportRecordsSchema, { kind: 'roles', roles: EDITORS, doing: 'exportar expedientes', inDomain: 'a whole period needs the administrador role (records-export: assertMayExportSelection)' }),
+  'backup.create': channel<JobStatus>()(z.object({ drivePath: z.string().min(1).max(4096) }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'respaldar la bóveda' }),
+  'backup.inspect': channel<BackupReport>()(bagRefSchema, { kind: 'roles', roles: ADMINISTRATORS, doing: 'restaurar un respaldo', firstRun: true }),
+  'backup.restore': channel<RestoreSummary>()(restoreSchema, { kind: 'roles', roles: ADMINISTRATORS, doing: 'restaurar un respaldo', firstRun: true, inDomain: 'the backup opens only with a password or recovery code of its own vault (vault-backup)' }),
+  'backup.repair': channel<RepairSummary>()(bagRefSchema, { kind: 'roles', roles: ADMINISTRATORS, doing: 'reparar registros desde un respaldo', inDomain: 'a backup of the same vault (partition-repair)' }),
+  'custody.list': channel<CustodyPage>()(custodyFilterSchema, SIGNED_IN),
+  'custody.record': channel<CustodyEvent>()(z.object({ shipmentId: id, event: custodyEventInputSchema }).strict(), { kind: 'roles', roles: EDITORS, doing: 'registrar movimientos de custodia', inDomain: 'the shipment must be under custody, and time order (custody-order)' }),
+  'custody.verify': channel<CustodyVerification>()(z.object({ shipmentId: id.optional() }).strict(), SIGNED_IN),
+  'custody.exportCsv': channel<DocumentDownload>()(custodyFilterSchema, SIGNED_IN),
+  'custody.known': channel<KnownParties>()(noInput, SIGNED_IN),
+  'couriers.list': channel<Courier[]>()(noInput, SIGNED_IN),
+  'couriers.save': channel<Courier>()(z.object({ courierId: id.optional(), courier: courierInputSchema, active: z.boolean().default(true) }).strict(), { kind: 'roles', roles: EDITORS, doing: 'registrar mensajeros' }),
+} satisfies { [C in Channel]: ChannelSpec<z.ZodType, Access, unknown> };
 
 type Contract = typeof contract;
 
@@ -198,8 +209,14 @@ export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = Contract[C]['output'];
 
-/** One handler per channel; a missing one does not compile. */
-export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> | Output<C> };
+export type AccessOf<C extends Channel> = Contract[C]['access'];
+
+/**
+ * One handler per channel; a missing one does not compile. A handler gets
+ * the parsed input and the caller dispatch admitted (`SignedIn` is the core's
+ * signed-in user and workspace; shared code does not know their types).
+ */
+export type HandlersOver<SignedIn> = { [C in Channel]: (input: ParsedInput<C>, caller: CallerOf<AccessOf<C>, SignedIn>) => Promise<Output<C>> | Output<C> };
 
 /** What the preload exposes on `window.api`, and what the harness shim imitates. */
 export interface ValijaApi {

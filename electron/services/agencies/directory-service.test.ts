@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
-import { createServices, type Services } from '../app-services';
+import { createHandlers, createServices, type Services } from '../app-services';
+import { dispatch } from '../ipc/dispatch';
 import { TEST_KDF } from '../vault';
 
 const office = { institution: 'C4 Oaxaca', unit: 'Dirección General', acronym: 'C4', folioPrefix: 'C4/DG', address: '' };
@@ -66,11 +66,12 @@ describe('directory service', () => {
     const clerk = await s.users.create(ws, user, { fullName: 'José Pérez', position: 'Capturista', userName: 'jperez', roles: ['capturista'], temporaryPassword: 'Temporal-Inicio-77' });
     const asClerk = { ...clerk, mustChangePassword: false };
     await s.directory.save(ws, user, undefined, agency);
+    // The real handlers, called as the clerk: the refusal is the channel's access, before the service runs.
+    const asClerkTable = { handlers: createHandlers(s).handlers, gate: { firstRun: async () => false, signedIn: () => ({ ws, user: asClerk }) } };
+    expect(await dispatch(asClerkTable, 'agencies.list', {})).toMatchObject({ ok: true, value: [{ agency: { acronym: agency.acronym } }] });
+    expect(await dispatch(asClerkTable, 'agencies.save', { agency: { ...agency, acronym: 'X' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Sólo un usuario con el rol Administrador puede registrar o modificar dependencias.' } });
+    expect(await dispatch(asClerkTable, 'reports.loadExample', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await s.directory.list(ws)).toHaveLength(1);
-    const refused = await s.directory.save(ws, asClerk, undefined, { ...agency, acronym: 'X' }).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(AppError);
-    expect(refused).toMatchObject({ code: 'FORBIDDEN' });
-    await expect(s.directory.loadExample(ws, asClerk)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('loads the example catalogue with an overdue obligation, and removes it in one step keeping own records', async () => {

@@ -15,7 +15,6 @@ import {
 import type { AgencyDetail, AgencySummary, AgreementView, Eligibility, HomeDashboard, ImportPreview, ObligationView, PeriodView, ReportsOverview } from '../../../shared/domain/directory-views';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
-import { requireRole } from '../accounts/permissions';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
 import { decodeCsvBytes } from '../csv/csv';
@@ -139,7 +138,6 @@ export class DirectoryService {
   }
 
   async save(ws: Workspace, actor: User, agencyId: string | undefined, input: AgencyInput): Promise<Agency> {
-    requireRole(actor, 'administrador', 'registrar o modificar dependencias');
     const docs = await this.open(ws);
     const parsed = agencyInputSchema.parse(input);
     const clash = docs.agencies.data.agencies.find((a) => a.id !== agencyId && foldAcronym(a.acronym) === foldAcronym(parsed.acronym));
@@ -177,7 +175,6 @@ export class DirectoryService {
   }
 
   async importPreview(ws: Workspace, actor: User, file: FileUpload): Promise<ImportPreview> {
-    requireRole(actor, 'administrador', 'importar dependencias');
     const { encoding, parsed, plan } = await this.parseUpload(ws, file);
     const updates = new Set(plan.update.map((u) => foldAcronym(u.input.acronym)));
     const duplicates = new Set(plan.duplicatesInFile);
@@ -197,7 +194,6 @@ export class DirectoryService {
 
   /** Writes only after the person confirmed the preview; re-parses the same bytes, so nothing unseen gets in. */
   async importApply(ws: Workspace, actor: User, file: FileUpload): Promise<{ created: number; updated: number; skipped: number }> {
-    requireRole(actor, 'administrador', 'importar dependencias');
     const { docs, parsed, plan } = await this.parseUpload(ws, file);
     const now = this.clock().toISOString();
     await docs.agencies.update((doc) => {
@@ -224,7 +220,6 @@ export class DirectoryService {
   // ---- agreements --------------------------------------------------------
 
   async saveAgreement(ws: Workspace, actor: User, agreementId: string | undefined, input: AgreementInput, document: FileUpload | null | undefined): Promise<Agreement> {
-    requireRole(actor, 'administrador', 'registrar o modificar convenios');
     const docs = await this.open(ws);
     const agency = this.agency(docs, input.agencyId);
     const previous = agreementId ? docs.agreements.data.agreements.find((a) => a.id === agreementId) : undefined;
@@ -297,7 +292,6 @@ export class DirectoryService {
   }
 
   async saveReport(ws: Workspace, actor: User, reportId: string | undefined, input: ReportInput): Promise<ReportDefinition> {
-    requireRole(actor, 'administrador', 'modificar el catálogo de reportes');
     const docs = await this.open(ws);
     const previous = reportId ? docs.reports.data.reports.find((r) => r.id === reportId) : undefined;
     if (reportId && !previous) throw new AppError('NOT_FOUND', 'El reporte no existe.');
@@ -316,7 +310,6 @@ export class DirectoryService {
   }
 
   async saveObligation(ws: Workspace, actor: User, obligationId: string | undefined, input: ObligationInput, active: boolean): Promise<Obligation> {
-    requireRole(actor, 'administrador', 'modificar las obligaciones de reporte');
     const docs = await this.open(ws);
     const report = docs.reports.data.reports.find((r) => r.id === input.reportId);
     if (!report) throw new AppError('NOT_FOUND', 'El reporte elegido no existe.');
@@ -330,7 +323,6 @@ export class DirectoryService {
   }
 
   async loadExample(ws: Workspace, actor: User): Promise<Counts> {
-    requireRole(actor, 'administrador', 'cargar el catálogo de ejemplo');
     const docs = await this.open(ws);
     if (docs.reports.data.reports.some((r) => r.example)) throw new AppError('CONFLICT', 'El catálogo de ejemplo ya está cargado.');
     const catalogue = exampleCatalogue(this.today());
@@ -376,7 +368,6 @@ export class DirectoryService {
   }
 
   async removeExample(ws: Workspace, actor: User): Promise<Counts> {
-    requireRole(actor, 'administrador', 'retirar el catálogo de ejemplo');
     const docs = await this.open(ws);
     const exampleAgencies = new Set(docs.agencies.data.agencies.filter((a) => a.example).map((a) => a.id));
     const keepObligation = (o: Obligation) => !o.example && !exampleAgencies.has(o.beneficiaryAgencyId);

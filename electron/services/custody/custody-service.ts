@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Low } from 'lowdb';
-import { courierInputSchema, custodyFilterSchema, type Courier, type CustodyFilterInput, type CustodyPage, type CustodyParty, type CustodyRow, type CustodyVerification, type KnownParties } from '../../../shared/domain/custody';
+import { courierInputSchema, custodyFilterSchema, type Courier, type CustodyEvent, type CustodyFilterInput, type CustodyPage, type CustodyParty, type CustodyRow, type CustodyVerification, type KnownParties } from '../../../shared/domain/custody';
+import type { ShipmentAction } from '../../../shared/domain/shipment-states';
+import type { Shipment } from '../../../shared/domain/shipments';
 import type { User } from '../../../shared/domain/users';
+import type { ParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/errors';
 import { describeIssues } from '../../../shared/validation';
-import { requireRole } from '../accounts/permissions';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
 import { todayInOffice } from '../agencies/rules';
@@ -151,7 +153,6 @@ export class CustodyService {
   }
 
   async saveCourier(ws: Workspace, user: User, courierId: string | undefined, input: unknown, active = true): Promise<Courier> {
-    if (!user.roles.includes('administrador')) requireRole(user, 'capturista', 'registrar mensajeros');
     const parsed = courierInputSchema.safeParse(input);
     if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues));
     const doc = await this.couriersDoc(ws);
@@ -170,6 +171,23 @@ export class CustodyService {
     const courier = saved as Courier;
     await ws.audit.record('courier.saved', actorOf(user), `${courier.fullName} (${courier.organisation})`, { mensajero: courier.id, activo: active });
     return courier;
+  }
+
+  /**
+   * A life-cycle action of a shipment. A handoff to a courier counts that
+   * courier's use here, so the counter offers the usual ones first.
+   */
+  async act(ws: Workspace, user: User, shipmentId: string, action: ShipmentAction, payload: ParsedInput<'shipments.act'>['payload']): Promise<Shipment> {
+    const next = await this.shipments.act(ws, user, shipmentId, action, payload);
+    if ('courierId' in payload) await this.noteCourierUse(ws, payload.courierId);
+    return next;
+  }
+
+  /** A custody event that does not move the shipment (a relay, storage, an opening, a correction); its courier's use is counted. */
+  async record(ws: Workspace, user: User, shipmentId: string, event: ParsedInput<'custody.record'>['event']): Promise<CustodyEvent> {
+    const recorded = await this.shipments.recordCustody(ws, user, shipmentId, event);
+    await this.noteCourierUse(ws, recorded.courierId);
+    return recorded;
   }
 
   /** Counts a courier's use, so the counter lists the usual ones first. */

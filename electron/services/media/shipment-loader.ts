@@ -86,9 +86,6 @@ export async function loadShipment(
   shipmentId: string,
   options: LoadShipmentOptions,
 ): Promise<LoadedMedia> {
-  if (!user.active || !(user.roles.includes('capturista') || user.roles.includes('administrador'))) {
-    throw new AppError('FORBIDDEN', 'Sólo un usuario con el rol Capturista o Administrador puede cargar medios magnéticos.');
-  }
   const { signal } = options;
   const detail = await deps.shipments.get(ws, user, shipmentId);
   const shipment = detail.shipment;

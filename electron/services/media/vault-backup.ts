@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { AuditAction } from '../../../shared/domain/audit';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
-import { requireRole } from '../accounts/permissions';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
 import { exists, fsyncDir, isErrno } from '../vault/durable-file';
@@ -81,7 +80,6 @@ export interface BackupResult {
 }
 
 export async function backupVault(deps: { clock: () => Date; dataDir?: string }, ws: Workspace, user: User, options: BackupOptions): Promise<BackupResult> {
-  requireRole(user, 'administrador', 'respaldar la bóveda');
   const drive = path.resolve(options.drivePath);
   const filesystem = await resolveFilesystem(drive, options.filesystem);
   const now = deps.clock();

@@ -124,6 +124,7 @@ describe('format 1 → 2 upgrade', () => {
     await s.shipments.list(again, {});
     expect(again.vault.format).toBe(2);
     const store = await ShipmentStore.open(again.vault);
+    expect(expected.shipments.length).toBeGreaterThan(0);
     for (const e of expected.shipments) expect((await store.revisions(e.id)).map(sha)).toEqual(e.revisionSha256);
   });
 });

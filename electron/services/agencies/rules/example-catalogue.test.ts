@@ -72,8 +72,12 @@ describe('exampleCatalogue', () => {
   });
 
   it('passes the shared schemas and every reference resolves, whatever the day', () => {
+    expect(TODAYS.length).toBeGreaterThan(0);
     for (const today of TODAYS) {
       const c = exampleCatalogue(today);
+      expect(c.agencies.length, today).toBeGreaterThan(0);
+      expect(c.reports.length, today).toBeGreaterThan(0);
+      expect(c.agreements.length, today).toBeGreaterThan(0);
       for (const a of c.agencies) expect(agencyInputSchema.safeParse(a).success, `${today} ${a.acronym}`).toBe(true);
       for (const r of c.reports) expect(reportInputSchema.safeParse(r).success, `${today} ${r.name}`).toBe(true);
       const acronyms = new Set(c.agencies.map((a) => foldAcronym(a.acronym)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
-import { JobRunner } from './jobs';
+import { AppError } from '../../../shared/errors';
+import { JobRunner } from './job-runner';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { JobKind, JobStatus } from '../../shared/domain/jobs';
-import { AppError } from '../../shared/errors';
+import type { JobKind, JobStatus } from '../../../shared/domain/jobs';
+import { AppError } from '../../../shared/errors';
 
 export type Progress = (done: number, total: number, message?: string) => void;
 

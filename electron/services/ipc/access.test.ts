@@ -1,0 +1,198 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ROLES, type Role } from '../../../shared/domain/roles';
+import type { User } from '../../../shared/domain/users';
+import { AppError } from '../../../shared/errors';
+import type { Access } from '../../../shared/ipc/access';
+import { CHANNELS, type Channel } from '../../../shared/ipc/channels';
+import { contract } from '../../../shared/ipc/contract';
+import type { Workspace } from '../accounts/workspace';
+import { dispatch } from './dispatch';
+import type { AccessGate, Handlers, HandlerTable } from './handler-table';
+
+/**
+ * Who may call each channel, written down from what the handlers and services
+ * enforced before access moved into the contract. A channel added without a
+ * line here fails (the Record below does not compile, and the key check
+ * fails at run time); a line changed here is a decision someone must defend.
+ *
+ * public: anyone at the window · signedIn: any signed-in user ·
+ * +firstRun: also the first-run screen · role lists: a signed-in user with one of them
+ */
+const EXPECTED: Record<Channel, string> = {
+  'app.info': 'public',
+  'session.state': 'public',
+  'setup.create': 'public',
+  'setup.recoveryCode': 'public',
+  'setup.confirmRecovery': 'public',
+  'session.signIn': 'public',
+  'session.signOut': 'public',
+  'session.lock': 'public',
+  'session.changePassword': 'public',
+  'session.recover': 'public',
+  'users.list': 'administrador',
+  'users.create': 'administrador',
+  'users.update': 'administrador',
+  'users.deactivate': 'administrador',
+  'users.resetPassword': 'administrador',
+  'settings.get': 'signedIn',
+  'settings.update': 'administrador',
+  'audit.list': 'administrador',
+  'audit.verify': 'administrador',
+  'vault.rotateKey': 'administrador',
+  'vault.newRecoveryCode': 'administrador',
+  'jobs.get': 'signedIn+firstRun',
+  'jobs.cancel': 'signedIn+firstRun',
+  'agencies.list': 'signedIn',
+  'agencies.get': 'signedIn',
+  'agencies.save': 'administrador',
+  'agencies.eligibility': 'signedIn',
+  'agencies.importPreview': 'administrador',
+  'agencies.importApply': 'administrador',
+  'agreements.save': 'administrador',
+  'agreements.document': 'signedIn',
+  'reports.overview': 'signedIn',
+  'reports.saveReport': 'administrador',
+  'reports.saveObligation': 'administrador',
+  'reports.loadExample': 'administrador',
+  'reports.removeExample': 'administrador',
+  'home.dashboard': 'signedIn',
+  'vault.maintenance': 'signedIn',
+  'shipments.list': 'signedIn',
+  'shipments.get': 'signedIn',
+  'shipments.create': 'capturista|administrador',
+  'shipments.update': 'capturista|administrador',
+  'shipments.act': 'signedIn',
+  'shipments.scan': 'signedIn',
+  'documents.print': 'signedIn',
+  'shipments.lookup': 'signedIn',
+  'shipments.findFolio': 'signedIn',
+  'shipments.uploadAttachment': 'capturista|administrador',
+  'shipments.attachment': 'signedIn',
+  'shipments.printedSheets': 'signedIn',
+  'shipments.printedSheet': 'signedIn',
+  'media.drives': 'signedIn+firstRun',
+  'media.bags': 'signedIn+firstRun',
+  'media.stageFile': 'signedIn',
+  'media.load': 'capturista|administrador',
+  'media.verify': 'signedIn+firstRun',
+  'media.export': 'capturista|administrador',
+  'backup.create': 'administrador',
+  'backup.inspect': 'administrador+firstRun',
+  'backup.restore': 'administrador+firstRun',
+  'backup.repair': 'administrador',
+  'custody.list': 'signedIn',
+  'custody.record': 'capturista|administrador',
+  'custody.verify': 'signedIn',
+  'custody.exportCsv': 'signedIn',
+  'custody.known': 'signedIn',
+  'couriers.list': 'signedIn',
+  'couriers.save': 'capturista|administrador',
+};
+
+/** Channels whose refusal also depends on the record or the input: the contract must name that rule. */
+const RULES_IN_DOMAIN: readonly Channel[] = [
+  'setup.create',
+  'setup.recoveryCode',
+  'setup.confirmRecovery',
+  'session.changePassword',
+  'session.recover',
+  'users.update',
+  'users.deactivate',
+  'jobs.get',
+  'jobs.cancel',
+  'shipments.create',
+  'shipments.update',
+  'shipments.act',
+  'media.load',
+  'media.export',
+  'backup.restore',
+  'backup.repair',
+  'custody.record',
+];
+
+function describeAccess(access: Access): string {
+  const base = access.kind === 'roles' ? access.roles.join('|') : access.kind;
+  return access.kind !== 'public' && access.firstRun ? `${base}+firstRun` : base;
+}
+
+const user = (roles: Role[], active = true): User => ({ id: `u-${roles.join('-') || 'none'}`, userName: 'u', fullName: 'U', position: 'P', roles, active, mustChangePassword: false, createdAt: "2026-01-01T00:00:00Z", deactivatedAt: null });
+
+/** A table whose every handler is a spy, so the test sees whether dispatch let the call through. */
+function spyTable(gate: AccessGate): { table: HandlerTable; ran: ReturnType<typeof vi.fn> } {
+  const ran = vi.fn(() => 'ran');
+  const handlers = Object.fromEntries(CHANNELS.map((c) => [c, ran])) as unknown as Handlers;
+  return { table: { handlers, gate }, ran };
+}
+
+const signedInAs = (u: User): AccessGate => ({ firstRun: async () => false, signedIn: () => ({ ws: {} as Workspace, user: u }) });
+const locked: AccessGate = {
+  firstRun: async () => false,
+  signedIn: () => {
+    throw new AppError('NOT_SIGNED_IN');
+  },
+};
+const firstRun: AccessGate = { ...locked, firstRun: async () => true };
+
+/** Calls a channel with an empty input: admitted means it got past access (to the handler or to input validation). */
+async function refusalOf(gate: AccessGate, channel: Channel) {
+  const { table, ran } = spyTable(gate);
+  const result = await dispatch(table, channel, {});
+  if (result.ok || result.error.code === 'VALIDATION') return null;
+  expect(ran).not.toHaveBeenCalled();
+  return result.error;
+}
+
+describe('access per channel', () => {
+  it('has a decision for every channel of the contract, and only for those', () => {
+    expect(CHANNELS.length).toBeGreaterThan(60);
+    expect(Object.keys(EXPECTED).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it.each(CHANNELS.map((c) => [c]))('%s declares the access in the table', (channel) => {
+    expect(describeAccess(contract[channel].access)).toBe(EXPECTED[channel]);
+  });
+
+  it('names the domain rule of every channel whose refusal also depends on the record', () => {
+    const named = CHANNELS.filter((c) => (contract[c].access as Access).inDomain);
+    expect(named.length).toBeGreaterThan(0);
+    expect([...named].sort()).toEqual([...RULES_IN_DOMAIN].sort());
+  });
+
+  it.each(CHANNELS.map((c) => [c]))('dispatch enforces the access of %s before its handler runs', async (channel) => {
+    const expected = EXPECTED[channel];
+    const isPublic = expected === 'public';
+    const allowsFirstRun = expected.endsWith('+firstRun');
+    const roles = expected.replace('+firstRun', '').split('|').filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+
+    // Nobody signed in, a vault exists.
+    expect((await refusalOf(locked, channel))?.code ?? null).toBe(isPublic ? null : 'NOT_SIGNED_IN');
+    // The first-run screen.
+    expect((await refusalOf(firstRun, channel))?.code ?? null).toBe(isPublic || allowsFirstRun ? null : 'NOT_SIGNED_IN');
+    // Every single role, then a deactivated user holding them all.
+    for (const role of ROLES) {
+      const refused = await refusalOf(signedInAs(user([role])), channel);
+      const mayCall = roles.length === 0 || roles.includes(role);
+      expect(refused?.code ?? null, role).toBe(mayCall ? null : 'FORBIDDEN');
+      if (refused) expect(refused.message).toMatch(/^Sólo un usuario con el rol .+ puede .+\.$/);
+    }
+    const inactive = await refusalOf(signedInAs(user([...ROLES], false)), channel);
+    expect(inactive?.code ?? null).toBe(roles.length > 0 ? 'FORBIDDEN' : null);
+  });
+
+  it('words a role refusal the same way everywhere', async () => {
+    const clerk = await refusalOf(signedInAs(user(['capturista'])), 'users.create');
+    expect(clerk).toEqual({ code: 'FORBIDDEN', message: 'Sólo un usuario con el rol Administrador puede dar de alta usuarios.' });
+    const lawyer = await refusalOf(signedInAs(user(['juridico'])), 'shipments.create');
+    expect(lawyer).toEqual({ code: 'FORBIDDEN', message: 'Sólo un usuario con el rol Capturista o Administrador puede preparar envíos.' });
+  });
+
+  it('passes the admitted caller to the handler: the signed-in user, or nobody on the first-run screen', async () => {
+    const admin = user(['administrador']);
+    const asAdmin = spyTable(signedInAs(admin));
+    expect(await dispatch(asAdmin.table, 'jobs.get', { jobId: 'j1' })).toEqual({ ok: true, value: 'ran' });
+    expect(asAdmin.ran).toHaveBeenCalledWith({ jobId: 'j1' }, { ws: {}, user: admin });
+    const atFirstRun = spyTable(firstRun);
+    expect(await dispatch(atFirstRun.table, 'jobs.get', { jobId: 'j1' })).toEqual({ ok: true, value: 'ran' });
+    expect(atFirstRun.ran).toHaveBeenCalledWith({ jobId: 'j1' }, null);
+  });
+});
