@@ -19,7 +19,7 @@ import type { Progress } from './jobs';
 import { JobRunner } from './jobs';
 import { Vault, type ScryptParams } from './vault';
 import { keysVaultIdIn } from './media/vault-backup';
-import { assertMayExportSelection } from './media/records-export';
+import { assertMayExportInClear, assertMayExportSelection } from './media/records-export';
 import { AppError } from '../../shared/errors';
 
 export interface ServicesConfig {
@@ -316,10 +316,11 @@ export function createHandlers(services: Services): Handlers {
       const { ws, user } = signedIn();
       // Refused before the job starts, so the screen shows the reason where the person pressed «Exportar».
       assertMayExportSelection(user, selection);
+      if (!input.encrypt) await assertMayExportInClear(ws, user, input.confirmClear);
       const drive = await knownDrive(drivePath);
-      return jobs.start('media.export', { owner: user.id, running: 'Exportando expedientes:', done: 'El expediente quedó grabado y verificado.', cancellable: true }, async ({ progress, signal }) => {
-        const done = await media.exportRecords(ws, user, selection, { drivePath: drive.mountPath, filesystem: drive.filesystem, signal, onProgress: writeProgress(progress, 'Copiando') });
-        const result: ExportSummary = { bagName: done.bagName, shipments: done.shipments, files: done.files, bytes: done.bytes };
+      return jobs.start('media.export', { owner: user.id, running: 'Exportando expedientes:', done: 'El expediente quedó grabado y verificado.', cancellable: true, resultOnce: true }, async ({ progress, signal }) => {
+        const done = await media.exportRecords(ws, user, selection, { drivePath: drive.mountPath, filesystem: drive.filesystem, encrypt: input.encrypt, clearConfirmed: input.confirmClear, signal, onProgress: writeProgress(progress, 'Copiando') });
+        const result: ExportSummary = { bagName: done.bagName, shipments: done.shipments, files: done.files, bytes: done.bytes, passphrase: done.passphrase, openingKeyPdfBase64: done.openingKeyPdf?.toString('base64') ?? null };
         return result;
       });
     },

@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = {
   'document.printed': 'Formato impreso',
   'media.loaded': 'Medio magnético cargado y verificado',
   'records.exported': 'Expediente exportado a medio extraíble',
+  'records.export_refused': 'Exportación sin cifrar rechazada',
   'vault.backed_up': 'Respaldo de la bóveda creado',
   'vault.restored': 'Bóveda restaurada desde un respaldo',
   'vault.restore_refused': 'Restauración de un respaldo rechazada',

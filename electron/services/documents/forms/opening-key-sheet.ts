@@ -33,6 +33,7 @@ import { ageDecryptCommands, encryptedFiles, encryptedFilesText, validateEncrypt
 const h = React.createElement;
 const FORM = 'Clave de apertura';
 export const OPENING_KEY_TITLE = 'Clave de apertura del medio cifrado';
+export const EXPORT_KEY_TITLE = 'Clave de apertura del expediente cifrado';
 
 export interface OpeningKeySheetInput extends ShipmentFormBase {
   recipient: RecipientInfo;
@@ -41,6 +42,12 @@ export interface OpeningKeySheetInput extends ShipmentFormBase {
   encryption: AgeEncryptionInfo;
   /** Serial of the medium it opens, so the sheet is matched to the right one. */
   mediaSerial?: string;
+  /**
+   * For a records export rather than a shipment's medium: `folio` is then the
+   * bag's folder name, `recipient` who exported it, and the sheet says how
+   * many shipments and which folios the encrypted archive holds.
+   */
+  export?: { shipments: number; folios: string };
 }
 
 const styles = StyleSheet.create({
@@ -59,6 +66,7 @@ function validate(input: OpeningKeySheetInput) {
     passphrase,
     encryption: validateEncryption(FORM, input.encryption),
     mediaSerial: optionalText(FORM, input.mediaSerial, 'número de serie del medio', 120),
+    export: input.export ? { shipments: input.export.shipments, folios: optionalText(FORM, input.export.folios, 'folios del expediente', 2000) } : null,
   };
 }
 type ValidKeySheet = ReturnType<typeof validate>;
@@ -98,11 +106,16 @@ export function passphraseLines(passphrase: string, maxChars = 30): { lines: str
 function decryptSteps(encryption: AgeEncryptionInfo): StepProps[] {
   const commands = ageDecryptCommands(encryption);
   if ('single' in commands) {
+    const archive = /\.tar$/i.test(encryption.outputName);
     return [
       {
         text: ['Instale la herramienta age (age-encryption.org; en Windows, age.exe), copie el archivo ', h(Strong, { key: 'f' }, encryption.encryptedFileName), ' del medio a un equipo de la dependencia y, en una terminal en esa carpeta, ejecute:'],
         code: commands.single,
       },
+      // An export is one archive: tar comes with Linux and with Windows 10 and later; SHA256SUMS checks every file inside.
+      ...(archive
+        ? [{ text: 'Extraiga el archivo (tar viene instalado en Linux y en Windows 10 y posteriores) y, en Linux, compruebe cada archivo con su huella:', code: [`tar -xf ${encryption.outputName}`, `cd ${encryption.outputName.replace(/\.tar$/i, '')}`, 'sha256sum -c SHA256SUMS'] }]
+        : []),
     ];
   }
   const count = encryptedFiles(encryption).length;
@@ -123,7 +136,7 @@ function OpeningKeySheet(props: { input: ValidKeySheet; qr: QrCode }): React.Rea
   const printed = passphraseLines(input.passphrase);
   return h(
     FormFrame,
-    { base: input, title: OPENING_KEY_TITLE, formName: 'Clave de apertura', banner: 'CLAVE DE APERTURA · CONFIDENCIAL', folioItems: null },
+    { base: input, title: input.export ? EXPORT_KEY_TITLE : OPENING_KEY_TITLE, formName: 'Clave de apertura', banner: 'CLAVE DE APERTURA · CONFIDENCIAL', folioItems: null },
     h(
       Notice,
       { title: 'Entregue esta hoja por separado del medio.' },
@@ -133,8 +146,16 @@ function OpeningKeySheet(props: { input: ValidKeySheet; qr: QrCode }): React.Rea
     h(FieldsWithQr, {
       labelWidth: 150,
       fields: [
-        { label: 'Folio', value: input.folio, mono: true },
-        { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
+        ...(input.export
+          ? [
+              { label: 'Paquete', value: input.folio, mono: true },
+              { label: 'Exportado por', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
+              { label: 'Envíos', value: `${input.export.shipments}: ${input.export.folios}` },
+            ]
+          : [
+              { label: 'Folio', value: input.folio, mono: true },
+              { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
+            ]),
         encryptedFiles(input.encryption).length === 1
           ? { label: 'Archivo cifrado', value: input.encryption.encryptedFileName, mono: true }
           : { label: 'Archivos cifrados', value: encryptedFilesText(input.encryption) },
