@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, powerMonitor, protocol, session } from 'electron';
 import { createHandlers, createServices } from '../services/app-services';
 import { renderFormOffThread, warmRenderWorker } from '../services/documents/render-pool';
 import { resolveAssetPath } from './asset-path';
@@ -86,12 +86,19 @@ function start(): void {
   }
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', onAbout: showAbout })));
   mainWindow = createWindow();
+  // The vault closes when the workstation does: its lock screen, a suspend; and the core's idle limit is checked
+  // even when no call comes, so the key is forgotten on time.
+  const core = services;
+  powerMonitor.on('lock-screen', () => void core.session.lockForSystem());
+  powerMonitor.on('suspend', () => void core.session.lockForSystem());
+  setInterval(() => void core.session.checkIdle(), IDLE_CHECK_MS).unref();
   // Once the window is up, get the PDF worker ready so the first print is not the slow one.
   setTimeout(() => void warmRenderWorker(), WARM_UP_DELAY_MS).unref();
 }
 
 /** After start-up work and the first paint, before a clerk is likely to print. */
 const WARM_UP_DELAY_MS = 4000;
+const IDLE_CHECK_MS = 30_000;
 
 const debugSwitches = app.isPackaged ? debugSwitchesIn(process.argv) : [];
 if (debugSwitches.length > 0) {

@@ -21,6 +21,7 @@ import { Vault, type ScryptParams } from './vault';
 import { keysVaultIdIn } from './media/vault-backup';
 import { assertMayExportInClear, assertMayExportSelection } from './media/records-export';
 import { AppError } from '../../shared/errors';
+import { withIdleLock } from './accounts/idle-guard';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -104,7 +105,7 @@ export function createHandlers(services: Services): Handlers {
     progress(done, total, `${what}: ${formatBytes(done)} de ${formatBytes(total)}.`);
   };
 
-  return {
+  return withIdleLock(session, {
     'app.info': () => services.appInfo(),
 
     'session.state': () => session.state(),
@@ -405,5 +406,5 @@ export function createHandlers(services: Services): Handlers {
       const { ws, user } = signedIn();
       return custody.saveCourier(ws, user, courierId, courier, active);
     },
-  };
+  });
 }
