@@ -46,7 +46,6 @@ export function sha256Sums(entries: readonly TarEntry[], relativeTo: string): st
 
 /** ustar's name/prefix split, or null when the name needs a pax record. */
 function ustarName(name: string): { name: string; prefix: string } | null {
-  // eslint-disable-next-line no-control-regex -- only printable ASCII goes into the fixed-width fields
   if (!/^[\x20-\x7e]+$/.test(name)) return null;
   if (name.length <= 100) return { name, prefix: '' };
   for (let cut = name.indexOf('/'); cut !== -1; cut = name.indexOf('/', cut + 1)) {
