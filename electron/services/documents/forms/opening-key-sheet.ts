@@ -105,16 +105,18 @@ export function passphraseLines(passphrase: string, maxChars = 30): { lines: str
 /** How to decrypt: the one file, or every file of data/ by a loop for Linux and one for Windows. */
 function decryptSteps(encryption: AgeEncryptionInfo): StepProps[] {
   const commands = ageDecryptCommands(encryption);
+  const archive = /\.tar$/i.test(encryption.outputName);
   if ('single' in commands) {
-    const archive = /\.tar$/i.test(encryption.outputName);
     return [
       {
-        text: ['Instale la herramienta age (age-encryption.org; en Windows, age.exe), copie el archivo ', h(Strong, { key: 'f' }, encryption.encryptedFileName), ' del medio a un equipo de la dependencia y, en una terminal en esa carpeta, ejecute:'],
+        text: archive
+          ? ['Instale age (age-encryption.org; en Windows, age.exe), copie ', h(Strong, { key: 'f' }, encryption.encryptedFileName), ' a un equipo de la dependencia y, en una terminal en esa carpeta, ejecute lo siguiente; cuando aparezca «Enter passphrase:», escriba la clave del recuadro:']
+          : ['Instale la herramienta age (age-encryption.org; en Windows, age.exe), copie el archivo ', h(Strong, { key: 'f' }, encryption.encryptedFileName), ' del medio a un equipo de la dependencia y, en una terminal en esa carpeta, ejecute:'],
         code: commands.single,
       },
       // An export is one archive: tar comes with Linux and with Windows 10 and later; SHA256SUMS checks every file inside.
       ...(archive
-        ? [{ text: 'Extraiga el archivo (tar viene instalado en Linux y en Windows 10 y posteriores) y, en Linux, compruebe cada archivo con su huella:', code: [`tar -xf ${encryption.outputName}`, `cd ${encryption.outputName.replace(/\.tar$/i, '')}`, 'sha256sum -c SHA256SUMS'] }]
+        ? [{ text: 'Extraiga el archivo (tar viene con Linux y con Windows 10 o posterior) y, en Linux, compruebe cada archivo con su huella:', code: [`tar -xf ${encryption.outputName} && cd ${encryption.outputName.replace(/\.tar$/i, '')} && sha256sum -c SHA256SUMS`] }]
         : []),
     ];
   }
@@ -179,8 +181,10 @@ function OpeningKeySheet(props: { input: ValidKeySheet; qr: QrCode }): React.Rea
     h(SectionHeading, null, 'Cómo abrir el medio'),
     ...[
       ...decryptSteps(input.encryption),
-      { text: 'Cuando aparezca «Enter passphrase:», escriba la clave del recuadro y oprima Entrar (si no es correcta, age no escribe nada).' },
-      { text: 'Verifique los archivos con las instrucciones del manifiesto del medio antes de usarlos.' },
+      // An export's archive takes one step more and says this in its first one.
+      ...(input.export ? [] : [{ text: 'Cuando aparezca «Enter passphrase:», escriba la clave del recuadro y oprima Entrar (si no es correcta, age no escribe nada).' }]),
+      // An export's archive carries its own SHA256SUMS (step 2) and has no manifest sheet; one page holds it all.
+      ...(input.export ? [] : [{ text: 'Verifique los archivos con las instrucciones del manifiesto del medio antes de usarlos.' }]),
     ].map((step, index) => h(Step, { key: index, number: index + 1, ...step })),
     h(SignatureRow, {
       signatures: [
