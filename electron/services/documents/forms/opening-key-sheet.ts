@@ -103,9 +103,9 @@ export function passphraseLines(passphrase: string, maxChars = 30): { lines: str
 }
 
 /** How to decrypt: the one file, or every file of data/ by a loop for Linux and one for Windows. */
-function decryptSteps(encryption: AgeEncryptionInfo): StepProps[] {
+function decryptSteps(encryption: AgeEncryptionInfo, isExport: boolean): StepProps[] {
   const commands = ageDecryptCommands(encryption);
-  const archive = /\.tar$/i.test(encryption.outputName);
+  const archive = isExport && /\.tar$/i.test(encryption.outputName);
   if ('single' in commands) {
     return [
       {
@@ -180,7 +180,7 @@ function OpeningKeySheet(props: { input: ValidKeySheet; qr: QrCode }): React.Rea
     ),
     h(SectionHeading, null, 'Cómo abrir el medio'),
     ...[
-      ...decryptSteps(input.encryption),
+      ...decryptSteps(input.encryption, input.export !== null),
       // An export's archive takes one step more and says this in its first one.
       ...(input.export ? [] : [{ text: 'Cuando aparezca «Enter passphrase:», escriba la clave del recuadro y oprima Entrar (si no es correcta, age no escribe nada).' }]),
       // An export's archive carries its own SHA256SUMS (step 2) and has no manifest sheet; one page holds it all.
