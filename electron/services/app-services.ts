@@ -15,6 +15,7 @@ import { formatBytes } from '../../shared/format/bytes';
 import { listDrives } from './media/drives';
 import { bagFolder, bagReport, bagsOn, knownDrive, StagingArea } from './media/media-desk';
 import { MediaService } from './media/media-service';
+import { PickedPaths } from './media/picked-paths';
 import type { Progress } from './jobs';
 import { JobRunner } from './jobs';
 import { Vault, type ScryptParams } from './vault';
@@ -49,6 +50,7 @@ export function createServices(config: ServicesConfig) {
   const custody = new CustodyService(shipments, clock);
   const media = new MediaService({ shipments, clock, ...(config.renderForm ? { render: config.renderForm } : {}) });
   const staging = new StagingArea();
+  const pickedPaths = new PickedPaths();
 
   async function recoverySheet(ws: Workspace, recoveryCode: string, createdBy: { fullName: string; position: string }) {
     const office = ws.office.data;
@@ -72,6 +74,7 @@ export function createServices(config: ServicesConfig) {
     custody,
     media,
     staging,
+    pickedPaths,
     profile,
     recoverySheet,
     appInfo(): AppInfo {
@@ -241,12 +244,14 @@ export function createHandlers(services: Services): Handlers {
       const { ws, user } = signedIn();
       return shipments.get(ws, user, shipmentId);
     },
-    'shipments.create': ({ content }) => {
+    'shipments.create': async ({ content }) => {
       const { ws, user } = signedIn();
+      await services.pickedPaths.assertFiles(ws, user, content.media?.files ?? [], async () => []);
       return shipments.createDraft(ws, user, content);
     },
-    'shipments.update': ({ shipmentId, content }) => {
+    'shipments.update': async ({ shipmentId, content }) => {
       const { ws, user } = signedIn();
+      await services.pickedPaths.assertFiles(ws, user, content.media?.files ?? [], async () => (await shipments.get(ws, user, shipmentId)).shipment.content.media?.files ?? []);
       return shipments.update(ws, user, shipmentId, content);
     },
     'shipments.act': async ({ shipmentId, action, payload }) => {

@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = {
   'courier.saved': 'Mensajero registrado o modificado',
   'document.printed': 'Formato impreso',
   'media.loaded': 'Medio magnético cargado y verificado',
+  'media.source_refused': 'Ubicación de archivo rechazada',
   'records.exported': 'Expediente exportado a medio extraíble',
   'records.export_refused': 'Exportación sin cifrar rechazada',
   'vault.backed_up': 'Respaldo de la bóveda creado',
