@@ -38,6 +38,10 @@ import { sha256Sums, tarArchive } from './tar-archive';
  *     <folio>/custodia.csv, custodia.json  the custody log, raw events with their hash chain
  *     <folio>/envio.json                 the shipment record
  *     <folio>/anexos/…, firma/…, acuse/…   attachments and scans, decrypted
+ *
+ * By default all of that travels as one age file, `data/expediente.tar.age`
+ * (inside: `expediente/…` as above plus `SHA256SUMS`), under a passphrase
+ * returned once and printed on the «Clave de apertura»: the drive can be lost.
  */
 
 export interface ExportSelection {
