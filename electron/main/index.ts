@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, protocol, session } from 'electron';
 import { createHandlers, createServices } from '../services/app-services';
 import { renderFormOffThread, warmRenderWorker } from '../services/documents/render-pool';
 import { resolveAssetPath } from './asset-path';
@@ -9,7 +9,7 @@ import { resolveDataDir, VAULT_FOLDER } from './data-dir';
 import { debugSwitchesIn, dropTestOnlyEnv, refusedSwitchesMessage } from './hardening';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, originOf } from './sender-check';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, isTrustedSender, originOf } from './sender-check';
 import { windowOptionsWithPreload } from './window-options';
 
 // Before anything reads them: a packaged build obeys no test-only variable.
@@ -73,6 +73,13 @@ function start(): void {
   services = createServices({ dataDir, version: app.getVersion(), shell: 'electron', renderForm: renderFormOffThread });
   const trusted = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?? ''] : [])].filter(Boolean);
   registerIpc(createHandlers(services), trusted);
+  const picked = services.pickedPaths;
+  // Sent by the preload only, for a file the person picked (webUtils.getPathForFile): the paths the core may read.
+  ipcMain.on('valija-internal:picked-path', (event, p: unknown) => {
+    const frame = event.senderFrame;
+    if (frame && frame.parent === null && isTrustedSender({ url: frame.url, isMainFrame: true }, trusted) && typeof p === 'string') picked.register(p);
+    event.returnValue = true;
+  });
 
   // Valija asks for no camera, microphone, notification, clipboard or anything else: deny every request and check.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -86,9 +93,17 @@ function start(): void {
   }
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', onAbout: showAbout })));
   mainWindow = createWindow();
+  // The vault closes when the workstation does: its lock screen, a suspend; and the core's idle limit is checked
+  // even when no call comes, so the key is forgotten on time.
+  const core = services;
+  powerMonitor.on('lock-screen', () => void core.session.lockForSystem());
+  powerMonitor.on('suspend', () => void core.session.lockForSystem());
+  setInterval(() => void core.session.checkIdle(), IDLE_CHECK_MS).unref();
   // While the sign-in screen is up, the PDF worker loads and warms up on its own thread, so the first print is not the slow one.
   mainWindow.webContents.once('did-finish-load', () => void warmRenderWorker());
 }
+
+const IDLE_CHECK_MS = 30_000;
 
 const debugSwitches = app.isPackaged ? debugSwitchesIn(process.argv) : [];
 if (debugSwitches.length > 0) {

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../shared/domain/app-info';
 import { accountHandlers } from './accounts/handlers';
 import { PublicProfileFile } from './accounts/public-profile';
+import { idleGuard } from './accounts/idle-guard';
 import { SessionService } from './accounts/session-service';
 import { UserAdmin } from './accounts/user-admin';
 import { directoryHandlers } from './agencies/handlers';
@@ -15,6 +16,7 @@ import { JobRunner } from './jobs/job-runner';
 import { mediaHandlers } from './media/handlers';
 import { StagingArea } from './media/media-desk';
 import { MediaService } from './media/media-service';
+import { PickedPaths } from './media/picked-paths';
 import { ShipmentService } from './shipments';
 import { shipmentHandlers } from './shipments/handlers';
 import type { ScryptParams } from './vault';
@@ -45,6 +47,7 @@ export function createServices(config: ServicesConfig) {
   const custody = new CustodyService(shipments, clock);
   const media = new MediaService({ shipments, clock, ...(config.renderForm ? { render: config.renderForm } : {}) });
   const staging = new StagingArea();
+  const pickedPaths = new PickedPaths();
 
   return {
     config,
@@ -56,6 +59,7 @@ export function createServices(config: ServicesConfig) {
     custody,
     media,
     staging,
+    pickedPaths,
     profile,
     clock,
     appInfo(): AppInfo {
@@ -73,19 +77,20 @@ export type Services = ReturnType<typeof createServices>;
  * dispatch through `gate` before any handler runs.
  */
 export function createHandlers(services: Services): HandlerTable {
-  const { config, session, users, jobs, directory, shipments, custody, media, staging, profile } = services;
+  const { config, session, users, jobs, directory, shipments, custody, media, staging, pickedPaths, profile } = services;
   const handlers: Handlers = {
     ...accountHandlers({ session, users, jobs, clock: services.clock, appInfo: services.appInfo }),
     ...auditHandlers(),
     ...jobHandlers(jobs),
     ...directoryHandlers(directory),
-    ...shipmentHandlers({ shipments, custody, directory }),
+    ...shipmentHandlers({ shipments, custody, directory, pickedPaths }),
     ...custodyHandlers(custody),
     ...mediaHandlers({ media, jobs, staging, shipments, session, profile, dataDir: config.dataDir, clock: services.clock, ...(config.kdf ? { kdf: config.kdf } : {}) }),
   };
   const gate: AccessGate = {
     firstRun: async () => (await session.state()).status === 'no_vault',
     signedIn: () => session.require(),
+    beforeCall: idleGuard(session),
   };
   return { handlers, gate };
 }

@@ -42,9 +42,11 @@ export const stageFileSchema = z
 export const loadMediaSchema = z.object({ shipmentId: z.string().min(1).max(64), drivePath, encrypt: z.boolean() }).strict();
 export const bagRefSchema = z.object({ drivePath, bagName }).strict();
 /** A period (creation dates, both ends included), or shipments chosen one by one. */
+/** Encrypted unless an administrator confirms exporting in clear (checked in the core). */
+const exportProtection = { encrypt: z.boolean().default(true), confirmClear: z.boolean().default(false) };
 export const exportRecordsSchema = z.union([
-  z.object({ drivePath, from: civilDateSchema, to: civilDateSchema }).strict(),
-  z.object({ drivePath, shipmentIds: z.array(z.string().min(1).max(64)).min(1, 'Elija al menos un envío.').max(5000) }).strict(),
+  z.object({ drivePath, from: civilDateSchema, to: civilDateSchema, ...exportProtection }).strict(),
+  z.object({ drivePath, shipmentIds: z.array(z.string().min(1).max(64)).min(1, 'Elija al menos un envío.').max(5000), ...exportProtection }).strict(),
 ]);
 /** A backup replaces nothing until it opens: a password of one of its users, or its recovery code. */
 export const backupUnlockSchema = z.union([
@@ -85,6 +87,9 @@ export interface ExportSummary {
   shipments: number;
   files: number;
   bytes: number;
+  /** Shown once (the job hands its result over once); null for an administrator's export in clear. */
+  passphrase: string | null;
+  openingKeyPdfBase64: string | null;
 }
 
 export interface BackupSummary {

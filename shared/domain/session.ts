@@ -2,7 +2,7 @@ import type { OfficeProfile, PublicOffice } from './office';
 import type { SessionUser } from './users';
 
 /** Why the sign-in screen is showing. */
-export type LockReason = 'startup' | 'signed_out' | 'idle';
+export type LockReason = 'startup' | 'signed_out' | 'idle' | 'system';
 
 export type SessionState =
   | { status: 'no_vault' }

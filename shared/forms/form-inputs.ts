@@ -360,6 +360,15 @@ export const openingKeySchema = shipmentFormBase.extend({
   encryption: encryptionSchema,
   /** Serial of the medium it opens, so the sheet is matched to the right one. */
   mediaSerial: optionalText('número de serie del medio', 120),
+  /**
+   * For a records export rather than a shipment's medium: `folio` is then the
+   * bag's folder name, `recipient` who exported it, and the sheet says how
+   * many shipments and which folios the encrypted archive holds.
+   */
+  export: z
+    .object({ shipments: count('número de envíos del expediente'), folios: optionalText('folios del expediente', 2000) }, { error: 'Los datos del expediente no son válidos' })
+    .nullish()
+    .transform((bundle) => bundle ?? null),
 });
 export type OpeningKeySheetInput = z.input<typeof openingKeySchema>;
 

@@ -90,7 +90,10 @@ test('load a magnetic-media shipment onto a drive and verify it, export the mont
   await expect(page.getByTestId('export-result')).toContainText('1 envío', { timeout: 60_000 });
   const exported = readdirSync(drive).find((n) => n.startsWith('valija-expediente-'));
   expect(exported).toMatch(/^valija-expediente-\d{4}-\d{2}-\d{2}-1$/);
-  expect(readFileSync(path.join(drive, exported ?? '', 'data', 'indice.csv'), 'utf8')).toContain(folio);
+  // Encrypted by default: one age file on the drive, the passphrase shown once.
+  expect(readdirSync(path.join(drive, exported ?? '', 'data'))).toEqual(['expediente.tar.age']);
+  expect(readFileSync(path.join(drive, exported ?? '', 'data', 'expediente.tar.age')).includes(Buffer.from(SUBJECT))).toBe(false);
+  await expect(page.getByTestId('export-passphrase')).toHaveText(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
   await snap('71-expediente');
   // Or shipments chosen one by one.
   await page.getByRole('tabpanel').locator('label').filter({ hasText: /^Envíos elegidos$/ }).click();

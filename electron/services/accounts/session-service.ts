@@ -49,6 +49,8 @@ export class SessionService {
   private pendingRecovery: { userId: string; code: string } | null = null;
   private readonly profile: PublicProfileFile;
   private readonly throttle: SignInThrottle;
+  /** When the signed-in user last called the core (not counting the screens' polling). */
+  private lastActivity = 0;
   readonly clock: () => Date;
 
   constructor(private readonly config: SessionConfig) {
@@ -125,6 +127,7 @@ export class SessionService {
     });
     this.ws = ws;
     this.user = user;
+    this.lastActivity = this.clock().getTime();
     this.pendingRecovery = { userId: user.id, code: recoveryCode };
     return { recoveryCode, ws, user };
   }
@@ -254,6 +257,29 @@ export class SessionService {
     return this.state();
   }
 
+  /** The operating system's lock screen or a suspend: whoever comes back signs in again. */
+  async lockForSystem(): Promise<SessionState> {
+    if (this.ws) await this.endSession('system');
+    return this.state();
+  }
+
+  /**
+   * The core's own idle limit, whatever the screen's timer does (a page that
+   * never calls «lock» cannot keep the vault open): called before every IPC
+   * call and by a timer in main. `active` is false for the screens' polling
+   * (status, progress), which is not someone at the keyboard.
+   */
+  async noteCall(active: boolean): Promise<void> {
+    await this.checkIdle();
+    if (active && this.ws) this.lastActivity = this.clock().getTime();
+  }
+
+  async checkIdle(): Promise<void> {
+    if (!this.ws) return;
+    const limit = this.ws.settings.data.idleMinutes * 60_000;
+    if (this.clock().getTime() - this.lastActivity >= limit) await this.endSession('idle');
+  }
+
   /** Releases the vault folder (app closing). */
   async close(): Promise<void> {
     if (this.ws) await this.ws.vault.close();
@@ -315,12 +341,18 @@ export class SessionService {
     this.ws = ws;
     this.user = user;
     this.locked = null;
+    this.lastActivity = this.clock().getTime();
   }
 
   private async endSession(reason: LockReason): Promise<void> {
     const ws = this.ws!;
     const user = this.user!;
-    await ws.audit.record(reason === 'idle' ? 'session.locked' : 'session.signed_out', actorOf(user), user.userName);
+    await ws.audit.record(
+      reason === 'idle' || reason === 'system' ? 'session.locked' : 'session.signed_out',
+      actorOf(user),
+      user.userName,
+      reason === 'system' ? { motivo: 'bloqueo de pantalla o suspensión del equipo' } : reason === 'idle' ? { motivo: 'inactividad' } : {},
+    );
     this.ws = null;
     this.user = null;
     this.reason = reason;

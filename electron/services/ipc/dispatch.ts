@@ -49,6 +49,7 @@ export async function admit(access: Access, gate: AccessGate): Promise<SignedIn 
 
 async function run<C extends Channel>(table: HandlerTable, channel: C, rawInput: unknown, logger: DispatchLogger): Promise<Result<Output<C>>> {
   try {
+    await table.gate.beforeCall?.(channel);
     const caller = await admit(contract[channel].access, table.gate);
     const parsed = contract[channel].input.safeParse(rawInput ?? {});
     if (!parsed.success) {

@@ -1,4 +1,5 @@
 import type { User } from '../../../shared/domain/users';
+import type { Channel } from '../../../shared/ipc/channels';
 import type { HandlersOver } from '../../../shared/ipc/contract';
 import type { Workspace } from '../accounts/workspace';
 
@@ -20,6 +21,8 @@ export interface AccessGate {
   firstRun(): Promise<boolean>;
   /** The signed-in user and workspace; throws NOT_SIGNED_IN (or FORBIDDEN while a temporary password waits). */
   signedIn(): SignedIn;
+  /** Before admitting a call on `channel`: the session's idle limit, enforced by the core. */
+  beforeCall?(channel: Channel): Promise<void>;
 }
 
 /** The handlers and the gate that admits their callers: what Electron's main process and the harness serve. */

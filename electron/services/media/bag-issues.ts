@@ -14,6 +14,7 @@ export type BagIssueCode =
   | 'DUPLICATE_ENTRY' // the same path twice in one manifest
   | 'AMBIGUOUS_NAME' // two names that only differ in case or Unicode normalisation
   | 'UNSUPPORTED_ALGORITHM'
+  | 'WEAK_ALGORITHM' // the payload is vouched for only by MD5 and/or SHA-1
   | 'UNSAFE_PATH' // would leave the bag, or cannot be a bag path
   | 'OUTSIDE_PAYLOAD' // a payload manifest or fetch.txt naming a file outside data/
   | 'SYMLINK'

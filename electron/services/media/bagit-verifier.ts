@@ -265,6 +265,14 @@ async function readManifests(
     if (name.startsWith('tag') || hasPayloadManifest) issues.warn('UNSUPPORTED_ALGORITHM', message, name);
     else issues.error('UNSUPPORTED_ALGORITHM', message, name);
   }
+  const payloadAlgorithms = manifests.filter((m) => m.kind === 'payload').map((m) => m.algorithm);
+  if (payloadAlgorithms.length > 0 && payloadAlgorithms.every((a) => a === 'md5' || a === 'sha1')) {
+    // Both have known collisions: matching files prove no accident, not that nobody swapped them on purpose.
+    issues.warn(
+      'WEAK_ALGORITHM',
+      `El contenido sólo está protegido con ${payloadAlgorithms.map((a) => a.toUpperCase().replace('SHA1', 'SHA-1')).join(' y ')}: los archivos coinciden con el manifiesto, pero esos algoritmos ya no impiden que alguien los sustituya a propósito. Pida a quien lo envió un manifiesto SHA-256 o SHA-512.`,
+    );
+  }
   if (!hasPayloadManifest && unsupported.every((n) => n.startsWith('tag'))) {
     issues.error('MANIFEST_MISSING', 'El paquete no tiene manifiesto de contenido (manifest-<algoritmo>.txt).');
   }

@@ -8,7 +8,7 @@ import type { JobRunner, Progress } from '../jobs/job-runner';
 import type { ShipmentService } from '../shipments/shipment-service';
 import { bagFolder, bagReport, knownDrive, type StagingArea } from './media-desk';
 import type { MediaService } from './media-service';
-import { assertMayExportSelection } from './records-export';
+import { assertMayExportInClear, assertMayExportSelection } from './records-export';
 
 export interface MediaJobDeps {
   media: MediaService;
@@ -64,10 +64,11 @@ export async function startExport(deps: Pick<MediaJobDeps, 'media' | 'jobs'>, ws
   const selection = 'shipmentIds' in input ? { shipmentIds: input.shipmentIds } : { from: input.from, to: input.to };
   // Refused before the job starts, so the screen shows the reason where the person pressed «Exportar».
   assertMayExportSelection(user, selection);
+  if (!input.encrypt) await assertMayExportInClear(ws, user, input.confirmClear);
   const drive = await knownDrive(input.drivePath);
-  return deps.jobs.start('media.export', { owner: user.id, running: 'Exportando expedientes:', done: 'El expediente quedó grabado y verificado.', cancellable: true }, async ({ progress, signal }) => {
-    const done = await deps.media.exportRecords(ws, user, selection, { drivePath: drive.mountPath, filesystem: drive.filesystem, signal, onProgress: writeProgress(progress, 'Copiando') });
-    const result: ExportSummary = { bagName: done.bagName, shipments: done.shipments, files: done.files, bytes: done.bytes };
+  return deps.jobs.start('media.export', { owner: user.id, running: 'Exportando expedientes:', done: 'El expediente quedó grabado y verificado.', cancellable: true, resultOnce: true }, async ({ progress, signal }) => {
+    const done = await deps.media.exportRecords(ws, user, selection, { drivePath: drive.mountPath, filesystem: drive.filesystem, encrypt: input.encrypt, clearConfirmed: input.confirmClear, signal, onProgress: writeProgress(progress, 'Copiando') });
+    const result: ExportSummary = { bagName: done.bagName, shipments: done.shipments, files: done.files, bytes: done.bytes, passphrase: done.passphrase, openingKeyPdfBase64: done.openingKeyPdf?.toString('base64') ?? null };
     return result;
   });
 }

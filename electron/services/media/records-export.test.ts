@@ -6,6 +6,7 @@ import { MediaService } from './media-service';
 import { indexCsv, safeFileName } from './records-export';
 import { testWorld, oficioContent, shipmentIn, type TestWorld } from '../test-support/world';
 import { useTempDirs } from './test-support';
+import { decryptFile } from './age-payload';
 
 const tempDir = useTempDirs();
 const worlds: TestWorld[] = [];
@@ -15,6 +16,17 @@ afterEach(async () => {
     await fsp.rm(w.dir, { recursive: true, force: true });
   }
 });
+
+/** Opens an encrypted export the way the recipient does: age with the printed passphrase, then tar. */
+async function openExport(result: { bagPath: string; passphrase: string | null }): Promise<string> {
+  expect(readdirSync(path.join(result.bagPath, 'data'))).toEqual(['expediente.tar.age']);
+  const dir = tempDir();
+  await decryptFile(path.join(result.bagPath, 'data', 'expediente.tar.age'), path.join(dir, 'expediente.tar'), result.passphrase ?? '');
+  execFileSync('tar', ['-xf', 'expediente.tar'], { cwd: dir });
+  execFileSync('sha256sum', ['--quiet', '-c', 'SHA256SUMS'], { cwd: path.join(dir, 'expediente') });
+  return path.join(dir, 'expediente');
+}
+const FAST = { scryptWorkFactor: 10 } as const;
 
 const hasPdftotext = (() => {
   try {
@@ -35,9 +47,9 @@ describe('exporting records', () => {
     await w.s.shipments.act(w.ws, w.clerk2, s.id, 'registrar_firma', { signerName: 'Lic. Dora García', signerPosition: 'Directora General', signedOn: '2026-11-03' });
     w.clock.now += 60_000;
     const reprint = await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: s.id, form: 'approval' });
-    const result = await media.exportRecords(w.ws, w.clerk, { shipmentIds: [s.id] }, { drivePath: tempDir(), filesystem: 'vfat' });
+    const result = await media.exportRecords(w.ws, w.clerk, { shipmentIds: [s.id] }, { drivePath: tempDir(), filesystem: 'vfat', ...FAST });
     expect(result.verification.valid).toBe(true);
-    const folder = path.join(result.bagPath, 'data', s.folio!.replaceAll('/', '-'));
+    const folder = path.join(await openExport(result), s.folio!.replaceAll('/', '-'));
     expect(readFileSync(path.join(folder, 'autorizacion.pdf')).equals(Buffer.from(original.base64, 'base64'))).toBe(true);
     expect(readFileSync(path.join(folder, 'impresos', reprint.fileName)).equals(Buffer.from(reprint.base64, 'base64'))).toBe(true);
   });
@@ -59,14 +71,18 @@ describe('exporting records', () => {
     const phases = new Set<string>();
     // A whole period is a bulk export: refused to a clerk, taken by an administrator.
     await expect(media.exportRecords(w.ws, w.clerk, { from: '2026-11-01', to: '2026-11-30' }, { drivePath: drive })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('requiere el rol Administrador') });
-    const result = await media.exportRecords(w.ws, w.admin, { from: '2026-11-01', to: '2026-11-30' }, { drivePath: drive, filesystem: 'vfat', onProgress: (p) => phases.add(p.phase) });
+    const result = await media.exportRecords(w.ws, w.admin, { from: '2026-11-01', to: '2026-11-30' }, { drivePath: drive, filesystem: 'vfat', ...FAST, onProgress: (p) => phases.add(p.phase) });
     expect(result.bagName).toBe('valija-expediente-2026-12-02-1');
     expect(result.shipments).toBe(3);
     expect([...phases]).toEqual(['preparing', 'copying', 'verifying']);
     expect(result.verification.valid).toBe(true);
     expect((await media.verifyBagAt(result.bagPath)).valid).toBe(true);
 
-    const data = path.join(result.bagPath, 'data');
+    expect(result.passphrase).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
+    expect(result.openingKeyPdf?.subarray(0, 5).toString()).toBe('%PDF-');
+    // Nothing readable on the drive: one age file, whose header names no record.
+    expect(readFileSync(path.join(result.bagPath, 'data', 'expediente.tar.age')).includes(Buffer.from('estadística'))).toBe(false);
+    const data = await openExport(result);
     const folderA = a.folio!.replaceAll('/', '-');
     expect(readdirSync(path.join(data, folderA)).sort()).toEqual(['anexos', 'autorizacion.pdf', 'custodia.csv', 'custodia.json', 'envio.json', 'registro-custodia.pdf']);
     expect(readFileSync(path.join(data, folderA, 'anexos', 'Anexo_ estadística_.pdf')).equals(pdf)).toBe(true);
@@ -99,9 +115,10 @@ describe('exporting records', () => {
     // the entry says what left the vault: every folio and how many of each classification
     for (const line of result.index) expect(String(exported?.details.folios)).toContain(line.folio ?? line.id);
     expect(String(exported?.details.clasificacion)).toMatch(/\d/);
+    expect(exported?.details.cifrado).toBe(true);
 
     // Chosen shipments; a second export the same day gets the next number.
-    const again = await media.exportRecords(w.ws, w.admin, { shipmentIds: [b.id] }, { drivePath: drive });
+    const again = await media.exportRecords(w.ws, w.admin, { shipmentIds: [b.id] }, { drivePath: drive, ...FAST });
     expect(again.bagName).toBe('valija-expediente-2026-12-02-2');
     expect(again.shipments).toBe(1);
   });
@@ -114,11 +131,36 @@ describe('exporting records', () => {
     const drive = tempDir();
     const controller = new AbortController();
     await expect(
-      media.exportRecords(w.ws, w.clerk, { shipmentIds: [s.id] }, { drivePath: drive, signal: controller.signal, onProgress: (p) => p.phase === 'copying' && controller.abort() }),
+      media.exportRecords(w.ws, w.clerk, { shipmentIds: [s.id] }, { drivePath: drive, ...FAST, signal: controller.signal, onProgress: (p) => p.phase === 'copying' && controller.abort() }),
     ).rejects.toMatchObject({ message: expect.stringContaining('canceló') });
     expect(existsSync(drive) && readdirSync(drive)).toEqual([]);
     await expect(media.exportRecords(w.ws, w.admin, { from: '2020-01-01', to: '2020-01-31' }, { drivePath: drive })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(media.exportRecords(w.ws, w.admin, {}, { drivePath: drive })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('refuses the attacks on an export in clear on a real vault: a clerk, an unconfirmed administrator, reserved shipments; each refusal audited, nothing written', async () => {
+    const w = await testWorld();
+    worlds.push(w);
+    const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now) });
+    const reserved = await shipmentIn(w, 'autorizado', oficioContent(w, 'Informe reservado'));
+    const publicOne = await shipmentIn(w, 'autorizado', { ...oficioContent(w, 'Boletín público'), classification: 'publica', legalBasis: '' });
+    const drive = tempDir();
+    const clear = { drivePath: drive, encrypt: false } as const;
+    await expect(media.exportRecords(w.ws, w.clerk, { shipmentIds: [publicOne.id] }, { ...clear, clearConfirmed: true })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('Exportar sin cifrar requiere el rol Administrador') });
+    await expect(media.exportRecords(w.ws, w.admin, { shipmentIds: [publicOne.id] }, clear)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('confirme') });
+    await expect(media.exportRecords(w.ws, w.admin, { shipmentIds: [publicOne.id, reserved.id] }, { ...clear, clearConfirmed: true })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('debe exportarse cifrado') });
+    expect(readdirSync(drive)).toEqual([]);
+    const refused = (await w.ws.audit.list({ offset: 0, limit: 1000 })).entries.filter((e) => e.action === 'records.export_refused');
+    expect(refused.map((e) => e.actor?.userName)).toEqual(expect.arrayContaining([w.clerk.userName, w.admin.userName]));
+    expect(refused).toHaveLength(3);
+    expect(String(refused.find((e) => e.details.motivo === 'VALIDATION')?.details.folios)).toContain(reserved.folio!);
+    // Nothing lost: both shipments are still there, and a confirmed administrator exports the public one in clear, audited as such.
+    expect((await w.s.shipments.get(w.ws, w.admin, reserved.id)).shipment.state).toBe('autorizado');
+    const inClear = await media.exportRecords(w.ws, w.admin, { shipmentIds: [publicOne.id] }, { ...clear, clearConfirmed: true });
+    expect(inClear.passphrase).toBeNull();
+    expect(readdirSync(path.join(inClear.bagPath, 'data'))).toContain('indice.csv');
+    const exported = (await w.ws.audit.list({ offset: 0, limit: 1000 })).entries.find((e) => e.action === 'records.exported');
+    expect(exported?.details).toMatchObject({ cifrado: false, enClaro: 'confirmado por el administrador' });
   });
 
   it('makes attachment names portable and the index safe for Excel', () => {

@@ -22,6 +22,8 @@ import { exists } from '../vault/durable-file';
 import { throwIfAborted } from './media-errors';
 import { agencyLookup, formContext, shipmentFolderName, type FormRenderer } from './shipment-form-inputs';
 import { countOf } from '../../../shared/format/plural';
+import { generatePassphrase } from './passphrase';
+import { sha256Sums, tarArchive } from './tar-archive';
 
 /**
  * Export of records: selected shipments or a date range
@@ -36,6 +38,10 @@ import { countOf } from '../../../shared/format/plural';
  *     <folio>/custodia.csv, custodia.json  the custody log, raw events with their hash chain
  *     <folio>/envio.json                 the shipment record
  *     <folio>/anexos/…, firma/…, acuse/…   attachments and scans, decrypted
+ *
+ * By default all of that travels as one age file, `data/expediente.tar.age`
+ * (inside: `expediente/…` as above plus `SHA256SUMS`), under a passphrase
+ * returned once and printed on the «Clave de apertura»: the drive can be lost.
  */
 
 export interface ExportSelection {
@@ -49,6 +55,15 @@ export type ExportProgress = { phase: 'preparing'; done: number; total: number; 
 
 export interface ExportOptions {
   drivePath: string;
+  /**
+   * Encrypt the export as one age file under a passphrase generated here and
+   * returned once (default). Exporting in clear takes an administrator who
+   * confirmed it (`clearConfirmed`), and only for public shipments.
+   */
+  encrypt?: boolean;
+  clearConfirmed?: boolean;
+  /** age's scrypt cost; tests lower it */
+  scryptWorkFactor?: number;
   filesystem?: string;
   onProgress?: (progress: ExportProgress) => void;
   signal?: AbortSignal;
@@ -79,7 +94,14 @@ export interface ExportResult {
   bytes: number;
   index: ExportIndexLine[];
   verification: BagVerification;
+  /** shown ONCE and printed on the «Clave de apertura» sheet; Valija keeps no copy */
+  passphrase: string | null;
+  openingKeyPdf: Buffer | null;
 }
+
+/** Inside the encrypted file: one folder, so extracting never scatters files where it is run. */
+export const EXPORT_ARCHIVE_FOLDER = 'expediente';
+export const EXPORT_ARCHIVE_NAME = `${EXPORT_ARCHIVE_FOLDER}.tar`;
 
 const AUDIT_RECORDS_EXPORTED: AuditAction = 'records.exported';
 /** Shipments prepared at once: rendering (worker threads) overlaps with vault reads and decryption. */
@@ -94,6 +116,8 @@ export async function exportRecords(
   options: ExportOptions,
 ): Promise<ExportResult> {
   assertMayExportSelection(user, selection);
+  const encrypt = options.encrypt ?? true;
+  if (!encrypt) await assertMayExportInClear(ws, user, options.clearConfirmed === true);
   const { signal } = options;
   const ids = await selectShipments(deps.shipments, ws, selection);
   if (ids.length === 0) throw new AppError('VALIDATION', 'No hay envíos que exportar con esa selección.');
@@ -109,6 +133,7 @@ export async function exportRecords(
     if (!s) throw new AppError('NOT_FOUND', 'Uno de los envíos elegidos ya no existe.');
     return s;
   });
+  if (!encrypt) await refuseClearOfProtected(ws, user, shipments);
   const folders = uniqueFolders(shipments);
   const perShipment: Array<{ files: BagSourceFile[]; line: ExportIndexLine }> = new Array(shipments.length);
   let done = 0;
@@ -164,10 +189,15 @@ export async function exportRecords(
   let bagName = '';
   for (let n = 1; bagName === ''; n += 1) if (!(await exists(path.join(drive, `valija-expediente-${day}-${n}`)))) bagName = `valija-expediente-${day}-${n}`;
   const office = ws.office.data;
+  const passphrase = encrypt ? generatePassphrase() : null;
+  const entries = files.map((f) => ({ name: `${EXPORT_ARCHIVE_FOLDER}/${f.name}`, bytes: f.source as Buffer }));
+  const payload: BagSourceFile[] = passphrase
+    ? [{ name: EXPORT_ARCHIVE_NAME, source: tarArchive([...entries, { name: `${EXPORT_ARCHIVE_FOLDER}/SHA256SUMS`, bytes: Buffer.from(sha256Sums(entries, `${EXPORT_ARCHIVE_FOLDER}/`), 'utf8') }], now) }]
+    : files;
   const written = await writeBag(
     path.join(drive, bagName),
     {
-      files,
+      files: payload,
       bagInfo: {
         sourceOrganization: office.institution || office.unit,
         externalIdentifier: bagName,
@@ -178,11 +208,33 @@ export async function exportRecords(
           { label: 'Valija-Unidad', value: office.unit },
           { label: 'Valija-Tipo', value: 'expediente' },
           { label: 'Valija-Envios', value: String(index.length) },
+          { label: 'Valija-Cifrado', value: passphrase ? `age (frase de paso): data/${EXPORT_ARCHIVE_NAME}.age; la clave viaja por separado en la hoja «Clave de apertura»` : 'no' },
         ],
       },
     },
-    { ...(signal ? { signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(filesystem ? { filesystem } : {}) },
+    {
+      ...(signal ? { signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(filesystem ? { filesystem } : {}),
+      ...(passphrase ? { encryptPassphrase: passphrase } : {}),
+      ...(options.scryptWorkFactor === undefined ? {} : { scryptWorkFactor: options.scryptWorkFactor }),
+    },
   );
+  const archive = written.files[0];
+  const openingKeyPdf =
+    passphrase && archive?.plain
+      ? await deps.render('openingKey', {
+          office: { institution: office.institution, unit: office.unit, acronym: office.acronym, ...(office.address ? { address: office.address } : {}), ...(office.logoPngDataUrl ? { logoPngDataUrl: office.logoPngDataUrl } : {}) },
+          folio: bagName,
+          contentDigest: archive.plain.sha256,
+          chainHead: '0',
+          reprint: 0,
+          recipient: { agencyName: office.institution, agencyAcronym: office.acronym, name: user.fullName, position: user.position },
+          passphrase,
+          encryption: { encryptedFileName: `data/${EXPORT_ARCHIVE_NAME}.age`, outputName: EXPORT_ARCHIVE_NAME },
+          export: { shipments: index.length, folios: listForAudit(index.map((l) => l.folio ?? 'sin folio'), 30) },
+        })
+      : null;
   const finalName = bagName;
   await ws.audit.record(AUDIT_RECORDS_EXPORTED, actorOf(user), `${finalName} (${index.length} envíos)`, {
     carpeta: finalName,
@@ -193,8 +245,11 @@ export async function exportRecords(
     // What left the vault, so the log answers «which shipments were on that stick» without the stick.
     folios: listForAudit(index.map((l) => l.folio ?? `sin folio (${l.id})`)),
     clasificacion: classificationCounts(index),
+    cifrado: passphrase !== null,
+    ...(passphrase ? {} : { enClaro: 'confirmado por el administrador' }),
   });
-  return { bagPath: written.path, bagName: finalName, shipments: index.length, files: written.payloadOxum.count, bytes: written.payloadOxum.octets, index, verification: written.verification };
+  // Files counts what the person will find after opening it, not the one encrypted archive.
+  return { bagPath: written.path, bagName: finalName, shipments: index.length, files: files.length, bytes: archive?.plain?.size ?? written.payloadOxum.octets, index, verification: written.verification, passphrase, openingKeyPdf };
 }
 
 async function selectShipments(shipments: ShipmentService, ws: Workspace, selection: ExportSelection): Promise<string[]> {
@@ -332,10 +387,10 @@ function describeSelection(selection: ExportSelection): string {
   return `envíos creados ${selection.from ? `desde el ${selection.from}` : ''}${selection.from && selection.to ? ' ' : ''}${selection.to ? `hasta el ${selection.to}` : ''}`.trim();
 }
 
-/** At most 200 names in the audit entry; the rest counted. */
-function listForAudit(names: readonly string[]): string {
-  const shown = names.slice(0, 200).join(', ');
-  return names.length > 200 ? `${shown} y ${names.length - 200} más` : shown;
+/** At most `max` names; the rest counted. */
+function listForAudit(names: readonly string[], max = 200): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} y ${names.length - max} más` : shown;
 }
 
 function classificationCounts(lines: readonly ExportIndexLine[]): string {
@@ -350,4 +405,31 @@ export function assertMayExportSelection(user: User, selection: ExportSelection)
   if (bulk && !user.roles.includes('administrador')) {
     throw new AppError('FORBIDDEN', 'Exportar todos los envíos de un periodo requiere el rol Administrador; un capturista exporta los envíos que elige uno por uno.');
   }
+}
+
+const AUDIT_EXPORT_REFUSED: AuditAction = 'records.export_refused';
+
+/**
+ * Records leave the vault encrypted unless an administrator, asked again,
+ * takes them in clear (for a public archive that must open anywhere). Checked
+ * before the job starts, and again inside it. A refusal is audited: someone
+ * asked for information to leave unprotected.
+ */
+export async function assertMayExportInClear(ws: Workspace, user: User, confirmed: boolean): Promise<void> {
+  let refusal: string | null = null;
+  if (!user.roles.includes('administrador')) refusal = 'Exportar sin cifrar requiere el rol Administrador; los expedientes se exportan cifrados con age.';
+  else if (!confirmed) refusal = 'Para exportar sin cifrar, confirme que el expediente saldrá legible para cualquiera que tenga la unidad.';
+  if (refusal === null) return;
+  await ws.audit.record(AUDIT_EXPORT_REFUSED, actorOf(user), refusal, { cifrado: false, motivo: 'FORBIDDEN' });
+  throw new AppError('FORBIDDEN', refusal);
+}
+
+/** Reserved and confidential shipments never leave in clear, whoever asks (as for media loads). */
+async function refuseClearOfProtected(ws: Workspace, user: User, rows: readonly ShipmentRow[]): Promise<void> {
+  const protectedRows = rows.filter((r) => r.classification !== 'publica');
+  if (protectedRows.length === 0) return;
+  const folios = listForAudit(protectedRows.map((r) => r.folio ?? 'sin folio'), 20);
+  const message = `La selección incluye ${countOf(protectedRows.length, 'envío reservado o confidencial', 'envíos reservados o confidenciales')} (${folios}): el expediente debe exportarse cifrado. No se escribió nada en la unidad.`;
+  await ws.audit.record(AUDIT_EXPORT_REFUSED, actorOf(user), message, { cifrado: false, motivo: 'VALIDATION', folios });
+  throw new AppError('VALIDATION', message);
 }

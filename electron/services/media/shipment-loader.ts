@@ -21,6 +21,7 @@ import { resolveFilesystem } from './drive-filesystem';
 import { checkFilesystemLimits, checkFreeSpace, estimateBagBytes, formatBytes, type PlannedFile } from './fs-limits';
 import { mediaError, throwIfAborted } from './media-errors';
 import { generatePassphrase } from './passphrase';
+import { isUncPath } from './picked-paths';
 import { agencyLookup, formContext, shipmentFolderName, type FormRenderer } from './shipment-form-inputs';
 import { countOf } from '../../../shared/format/plural';
 
@@ -253,6 +254,8 @@ async function checkSources(files: readonly MediaFile[], options: LoadShipmentOp
       throw new AppError('VALIDATION', `No se sabe de dónde leer «${f.name}». Elija el archivo para cargarlo en el medio.`);
     }
     if (typeof source === 'string' && !path.isAbsolute(source)) throw new AppError('VALIDATION', `La ubicación de «${f.name}» debe ser una ruta completa.`);
+    // Opening a network path would make Windows hand this workstation's credentials to that server.
+    if (typeof source === 'string' && isUncPath(source)) throw new AppError('VALIDATION', `La ubicación de «${f.name}» es una carpeta de red; Valija sólo lee archivos de este equipo.`);
     chosen.set(f.name, source);
   }
   const bytesTotal = files.reduce((sum, f) => sum + f.size, 0);

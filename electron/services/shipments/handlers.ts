@@ -1,24 +1,33 @@
 import type { DirectoryService } from '../agencies/directory-service';
 import type { CustodyService } from '../custody/custody-service';
 import type { DomainHandlers } from '../ipc/handler-table';
+import type { PickedPaths } from '../media/picked-paths';
 import type { ShipmentService } from './shipment-service';
 
 export interface ShipmentDeps {
   shipments: ShipmentService;
   custody: CustodyService;
   directory: DirectoryService;
+  /** The files main was shown by the person (file picker, drop): the only source paths a shipment may name. */
+  pickedPaths: PickedPaths;
 }
 
 /** Shipments, their forms and attachments, and Inicio (which is mostly about them). */
-export function shipmentHandlers({ shipments, custody, directory }: ShipmentDeps) {
+export function shipmentHandlers({ shipments, custody, directory, pickedPaths }: ShipmentDeps) {
   return {
     'home.dashboard': async (_, { ws, user }) => ({ ...(await directory.dashboard(ws)), shipmentsByState: await shipments.countsByState(ws), waiting: await shipments.waitingFor(ws, user), damage: await shipments.knownDamage(ws) }),
     'vault.maintenance': () => shipments.maintenance(),
 
     'shipments.list': (filter, { ws }) => shipments.list(ws, filter),
     'shipments.get': ({ shipmentId }, { ws, user }) => shipments.get(ws, user, shipmentId),
-    'shipments.create': ({ content }, { ws, user }) => shipments.createDraft(ws, user, content),
-    'shipments.update': ({ shipmentId, content }, { ws, user }) => shipments.update(ws, user, shipmentId, content),
+    'shipments.create': async ({ content }, { ws, user }) => {
+      await pickedPaths.assertFiles(ws, user, content.media?.files ?? [], async () => []);
+      return shipments.createDraft(ws, user, content);
+    },
+    'shipments.update': async ({ shipmentId, content }, { ws, user }) => {
+      await pickedPaths.assertFiles(ws, user, content.media?.files ?? [], async () => (await shipments.get(ws, user, shipmentId)).shipment.content.media?.files ?? []);
+      return shipments.update(ws, user, shipmentId, content);
+    },
     'shipments.act': ({ shipmentId, action, payload }, { ws, user }) => custody.act(ws, user, shipmentId, action, payload),
     'shipments.scan': ({ shipmentId, which }, { ws }) => shipments.scan(ws, shipmentId, which),
     'documents.print': (input, { ws, user }) => shipments.printForm(ws, user, input),

@@ -45,6 +45,11 @@ function PasswordSignIn({ state, onRecovery }: { state: Locked; onRecovery: () =
           La sesión se bloqueó por inactividad. Escriba su contraseña para continuar.
         </Alert>
       )}
+      {state.reason === 'system' && (
+        <Alert color="yellow" icon={<IconLock />} title="Sesión bloqueada">
+          La sesión se bloqueó porque el equipo se bloqueó o se suspendió. Escriba su contraseña para continuar.
+        </Alert>
+      )}
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label="Usuario" autoComplete="username" autoFocus {...form.getInputProps('userName')} />

@@ -28,6 +28,7 @@ import { ageDecryptCommands, encryptedFiles, encryptedFilesText } from './media-
 const h = React.createElement;
 const FORM = 'Clave de apertura';
 export const OPENING_KEY_TITLE = 'Clave de apertura del medio cifrado';
+export const EXPORT_KEY_TITLE = 'Clave de apertura del expediente cifrado';
 
 const styles = StyleSheet.create({
   keyBox: { borderWidth: 1.5, borderColor: COLORS.guinda, paddingVertical: 10, paddingHorizontal: 12, marginVertical: 8, alignItems: 'center' },
@@ -71,14 +72,21 @@ export function passphraseLines(passphrase: string, maxChars = 30): { lines: str
 }
 
 /** How to decrypt: the one file, or every file of data/ by a loop for Linux and one for Windows. */
-function decryptSteps(encryption: AgeEncryptionInfo): StepProps[] {
+function decryptSteps(encryption: AgeEncryptionInfo, isExport: boolean): StepProps[] {
   const commands = ageDecryptCommands(encryption);
+  const archive = isExport && /\.tar$/i.test(encryption.outputName);
   if ('single' in commands) {
     return [
       {
-        text: ['Instale la herramienta age (age-encryption.org; en Windows, age.exe), copie el archivo ', h(Strong, { key: 'f' }, encryption.encryptedFileName), ' del medio a un equipo de la dependencia y, en una terminal en esa carpeta, ejecute:'],
+        text: archive
+          ? ['Instale age (age-encryption.org; en Windows, age.exe), copie ', h(Strong, { key: 'f' }, encryption.encryptedFileName), ' a un equipo de la dependencia y, en una terminal en esa carpeta, ejecute lo siguiente; cuando aparezca «Enter passphrase:», escriba la clave del recuadro:']
+          : ['Instale la herramienta age (age-encryption.org; en Windows, age.exe), copie el archivo ', h(Strong, { key: 'f' }, encryption.encryptedFileName), ' del medio a un equipo de la dependencia y, en una terminal en esa carpeta, ejecute:'],
         code: commands.single,
       },
+      // An export is one archive: tar comes with Linux and with Windows 10 and later; SHA256SUMS checks every file inside.
+      ...(archive
+        ? [{ text: 'Extraiga el archivo (tar viene con Linux y con Windows 10 o posterior) y, en Linux, compruebe cada archivo con su huella:', code: [`tar -xf ${encryption.outputName} && cd ${encryption.outputName.replace(/\.tar$/i, '')} && sha256sum -c SHA256SUMS`] }]
+        : []),
     ];
   }
   const count = encryptedFiles(encryption).length;
@@ -99,7 +107,7 @@ function OpeningKeySheet(props: { input: ValidKeySheet; qr: QrCode }): React.Rea
   const printed = passphraseLines(input.passphrase);
   return h(
     FormFrame,
-    { base: input, title: OPENING_KEY_TITLE, formName: 'Clave de apertura', banner: 'CLAVE DE APERTURA · CONFIDENCIAL', folioItems: null },
+    { base: input, title: input.export ? EXPORT_KEY_TITLE : OPENING_KEY_TITLE, formName: 'Clave de apertura', banner: 'CLAVE DE APERTURA · CONFIDENCIAL', folioItems: null },
     h(
       Notice,
       { title: 'Entregue esta hoja por separado del medio.' },
@@ -109,8 +117,16 @@ function OpeningKeySheet(props: { input: ValidKeySheet; qr: QrCode }): React.Rea
     h(FieldsWithQr, {
       labelWidth: 150,
       fields: [
-        { label: 'Folio', value: input.folio, mono: true },
-        { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
+        ...(input.export
+          ? [
+              { label: 'Paquete', value: input.folio, mono: true },
+              { label: 'Exportado por', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
+              { label: 'Envíos', value: `${input.export.shipments}: ${input.export.folios}` },
+            ]
+          : [
+              { label: 'Folio', value: input.folio, mono: true },
+              { label: 'Destinatario', value: `${r.name}, ${r.position} · ${r.agencyName} (${r.agencyAcronym})` },
+            ]),
         encryptedFiles(input.encryption).length === 1
           ? { label: 'Archivo cifrado', value: input.encryption.encryptedFileName, mono: true }
           : { label: 'Archivos cifrados', value: encryptedFilesText(input.encryption) },
@@ -133,9 +149,11 @@ function OpeningKeySheet(props: { input: ValidKeySheet; qr: QrCode }): React.Rea
     ),
     h(SectionHeading, null, 'Cómo abrir el medio'),
     ...[
-      ...decryptSteps(input.encryption),
-      { text: 'Cuando aparezca «Enter passphrase:», escriba la clave del recuadro y oprima Entrar (si no es correcta, age no escribe nada).' },
-      { text: 'Verifique los archivos con las instrucciones del manifiesto del medio antes de usarlos.' },
+      ...decryptSteps(input.encryption, input.export !== null),
+      // An export's archive takes one step more and says this in its first one.
+      ...(input.export ? [] : [{ text: 'Cuando aparezca «Enter passphrase:», escriba la clave del recuadro y oprima Entrar (si no es correcta, age no escribe nada).' }]),
+      // An export's archive carries its own SHA256SUMS (step 2) and has no manifest sheet; one page holds it all.
+      ...(input.export ? [] : [{ text: 'Verifique los archivos con las instrucciones del manifiesto del medio antes de usarlos.' }]),
     ].map((step, index) => h(Step, { key: index, number: index + 1, ...step })),
     h(SignatureRow, {
       signatures: [

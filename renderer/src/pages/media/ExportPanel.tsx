@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Group, MultiSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, MultiSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { IconFileExport } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DriveInfo, ExportSummary } from '../../../../shared/domain/media';
 import { formatBytes } from '../../../../shared/format/bytes';
 import { call } from '../../api/client';
+import { downloadBase64 } from '../../api/files';
 import { useLoad } from '../../api/use-load';
 import { DATE_INPUT_PROPS } from '../../forms/date-input';
 import { DrivePicker } from './DrivePicker';
@@ -38,7 +39,8 @@ export function ExportPanel() {
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           Los envíos creados en el periodo, cada uno con su formato de autorización, su registro y bitácora de custodia (CSV y JSON), sus anexos y
-          un índice, en un paquete BagIt que se lee de nuevo y se verifica antes de darlo por terminado.
+          un índice, en un paquete BagIt que se lee de nuevo y se verifica antes de darlo por terminado. Todo va cifrado con age en un solo archivo;
+          la clave se muestra una vez y se imprime en la hoja «Clave de apertura».
         </Text>
         <SegmentedControl data={[{ value: 'periodo', label: 'Un periodo' }, { value: 'elegidos', label: 'Envíos elegidos' }]} value={mode} onChange={(v) => setMode(v as typeof mode)} w={320} />
         {mode === 'periodo' ? (
@@ -62,7 +64,28 @@ export function ExportPanel() {
         {job && running && <JobProgress key={job.id} job={job} onDone={onDone} onEnd={onEnd} />}
         {summary && (
           <Alert color="green" title="Expediente grabado y verificado" data-testid="export-result">
-            {summary.shipments} {summary.shipments === 1 ? 'envío' : 'envíos'}, {summary.files} archivos ({formatBytes(summary.bytes)}) en la carpeta «{summary.bagName}».
+            {summary.shipments} {summary.shipments === 1 ? 'envío' : 'envíos'}, {summary.files} archivos ({formatBytes(summary.bytes)}) en la carpeta «{summary.bagName}»
+            {summary.passphrase ? ', cifrados con age en un solo archivo.' : ', sin cifrar.'}
+          </Alert>
+        )}
+        {summary?.passphrase && (
+          <Alert color="yellow" title="Clave de apertura: se muestra una sola vez">
+            <Stack gap="xs">
+              <Code block fz="xl" data-testid="export-passphrase" style={{ letterSpacing: 2 }}>
+                {summary.passphrase}
+              </Code>
+              <Text size="sm">
+                Imprima la hoja «Clave de apertura» y guárdela o envíela por un canal distinto al de la unidad. Valija no guarda esta clave: si se
+                pierde, el expediente tendrá que exportarse de nuevo.
+              </Text>
+              {summary.openingKeyPdfBase64 && (
+                <Group justify="flex-end">
+                  <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} onClick={() => downloadBase64(`clave-de-apertura-${summary.bagName}.pdf`, 'application/pdf', summary.openingKeyPdfBase64 ?? '')}>
+                    Hoja «Clave de apertura» (PDF)
+                  </Button>
+                </Group>
+              )}
+            </Stack>
           </Alert>
         )}
         <Group justify="flex-end">

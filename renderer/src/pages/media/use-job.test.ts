@@ -41,4 +41,24 @@ describe('useJob', () => {
     expect(result.current.problem).toContain('espacio libre');
     expect(result.current.running).toBe(false);
   });
+
+  it('a task that fails after starting leaves its Spanish message, and the panel may start again', async () => {
+    const { result } = renderHook(() => useJob<string>());
+    await act(() => result.current.start(async () => status('first', 'running')));
+    expect(result.current.running).toBe(true);
+    act(() => result.current.onEnd({ ...status('first', 'failed'), message: 'La unidad se retiró mientras se copiaba; no quedó nada a medias.' }));
+    expect(result.current.problem).toBe('La unidad se retiró mientras se copiaba; no quedó nada a medias.');
+    expect(result.current.job).toBeNull();
+    expect(result.current.running).toBe(false);
+    await act(() => result.current.start(async () => status('second', 'running')));
+    expect(result.current.problem).toBeNull();
+  });
+
+  it('a cancelled task leaves no problem behind', async () => {
+    const { result } = renderHook(() => useJob<string>());
+    await act(() => result.current.start(async () => status('first', 'running')));
+    act(() => result.current.onEnd({ ...status('first', 'cancelled'), message: 'Se canceló la tarea; no quedó nada a medias.' }));
+    expect(result.current.problem).toBeNull();
+    expect(result.current.running).toBe(false);
+  });
 });

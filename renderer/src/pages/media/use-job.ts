@@ -6,7 +6,8 @@ import { errorMessage } from '../../api/client';
  * A long task started from a panel: starts it, keeps its result once done,
  * and a Spanish problem if it could not start. `running` is true from the
  * click until the task ends; a failed, cancelled or finished task can be
- * started again.
+ * started again. A task that fails after starting leaves its message as the
+ * problem too, so the person sees why whatever panel started it.
  */
 export function useJob<R>(after?: (result: R) => void) {
   const [job, setJob] = useState<JobStatus | null>(null);
@@ -37,7 +38,10 @@ export function useJob<R>(after?: (result: R) => void) {
     [after],
   );
   const onEnd = useCallback((status: JobStatus) => {
-    if (status.state !== 'done') setJob(null);
+    if (status.state === 'done') return;
+    // The progress bar that showed the failure goes away with the job: the panel keeps its Spanish message.
+    if (status.state === 'failed') setProblem(status.message);
+    setJob(null);
   }, []);
   return { job, result, problem, setProblem, start, onDone, onEnd, running: starting || (job !== null && result === null) };
 }
