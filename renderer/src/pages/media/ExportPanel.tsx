@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Code, Group, MultiSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, MultiSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconDeviceFloppy, IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { useLoad } from '../../api/use-load';
 import { DATE_INPUT_PROPS } from '../../forms/date-input';
 import { DrivePicker } from './DrivePicker';
 import { JobProgress } from './JobProgress';
+import { PassphraseOnce } from './PassphraseOnce';
 import { useJob } from './use-job';
 
 /** Exports the records of a period, or of shipments chosen one by one (forms, custody logs, attachments, an index), as a verified bag. */
@@ -69,24 +70,19 @@ export function ExportPanel() {
           </Alert>
         )}
         {summary?.passphrase && (
-          <Alert color="yellow" title="Clave de apertura: se muestra una sola vez">
-            <Stack gap="xs">
-              <Code block fz="xl" data-testid="export-passphrase" style={{ letterSpacing: 2 }}>
-                {summary.passphrase}
-              </Code>
-              <Text size="sm">
-                Imprima la hoja «Clave de apertura» y guárdela o envíela por un canal distinto al de la unidad. Valija no guarda esta clave: si se
-                pierde, el expediente tendrá que exportarse de nuevo.
-              </Text>
-              {summary.openingKeyPdfBase64 && (
-                <Group justify="flex-end">
-                  <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} onClick={() => downloadBase64(`clave-de-apertura-${summary.bagName}.pdf`, 'application/pdf', summary.openingKeyPdfBase64 ?? '')}>
-                    Hoja «Clave de apertura» (PDF)
-                  </Button>
-                </Group>
-              )}
-            </Stack>
-          </Alert>
+          <PassphraseOnce
+            passphrase={summary.passphrase}
+            testId="export-passphrase"
+            advice="Imprima la hoja «Clave de apertura» y guárdela o envíela por un canal distinto al de la unidad. Valija no guarda esta clave: si se pierde, el expediente tendrá que exportarse de nuevo."
+          >
+            {summary.openingKeyPdfBase64 && (
+              <Group justify="flex-end">
+                <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} onClick={() => downloadBase64(`clave-de-apertura-${summary.bagName}.pdf`, 'application/pdf', summary.openingKeyPdfBase64 ?? '')}>
+                  Hoja «Clave de apertura» (PDF)
+                </Button>
+              </Group>
+            )}
+          </PassphraseOnce>
         )}
         <Group justify="flex-end">
           <Button leftSection={<IconFileExport size={16} />} disabled={!drive || (mode === 'periodo' ? !range[0] || !range[1] : chosen.length === 0) || running} onClick={launch}>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Checkbox, Code, FileButton, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, FileButton, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDeviceFloppy, IconFiles, IconUsb } from '@tabler/icons-react';
 import { useCallback, useRef, useState } from 'react';
 import type { JobStatus } from '../../../../shared/domain/jobs';
@@ -11,6 +11,7 @@ import { useLoad } from '../../api/use-load';
 import { hashFiles } from '../../files/hash-files';
 import { DrivePicker } from './DrivePicker';
 import { JobProgress } from './JobProgress';
+import { PassphraseOnce } from './PassphraseOnce';
 
 const CHUNK = 4 * 1024 * 1024;
 
@@ -182,17 +183,11 @@ function LoadedResult({ result }: { result: LoadResult }) {
         comprobaron leyéndolos de nuevo. La carga quedó en la cadena de custodia del envío.
       </Alert>
       {result.passphrase && (
-        <Alert color="yellow" title="Clave de apertura: se muestra una sola vez">
-          <Stack gap="xs">
-            <Code block fz="xl" data-testid="passphrase" style={{ letterSpacing: 2 }}>
-              {result.passphrase}
-            </Code>
-            <Text size="sm">
-              Imprima la hoja «Clave de apertura» y envíela por un canal distinto al del medio. Valija no guarda esta clave: si se pierde, el medio
-              tendrá que grabarse de nuevo.
-            </Text>
-          </Stack>
-        </Alert>
+        <PassphraseOnce
+          passphrase={result.passphrase}
+          testId="passphrase"
+          advice="Imprima la hoja «Clave de apertura» y envíela por un canal distinto al del medio. Valija no guarda esta clave: si se pierde, el medio tendrá que grabarse de nuevo."
+        />
       )}
       <Group justify="flex-end">
         {result.openingKeyPdfBase64 && (
