@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = {
   'user.updated': 'Usuario modificado',
   'user.deactivated': 'Usuario dado de baja',
   'user.password_reset': 'Contraseña restablecida',
+  'user.read_grants_changed': 'Acceso a información clasificada modificado',
+  'shipment.read_refused': 'Consulta de envío clasificado rechazada',
   'settings.updated': 'Configuración modificada',
   'vault.key_rotated': 'Llave de cifrado renovada',
   'vault.keys_refused': 'Archivo de llaves rechazado por alteración',

@@ -11,6 +11,8 @@ export interface User {
   mustChangePassword: boolean;
   createdAt: string;
   deactivatedAt: string | null;
+  /** Classified levels the administrator let this person read by name (need-to-know); absent = none. */
+  readGrants?: Array<'reservada' | 'confidencial'>;
 }
 
 /** The signed-in person, as the screens see them. */

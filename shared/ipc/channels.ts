@@ -21,6 +21,7 @@ export const CHANNELS = [
   'users.update',
   'users.deactivate',
   'users.resetPassword',
+  'users.setReadGrants',
   'settings.get',
   'settings.update',
   'audit.list',

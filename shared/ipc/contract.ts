@@ -111,6 +111,7 @@ export const contract = {
   'users.update': channel<User>()(personSchema.extend({ userId: id, roles: rolesSchema }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'modificar usuarios', inDomain: 'the last active administrator keeps the role (user-admin)' }),
   'users.deactivate': channel<User>()(z.object({ userId: id }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'dar de baja usuarios', inDomain: 'the last active administrator stays (user-admin)' }),
   'users.resetPassword': channel<User>()(z.object({ userId: id, temporaryPassword: passwordSchema }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'restablecer contraseñas' }),
+  'users.setReadGrants': channel<User>()(z.object({ userId: id, grants: z.array(z.enum(['reservada', 'confidencial'])).max(2) }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'conceder acceso a información clasificada' }),
 
   'settings.get': channel<Settings>()(noInput, SIGNED_IN),
   'settings.update': channel<Settings>()(settingsSchema.partial().strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'cambiar la configuración' }),

@@ -41,6 +41,7 @@ export function accountHandlers({ session, users, jobs, clock, appInfo }: Accoun
     'users.update': (input, { ws, user }) => users.update(ws, user, input),
     'users.deactivate': ({ userId }, { ws, user }) => users.deactivate(ws, user, userId),
     'users.resetPassword': ({ userId, temporaryPassword }, { ws, user }) => users.resetPassword(ws, user, userId, temporaryPassword),
+    'users.setReadGrants': ({ userId, grants }, { ws, user }) => users.setReadGrants(ws, user, userId, grants),
 
     'settings.get': (_, { ws }) => ws.settings.data,
     'settings.update': (input, { ws, user }) => updateSettings(ws, user, input),

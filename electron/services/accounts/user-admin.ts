@@ -51,6 +51,19 @@ export class UserAdmin {
     return user;
   }
 
+  /** Need-to-know: the administrator lets a named person read reservada and/or confidencial shipments. */
+  async setReadGrants(ws: Workspace, actor: User, userId: string, grants: Array<'reservada' | 'confidencial'>): Promise<User> {
+    requireRole(actor, 'administrador', 'conceder acceso a información clasificada');
+    const user = byId(ws, userId);
+    const before = user.readGrants ?? [];
+    const next = [...new Set(grants)].sort();
+    await ws.users.update(() => {
+      user.readGrants = next;
+    });
+    await ws.audit.record('user.read_grants_changed', actorOf(actor), `${user.fullName} (${user.userName})`, { antes: before.join(', ') || 'ninguno', ahora: next.join(', ') || 'ninguno' });
+    return user;
+  }
+
   async update(ws: Workspace, actor: User, input: Person & { userId: string; roles: Role[] }): Promise<User> {
     const user = byId(ws, input.userId);
     const losesAdmin = user.roles.includes('administrador') && !input.roles.includes('administrador');

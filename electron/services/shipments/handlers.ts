@@ -18,7 +18,7 @@ export function shipmentHandlers({ shipments, custody, directory, pickedPaths }:
     'home.dashboard': async (_, { ws, user }) => ({ ...(await directory.dashboard(ws)), shipmentsByState: await shipments.countsByState(ws), waiting: await shipments.waitingFor(ws, user), damage: await shipments.knownDamage(ws) }),
     'vault.maintenance': () => shipments.maintenance(),
 
-    'shipments.list': (filter, { ws }) => shipments.list(ws, filter),
+    'shipments.list': (filter, { ws, user }) => shipments.list(ws, user, filter),
     'shipments.get': ({ shipmentId }, { ws, user }) => shipments.get(ws, user, shipmentId),
     'shipments.create': async ({ content }, { ws, user }) => {
       await pickedPaths.assertFiles(ws, user, content.media?.files ?? [], async () => []);
@@ -29,13 +29,13 @@ export function shipmentHandlers({ shipments, custody, directory, pickedPaths }:
       return shipments.update(ws, user, shipmentId, content);
     },
     'shipments.act': ({ shipmentId, action, payload }, { ws, user }) => custody.act(ws, user, shipmentId, action, payload),
-    'shipments.scan': ({ shipmentId, which }, { ws }) => shipments.scan(ws, shipmentId, which),
+    'shipments.scan': ({ shipmentId, which }, { ws, user }) => shipments.scan(ws, user, shipmentId, which),
     'documents.print': (input, { ws, user }) => shipments.printForm(ws, user, input),
-    'shipments.lookup': ({ code }, { ws }) => shipments.lookup(ws, code),
-    'shipments.findFolio': ({ text }, { ws }) => shipments.findFolio(ws, text),
+    'shipments.lookup': ({ code }, { ws, user }) => shipments.lookup(ws, user, code),
+    'shipments.findFolio': ({ text }, { ws, user }) => shipments.findFolio(ws, user, text),
     'shipments.uploadAttachment': (input, { ws, user }) => shipments.uploadAttachment(ws, user, input),
-    'shipments.attachment': ({ shipmentId, blobId }, { ws }) => shipments.attachment(ws, shipmentId, blobId),
-    'shipments.printedSheets': ({ shipmentId }, { ws }) => shipments.printedSheets(ws, shipmentId),
-    'shipments.printedSheet': ({ shipmentId, sheetId }, { ws }) => shipments.printedSheetDownload(ws, shipmentId, sheetId),
+    'shipments.attachment': ({ shipmentId, blobId }, { ws, user }) => shipments.attachment(ws, user, shipmentId, blobId),
+    'shipments.printedSheets': ({ shipmentId }, { ws, user }) => shipments.printedSheets(ws, user, shipmentId),
+    'shipments.printedSheet': ({ shipmentId, sheetId }, { ws, user }) => shipments.printedSheetDownload(ws, user, shipmentId, sheetId),
   } satisfies DomainHandlers;
 }

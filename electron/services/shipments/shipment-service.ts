@@ -52,6 +52,7 @@ import { searchShipments } from './search';
 import type { ShipmentRow } from './shipment-rows';
 import { REBUILD_REASON_LABELS, ShipmentStore } from './shipment-store';
 import { upgradeShipments } from './format-upgrade';
+import { assertMayRead, mayRead } from './need-to-know';
 
 const AUDIT_OF: Record<ShipmentAction, AuditAction> = {
   enviar_a_revision: 'shipment.sent_to_review',
@@ -100,6 +101,17 @@ function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<
 function currentSheet(s: Shipment): ApprovalSheet | null {
   const last = s.sheets.at(-1);
   return last && last.voidedAt === null ? last : null;
+}
+
+/** The rows a viewer may read (need-to-know): the others are not shown nor counted. */
+function readableRows(rows: Iterable<ShipmentRow>, viewer: User): ShipmentRow[] {
+  const out: ShipmentRow[] = [];
+  for (const r of rows) if (mayRead(viewer, r)) out.push(r);
+  return out;
+}
+
+function readRuleOf(s: Shipment) {
+  return { id: s.id, folio: s.folio, classification: s.content.classification, preparedByIds: s.preparedByIds };
 }
 
 /**
@@ -306,11 +318,12 @@ export class ShipmentService {
 
   // ---- reading -----------------------------------------------------------
 
-  async list(ws: Workspace, filter: ShipmentFilterInput = {}): Promise<ShipmentPage> {
+  async list(ws: Workspace, viewer: User, filter: ShipmentFilterInput = {}): Promise<ShipmentPage> {
     const o = await this.open(ws);
     const parsed = parseOrThrow(shipmentFilterSchema, filter);
     const agencies = new Map(o.agencies.data.agencies.map((a) => [a.id, a]));
-    return searchShipments(await o.store.rows(), parsed, agencies);
+    const rows = await o.store.rows();
+    return searchShipments(readableRows(rows, viewer), parsed, agencies);
   }
 
   async get(ws: Workspace, user: User, id: string): Promise<ShipmentDetail> {
@@ -318,6 +331,7 @@ export class ShipmentService {
     // Loading the ledger first: it may catch this shipment up after an interrupted handoff.
     const ledger = await o.custody();
     const shipment = await this.shipment(o, id);
+    await assertMayRead(ws, user, readRuleOf(shipment), 'abrir el detalle');
     const agency = o.agencies.data.agencies.find((a) => a.id === shipment.content.agencyId);
     const recipient = agency?.recipients.find((r) => r.id === shipment.content.recipientId);
     return {
@@ -352,7 +366,7 @@ export class ShipmentService {
    * is compared with the shipment's current one, so a clerk holding an old
    * sheet learns at once that it no longer vouches for the content.
    */
-  async lookup(ws: Workspace, code: string): Promise<SheetLookup> {
+  async lookup(ws: Workspace, viewer: User, code: string): Promise<SheetLookup> {
     const parsed = parseSheetCode(code);
     if (!parsed) throw new AppError('VALIDATION', 'El código leído no es el de una hoja de Valija.');
     const o = await this.open(ws);
@@ -365,16 +379,18 @@ export class ShipmentService {
       }
     }
     if (!found || found.folio === null) throw new AppError('NOT_FOUND', `No hay ningún envío con el folio ${parsed.folio}.`);
+    await assertMayRead(ws, viewer, found, 'leer la hoja en el mostrador');
     const sheet = found.sheets.find(([digest]) => digest === parsed.digest);
     return { shipmentId: found.id, folio: found.folio, digestMatches: found.digest === parsed.digest, sheetVoided: sheet ? sheet[1] : true };
   }
 
   /** Shipments whose folio matches a folio typed by hand (see typedFolioMatches), newest first. */
-  async findFolio(ws: Workspace, text: string): Promise<FolioMatch[]> {
+  async findFolio(ws: Workspace, viewer: User, text: string): Promise<FolioMatch[]> {
     const o = await this.open(ws);
     const year = Number(todayInOffice(this.clock()).slice(0, 4));
     const found: FolioMatch[] = [];
-    for (const s of await o.store.rows()) if (s.folio !== null && typedFolioMatches(s.folio, text, year)) found.push({ id: s.id, folio: s.folio, subject: s.subject, state: s.state });
+    const rows = await o.store.rows();
+    for (const s of readableRows(rows, viewer)) if (s.folio !== null && typedFolioMatches(s.folio, text, year)) found.push({ id: s.id, folio: s.folio, subject: s.subject, state: s.state });
     return found.sort((a, b) => b.folio.localeCompare(a.folio)).slice(0, 20);
   }
 
@@ -404,18 +420,21 @@ export class ShipmentService {
   }
 
   /** One attachment of a shipment, decrypted. */
-  async attachment(ws: Workspace, shipmentId: string, blobId: string): Promise<{ fileName: string; mediaType: string; base64: string }> {
+  async attachment(ws: Workspace, viewer: User, shipmentId: string, blobId: string): Promise<{ fileName: string; mediaType: string; base64: string }> {
     const o = await this.open(ws);
-    const file = (await this.shipment(o, shipmentId)).content.attachments.find((f) => f.blobId === blobId);
+    const shipment = await this.shipment(o, shipmentId);
+    await assertMayRead(ws, viewer, readRuleOf(shipment), 'descargar un anexo');
+    const file = shipment.content.attachments.find((f) => f.blobId === blobId);
     if (!file) throw new AppError('NOT_FOUND', 'El envío no tiene ese anexo.');
     const blob = await ws.vault.doc<{ mediaType: string; base64: string }>(file.blobId, { mediaType: '', base64: '' });
     return { fileName: file.fileName, mediaType: blob.data.mediaType, base64: blob.data.base64 };
   }
 
   /** The scan of a signed sheet or of an acknowledgement, decrypted. */
-  async scan(ws: Workspace, id: string, which: 'signature' | 'acknowledgement'): Promise<{ fileName: string; mediaType: string; base64: string }> {
+  async scan(ws: Workspace, viewer: User, id: string, which: 'signature' | 'acknowledgement'): Promise<{ fileName: string; mediaType: string; base64: string }> {
     const o = await this.open(ws);
     const s = await this.shipment(o, id);
+    await assertMayRead(ws, viewer, readRuleOf(s), 'descargar un escaneo');
     const file = which === 'signature' ? s.signature?.scan : s.acknowledgementScan;
     if (!file) throw new AppError('NOT_FOUND', 'El envío no tiene ese documento escaneado.');
     const blob = await ws.vault.doc<{ mediaType: string; base64: string }>(file.blobId, { mediaType: '', base64: '' });
@@ -434,6 +453,7 @@ export class ShipmentService {
     // In the write queue: the reprint number printed on the sheet must be the one recorded with it.
     return o.queue.run(async () => {
       const shipment = await this.shipment(o, req.shipmentId);
+      await assertMayRead(ws, user, readRuleOf(shipment), `imprimir ${PAPER_FORM_LABELS[req.form]}`);
       if (req.form === 'mediaManifest' && !shipment.content.media) throw new AppError('VALIDATION', 'El manifiesto sólo existe para envíos en medio magnético.');
       const sheet = req.form === 'approval' ? (req.sheetVersion === undefined ? shipment.sheets.at(-1) : shipment.sheets.find((x) => x.version === req.sheetVersion)) : undefined;
       if (req.form === 'approval' && !sheet) throw new AppError('NOT_FOUND', 'El envío todavía no tiene hoja de autorización.');
@@ -478,20 +498,24 @@ export class ShipmentService {
   }
 
   /** The prints of a shipment kept in the vault, oldest first. */
-  async printedSheets(ws: Workspace, shipmentId: string): Promise<PrintedSheetInfo[]> {
+  async printedSheets(ws: Workspace, viewer: User, shipmentId: string): Promise<PrintedSheetInfo[]> {
     const o = await this.open(ws);
-    return o.printed.of(await this.shipment(o, shipmentId));
+    const shipment = await this.shipment(o, shipmentId);
+    await assertMayRead(ws, viewer, readRuleOf(shipment), 'ver las impresiones');
+    return o.printed.of(shipment);
   }
 
   /** One kept print, byte for byte as it was printed. */
-  async printedSheet(ws: Workspace, shipmentId: string, sheetId: string): Promise<{ record: PrintedSheetInfo; pdf: Buffer }> {
+  async printedSheet(ws: Workspace, viewer: User, shipmentId: string, sheetId: string): Promise<{ record: PrintedSheetInfo; pdf: Buffer }> {
     const o = await this.open(ws);
-    return o.printed.bytes(await this.shipment(o, shipmentId), sheetId);
+    const shipment = await this.shipment(o, shipmentId);
+    await assertMayRead(ws, viewer, readRuleOf(shipment), 'descargar una impresión');
+    return o.printed.bytes(shipment, sheetId);
   }
 
   /** One kept print as a download for the screen. */
-  async printedSheetDownload(ws: Workspace, shipmentId: string, sheetId: string): Promise<{ fileName: string; mediaType: string; base64: string }> {
-    const { record, pdf } = await this.printedSheet(ws, shipmentId, sheetId);
+  async printedSheetDownload(ws: Workspace, viewer: User, shipmentId: string, sheetId: string): Promise<{ fileName: string; mediaType: string; base64: string }> {
+    const { record, pdf } = await this.printedSheet(ws, viewer, shipmentId, sheetId);
     return { fileName: record.fileName, mediaType: 'application/pdf', base64: pdf.toString('base64') };
   }
 
