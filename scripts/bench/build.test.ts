@@ -21,7 +21,7 @@ describe('bench vault builder', () => {
     await s.session.signIn(SIGN_IN.userName, SIGN_IN.password);
     const { ws, user } = s.session.require();
     expect(await s.shipments.countsByState(ws)).toEqual({ entregado: 20 });
-    const page = await s.shipments.list(ws, { limit: 500 });
+    const page = await s.shipments.list(ws, user, { limit: 500 });
     const months = new Set(page.items.map((x) => x.createdAt.slice(0, 7)));
     expect(months).toEqual(new Set(['2026-10', '2026-11']));
     expect(page.items.every((x) => x.updatedAt < built.to)).toBe(true);

@@ -40,6 +40,8 @@ function channel<O>() {
 
 const PUBLIC = { kind: 'public' } as const;
 const SIGNED_IN = { kind: 'signedIn' } as const;
+/** Any signed-in user, but a reservada or confidencial shipment only for those who need it. */
+const NEED_TO_KNOW = { kind: 'signedIn', inDomain: 'need-to-know by classification (shipments/need-to-know: mayRead)' } as const;
 
 const noInput = z.object({}).strict();
 const id = z.string().min(1).max(64);
@@ -170,25 +172,25 @@ export const contract = {
   /** The upgrade or index rebuild running now, if any: the screens poll it while they wait. */
   'vault.maintenance': channel<MaintenanceStatus | null>()(noInput, SIGNED_IN),
 
-  'shipments.list': channel<ShipmentPage>()(shipmentFilterSchema, SIGNED_IN),
-  'shipments.get': channel<ShipmentDetail>()(z.object({ shipmentId: id }).strict(), SIGNED_IN),
+  'shipments.list': channel<ShipmentPage>()(shipmentFilterSchema, NEED_TO_KNOW),
+  'shipments.get': channel<ShipmentDetail>()(z.object({ shipmentId: id }).strict(), NEED_TO_KNOW),
   'shipments.create': channel<Shipment>()(z.object({ content: shipmentContentSchema }).strict(), { kind: 'roles', roles: EDITORS, doing: 'preparar envíos', inDomain: 'the agreement rule (agreement-rule)' }),
   'shipments.update': channel<Shipment>()(z.object({ shipmentId: id, content: shipmentContentSchema }).strict(), { kind: 'roles', roles: EDITORS, doing: 'modificar envíos', inDomain: 'which states may be edited, and the agreement rule (shipment-states: editOutcome)' }),
   'shipments.act': channel<Shipment>()(actInputSchema, { kind: 'signedIn', inDomain: 'the roles of each action and segregation of duties (shipment-states: TRANSITIONS, notByPreparer)' }),
-  'shipments.scan': channel<DocumentDownload>()(z.object({ shipmentId: id, which: z.enum(['signature', 'acknowledgement']) }).strict(), SIGNED_IN),
-  'documents.print': channel<PrintedForm>()(printInputSchema, SIGNED_IN),
-  'shipments.lookup': channel<SheetLookup>()(z.object({ code: z.string().min(1).max(400) }).strict(), SIGNED_IN),
-  'shipments.findFolio': channel<FolioMatch[]>()(z.object({ text: z.string().trim().min(1, 'Escriba el folio.').max(80) }).strict(), SIGNED_IN),
+  'shipments.scan': channel<DocumentDownload>()(z.object({ shipmentId: id, which: z.enum(['signature', 'acknowledgement']) }).strict(), NEED_TO_KNOW),
+  'documents.print': channel<PrintedForm>()(printInputSchema, NEED_TO_KNOW),
+  'shipments.lookup': channel<SheetLookup>()(z.object({ code: z.string().min(1).max(400) }).strict(), NEED_TO_KNOW),
+  'shipments.findFolio': channel<FolioMatch[]>()(z.object({ text: z.string().trim().min(1, 'Escriba el folio.').max(80) }).strict(), NEED_TO_KNOW),
   'shipments.uploadAttachment': channel<ShipmentAttachment>()(attachmentUploadSchema, { kind: 'roles', roles: EDITORS, doing: 'adjuntar documentos' }),
-  'shipments.attachment': channel<DocumentDownload>()(z.object({ shipmentId: id, blobId: id }).strict(), SIGNED_IN),
-  'shipments.printedSheets': channel<PrintedSheetInfo[]>()(z.object({ shipmentId: id }).strict(), SIGNED_IN),
-  'shipments.printedSheet': channel<DocumentDownload>()(z.object({ shipmentId: id, sheetId: id }).strict(), SIGNED_IN),
+  'shipments.attachment': channel<DocumentDownload>()(z.object({ shipmentId: id, blobId: id }).strict(), NEED_TO_KNOW),
+  'shipments.printedSheets': channel<PrintedSheetInfo[]>()(z.object({ shipmentId: id }).strict(), NEED_TO_KNOW),
+  'shipments.printedSheet': channel<DocumentDownload>()(z.object({ shipmentId: id, sheetId: id }).strict(), NEED_TO_KNOW),
   'media.drives': channel<DriveInfo[]>()(noInput, { kind: 'signedIn', firstRun: true }),
   'media.bags': channel<BagFolder[]>()(z.object({ drivePath: z.string().min(1).max(4096) }).strict(), { kind: 'signedIn', firstRun: true }),
   'media.stageFile': channel<{ received: number }>()(stageFileSchema, SIGNED_IN),
-  'media.load': channel<JobStatus>()(loadMediaSchema, { kind: 'roles', roles: EDITORS, doing: 'cargar medios magnéticos', inDomain: 'the shipment must be authorised and not yet sealed (shipment-loader)' }),
+  'media.load': channel<JobStatus>()(loadMediaSchema, { kind: 'roles', roles: EDITORS, doing: 'cargar medios magnéticos', inDomain: 'the shipment must be authorised and not yet sealed (shipment-loader), and readable by the loader (need-to-know)' }),
   'media.verify': channel<JobStatus>()(bagRefSchema, { kind: 'signedIn', firstRun: true }),
-  'media.export': channel<JobStatus>()(exportRecordsSchema, { kind: 'roles', roles: EDITORS, doing: 'exportar expedientes', inDomain: 'a whole period needs the administrador role (records-export: assertMayExportSelection)' }),
+  'media.export': channel<JobStatus>()(exportRecordsSchema, { kind: 'roles', roles: EDITORS, doing: 'exportar expedientes', inDomain: 'a whole period needs the administrador role, and every shipment chosen must be readable (records-export: assertMayExportSelection, refuseUnreadable)' }),
   'backup.create': channel<JobStatus>()(z.object({ drivePath: z.string().min(1).max(4096) }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'respaldar la bóveda' }),
   'backup.inspect': channel<BackupReport>()(bagRefSchema, { kind: 'roles', roles: ADMINISTRATORS, doing: 'restaurar un respaldo', firstRun: true }),
   'backup.restore': channel<RestoreSummary>()(restoreSchema, { kind: 'roles', roles: ADMINISTRATORS, doing: 'restaurar un respaldo', firstRun: true, inDomain: 'the backup opens only with a password or recovery code of its own vault (vault-backup)' }),

@@ -34,6 +34,7 @@ const EXPECTED: Record<Channel, string> = {
   'users.update': 'administrador',
   'users.deactivate': 'administrador',
   'users.resetPassword': 'administrador',
+  'users.setReadGrants': 'administrador',
   'settings.get': 'signedIn',
   'settings.update': 'administrador',
   'audit.list': 'administrador',

@@ -49,7 +49,7 @@ describe('a damaged record costs that record, not the office', () => {
     const damagedFile = damageFirstFrame(w);
     await reopen(w);
 
-    const page = await w.s.shipments.list(w.ws, { limit: 50 });
+    const page = await w.s.shipments.list(w.ws, w.admin, { limit: 50 });
     expect(page.total).toBe(3);
     await expect(w.s.shipments.get(w.ws, w.admin, first.id)).rejects.toMatchObject({ code: 'VAULT_CORRUPT', message: expect.stringMatching(/El envío C4\/DG\/0001\/2026 no se puede abrir: su registro n\.º 1 del mes 2026-11 está dañado/) });
     expect((await w.s.shipments.get(w.ws, w.admin, second.id)).shipment.state).toBe('entregado');
@@ -67,7 +67,7 @@ describe('a damaged record costs that record, not the office', () => {
     // was lost cannot be listed, but it is named by what its later records say.
     rmSync(path.join(w.dir, `g${w.ws.vault.generation}`, 'cache'), { recursive: true, force: true });
     await reopen(w);
-    expect((await w.s.shipments.list(w.ws, { limit: 50 })).items.map((s) => s.id).sort()).toEqual([second.id, afterBackup.id].sort());
+    expect((await w.s.shipments.list(w.ws, w.admin, { limit: 50 })).items.map((s) => s.id).sort()).toEqual([second.id, afterBackup.id].sort());
     expect((await w.s.shipments.knownDamage(w.ws)).shipments).toEqual([{ id: first.id, folio: 'C4/DG/0001/2026', subject: null }]);
     expect((await w.s.shipments.get(w.ws, w.admin, afterBackup.id)).shipment.content.subject).toBe('Escrito después del respaldo');
 

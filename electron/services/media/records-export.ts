@@ -24,6 +24,7 @@ import { agencyLookup, formContext, shipmentFolderName, type FormRenderer } from
 import { countOf } from '../../../shared/format/plural';
 import { generatePassphrase } from './passphrase';
 import { sha256Sums, tarArchive } from './tar-archive';
+import { mayRead } from '../shipments/need-to-know';
 
 /**
  * Export of records: selected shipments or a date range
@@ -119,7 +120,7 @@ export async function exportRecords(
   const encrypt = options.encrypt ?? true;
   if (!encrypt) await assertMayExportInClear(ws, user, options.clearConfirmed === true);
   const { signal } = options;
-  const ids = await selectShipments(deps.shipments, ws, selection);
+  const ids = await selectShipments(deps.shipments, ws, user, selection);
   if (ids.length === 0) throw new AppError('VALIDATION', 'No hay envíos que exportar con esa selección.');
   const drive = path.resolve(options.drivePath);
   const filesystem = await resolveFilesystem(drive, options.filesystem);
@@ -133,6 +134,7 @@ export async function exportRecords(
     if (!s) throw new AppError('NOT_FOUND', 'Uno de los envíos elegidos ya no existe.');
     return s;
   });
+  await refuseUnreadable(ws, user, shipments);
   if (!encrypt) await refuseClearOfProtected(ws, user, shipments);
   const folders = uniqueFolders(shipments);
   const perShipment: Array<{ files: BagSourceFile[]; line: ExportIndexLine }> = new Array(shipments.length);
@@ -252,7 +254,7 @@ export async function exportRecords(
   return { bagPath: written.path, bagName: finalName, shipments: index.length, files: files.length, bytes: archive?.plain?.size ?? written.payloadOxum.octets, index, verification: written.verification, passphrase, openingKeyPdf };
 }
 
-async function selectShipments(shipments: ShipmentService, ws: Workspace, selection: ExportSelection): Promise<string[]> {
+async function selectShipments(shipments: ShipmentService, ws: Workspace, user: User, selection: ExportSelection): Promise<string[]> {
   if (selection.shipmentIds && selection.shipmentIds.length > 0) {
     if (selection.shipmentIds.length > 100_000) throw new AppError('VALIDATION', 'Demasiados envíos en una sola exportación.');
     return [...new Set(selection.shipmentIds)];
@@ -264,7 +266,7 @@ async function selectShipments(shipments: ShipmentService, ws: Workspace, select
   const ids: string[] = [];
   for (let offset = 0; ; offset += 500) {
     // Folio order: the index reads like the office's register (drafts without folio last).
-    const page = await shipments.list(ws, { ...(from ? { from } : {}), ...(to ? { to } : {}), sort: 'folio', direction: 'asc', offset, limit: 500 });
+    const page = await shipments.list(ws, user, { ...(from ? { from } : {}), ...(to ? { to } : {}), sort: 'folio', direction: 'asc', offset, limit: 500 });
     ids.push(...page.items.map((s) => s.id));
     if (page.items.length < 500 || ids.length >= page.total) break;
   }
@@ -288,11 +290,11 @@ async function shipmentFiles(
   const sheet = shipment.sheets.at(-1);
   // The prints kept in the vault go in as they were printed; the approval sheet is rendered only for a
   // shipment printed before prints were kept.
-  const printed = await deps.shipments.printedSheets(ws, shipment.id);
+  const printed = await deps.shipments.printedSheets(ws, user, shipment.id);
   const original = sheet ? printed.find((p) => p.form === 'approval' && p.sheetVersion === sheet.version && p.reprint === 0) : undefined;
   const forms: Array<Promise<BagSourceFile | null>> = [
     original
-      ? deps.shipments.printedSheet(ws, shipment.id, original.id).then(({ pdf }) => ({ name: `${folder}/autorizacion.pdf`, source: pdf }))
+      ? deps.shipments.printedSheet(ws, user, shipment.id, original.id).then(({ pdf }) => ({ name: `${folder}/autorizacion.pdf`, source: pdf }))
       : // The sheet in force prints the current content; a voided sheet's content lives in an older revision, so it is not re-printed here.
         sheet && shipment.folio && (sheet.voidedAt === null || sheet.digest === shipment.digest)
         ? deps.render('approval', approvalInput(ctx, sheet, shipment.content, { pageSize: 'LETTER' }, 0)).then((pdf) => ({ name: `${folder}/autorizacion.pdf`, source: pdf }))
@@ -317,18 +319,18 @@ async function shipmentFiles(
     return candidate;
   };
   for (const a of shipment.content.attachments) {
-    const blob = await deps.shipments.attachment(ws, shipment.id, a.blobId);
+    const blob = await deps.shipments.attachment(ws, user, shipment.id, a.blobId);
     files.push({ name: place('anexos', a.fileName), source: Buffer.from(blob.base64, 'base64') });
   }
   for (const p of printed) {
     if (p.id === original?.id) continue;
-    const { pdf } = await deps.shipments.printedSheet(ws, shipment.id, p.id);
+    const { pdf } = await deps.shipments.printedSheet(ws, user, shipment.id, p.id);
     files.push({ name: place('impresos', p.fileName), source: pdf });
   }
   for (const which of ['signature', 'acknowledgement'] as const) {
     const scan = which === 'signature' ? shipment.signature?.scan : shipment.acknowledgementScan;
     if (!scan) continue;
-    const blob = await deps.shipments.scan(ws, shipment.id, which);
+    const blob = await deps.shipments.scan(ws, user, shipment.id, which);
     files.push({ name: place(which === 'signature' ? 'firma' : 'acuse', scan.fileName), source: Buffer.from(blob.base64, 'base64') });
   }
   for (const f of await Promise.all(forms)) if (f) files.push(f);
@@ -422,6 +424,20 @@ export async function assertMayExportInClear(ws: Workspace, user: User, confirme
   if (refusal === null) return;
   await ws.audit.record(AUDIT_EXPORT_REFUSED, actorOf(user), refusal, { cifrado: false, motivo: 'FORBIDDEN' });
   throw new AppError('FORBIDDEN', refusal);
+}
+
+/**
+ * Need-to-know holds for exports too: a selection naming a shipment its
+ * exporter may not read is refused whole, before anything is written, and
+ * audited with the folios asked for.
+ */
+async function refuseUnreadable(ws: Workspace, user: User, rows: readonly ShipmentRow[]): Promise<void> {
+  const unreadable = rows.filter((r) => !mayRead(user, r));
+  if (unreadable.length === 0) return;
+  const folios = listForAudit(unreadable.map((r) => r.folio ?? 'sin folio'), 20);
+  const message = `La selección incluye ${countOf(unreadable.length, 'envío clasificado', 'envíos clasificados')} que su usuario no puede consultar (${folios}). Pida al administrador que le conceda acceso si su función lo requiere. No se escribió nada en la unidad.`;
+  await ws.audit.record(AUDIT_EXPORT_REFUSED, actorOf(user), message, { motivo: 'FORBIDDEN', folios });
+  throw new AppError('FORBIDDEN', message);
 }
 
 /** Reserved and confidential shipments never leave in clear, whoever asks (as for media loads). */

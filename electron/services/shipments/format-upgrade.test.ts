@@ -49,7 +49,7 @@ describe('format 1 → 2 upgrade', () => {
     const { ws, user } = s.session.require();
     expect(ws.vault.format).toBe(1);
 
-    const page = await s.shipments.list(ws, { limit: 100 });
+    const page = await s.shipments.list(ws, user, { limit: 100 });
     expect(ws.vault.format).toBe(2);
     expect(page.total).toBe(expected.shipments.length);
     expect(existsSync(path.join(dir, 'g1', 'streams', 'shipments'))).toBe(false);
@@ -83,17 +83,17 @@ describe('format 1 → 2 upgrade', () => {
     await s.session.signOut();
     await s.session.signIn(expected.adminUserName, expected.adminPassword);
     const again = s.session.require();
-    expect((await s.shipments.list(again.ws, { limit: 100 })).total).toBe(expected.shipments.length);
+    expect((await s.shipments.list(again.ws, again.user, { limit: 100 })).total).toBe(expected.shipments.length);
     expect((await again.ws.audit.list({ action: 'vault.upgraded', offset: 0, limit: 10 })).total).toBe(1);
   });
 
   it('tells the screens how far the upgrade has gone while it runs, and nothing once it is done', async () => {
     const dir = copyOfFixture();
     const s = await signedIn(dir);
-    const { ws } = s.session.require();
+    const { ws, user } = s.session.require();
     const seen: Array<string> = [];
     let settled = false;
-    const listing = s.shipments.list(ws, { limit: 10 }).finally(() => (settled = true));
+    const listing = s.shipments.list(ws, user, { limit: 10 }).finally(() => (settled = true));
     // Inicio polls the same way: the upgrade yields at every write, so the status is seen between them.
     while (!settled) {
       const status = s.shipments.maintenance();
@@ -114,14 +114,14 @@ describe('format 1 → 2 upgrade', () => {
   it('writes format 1 back as the last format-1 release did (the tool that makes large format-1 vaults for the soak and the bench)', async () => {
     const dir = copyOfFixture();
     const s = await signedIn(dir);
-    await s.shipments.list(s.session.require().ws, {});
+    await s.shipments.list(s.session.require().ws, s.session.require().user, {});
     const { ws } = s.session.require();
     expect(await rewriteAsFormat1(ws.vault)).toMatchObject({ shipments: expected.shipments.length });
     expect(ws.vault.format).toBe(1);
     await s.session.signOut();
     await s.session.signIn(expected.adminUserName, expected.adminPassword);
     const again = s.session.require().ws;
-    await s.shipments.list(again, {});
+    await s.shipments.list(again, s.session.require().user, {});
     expect(again.vault.format).toBe(2);
     const store = await ShipmentStore.open(again.vault);
     expect(expected.shipments.length).toBeGreaterThan(0);

@@ -310,7 +310,7 @@ describe('shipment service', () => {
     opened.push(s2);
     await s2.session.signIn(admin.userName, admin.password);
     const { ws, user } = s2.session.require();
-    const page = await s2.shipments.list(ws, { states: ['cancelado'], sort: 'folio', direction: 'asc' });
+    const page = await s2.shipments.list(ws, user, { states: ['cancelado'], sort: 'folio', direction: 'asc' });
     expect(page.items.map((i) => i.folio)).toEqual(['C4/DG/0001/2026', null]);
     const draft = await s2.shipments.createDraft(ws, user, envelope({ ...w, ws, s: s2 }, 'Tras reabrir'));
     await s2.shipments.act(ws, user, draft.id, 'enviar_a_revision', {});
@@ -374,7 +374,7 @@ describe('shipment service', () => {
     const b = await shipmentIn(w, 'borrador', media(w, 'SN-ÚNICO-42'));
     w.clock.now = Date.parse('2026-11-25T18:00:00Z');
     const c = await shipmentIn(w, 'devuelto', { ...envelope(w, 'Padrón vehicular', ['S-0099']), classification: 'publica', legalBasis: '' });
-    const ids = async (filter: Parameters<Services['shipments']['list']>[1]) => (await w.s.shipments.list(w.ws, filter)).items.map((i) => i.id);
+    const ids = async (filter: Parameters<Services['shipments']['list']>[2]) => (await w.s.shipments.list(w.ws, w.admin, filter)).items.map((i) => i.id);
 
     expect(await ids({ states: ['borrador'] })).toEqual([b.id]);
     expect(await ids({ channels: ['medio_magnetico'] })).toEqual([b.id]);
@@ -389,7 +389,7 @@ describe('shipment service', () => {
     expect(await ids({ text: 's-0002', sort: 'subject', direction: 'asc' })).toEqual([a.id]);
     expect(await ids({ text: 's-00', sort: 'subject', direction: 'asc' })).toEqual([a.id, c.id]);
     expect(await ids({ sort: 'folio', direction: 'asc' })).toEqual([a.id, ...[b.id, c.id].sort()]);
-    const page = await w.s.shipments.list(w.ws, { sort: 'createdAt', direction: 'desc', offset: 1, limit: 1 });
+    const page = await w.s.shipments.list(w.ws, w.admin, { sort: 'createdAt', direction: 'desc', offset: 1, limit: 1 });
     expect(page.total).toBe(3);
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toMatchObject({ agencyAcronym: 'CNI', channel: expect.any(String) });
@@ -440,13 +440,13 @@ describe('shipment service', () => {
     expect(first.sha256).toBe(sha(first.base64));
     expect(audit.entries.map((e) => e.details)).toEqual(expect.arrayContaining([expect.objectContaining({ impreso: first.printedSheetId, pdf_sha256: first.sha256 })]));
     expect(audit.entries.map((e) => e.details)).toEqual(expect.arrayContaining([expect.objectContaining({ impreso: second.printedSheetId, pdf_sha256: second.sha256, reimpresion: 1 })]));
-    expect((await w.s.shipments.printedSheets(w.ws, s.id)).map((p) => [p.form, p.sheetVersion, p.reprint, p.fileName])).toEqual([
+    expect((await w.s.shipments.printedSheets(w.ws, w.admin, s.id)).map((p) => [p.form, p.sheetVersion, p.reprint, p.fileName])).toEqual([
       ['approval', 1, 0, first.fileName],
       ['approval', 1, 1, second.fileName],
     ]);
-    const kept = await w.s.shipments.printedSheet(w.ws, s.id, first.printedSheetId);
+    const kept = await w.s.shipments.printedSheet(w.ws, w.admin, s.id, first.printedSheetId);
     expect(kept.pdf.equals(Buffer.from(first.base64, 'base64'))).toBe(true);
-    await expect(w.s.shipments.printedSheet(w.ws, s.id, 'impreso-que-no-existe')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(w.s.shipments.printedSheet(w.ws, w.admin, s.id, 'impreso-que-no-existe')).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     await w.s.shipments.update(w.ws, w.clerk, s.id, media(w, 'SN-OTRO-1'));
     const voided = await print({ form: 'approval', sheetVersion: 1 });
@@ -490,26 +490,26 @@ describe('shipment service', () => {
     for (const f of filesUnder(w.dir)) expect(readFileSync(f).includes(pdfBytes)).toBe(false);
     const withFile = await w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), attachments: [file] });
     expect(withFile.digest).not.toBe(contentDigest((await w.s.shipments.createDraft(w.ws, w.clerk, envelope(w))).content));
-    const back = await w.s.shipments.attachment(w.ws, withFile.id, file.blobId);
+    const back = await w.s.shipments.attachment(w.ws, w.admin, withFile.id, file.blobId);
     expect(Buffer.from(back.base64, 'base64').equals(pdfBytes)).toBe(true);
     // a forged reference (never uploaded, or with another hash) is refused
     await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), attachments: [{ ...file, sha256: 'b'.repeat(64) }] })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('anexo ñ.pdf') });
     await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), attachments: [{ ...file, blobId: 'blob-00000000-0000-0000-0000-000000000000' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(w.s.shipments.uploadAttachment(w.ws, w.clerk, { fileName: 'x.exe', mediaType: 'application/x-msdownload', base64: 'AAAA' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('PDF, PNG o JPG') });
-    await expect(w.s.shipments.attachment(w.ws, withFile.id, 'blob-otro')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(w.s.shipments.attachment(w.ws, w.admin, withFile.id, 'blob-otro')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('finds a shipment from a scanned sheet code and says whether the sheet still vouches for it', async () => {
     const w = await world();
     const s = await shipmentIn(w, 'por_firmar');
     const code = `VALIJA|${s.folio}|${s.digest}`;
-    expect(await w.s.shipments.lookup(w.ws, code)).toEqual({ shipmentId: s.id, folio: s.folio, digestMatches: true, sheetVoided: false });
+    expect(await w.s.shipments.lookup(w.ws, w.admin, code)).toEqual({ shipmentId: s.id, folio: s.folio, digestMatches: true, sheetVoided: false });
     // a US-layout scanner on a Latin-American keyboard: «|» → «}», «/» → «-»
-    expect(await w.s.shipments.lookup(w.ws, `VALIJA}${s.folio!.replaceAll('/', '-')}}${s.digest}`)).toMatchObject({ shipmentId: s.id, digestMatches: true });
+    expect(await w.s.shipments.lookup(w.ws, w.admin, `VALIJA}${s.folio!.replaceAll('/', '-')}}${s.digest}`)).toMatchObject({ shipmentId: s.id, digestMatches: true });
     await w.s.shipments.update(w.ws, w.clerk, s.id, { ...envelope(w), subject: 'Asunto corregido' });
-    expect(await w.s.shipments.lookup(w.ws, code)).toEqual({ shipmentId: s.id, folio: s.folio, digestMatches: false, sheetVoided: true });
-    await expect(w.s.shipments.lookup(w.ws, `VALIJA|C4/DG/0999/2026|${s.digest}`)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('C4/DG/0999/2026') });
-    await expect(w.s.shipments.lookup(w.ws, 'estadística')).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(await w.s.shipments.lookup(w.ws, w.admin, code)).toEqual({ shipmentId: s.id, folio: s.folio, digestMatches: false, sheetVoided: true });
+    await expect(w.s.shipments.lookup(w.ws, w.admin, `VALIJA|C4/DG/0999/2026|${s.digest}`)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('C4/DG/0999/2026') });
+    await expect(w.s.shipments.lookup(w.ws, w.admin, 'estadística')).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
   it('links a shipment to a report period, checks the link, and marks the period delivered once the shipment is', async () => {

@@ -103,7 +103,7 @@ describe('shipments crash safety', () => {
     const states = ['entregado', 'por_firmar', 'revisado'] as const;
     for (let n = 0; n < 90; n += 1) await shipmentIn(w, states[n % 3] as (typeof states)[number], oficioContent(w, `Envío ${n}`));
     const expected = new Map<string, string>();
-    for (const row of (await w.s.shipments.list(w.ws, { limit: 500 })).items) expected.set(row.id, sha((await w.s.shipments.get(w.ws, w.admin, row.id)).shipment));
+    for (const row of (await w.s.shipments.list(w.ws, w.admin, { limit: 500 })).items) expected.set(row.id, sha((await w.s.shipments.get(w.ws, w.admin, row.id)).shipment));
     await rewriteAsFormat1(w.ws.vault);
     await w.s.session.close();
 
@@ -123,7 +123,7 @@ describe('shipments crash safety', () => {
       const { ws, user } = s.session.require();
       if (!finished && ws.vault.format === 1) midUpgrade += 1;
       const got = new Map<string, string>();
-      for (const row of (await s.shipments.list(ws, { limit: 500 })).items) got.set(row.id, sha((await s.shipments.get(ws, user, row.id)).shipment));
+      for (const row of (await s.shipments.list(ws, user, { limit: 500 })).items) got.set(row.id, sha((await s.shipments.get(ws, user, row.id)).shipment));
       expect(ws.vault.format).toBe(2);
       expect(got).toEqual(expected);
       expect((await ws.audit.verify()).ok).toBe(true);

@@ -86,7 +86,7 @@ const sha = (v: unknown) => createHash('sha256').update(canonicalJson(v)).digest
 const shipments = [];
 const view = await w.s.shipments.custodyView(w.ws);
 const store = await ShipmentStore.open(w.ws.vault);
-for (const summary of (await w.s.shipments.list(w.ws, { limit: 100 })).items) {
+for (const summary of (await w.s.shipments.list(w.ws, w.admin, { limit: 100 })).items) {
   const detail = await w.s.shipments.get(w.ws, w.admin, summary.id);
   const s = detail.shipment;
   shipments.push({

@@ -20,7 +20,7 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 
 if (mode === 'upgrade') {
   say('ready');
-  await s.shipments.list(ws, {});
+  await s.shipments.list(ws, user, {});
   say('upgraded');
   setInterval(() => undefined, 1000);
 } else {
