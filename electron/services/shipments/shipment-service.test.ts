@@ -241,6 +241,8 @@ describe('shipment service', () => {
     expect((await w.s.shipments.get(w.ws, w.multi, own.id)).allowedActions).toEqual(['cancelar']);
     await w.s.shipments.act(w.ws, w.lawyer, own.id, 'aprobar_revision', {});
     await w.s.shipments.act(w.ws, w.clerk, own.id, 'generar_hoja', {});
+    // Printing a reservada shipment prepared by someone else needs the administrator's grant (need-to-know).
+    Object.assign(w.clerk, await w.s.users.setReadGrants(w.ws, w.admin, w.clerk.id, ['reservada']));
     await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: own.id, form: 'approval' });
     await expect(w.s.shipments.act(w.ws, w.multi, own.id, 'registrar_firma', PAYLOADS.registrar_firma)).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
     expect((await w.s.shipments.act(w.ws, w.clerk, own.id, 'registrar_firma', PAYLOADS.registrar_firma)).state).toBe('autorizado');
