@@ -47,16 +47,16 @@ describe('attack: a clerk without access opens another clerk’s reservada shipm
     expect(shipment.content.classification).toBe('reservada');
 
     // The list neither shows it nor counts it.
-    expect((await w.s.shipments.list(w.ws, {}, w.clerk2)).total).toBe(0);
-    expect((await w.s.shipments.list(w.ws, {}, w.clerk)).total).toBe(1);
-    expect((await w.s.shipments.list(w.ws, { text: 'inteligencia' }, w.clerk2)).items).toEqual([]);
+    expect((await w.s.shipments.list(w.ws, w.clerk2, {})).total).toBe(0);
+    expect((await w.s.shipments.list(w.ws, w.clerk, {})).total).toBe(1);
+    expect((await w.s.shipments.list(w.ws, w.clerk2, { text: 'inteligencia' })).items).toEqual([]);
 
     // Direct attempts: detail, print, attachment download.
     const detail = await refusal(w.s.shipments.get(w.ws, w.clerk2, shipment.id));
     expect(detail.code).toBe('FORBIDDEN');
     expect(detail.message).toMatch(/reservada: su usuario no tiene acceso/);
     expect((await refusal(w.s.shipments.printForm(w.ws, w.clerk2, { shipmentId: shipment.id, form: 'envelopeCover' }))).code).toBe('FORBIDDEN');
-    expect((await refusal(w.s.shipments.printedSheets(w.ws, shipment.id, w.clerk2))).code).toBe('FORBIDDEN');
+    expect((await refusal(w.s.shipments.printedSheets(w.ws, w.clerk2, shipment.id))).code).toBe('FORBIDDEN');
 
     const audit = await w.ws.audit.list({ limit: 50, offset: 0 } as never);
     const refused = audit.entries.filter((e) => e.action === 'shipment.read_refused');
@@ -80,7 +80,7 @@ describe('attack: a clerk without access opens another clerk’s reservada shipm
     await s2.users.setReadGrants(ws, admin, w.clerk2.id, ['reservada']);
     const lucia = ws.users.data.users.find((u) => u.id === w.clerk2.id)!;
     expect(lucia.readGrants).toEqual(['reservada']);
-    expect((await s2.shipments.list(ws, {}, lucia)).total).toBe(1);
+    expect((await s2.shipments.list(ws, lucia, {})).total).toBe(1);
     expect((await s2.shipments.get(ws, lucia, shipment.id)).shipment.id).toBe(shipment.id);
     const grants = (await ws.audit.list({ limit: 50, offset: 0 } as never)).entries.filter((e) => e.action === 'user.read_grants_changed');
     expect(grants).toHaveLength(1);
