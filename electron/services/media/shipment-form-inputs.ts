@@ -4,7 +4,7 @@ import type { Shipment } from '../../../shared/domain/shipments';
 import type { User } from '../../../shared/domain/users';
 import type { Workspace } from '../accounts/workspace';
 import type { FormInputs, FormName } from '../documents/forms';
-import type { OfficeInfo } from '../documents/toolkit';
+import type { OfficeInfo } from '../documents/components';
 import { type FormContext } from '../shipments/shipment-forms';
 
 /**

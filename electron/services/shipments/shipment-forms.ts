@@ -5,7 +5,7 @@ import type { PrintOptions } from '../../../shared/domain/printing';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
 import type { FormInputs, PersonInfo, RecipientInfo, ShipmentFormBase } from '../documents/forms';
-import type { OfficeInfo } from '../documents/toolkit';
+import type { OfficeInfo } from '../documents/components';
 import { shortHash } from '../integrity/hash-chain';
 
 /**

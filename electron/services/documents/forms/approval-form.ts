@@ -19,8 +19,8 @@ import {
   SignatureRow,
   qrCode,
   type QrCode,
-  renderDocument,
-} from '../toolkit';
+} from '../components';
+import { renderDocument } from '../render-document';
 import { envelopeFields, Fields, FilesTable, FormFrame, IntegrityBox, InventoryTable, mediaFields, sanitisationFields } from './content-blocks';
 import { classificationBanner, classificationText, formQrText } from './form-text';
 

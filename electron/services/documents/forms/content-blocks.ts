@@ -9,7 +9,7 @@ import React from 'react';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { MEDIA_KIND_LABELS, SANITISATION_METHOD_LABELS } from '../../../../shared/domain/shipments';
 import { formatCivilDate, formatDateTime } from '../../../../shared/format/date';
-import { COLORS, CodeBlock, DocumentTitle, FONT_SIZES, FieldList, FolioLine, Notice, OfficeHeader, OfficialDocument, OfficialPage, PlainText, QrMark, SimpleTable, wrapText, type LabeledValue, type QrCode, type OfficeInfo, type PageSizeName, type TableCell, type TextLook } from '../toolkit';
+import { COLORS, CodeBlock, DocumentTitle, FONT_SIZES, FieldList, FolioLine, Notice, OfficeHeader, OfficialDocument, OfficialPage, PlainText, QrMark, SimpleTable, wrapText, type LabeledValue, type QrCode, type OfficeInfo, type PageSizeName, type TableCell, type TextLook } from '../components';
 import type { EnvelopeInfo, InventoryLine, MediaFileLine, MediaInfo, VoidInfo } from '../../../../shared/forms/form-inputs';
 import { digestLines, footerNote, formatBytes, formatInteger } from './form-text';
 

@@ -21,10 +21,10 @@ import {
   SimpleTable,
   qrCode,
   type QrCode,
-  renderDocument,
   type TableCell,
   type TableLine,
-} from '../toolkit';
+} from '../components';
+import { renderDocument } from '../render-document';
 import { FormFrame, chainHeadLabel } from './content-blocks';
 import { classificationBanner, classificationText, formQrText } from './form-text';
 

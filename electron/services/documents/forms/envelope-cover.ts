@@ -17,7 +17,8 @@ import { formatDateTime } from '../../../../shared/format/date';
 import { parseFormInput } from '../../../../shared/forms/form-fields';
 import { envelopeCoverSchema, envelopeLabelSchema, type ClassificationInfo, type EnvelopeCoverInput, type EnvelopeLabelInput, type LabelSize } from '../../../../shared/forms/form-inputs';
 import { ensureFonts } from '../font-registry';
-import { COLORS, OfficeHeader, OfficialDocument, OfficialPage, QrMark, qrCode, renderDocument, type OfficeInfo, type QrCode } from '../toolkit';
+import { COLORS, OfficeHeader, OfficialDocument, OfficialPage, QrMark, qrCode, type OfficeInfo, type QrCode } from '../components';
+import { renderDocument } from '../render-document';
 import { classificationBanner, digestLines, footerNote, formQrText, formatInteger } from './form-text';
 
 const h = React.createElement;

@@ -5,7 +5,7 @@
  * data of a state C4, not real people.
  */
 import { createHash } from 'node:crypto';
-import type { OfficeInfo } from '../toolkit';
+import type { OfficeInfo } from '../components';
 import type { ApprovalFormInput } from './approval-form';
 import type { InventoryLine, MediaFileLine, MediaInfo } from '../../../../shared/forms/form-inputs';
 import type { CustodyEventLine, CustodyRegisterInput } from './custody-register';

@@ -20,8 +20,8 @@ import {
   Strong,
   qrCode,
   type QrCode,
-  renderDocument,
-} from '../toolkit';
+} from '../components';
+import { renderDocument } from '../render-document';
 import { Fields, FilesTable, FormFrame, IntegrityBox, mediaFields, sanitisationFields, Step, type StepProps } from './content-blocks';
 import { classificationBanner, classificationText, formQrText } from './form-text';
 

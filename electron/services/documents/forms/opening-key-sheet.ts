@@ -19,8 +19,8 @@ import {
   Strong,
   qrCode,
   type QrCode,
-  renderDocument,
-} from '../toolkit';
+} from '../components';
+import { renderDocument } from '../render-document';
 import { FormFrame, Step, type StepProps } from './content-blocks';
 import { formQrText } from './form-text';
 import { ageDecryptCommands, encryptedFiles, encryptedFilesText } from './media-manifest';

@@ -19,8 +19,8 @@ import {
   Strong,
   qrCode,
   type QrCode,
-  renderDocument,
-} from '../toolkit';
+} from '../components';
+import { renderDocument } from '../render-document';
 import { Fields, FormFrame, InventoryTable, mediaLabel } from './content-blocks';
 import { classificationBanner, classificationText, formQrText } from './form-text';
 

@@ -25,8 +25,8 @@ import {
   Strong,
   qrCode,
   type QrCode,
-  renderDocument,
-} from '../toolkit';
+} from '../components';
+import { renderDocument } from '../render-document';
 
 const h = React.createElement;
 

@@ -5,8 +5,8 @@
  */
 import React from 'react';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
-import { ensureFonts } from './font-registry';
-import { COLORS } from './theme';
+import { ensureFonts } from '../font-registry';
+import { COLORS } from '../theme';
 
 const h = React.createElement;
 

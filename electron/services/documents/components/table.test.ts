@@ -1,7 +1,8 @@
 import React from 'react';
 import { describe, expect, it } from 'vitest';
-import { OfficialDocument, OfficialPage, SimpleTable, renderDocument } from './toolkit';
-import { pdfInfo, pdfWords, writeTempPdf } from './test-support';
+import { OfficialDocument, OfficialPage, SimpleTable } from '.';
+import { renderDocument } from '../render-document';
+import { pdfInfo, pdfWords, writeTempPdf } from '../test-support';
 
 const h = React.createElement;
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
-import { formatDateTime } from '../../../shared/format/date';
-import { configureDocuments, currentFontDir, DEFAULT_FONT_DIR, ensureFonts } from './font-registry';
+import { AppError } from '../../../../shared/errors';
+import { formatDateTime } from '../../../../shared/format/date';
+import { configureDocuments, currentFontDir, DEFAULT_FONT_DIR, ensureFonts } from '../font-registry';
 import {
   DocumentTitle,
   FieldsWithQr,
@@ -20,9 +20,9 @@ import {
   SignatureRow,
   SimpleTable,
   qrCode,
-  renderDocument,
-} from './toolkit';
-import { STANDARD_14_FONTS, pdfFonts, pdfInfo, pdfReadingText, pdfText, renderPngs, solidPngDataUrl, writeTempPdf } from './test-support';
+} from '.';
+import { renderDocument } from '../render-document';
+import { STANDARD_14_FONTS, pdfFonts, pdfInfo, pdfReadingText, pdfText, renderPngs, solidPngDataUrl, writeTempPdf } from '../test-support';
 
 const h = React.createElement;
 
@@ -95,9 +95,9 @@ async function specimen(): Promise<Buffer> {
 }
 
 
-describe('toolkit specimen', () => {
+describe('components specimen', () => {
   it('paginates with "Página n de m", marks on every page and embedded fonts only', async () => {
-    const file = writeTempPdf('muestra-toolkit', await specimen());
+    const file = writeTempPdf('muestra-componentes', await specimen());
     const info = pdfInfo(file);
     expect(info.pages).toBe(2);
     expect(info.mediaBox).toEqual([0, 0, 612, 792]);
@@ -124,7 +124,7 @@ describe('toolkit specimen', () => {
       expect(font.embedded, `${font.name} no está incrustada`).toBe(true);
       expect(STANDARD_14_FONTS).not.toContain(font.name.replace(/^[A-Z]{6}\+/, ''));
     }
-    const pngs = renderPngs(file, 'muestra-toolkit');
+    const pngs = renderPngs(file, 'muestra-componentes');
     expect(pngs).toHaveLength(2);
     console.log(`Vista previa: ${pngs.join(', ')}`);
   });
