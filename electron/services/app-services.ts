@@ -7,6 +7,7 @@ import { UserAdmin } from './accounts/user-admin';
 import { directoryHandlers } from './agencies/handlers';
 import { DirectoryService } from './agencies/directory-service';
 import { auditHandlers } from './audit/handlers';
+import { SocialAccountService } from './communication/account-service';
 import { custodyHandlers } from './custody/handlers';
 import { CustodyService } from './custody/custody-service';
 import type { FormInputs, FormName } from './documents/forms';
@@ -40,7 +41,8 @@ export function createServices(config: ServicesConfig) {
   const clock = config.clock ?? (() => new Date());
   const profile = new PublicProfileFile(config.dataDir);
   const session = new SessionService({ dataDir: config.dataDir, clock, profile, ...(config.kdf ? { kdf: config.kdf } : {}) });
-  const users = new UserAdmin(profile, clock);
+  const socialAccounts = new SocialAccountService(clock);
+  const users = new UserAdmin(profile, clock, (ws, actor, user) => socialAccounts.userDeactivated(ws, actor, user.id));
   const jobs = new JobRunner();
   const shipments = new ShipmentService(clock, config.renderForm);
   const directory = new DirectoryService(clock, (ws) => shipments.fulfilledPeriods(ws));
@@ -60,6 +62,7 @@ export function createServices(config: ServicesConfig) {
     media,
     staging,
     pickedPaths,
+    socialAccounts,
     profile,
     clock,
     appInfo(): AppInfo {

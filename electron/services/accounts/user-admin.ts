@@ -23,7 +23,16 @@ function activeAdmins(ws: Workspace): User[] {
 
 /** Users and roles (Administración → Usuarios). Every change is audited under the acting administrator. */
 export class UserAdmin {
-  constructor(private readonly profile: PublicProfileFile, private readonly clock: () => Date) {}
+  /**
+   * @param onDeactivated what other domains do when someone leaves: the
+   * social-account register ends their password custodies (injected so this
+   * module imports none of them).
+   */
+  constructor(
+    private readonly profile: PublicProfileFile,
+    private readonly clock: () => Date,
+    private readonly onDeactivated: (ws: Workspace, actor: User, user: User) => Promise<unknown> = () => Promise.resolve(),
+  ) {}
 
   list(ws: Workspace): User[] {
     return [...ws.users.data.users].sort((a, b) => Number(b.active) - Number(a.active) || a.fullName.localeCompare(b.fullName, 'es'));
@@ -94,6 +103,7 @@ export class UserAdmin {
       if (!p.deactivated.includes(user.userName)) p.deactivated.push(user.userName);
     });
     await ws.audit.record('user.deactivated', actorOf(actor), `${user.fullName} (${user.userName})`);
+    await this.onDeactivated(ws, actor, user);
     return user;
   }
 

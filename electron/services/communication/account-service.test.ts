@@ -1,0 +1,130 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { accountInputSchema, type AccountInput, type CustodyInput } from '../../../shared/domain/social-accounts';
+import { createServices, type Services } from '../app-services';
+import { ADMIN, testWorld, type TestWorld } from '../test-support/world';
+import { TEST_KDF } from '../vault';
+import { ACCOUNT_CHANGES_STREAM, type AccountFrame } from './account-store';
+
+let world: TestWorld | null = null;
+const reopened: Services[] = [];
+afterEach(async () => {
+  for (const s of reopened.splice(0)) await s.session.close();
+  await world?.s.session.close();
+  world = null;
+});
+
+const official: AccountInput = { network: 'facebook', handle: 'C4Oaxaca', url: 'https://facebook.com/C4Oaxaca', kind: 'oficial', area: 'Comunicación Social', addedOn: '2026-01-05' };
+const personal: AccountInput = {
+  network: 'x',
+  handle: '@DirectoraC4',
+  kind: 'personal_administrada',
+  holder: { fullName: 'Rosa Díaz Peña', position: 'Directora General', level: 0 },
+  area: 'Comunicación Social',
+  addedOn: '2026-02-01',
+  listedPublicly: true,
+};
+const custodian = (fullName: string, userId: string | null = null): CustodyInput => ({
+  custodian: { userId, fullName, position: 'Community manager', area: 'Comunicación Social' },
+  startedOn: '2026-03-01',
+  keptIn: 'KeePassXC de Comunicación Social, entrada Facebook oficial',
+  secondFactorHeldBy: 'Jefatura de Comunicación Social',
+  recoveryContact: 'comunicacion@c4.example.gob.mx',
+});
+
+async function reopen(w: TestWorld): Promise<Services> {
+  await w.s.session.close();
+  const s = createServices({ dataDir: w.dir, version: 't', shell: 'harness', clock: () => new Date(w.clock.now), kdf: TEST_KDF });
+  reopened.push(s);
+  await s.session.signIn(ADMIN.userName, ADMIN.password);
+  return s;
+}
+
+async function frames(s: Services): Promise<AccountFrame[]> {
+  const stream = await s.session.require().ws.vault.stream<AccountFrame>(ACCOUNT_CHANGES_STREAM);
+  const out: AccountFrame[] = [];
+  for await (const { record } of stream.readAll()) out.push(record);
+  return out;
+}
+
+describe('the social-account register on a real vault', () => {
+  it('keeps accounts and custodies, opens a password change when a custody ends, and closes it when recorded', async () => {
+    const w = (world = await testWorld());
+    const a = await w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse(official));
+    const p = await w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse(personal));
+    expect(p.countsAsOfficial).toBe(true);
+    await expect(w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse({ ...official, handle: 'c4oaxaca' }))).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    await w.s.socialAccounts.startCustody(w.ws, w.admin, a.account.id, custodian('Ana Torres Ruiz'));
+    const two = await w.s.socialAccounts.startCustody(w.ws, w.admin, a.account.id, custodian('José Pérez', w.clerk.id));
+    expect(two.account.custodies).toHaveLength(2);
+    expect(two.usable).toBe(false); // six months after 2026-01-05 the account is overdue for validation on 2026-11-23
+    expect(two.status).toBe('en_revision');
+    const validated = await w.s.socialAccounts.validate(w.ws, w.admin, a.account.id, '2026-11-20');
+    expect(validated).toMatchObject({ status: 'activa', usable: true, pendingRotation: null });
+
+    const ana = two.account.custodies[0]!;
+    const ended = await w.s.socialAccounts.endCustody(w.ws, w.admin, a.account.id, ana.id, '2026-11-21', 'salida_de_custodio');
+    expect(ended.pendingRotation).toEqual({ since: '2026-11-21', reason: 'salida_de_custodio', custodyId: ana.id });
+    expect(ended.usable).toBe(false);
+    const rotated = await w.s.socialAccounts.recordRotation(w.ws, w.admin, a.account.id, { on: '2026-11-22', reason: 'salida_de_custodio', changedBy: 'José Pérez', note: '' });
+    expect(rotated).toMatchObject({ pendingRotation: null, usable: true });
+
+    // Each change is one frame holding only what changed.
+    const all = await frames(w.s);
+    expect(all.map((f) => f.kind)).toEqual(['created', 'created', 'custody_started', 'custody_started', 'validated', 'custody_ended', 'rotated']);
+    expect(Object.keys(all[5]!.set).sort()).toEqual(['custodies', 'pendingRotation']);
+    expect(Object.keys(all[6]!.set).sort()).toEqual(['pendingRotation', 'rotations']);
+
+    const audit = await w.ws.audit.list({ offset: 0, limit: 100 });
+    expect(audit.entries.filter((e) => e.action.startsWith('social_account.')).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['social_account.created', 'social_account.custody_started', 'social_account.custody_ended', 'social_account.rotation_recorded', 'social_account.validated']),
+    );
+    const detail = await w.s.socialAccounts.get(w.ws, a.account.id);
+    expect(detail.history.map((h) => h.label)).toContain('Fin de custodia de la contraseña');
+    expect(detail.history[0]).toMatchObject({ label: 'Alta en el directorio', actor: { userName: ADMIN.userName } });
+  });
+
+  it('ends the custodies of a user who is deactivated, and the accounts owe a password change', async () => {
+    const w = (world = await testWorld());
+    const a = await w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse(official));
+    await w.s.socialAccounts.startCustody(w.ws, w.admin, a.account.id, custodian('José Pérez', w.clerk.id));
+    await w.s.users.deactivate(w.ws, w.admin, w.clerk.id);
+    const after = await w.s.socialAccounts.get(w.ws, a.account.id);
+    expect(after.account.custodies[0]).toMatchObject({ endedOn: '2026-11-23', endReason: 'baja_de_usuario' });
+    expect(after.pendingRotation).toMatchObject({ reason: 'salida_de_custodio' });
+  });
+
+  it('opens from its checkpoint, replays what came after it, and rebuilds a damaged one (saying so in the audit log)', async () => {
+    const w = (world = await testWorld());
+    const a = await w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse(official));
+    await w.s.socialAccounts.startCustody(w.ws, w.admin, a.account.id, custodian('Ana Torres Ruiz'));
+    const checkpointFile = path.join(w.dir, 'g1', 'cache', 'social-accounts.vlj');
+
+    // Reopened: the checkpoint written at first open is behind by both changes and is caught up.
+    let s = await reopen(w);
+    expect((await s.socialAccounts.list(s.session.require().ws)).map((v) => v.account.custodies.length)).toEqual([1]);
+    const older = readFileSync(checkpointFile);
+
+    // A checkpoint from an older position: the frames after it are replayed.
+    await s.socialAccounts.create(s.session.require().ws, s.session.require().user, accountInputSchema.parse(personal));
+    await s.session.close();
+    writeFileSync(checkpointFile, older);
+    rmSync(`${checkpointFile}.prev`, { force: true });
+    s = await reopen({ ...w, s });
+    expect((await s.socialAccounts.list(s.session.require().ws)).map((v) => v.account.handle).sort()).toEqual(['@DirectoraC4', 'C4Oaxaca']);
+
+    // A flipped byte: rebuilt from the stream, and the audit log says why.
+    await s.session.close();
+    const bytes = readFileSync(checkpointFile);
+    bytes[bytes.length - 5]! ^= 0xff;
+    writeFileSync(checkpointFile, bytes);
+    rmSync(`${checkpointFile}.prev`, { force: true });
+    s = await reopen({ ...w, s });
+    const { ws } = s.session.require();
+    expect((await s.socialAccounts.list(ws)).map((v) => v.account.handle).sort()).toEqual(['@DirectoraC4', 'C4Oaxaca']);
+    const rebuilt = (await ws.audit.list({ offset: 0, limit: 200 })).entries.filter((e) => e.action === 'vault.index_rebuilt' && e.subject === 'Directorio de cuentas de redes sociales');
+    expect(rebuilt.map((e) => e.details.motivo)).toEqual(['el punto de control estaba dañado']);
+  });
+});
