@@ -8,6 +8,7 @@ import { directoryHandlers } from './agencies/handlers';
 import { DirectoryService } from './agencies/directory-service';
 import { auditHandlers } from './audit/handlers';
 import { SocialAccountService } from './communication/account-service';
+import { communicationHandlers } from './communication/handlers';
 import { custodyHandlers } from './custody/handlers';
 import { CustodyService } from './custody/custody-service';
 import type { FormInputs, FormName } from './documents/forms';
@@ -88,6 +89,7 @@ export function createHandlers(services: Services): HandlerTable {
     ...directoryHandlers(directory),
     ...shipmentHandlers({ shipments, custody, directory, pickedPaths }),
     ...custodyHandlers(custody),
+    ...communicationHandlers(services.socialAccounts),
     ...mediaHandlers({ media, jobs, staging, shipments, session, profile, dataDir: config.dataDir, clock: services.clock, ...(config.kdf ? { kdf: config.kdf } : {}) }),
   };
   const gate: AccessGate = {

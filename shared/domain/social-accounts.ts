@@ -114,6 +114,7 @@ export const custodyInputSchema = z.object({
   recoveryContact: text(2, 200, 'Indique el correo o teléfono de recuperación de la cuenta.', 'El contacto de recuperación'),
 });
 export type CustodyInput = z.input<typeof custodyInputSchema>;
+export type ParsedCustodyInput = z.output<typeof custodyInputSchema>;
 
 export const CUSTODY_END_REASONS = ['salida_de_custodio', 'cambio_de_funciones', 'baja_de_usuario', 'baja_de_cuenta'] as const;
 export type CustodyEndReason = (typeof CUSTODY_END_REASONS)[number];
@@ -167,4 +168,34 @@ export interface SocialAccount extends Omit<ParsedAccountInput, 'addedOn'> {
   custodies: PasswordCustody[];
   rotations: PasswordRotation[];
   pendingRotation: PendingRotation | null;
+}
+
+export const rotationInputSchema = z.object({
+  on: civilDateSchema,
+  reason: z.enum(ROTATION_REASONS, { error: 'Elija el motivo del cambio de contraseña.' }),
+  changedBy: text(3, 120, 'Escriba quién cambió la contraseña.', 'Quién la cambió'),
+  note: z.string().trim().max(500, 'La nota admite como máximo 500 caracteres.').default(''),
+});
+export type RotationInput = z.input<typeof rotationInputSchema>;
+
+/** An account as the directory lists it: the record and what the rules say of it today. */
+export interface AccountView {
+  account: SocialAccount;
+  status: AccountStatus;
+  countsAsOfficial: boolean;
+  revalidationDueOn: CivilDate;
+  pendingRotation: PendingRotation | null;
+  usable: boolean;
+}
+
+/** One line of an account's history, read back from its change frames. */
+export interface AccountHistoryEntry {
+  at: string;
+  actor: { id: string; userName: string; fullName: string };
+  label: string;
+  detail: string;
+}
+
+export interface AccountDetail extends AccountView {
+  history: AccountHistoryEntry[];
 }

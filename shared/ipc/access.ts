@@ -18,6 +18,8 @@ export type Access =
 
 export const EDITORS = ['capturista', 'administrador'] as const satisfies readonly Role[];
 export const ADMINISTRATORS = ['administrador'] as const satisfies readonly Role[];
+/** Comunicación Social's own records (accounts, releases), which the administrator may also keep. */
+export const COMMUNICATION = ['comunicacion_social', 'administrador'] as const satisfies readonly Role[];
 
 /** The one wording of a role refusal, for dispatch and for the rules the domain checks itself. */
 export function roleRefusal(roles: readonly Role[], doing: string): ErrorPayload {

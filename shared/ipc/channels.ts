@@ -75,6 +75,15 @@ export const CHANNELS = [
   'custody.known',
   'couriers.list',
   'couriers.save',
+  'socialAccounts.list',
+  'socialAccounts.get',
+  'socialAccounts.create',
+  'socialAccounts.update',
+  'socialAccounts.validate',
+  'socialAccounts.remove',
+  'socialAccounts.startCustody',
+  'socialAccounts.endCustody',
+  'socialAccounts.recordRotation',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -12,10 +12,11 @@ import { courierInputSchema, custodyEventInputSchema, custodyFilterSchema, type 
 import { printInputSchema, type PrintedForm, type PrintedSheetInfo } from '../domain/printing';
 import { bagRefSchema, exportRecordsSchema, loadMediaSchema, restoreSchema, stageFileSchema, type BackupReport, type BagFolder, type DriveInfo, type RepairSummary, type RestoreSummary } from '../domain/media';
 import type { SessionState } from '../domain/session';
+import { CUSTODY_END_REASONS, accountInputSchema, custodyInputSchema, rotationInputSchema, type AccountDetail, type AccountView } from '../domain/social-accounts';
 import { settingsSchema, type Settings } from '../domain/settings';
 import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
 import { bytesMatchDeclaredType, SIGNATURE_MISMATCH_MESSAGE } from '../domain/file-signature';
-import { ADMINISTRATORS, EDITORS, type Access, type CallerOf } from './access';
+import { ADMINISTRATORS, COMMUNICATION, EDITORS, type Access, type CallerOf } from './access';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
@@ -202,6 +203,17 @@ export const contract = {
   'custody.known': channel<KnownParties>()(noInput, SIGNED_IN),
   'couriers.list': channel<Courier[]>()(noInput, SIGNED_IN),
   'couriers.save': channel<Courier>()(z.object({ courierId: id.optional(), courier: courierInputSchema, active: z.boolean().default(true) }).strict(), { kind: 'roles', roles: EDITORS, doing: 'registrar mensajeros' }),
+
+  // Comunicación Social: the register of social-network accounts and the custody of their passwords.
+  'socialAccounts.list': channel<AccountView[]>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'consultar las cuentas de redes sociales' }),
+  'socialAccounts.get': channel<AccountDetail>()(z.object({ accountId: id }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'consultar las cuentas de redes sociales' }),
+  'socialAccounts.create': channel<AccountView>()(z.object({ account: accountInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'registrar cuentas de redes sociales' }),
+  'socialAccounts.update': channel<AccountView>()(z.object({ accountId: id, account: accountInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'modificar cuentas de redes sociales', inDomain: 'a removed account is no longer changed (account-service)' }),
+  'socialAccounts.validate': channel<AccountView>()(z.object({ accountId: id, on: civilDateSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'validar cuentas de redes sociales' }),
+  'socialAccounts.remove': channel<AccountView>()(z.object({ accountId: id, on: civilDateSchema, reason: z.string().trim().max(500, 'El motivo admite como máximo 500 caracteres.').default('') }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'dar de baja cuentas de redes sociales' }),
+  'socialAccounts.startCustody': channel<AccountView>()(z.object({ accountId: id, custody: custodyInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'asignar custodios de contraseñas' }),
+  'socialAccounts.endCustody': channel<AccountView>()(z.object({ accountId: id, custodyId: id, on: civilDateSchema, reason: z.enum(CUSTODY_END_REASONS, { error: 'Elija el motivo del fin de la custodia.' }) }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'terminar custodias de contraseñas', inDomain: 'ending a custody opens a password change (account-rules: endCustody)' }),
+  'socialAccounts.recordRotation': channel<AccountView>()(z.object({ accountId: id, rotation: rotationInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'registrar cambios de contraseña', inDomain: 'a change settles only what was owed up to its day (account-rules: recordRotation)' }),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, Access, unknown> };
 
 type Contract = typeof contract;

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { accountInputSchema, type AccountInput, type CustodyInput } from '../../../shared/domain/social-accounts';
+import { accountInputSchema, custodyInputSchema, type AccountInput, type ParsedCustodyInput } from '../../../shared/domain/social-accounts';
 import { createServices, type Services } from '../app-services';
 import { ADMIN, testWorld, type TestWorld } from '../test-support/world';
 import { TEST_KDF } from '../vault';
@@ -25,13 +25,14 @@ const personal: AccountInput = {
   addedOn: '2026-02-01',
   listedPublicly: true,
 };
-const custodian = (fullName: string, userId: string | null = null): CustodyInput => ({
+const custodian = (fullName: string, userId: string | null = null): ParsedCustodyInput =>
+  custodyInputSchema.parse({
   custodian: { userId, fullName, position: 'Community manager', area: 'Comunicación Social' },
   startedOn: '2026-03-01',
   keptIn: 'KeePassXC de Comunicación Social, entrada Facebook oficial',
   secondFactorHeldBy: 'Jefatura de Comunicación Social',
   recoveryContact: 'comunicacion@c4.example.gob.mx',
-});
+  });
 
 async function reopen(w: TestWorld): Promise<Services> {
   await w.s.session.close();

@@ -12,13 +12,13 @@ import {
   CUSTODY_END_REASON_LABELS,
   NETWORK_LABELS,
   ROTATION_REASON_LABELS,
-  type AccountStatus,
+  type AccountDetail,
+  type AccountView,
   type CustodyEndReason,
-  type CustodyInput,
+  type ParsedCustodyInput,
   type ParsedAccountInput,
   type PasswordRotation,
-  type PendingRotation,
-  type RotationReason,
+  type RotationInput,
   type SocialAccount,
 } from '../../../shared/domain/social-accounts';
 import type { User } from '../../../shared/domain/users';
@@ -26,23 +26,8 @@ import { AppError } from '../../../shared/errors';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
 import { todayInOffice } from '../agencies/rules/civil-date';
-import { custodyInputSchema } from '../../../shared/domain/social-accounts';
 import { DEFAULT_REVALIDATION_MONTHS, countsAsOfficial, currentCustodies, custodiesOfUser, endCustody, inPublicDirectory, isUsable, pendingRotationOn, recordRotation, revalidationDueOn, statusOn } from './account-rules';
-import { AccountStore, type AccountChangeKind, type AccountHistoryEntry } from './account-store';
-
-/** An account as the directory lists it: the record and what the rules say of it today. */
-export interface AccountView {
-  account: SocialAccount;
-  status: AccountStatus;
-  countsAsOfficial: boolean;
-  revalidationDueOn: CivilDate;
-  pendingRotation: PendingRotation | null;
-  usable: boolean;
-}
-
-export interface AccountDetail extends AccountView {
-  history: AccountHistoryEntry[];
-}
+import { AccountStore, type AccountChangeKind } from './account-store';
 
 const REBUILD_WORDS = { missing: 'no había punto de control', damaged: 'el punto de control estaba dañado', stale: 'el punto de control no correspondía a los registros' } as const;
 
@@ -143,9 +128,8 @@ export class SocialAccountService {
     return this.save(ws, user, { ...next, removedOn: on, status: 'dada_de_baja', notes: reason ? `${next.notes}${next.notes ? '\n' : ''}Baja: ${reason}` : next.notes }, 'removed', 'social_account.removed', reason || 'Sin motivo indicado');
   }
 
-  async startCustody(ws: Workspace, user: User, accountId: string, input: CustodyInput): Promise<AccountView> {
+  async startCustody(ws: Workspace, user: User, accountId: string, parsed: ParsedCustodyInput): Promise<AccountView> {
     const prev = this.editable((await this.store(ws)).get(accountId));
-    const parsed = custodyInputSchema.parse(input);
     if (parsed.startedOn < prev.addedOn) throw new AppError('VALIDATION', 'La custodia no puede empezar antes del alta de la cuenta.');
     if (parsed.custodian.userId !== null && !ws.users.data.users.some((u) => u.id === parsed.custodian.userId && u.active)) {
       throw new AppError('VALIDATION', 'El custodio elegido no es un usuario activo de Valija.');
@@ -163,7 +147,7 @@ export class SocialAccountService {
     return this.save(ws, user, next, 'custody_ended', 'social_account.custody_ended', `${who}, el ${on} (${CUSTODY_END_REASON_LABELS[reason]}); cambio de contraseña pendiente`);
   }
 
-  async recordRotation(ws: Workspace, user: User, accountId: string, rotation: { on: CivilDate; reason: RotationReason; changedBy: string; note: string }): Promise<AccountView> {
+  async recordRotation(ws: Workspace, user: User, accountId: string, rotation: Required<RotationInput>): Promise<AccountView> {
     const prev = this.editable((await this.store(ws)).get(accountId));
     if (rotation.on > this.today()) throw new AppError('VALIDATION', 'La fecha del cambio de contraseña no puede ser posterior a hoy.');
     const entry: PasswordRotation = { ...rotation };

@@ -14,7 +14,7 @@
  * - an account's history is its frames, read back when its page asks.
  */
 import type { AuditActor } from '../../../shared/domain/audit';
-import type { SocialAccount } from '../../../shared/domain/social-accounts';
+import type { AccountHistoryEntry, SocialAccount } from '../../../shared/domain/social-accounts';
 import { AppError } from '../../../shared/errors';
 import type { UnlockedVault, VaultStream } from '../vault';
 import { SerialQueue } from '../vault/gate';
@@ -47,14 +47,6 @@ export interface AccountFrame {
   detail: string;
   /** The fields that changed; the first frame of an account holds all of them. */
   set: Partial<SocialAccount>;
-}
-
-export interface AccountHistoryEntry {
-  at: string;
-  actor: AuditActor;
-  kind: AccountChangeKind;
-  label: string;
-  detail: string;
 }
 
 type Covered = Record<string, { frames: number; bytes: number }>;
@@ -151,7 +143,7 @@ export class AccountStore {
     this.get(accountId);
     const out: AccountHistoryEntry[] = [];
     for await (const { record } of this.stream.readAll()) {
-      if (record.accountId === accountId) out.push({ at: record.at, actor: record.actor, kind: record.kind, label: ACCOUNT_CHANGE_LABELS[record.kind], detail: record.detail });
+      if (record.accountId === accountId) out.push({ at: record.at, actor: record.actor, label: ACCOUNT_CHANGE_LABELS[record.kind], detail: record.detail });
     }
     return out;
   }

@@ -88,6 +88,15 @@ const EXPECTED: Record<Channel, string> = {
   'custody.known': 'signedIn',
   'couriers.list': 'signedIn',
   'couriers.save': 'capturista|administrador',
+  'socialAccounts.list': 'comunicacion_social|administrador',
+  'socialAccounts.get': 'comunicacion_social|administrador',
+  'socialAccounts.create': 'comunicacion_social|administrador',
+  'socialAccounts.update': 'comunicacion_social|administrador',
+  'socialAccounts.validate': 'comunicacion_social|administrador',
+  'socialAccounts.remove': 'comunicacion_social|administrador',
+  'socialAccounts.startCustody': 'comunicacion_social|administrador',
+  'socialAccounts.endCustody': 'comunicacion_social|administrador',
+  'socialAccounts.recordRotation': 'comunicacion_social|administrador',
 };
 
 /** Channels whose refusal also depends on the record or the input: the contract must name that rule. */
@@ -119,6 +128,9 @@ const RULES_IN_DOMAIN: readonly Channel[] = [
   'backup.restore',
   'backup.repair',
   'custody.record',
+  'socialAccounts.update',
+  'socialAccounts.endCustody',
+  'socialAccounts.recordRotation',
 ];
 
 function describeAccess(access: Access): string {
