@@ -59,6 +59,7 @@ export const AUDIT_ACTIONS = {
   'social_account.custody_started': 'Custodia de contraseña asignada',
   'social_account.custody_ended': 'Custodia de contraseña terminada',
   'social_account.rotation_recorded': 'Cambio de contraseña registrado',
+  'social_account.directory_exported': 'Directorio público de cuentas exportado',
   'vault.backed_up': 'Respaldo de la bóveda creado',
   'vault.restored': 'Bóveda restaurada desde un respaldo',
   'vault.restore_refused': 'Restauración de un respaldo rechazada',

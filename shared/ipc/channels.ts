@@ -84,6 +84,7 @@ export const CHANNELS = [
   'socialAccounts.startCustody',
   'socialAccounts.endCustody',
   'socialAccounts.recordRotation',
+  'socialAccounts.exportDirectory',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -214,6 +214,7 @@ export const contract = {
   'socialAccounts.startCustody': channel<AccountView>()(z.object({ accountId: id, custody: custodyInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'asignar custodios de contraseñas' }),
   'socialAccounts.endCustody': channel<AccountView>()(z.object({ accountId: id, custodyId: id, on: civilDateSchema, reason: z.enum(CUSTODY_END_REASONS, { error: 'Elija el motivo del fin de la custodia.' }) }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'terminar custodias de contraseñas', inDomain: 'ending a custody opens a password change (account-rules: endCustody)' }),
   'socialAccounts.recordRotation': channel<AccountView>()(z.object({ accountId: id, rotation: rotationInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'registrar cambios de contraseña', inDomain: 'a change settles only what was owed up to its day (account-rules: recordRotation)' }),
+  'socialAccounts.exportDirectory': channel<DocumentDownload>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'exportar el directorio de cuentas' }),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, Access, unknown> };
 
 type Contract = typeof contract;

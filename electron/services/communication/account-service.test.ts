@@ -128,4 +128,29 @@ describe('the social-account register on a real vault', () => {
     const rebuilt = (await ws.audit.list({ offset: 0, limit: 200 })).entries.filter((e) => e.action === 'vault.index_rebuilt' && e.subject === 'Directorio de cuentas de redes sociales');
     expect(rebuilt.map((e) => e.details.motivo)).toEqual(['el punto de control estaba dañado']);
   });
+
+  it('exports the public directory as CSV for Excel: official accounts and the personal ones whose holders asked, never removed ones', async () => {
+    const w = (world = await testWorld());
+    const a = await w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse(official));
+    await w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse(personal));
+    await w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse({ ...personal, network: 'instagram', handle: 'rosa.personal', kind: 'personal_registrada', listedPublicly: false }));
+    await w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse({ ...personal, network: 'tiktok', handle: '@rosa_listada', kind: 'personal_registrada', listedPublicly: true }));
+    const gone = await w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse({ ...official, network: 'youtube', handle: 'C4Viejo' }));
+    await w.s.socialAccounts.remove(w.ws, w.admin, gone.account.id, '2026-11-01', 'Cuenta cerrada');
+    const file = await w.s.socialAccounts.exportPublicDirectory(w.ws, w.admin);
+    expect(file).toMatchObject({ fileName: 'directorio-cuentas-redes-sociales-2026-11-23.csv', mediaType: 'text/csv' });
+    const text = Buffer.from(file.base64, 'base64').toString('utf8');
+    expect(text.startsWith('\uFEFFRed social,Cuenta,Dirección,Tipo,')).toBe(true);
+    const lines = text.slice(1).trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toBe('Facebook,C4Oaxaca,https://facebook.com/C4Oaxaca,Oficial,,,Comunicación Social,05/01/2026');
+    // A cell starting with «@» could be read by Excel as a formula: it leaves quoted, after an apostrophe.
+    expect(lines[2]).toContain(`X,"'@DirectoraC4",,Personal administrada por el área (cuenta oficial),Rosa Díaz Peña,Directora General`);
+    expect(lines[3]).toContain(`TikTok,"'@rosa_listada",,Personal de servidor público (no es cuenta oficial)`);
+    expect(text).not.toContain('rosa.personal');
+    expect(text).not.toContain('C4Viejo');
+    expect(a.account.id).toBeTruthy();
+    const audit = await w.ws.audit.list({ offset: 0, limit: 100 });
+    expect(audit.entries.find((e) => e.action === 'social_account.directory_exported')?.details.cuentas).toBe(3);
+  });
 });

@@ -26,8 +26,9 @@ import { AppError } from '../../../shared/errors';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
 import { todayInOffice } from '../agencies/rules/civil-date';
-import { DEFAULT_REVALIDATION_MONTHS, countsAsOfficial, currentCustodies, custodiesOfUser, endCustody, inPublicDirectory, isUsable, pendingRotationOn, recordRotation, revalidationDueOn, statusOn } from './account-rules';
+import { DEFAULT_REVALIDATION_MONTHS, countsAsOfficial, currentCustodies, custodiesOfUser, endCustody, isUsable, pendingRotationOn, recordRotation, revalidationDueOn, statusOn } from './account-rules';
 import { AccountStore, type AccountChangeKind } from './account-store';
+import { publicDirectoryAccounts, publicDirectoryCsv, publicDirectoryFileName } from './public-directory';
 
 const REBUILD_WORDS = { missing: 'no había punto de control', damaged: 'el punto de control estaba dañado', stale: 'el punto de control no correspondía a los registros' } as const;
 
@@ -167,9 +168,13 @@ export class SocialAccountService {
     return held.length;
   }
 
-  /** Octava: the accounts the office lists publicly. */
-  async publicDirectory(ws: Workspace): Promise<SocialAccount[]> {
-    return (await this.list(ws)).map((v) => v.account).filter(inPublicDirectory);
+  /** Octava: the public directory as CSV for Excel (UTF-8 with BOM), ready for the transparency portal. */
+  async exportPublicDirectory(ws: Workspace, user: User): Promise<{ fileName: string; mediaType: string; base64: string }> {
+    const accounts = (await this.store(ws)).all();
+    const listed = publicDirectoryAccounts(accounts).length;
+    const csv = publicDirectoryCsv(accounts);
+    await ws.audit.record('social_account.directory_exported', actorOf(user), `Directorio público de cuentas (${listed} cuentas)`, { cuentas: listed });
+    return { fileName: publicDirectoryFileName(this.today()), mediaType: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64') };
   }
 
   private editable(account: SocialAccount): SocialAccount {

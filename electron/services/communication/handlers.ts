@@ -12,6 +12,7 @@ export function communicationHandlers(accounts: SocialAccountService) {
     'socialAccounts.remove': ({ accountId, on, reason }, { ws, user }) => accounts.remove(ws, user, accountId, on, reason),
     'socialAccounts.startCustody': ({ accountId, custody }, { ws, user }) => accounts.startCustody(ws, user, accountId, custody),
     'socialAccounts.endCustody': ({ accountId, custodyId, on, reason }, { ws, user }) => accounts.endCustody(ws, user, accountId, custodyId, on, reason),
+    'socialAccounts.exportDirectory': (_, { ws, user }) => accounts.exportPublicDirectory(ws, user),
     'socialAccounts.recordRotation': ({ accountId, rotation }, { ws, user }) => accounts.recordRotation(ws, user, accountId, rotation),
   } satisfies DomainHandlers;
 }
