@@ -42,7 +42,7 @@ export function createServices(config: ServicesConfig) {
   const clock = config.clock ?? (() => new Date());
   const profile = new PublicProfileFile(config.dataDir);
   const session = new SessionService({ dataDir: config.dataDir, clock, profile, ...(config.kdf ? { kdf: config.kdf } : {}) });
-  const socialAccounts = new SocialAccountService(clock);
+  const socialAccounts = new SocialAccountService(clock, config.renderForm);
   const users = new UserAdmin(profile, clock, (ws, actor, user) => socialAccounts.userDeactivated(ws, actor, user.id));
   const jobs = new JobRunner();
   const shipments = new ShipmentService(clock, config.renderForm);

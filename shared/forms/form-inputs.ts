@@ -389,3 +389,43 @@ export const recoverySheetSchema = z.object(
   { error: 'Faltan los datos de la hoja de recuperación' },
 );
 export type RecoverySheetInput = z.input<typeof recoverySheetSchema>;
+
+/**
+ * The «resguardo» a custodian of a social-network account's password signs
+ * by hand: what they acknowledge holding, never the password itself.
+ */
+export const custodyAcknowledgementSchema = z.object(
+  {
+    office: officeSchema,
+    pageSize,
+    /** A short code naming this acknowledgement (account and custody), printed and in the QR. */
+    code: text('el código del resguardo', 80).regex(QR_SAFE, 'El código del resguardo no puede contener «|» ni saltos de línea'),
+    /** SHA-256 of the canonical custody record it acknowledges. */
+    digest: text('la huella del resguardo', 64)
+      .toLowerCase()
+      .regex(HEX64, 'La huella del resguardo debe ser un SHA-256 de 64 dígitos hexadecimales'),
+    account: z.object(
+      {
+        network: text('la red social'),
+        handle: text('el usuario de la cuenta'),
+        url: optionalText('dirección de la cuenta', 300),
+        kind: text('el tipo de cuenta'),
+        area: text('el área responsable de la cuenta'),
+      },
+      { error: 'Faltan los datos de la cuenta' },
+    ),
+    custodian: z.object(
+      { fullName: text('el nombre del custodio'), position: text('el cargo del custodio'), area: text('el área del custodio') },
+      { error: 'Faltan los datos del custodio' },
+    ),
+    startedOn: text('la fecha de inicio de la custodia', 10).regex(CIVIL_DATE, 'La fecha de inicio de la custodia no es válida'),
+    keptIn: text('dónde se guarda la contraseña', 300),
+    secondFactorHeldBy: text('quién controla el segundo factor', 200),
+    recoveryContact: text('el contacto de recuperación', 200),
+    printedAt: isoDate('fecha de impresión'),
+    /** Who hands the custody over (signs as «Entregó»). */
+    handedOverBy: z.object({ fullName: text('el nombre de quien entrega'), position: text('el cargo de quien entrega') }, { error: 'Falta quién entrega la custodia' }),
+  },
+  { error: 'Faltan los datos del resguardo' },
+);
+export type CustodyAcknowledgementInput = z.input<typeof custodyAcknowledgementSchema>;

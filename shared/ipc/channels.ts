@@ -85,6 +85,10 @@ export const CHANNELS = [
   'socialAccounts.endCustody',
   'socialAccounts.recordRotation',
   'socialAccounts.exportDirectory',
+  'socialAccounts.printAcknowledgement',
+  'socialAccounts.registerAcknowledgementScan',
+  'socialAccounts.registerRequestScan',
+  'socialAccounts.scan',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

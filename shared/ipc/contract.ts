@@ -7,7 +7,7 @@ import type { MaintenanceStatus } from '../domain/maintenance';
 import { agencyInputSchema, agreementInputSchema, civilDateSchema, obligationInputSchema, reportInputSchema, type Agency, type Agreement, type Obligation, type ReportDefinition } from '../domain/agencies';
 import type { AgencyDetail, AgencySummary, Eligibility, HomeDashboard, ImportPreview, ReportsOverview } from '../domain/directory-views';
 import { officeProfileSchema } from '../domain/office';
-import { actInputSchema, attachmentUploadSchema, shipmentContentSchema, shipmentFilterSchema, type FolioMatch, type SheetLookup, type Shipment, type ShipmentAttachment, type ShipmentDetail, type ShipmentPage } from '../domain/shipments';
+import { actInputSchema, attachmentUploadSchema, scanUploadSchema, shipmentContentSchema, shipmentFilterSchema, type FolioMatch, type SheetLookup, type Shipment, type ShipmentAttachment, type ShipmentDetail, type ShipmentPage } from '../domain/shipments';
 import { courierInputSchema, custodyEventInputSchema, custodyFilterSchema, type Courier, type CustodyEvent, type CustodyPage, type CustodyVerification, type KnownParties } from '../domain/custody';
 import { printInputSchema, type PrintedForm, type PrintedSheetInfo } from '../domain/printing';
 import { bagRefSchema, exportRecordsSchema, loadMediaSchema, restoreSchema, stageFileSchema, type BackupReport, type BagFolder, type DriveInfo, type RepairSummary, type RestoreSummary } from '../domain/media';
@@ -215,6 +215,10 @@ export const contract = {
   'socialAccounts.endCustody': channel<AccountView>()(z.object({ accountId: id, custodyId: id, on: civilDateSchema, reason: z.enum(CUSTODY_END_REASONS, { error: 'Elija el motivo del fin de la custodia.' }) }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'terminar custodias de contraseñas', inDomain: 'ending a custody opens a password change (account-rules: endCustody)' }),
   'socialAccounts.recordRotation': channel<AccountView>()(z.object({ accountId: id, rotation: rotationInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'registrar cambios de contraseña', inDomain: 'a change settles only what was owed up to its day (account-rules: recordRotation)' }),
   'socialAccounts.exportDirectory': channel<DocumentDownload>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'exportar el directorio de cuentas' }),
+  'socialAccounts.printAcknowledgement': channel<DocumentDownload>()(z.object({ accountId: id, custodyId: id }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'imprimir resguardos de contraseñas' }),
+  'socialAccounts.registerAcknowledgementScan': channel<AccountView>()(z.object({ accountId: id, custodyId: id, scan: scanUploadSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'registrar resguardos firmados' }),
+  'socialAccounts.registerRequestScan': channel<AccountView>()(z.object({ accountId: id, scan: scanUploadSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'registrar solicitudes de cuentas personales' }),
+  'socialAccounts.scan': channel<DocumentDownload>()(z.object({ accountId: id, custodyId: id.optional() }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'consultar las cuentas de redes sociales' }),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, Access, unknown> };
 
 type Contract = typeof contract;

@@ -5,6 +5,8 @@ import { accountInputSchema, custodyInputSchema, type AccountInput, type ParsedC
 import { createServices, type Services } from '../app-services';
 import { ADMIN, testWorld, type TestWorld } from '../test-support/world';
 import { TEST_KDF } from '../vault';
+import { FORMS_PNG_DIR, pdfFonts, pdfInfo, pdfQrTexts, pdfText, renderPngs, STANDARD_14_FONTS, writeTempPdf } from '../documents/test-support';
+import { acknowledgementCode, acknowledgementDigest } from './account-service';
 import { ACCOUNT_CHANGES_STREAM, type AccountFrame } from './account-store';
 
 let world: TestWorld | null = null;
@@ -152,5 +154,35 @@ describe('the social-account register on a real vault', () => {
     expect(a.account.id).toBeTruthy();
     const audit = await w.ws.audit.list({ offset: 0, limit: 100 });
     expect(audit.entries.find((e) => e.action === 'social_account.directory_exported')?.details.cuentas).toBe(3);
+  });
+
+  it('prints the resguardo a custodian signs (one page, fonts embedded, QR with its code and digest, no password) and registers its signed scan', async () => {
+    const w = (world = await testWorld());
+    const a = await w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse(official));
+    const withCustody = await w.s.socialAccounts.startCustody(w.ws, w.admin, a.account.id, custodian('Ana Torres Ruiz'));
+    const custody = withCustody.account.custodies[0]!;
+    const printed = await w.s.socialAccounts.printAcknowledgement(w.ws, w.admin, a.account.id, custody.id);
+    expect(printed.fileName).toBe('resguardo-RC-FACEBOOK-C4OAXACA-01.pdf');
+    const pdf = Buffer.from(printed.base64, 'base64');
+    const file = writeTempPdf('resguardo-contrasena', pdf);
+    expect(pdfInfo(file).pages).toBe(1);
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    for (const words of ['Resguardo de contraseña de cuenta de red social', 'Facebook · C4Oaxaca', 'Ana Torres Ruiz', 'KeePassXC de Comunicación Social', 'Este resguardo no contiene la contraseña.', 'décima quinta', 'Recibí el resguardo', ADMIN.fullName]) {
+      expect(text).toContain(words);
+    }
+    expect(pdfFonts(file).every((f) => f.embedded && !STANDARD_14_FONTS.includes(f.name))).toBe(true);
+    const code = acknowledgementCode(withCustody.account, custody.id);
+    expect(await pdfQrTexts(file)).toEqual([`VALIJA-RESGUARDO|${code}|${acknowledgementDigest(withCustody.account, custody.id)}`]);
+    renderPngs(file, 'resguardo-contrasena', { dir: FORMS_PNG_DIR });
+    const audit = await w.ws.audit.list({ offset: 0, limit: 100 });
+    expect(audit.entries.find((e) => e.action === 'document.printed' && e.details.formato === 'Resguardo de contraseña')?.details.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const scanBytes = readFileSync(file);
+    const registered = await w.s.socialAccounts.registerAcknowledgementScan(w.ws, w.admin, a.account.id, custody.id, { fileName: 'resguardo-firmado.pdf', mediaType: 'application/pdf', base64: scanBytes.toString('base64') });
+    expect(registered.account.custodies[0]!.acknowledgementScan).toMatchObject({ fileName: 'resguardo-firmado.pdf', size: scanBytes.length });
+    const back = await w.s.socialAccounts.scan(w.ws, a.account.id, { custodyId: custody.id });
+    expect(Buffer.from(back.base64, 'base64').equals(scanBytes)).toBe(true);
+    // The digest vouches for the custody as acknowledged: registering its scan does not change it.
+    expect(acknowledgementDigest(registered.account, custody.id)).toBe(acknowledgementDigest(withCustody.account, custody.id));
   });
 });

@@ -5,10 +5,11 @@
  * that depend on the record are in account-rules.ts. Every change is one
  * frame of the account's stream and one audit entry.
  */
-import { randomUUID } from 'node:crypto';
-import type { CivilDate } from '../../../shared/domain/agencies';
+import { createHash, randomUUID } from 'node:crypto';
+import type { AttachedFile, CivilDate } from '../../../shared/domain/agencies';
 import type { AuditAction } from '../../../shared/domain/audit';
 import {
+  ACCOUNT_KIND_LABELS,
   CUSTODY_END_REASON_LABELS,
   NETWORK_LABELS,
   ROTATION_REASON_LABELS,
@@ -21,11 +22,14 @@ import {
   type RotationInput,
   type SocialAccount,
 } from '../../../shared/domain/social-accounts';
+import type { ScanUpload } from '../../../shared/domain/shipments';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
 import { todayInOffice } from '../agencies/rules/civil-date';
+import { renderForm, type FormInputs, type FormName } from '../documents/forms';
+import { canonicalJson } from '../integrity/canonical-json';
 import { DEFAULT_REVALIDATION_MONTHS, countsAsOfficial, currentCustodies, custodiesOfUser, endCustody, isUsable, pendingRotationOn, recordRotation, revalidationDueOn, statusOn } from './account-rules';
 import { AccountStore, type AccountChangeKind } from './account-store';
 import { publicDirectoryAccounts, publicDirectoryCsv, publicDirectoryFileName } from './public-directory';
@@ -37,6 +41,7 @@ export class SocialAccountService {
 
   constructor(
     private readonly clock: () => Date,
+    private readonly render: <N extends FormName>(name: N, input: FormInputs[N]) => Promise<Buffer> = renderForm,
     private readonly revalidationMonths: number = DEFAULT_REVALIDATION_MONTHS,
   ) {}
 
@@ -177,8 +182,86 @@ export class SocialAccountService {
     return { fileName: publicDirectoryFileName(this.today()), mediaType: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64') };
   }
 
+  /**
+   * The «resguardo» the custodian signs by hand: the account, the custody and
+   * the duties, with a QR of its code and of the digest of the custody record
+   * it acknowledges. Audited with the SHA-256 of the PDF.
+   */
+  async printAcknowledgement(ws: Workspace, user: User, accountId: string, custodyId: string): Promise<{ fileName: string; mediaType: string; base64: string }> {
+    const account = (await this.store(ws)).get(accountId);
+    const custody = account.custodies.find((c) => c.id === custodyId);
+    if (!custody) throw new AppError('NOT_FOUND', 'La cuenta no tiene ese custodio.');
+    const code = acknowledgementCode(account, custodyId);
+    const digest = acknowledgementDigest(account, custodyId);
+    const office = ws.office.data;
+    const pdf = await this.render('custodyAcknowledgement', {
+      office: { institution: office.institution, unit: office.unit, acronym: office.acronym, address: office.address, ...(office.logoPngDataUrl ? { logoPngDataUrl: office.logoPngDataUrl } : {}) },
+      code,
+      digest,
+      account: { network: NETWORK_LABELS[account.network], handle: account.handle, url: account.url, kind: ACCOUNT_KIND_LABELS[account.kind], area: account.area },
+      custodian: { fullName: custody.custodian.fullName, position: custody.custodian.position, area: custody.custodian.area },
+      startedOn: custody.startedOn,
+      keptIn: custody.keptIn,
+      secondFactorHeldBy: custody.secondFactorHeldBy,
+      recoveryContact: custody.recoveryContact,
+      printedAt: this.clock().toISOString(),
+      handedOverBy: { fullName: user.fullName, position: user.position },
+    });
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    await ws.audit.record('document.printed', actorOf(user), `Resguardo de contraseña ${code}`, { formato: 'Resguardo de contraseña', cuenta: account.id, custodia: custodyId, sha256 });
+    return { fileName: `resguardo-${code}.pdf`, mediaType: 'application/pdf', base64: pdf.toString('base64') };
+  }
+
+  /** The signed resguardo, scanned, kept encrypted with its custody. */
+  async registerAcknowledgementScan(ws: Workspace, user: User, accountId: string, custodyId: string, scan: ScanUpload): Promise<AccountView> {
+    const prev = (await this.store(ws)).get(accountId);
+    const custody = prev.custodies.find((c) => c.id === custodyId);
+    if (!custody) throw new AppError('NOT_FOUND', 'La cuenta no tiene ese custodio.');
+    const file = await storeScan(ws, scan);
+    const next = { ...prev, custodies: prev.custodies.map((c) => (c.id === custodyId ? { ...c, acknowledgementScan: file } : c)) };
+    return this.save(ws, user, next, 'acknowledgement_scan', 'social_account.updated', `Resguardo firmado de ${custody.custodian.fullName} (${file.fileName}, SHA-256 ${file.sha256.slice(0, 12)}…)`);
+  }
+
+  /** The servant's express request to list a personal account (quinta), scanned. */
+  async registerRequestScan(ws: Workspace, user: User, accountId: string, scan: ScanUpload): Promise<AccountView> {
+    const prev = this.editable((await this.store(ws)).get(accountId));
+    if (prev.kind === 'oficial') throw new AppError('VALIDATION', 'Una cuenta oficial no lleva solicitud de un servidor público.');
+    const file = await storeScan(ws, scan);
+    return this.save(ws, user, { ...prev, requestScan: file }, 'request_scan', 'social_account.updated', `Solicitud de ${prev.holder?.fullName ?? ''} (${file.fileName})`);
+  }
+
+  /** A stored scan (request or signed resguardo), decrypted. */
+  async scan(ws: Workspace, accountId: string, which: { custodyId: string } | 'request'): Promise<{ fileName: string; mediaType: string; base64: string }> {
+    const account = (await this.store(ws)).get(accountId);
+    const file = which === 'request' ? account.requestScan : (account.custodies.find((c) => c.id === which.custodyId)?.acknowledgementScan ?? null);
+    if (!file) throw new AppError('NOT_FOUND', 'No hay documento escaneado registrado.');
+    const blob = await ws.vault.doc<{ mediaType: string; base64: string }>(file.blobId, { mediaType: '', base64: '' });
+    return { fileName: file.fileName, mediaType: blob.data.mediaType, base64: blob.data.base64 };
+  }
+
   private editable(account: SocialAccount): SocialAccount {
     if (account.removedOn !== null) throw new AppError('CONFLICT', `La cuenta se dio de baja el ${account.removedOn}: ya no se modifica.`);
     return account;
   }
+}
+
+/** The resguardo's printed code: network, handle and the custody's number on that account. */
+export function acknowledgementCode(account: SocialAccount, custodyId: string): string {
+  const n = account.custodies.findIndex((c) => c.id === custodyId) + 1;
+  const handle = account.handle.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '').toUpperCase().slice(0, 24) || 'CUENTA';
+  return `RC-${account.network.toUpperCase()}-${handle}-${String(n).padStart(2, '0')}`;
+}
+
+/** SHA-256 of what the resguardo acknowledges: the account's identity and the custody as recorded. */
+export function acknowledgementDigest(account: SocialAccount, custodyId: string): string {
+  const custody = account.custodies.find((c) => c.id === custodyId);
+  const acknowledged = { accountId: account.id, network: account.network, handle: account.handle, custody: custody ? { ...custody, acknowledgementScan: null, endedOn: null, endReason: null } : null };
+  return createHash('sha256').update(canonicalJson(acknowledged)).digest('hex');
+}
+
+async function storeScan(ws: Workspace, upload: ScanUpload): Promise<AttachedFile> {
+  const bytes = Buffer.from(upload.base64, 'base64');
+  const blobId = `blob-${randomUUID()}`;
+  await (await ws.vault.doc<{ mediaType: string; base64: string }>(blobId, { mediaType: upload.mediaType, base64: upload.base64 })).write();
+  return { blobId, fileName: upload.fileName, mediaType: upload.mediaType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

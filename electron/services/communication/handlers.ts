@@ -13,6 +13,10 @@ export function communicationHandlers(accounts: SocialAccountService) {
     'socialAccounts.startCustody': ({ accountId, custody }, { ws, user }) => accounts.startCustody(ws, user, accountId, custody),
     'socialAccounts.endCustody': ({ accountId, custodyId, on, reason }, { ws, user }) => accounts.endCustody(ws, user, accountId, custodyId, on, reason),
     'socialAccounts.exportDirectory': (_, { ws, user }) => accounts.exportPublicDirectory(ws, user),
+    'socialAccounts.printAcknowledgement': ({ accountId, custodyId }, { ws, user }) => accounts.printAcknowledgement(ws, user, accountId, custodyId),
+    'socialAccounts.registerAcknowledgementScan': ({ accountId, custodyId, scan }, { ws, user }) => accounts.registerAcknowledgementScan(ws, user, accountId, custodyId, scan),
+    'socialAccounts.registerRequestScan': ({ accountId, scan }, { ws, user }) => accounts.registerRequestScan(ws, user, accountId, scan),
+    'socialAccounts.scan': ({ accountId, custodyId }, { ws }) => accounts.scan(ws, accountId, custodyId ? { custodyId } : 'request'),
     'socialAccounts.recordRotation': ({ accountId, rotation }, { ws, user }) => accounts.recordRotation(ws, user, accountId, rotation),
   } satisfies DomainHandlers;
 }

@@ -98,6 +98,10 @@ const EXPECTED: Record<Channel, string> = {
   'socialAccounts.endCustody': 'comunicacion_social|administrador',
   'socialAccounts.recordRotation': 'comunicacion_social|administrador',
   'socialAccounts.exportDirectory': 'comunicacion_social|administrador',
+  'socialAccounts.printAcknowledgement': 'comunicacion_social|administrador',
+  'socialAccounts.registerAcknowledgementScan': 'comunicacion_social|administrador',
+  'socialAccounts.registerRequestScan': 'comunicacion_social|administrador',
+  'socialAccounts.scan': 'comunicacion_social|administrador',
 };
 
 /** Channels whose refusal also depends on the record or the input: the contract must name that rule. */

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { OfficeInfo } from '../components';
 import type { ApprovalFormInput } from './approval-form';
 import type { InventoryLine, MediaFileLine, MediaInfo } from '../../../../shared/forms/form-inputs';
+import type { CustodyAcknowledgementInput } from './custody-acknowledgement';
 import type { CustodyEventLine, CustodyRegisterInput } from './custody-register';
 import type { MediaManifestInput } from './media-manifest';
 import type { OpeningKeySheetInput } from './opening-key-sheet';
@@ -206,6 +207,23 @@ export function sampleOpeningKeyInput(overrides: Partial<OpeningKeySheetInput> =
     passphrase: 'ancla-violeta-sonido-mapa-trueno-cobre-lienzo-faro-nube-reloj',
     encryption: SAMPLE_ENCRYPTION,
     mediaSerial: 'KVP50-64G-0A1B2C3D4E',
+    ...overrides,
+  };
+}
+
+export function sampleCustodyAcknowledgementInput(overrides: Partial<CustodyAcknowledgementInput> = {}): CustodyAcknowledgementInput {
+  return {
+    office: SAMPLE_OFFICE,
+    code: 'RC-FACEBOOK-C4OAXACA-01',
+    digest: sha256Hex('resguardo de muestra'),
+    account: { network: 'Facebook', handle: 'C4Oaxaca', url: 'https://facebook.com/C4Oaxaca', kind: 'Oficial', area: 'Comunicación Social' },
+    custodian: { fullName: 'Ana Torres Ruiz', position: 'Community manager', area: 'Comunicación Social' },
+    startedOn: '2026-11-20',
+    keptIn: 'KeePassXC de Comunicación Social, entrada «Facebook oficial»',
+    secondFactorHeldBy: 'Jefatura de Comunicación Social (teléfono institucional)',
+    recoveryContact: 'comunicacion@c4.example.gob.mx',
+    printedAt: '2026-11-20T17:30:00.000Z',
+    handedOverBy: { fullName: 'Luis Mora Gil', position: 'Jefe de Comunicación Social' },
     ...overrides,
   };
 }

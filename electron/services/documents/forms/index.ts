@@ -1,9 +1,11 @@
 /**
- * The official paper forms of a shipment and one dispatcher over them, so the
+ * The official paper forms (of a shipment, and the resguardo of a social-network
+ * account's password custodian) and one dispatcher over them, so the
  * render worker (and IPC) can ask for a form by name.
  */
 import { AppError } from '../../../../shared/errors';
 import { renderApprovalForm, type ApprovalFormInput } from './approval-form';
+import { renderCustodyAcknowledgement, type CustodyAcknowledgementInput } from './custody-acknowledgement';
 import { renderCustodyRegister, type CustodyRegisterInput } from './custody-register';
 import { renderEnvelopeCover, renderEnvelopeLabel, type EnvelopeCoverInput, type EnvelopeLabelInput } from './envelope-cover';
 import { renderMediaManifest, type MediaManifestInput } from './media-manifest';
@@ -11,6 +13,7 @@ import { renderOpeningKeySheet, type OpeningKeySheetInput } from './opening-key-
 import { renderReceipt, type ReceiptInput } from './receipt';
 
 export { APPROVAL_FORM_TITLE, renderApprovalForm, type ApprovalFormInput, type ApprovalSigners } from './approval-form';
+export { CUSTODIAN_DUTIES, CUSTODY_ACKNOWLEDGEMENT_TITLE, acknowledgementQrText, renderCustodyAcknowledgement, type CustodyAcknowledgementInput } from './custody-acknowledgement';
 export { CUSTODY_REGISTER_TITLE, defaultBlankRows, renderCustodyRegister, type CustodyEventLine, type CustodyParty, type CustodyRegisterInput } from './custody-register';
 export {
   LABEL_SIZES,
@@ -36,6 +39,7 @@ export interface FormInputs {
   receipt: ReceiptInput;
   mediaManifest: MediaManifestInput;
   openingKey: OpeningKeySheetInput;
+  custodyAcknowledgement: CustodyAcknowledgementInput;
 }
 export type FormName = keyof FormInputs;
 
@@ -47,6 +51,7 @@ const RENDERERS: { [N in FormName]: (input: FormInputs[N]) => Promise<Buffer> } 
   receipt: renderReceipt,
   mediaManifest: renderMediaManifest,
   openingKey: renderOpeningKeySheet,
+  custodyAcknowledgement: renderCustodyAcknowledgement,
 };
 
 export const FORM_NAMES = Object.keys(RENDERERS) as FormName[];
