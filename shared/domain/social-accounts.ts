@@ -157,6 +157,57 @@ export interface PasswordRotation {
   note: string;
 }
 
+/** Décima quinta: the security protocol for theft, loss or unauthorised access. */
+export const INCIDENT_KINDS = ['sustraccion', 'extravio', 'acceso_no_autorizado'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+export const INCIDENT_KIND_LABELS: Record<IncidentKind, string> = {
+  sustraccion: 'Sustracción',
+  extravio: 'Extravío',
+  acceso_no_autorizado: 'Acceso no autorizado',
+};
+
+/** The protocol's steps, in order; each is recorded with its time. */
+export const INCIDENT_STEPS = ['detectado', 'informado_jefatura', 'contrasena_cambiada', 'plataforma_notificada', 'publicaciones_revisadas', 'cerrado'] as const;
+export type IncidentStep = (typeof INCIDENT_STEPS)[number];
+export const INCIDENT_STEP_LABELS: Record<IncidentStep, string> = {
+  detectado: 'Detectado',
+  informado_jefatura: 'Informado a la jefatura del área',
+  contrasena_cambiada: 'Contraseña cambiada',
+  plataforma_notificada: 'Plataforma notificada',
+  publicaciones_revisadas: 'Publicaciones revisadas',
+  cerrado: 'Cerrado',
+};
+
+export const incidentInputSchema = z.object({
+  kind: z.enum(INCIDENT_KINDS, { error: 'Elija el tipo de incidente.' }),
+  description: text(10, 2000, 'Describa qué ocurrió (al menos 10 caracteres).', 'La descripción'),
+  detectedAt: z.iso.datetime({ offset: true, error: 'Indique la fecha y hora en que se detectó.' }),
+});
+export type IncidentInput = z.input<typeof incidentInputSchema>;
+export type ParsedIncidentInput = z.output<typeof incidentInputSchema>;
+
+export const incidentStepInputSchema = z.object({
+  step: z.enum(INCIDENT_STEPS, { error: 'Elija el paso del protocolo.' }),
+  at: z.iso.datetime({ offset: true, error: 'Indique la fecha y hora del paso.' }),
+  note: z.string().trim().max(1000, 'La nota admite como máximo 1000 caracteres.').default(''),
+});
+export type IncidentStepInput = z.input<typeof incidentStepInputSchema>;
+export type ParsedIncidentStepInput = z.output<typeof incidentStepInputSchema>;
+
+export interface IncidentStepRecord {
+  at: string;
+  note: string;
+  recordedBy: string;
+}
+
+export interface AccountIncident {
+  id: string;
+  kind: IncidentKind;
+  description: string;
+  openedBy: string;
+  steps: Partial<Record<IncidentStep, IncidentStepRecord>>;
+}
+
 export interface SocialAccount extends Omit<ParsedAccountInput, 'addedOn'> {
   id: string;
   addedOn: CivilDate;
@@ -168,6 +219,7 @@ export interface SocialAccount extends Omit<ParsedAccountInput, 'addedOn'> {
   custodies: PasswordCustody[];
   rotations: PasswordRotation[];
   pendingRotation: PendingRotation | null;
+  incidents: AccountIncident[];
 }
 
 export const rotationInputSchema = z.object({

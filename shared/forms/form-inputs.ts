@@ -429,3 +429,28 @@ export const custodyAcknowledgementSchema = z.object(
   { error: 'Faltan los datos del resguardo' },
 );
 export type CustodyAcknowledgementInput = z.input<typeof custodyAcknowledgementSchema>;
+
+/** The report of an incident on a social-network account (theft, loss, unauthorised access) and its protocol. */
+export const incidentReportSchema = z.object(
+  {
+    office: officeSchema,
+    pageSize,
+    code: text('el código del incidente', 80).regex(QR_SAFE, 'El código del incidente no puede contener «|» ni saltos de línea'),
+    account: z.object(
+      { network: text('la red social'), handle: text('el usuario de la cuenta'), kind: text('el tipo de cuenta'), area: text('el área responsable de la cuenta') },
+      { error: 'Faltan los datos de la cuenta' },
+    ),
+    kind: text('el tipo de incidente'),
+    description: text('la descripción del incidente', MAX_TEXT),
+    openedBy: text('quién abrió el incidente'),
+    /** The protocol's steps in order, with their times (null while pending). */
+    steps: list(
+      z.object({ label: text('el paso del protocolo'), at: isoDate('hora del paso').nullable(), note: optionalText('nota del paso', 1000), recordedBy: optionalText('quién registró el paso', 200) }),
+      'los pasos del protocolo',
+    ),
+    printedAt: isoDate('fecha de impresión'),
+    printedBy: z.object({ fullName: text('el nombre de quien imprime'), position: text('el cargo de quien imprime') }, { error: 'Falta quién imprime el reporte' }),
+  },
+  { error: 'Faltan los datos del reporte de incidente' },
+);
+export type IncidentReportInput = z.input<typeof incidentReportSchema>;

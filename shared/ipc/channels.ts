@@ -89,6 +89,9 @@ export const CHANNELS = [
   'socialAccounts.registerAcknowledgementScan',
   'socialAccounts.registerRequestScan',
   'socialAccounts.scan',
+  'socialAccounts.openIncident',
+  'socialAccounts.recordIncidentStep',
+  'socialAccounts.printIncidentReport',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

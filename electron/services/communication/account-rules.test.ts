@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_KINDS, accountInputSchema, custodyInputSchema, holderSchema, type PasswordCustody, type SocialAccount } from '../../../shared/domain/social-accounts';
-import { countsAsOfficial, custodiesOfUser, endCustody, inPublicDirectory, isUsable, pendingRotationOn, recordRotation, revalidationDueOn, statusOn } from './account-rules';
+import { countsAsOfficial, custodiesOfUser, endCustody, inPublicDirectory, isUsable, openIncident, openIncidents, pendingRotationOn, recordIncidentStep, recordRotation, revalidationDueOn, statusOn } from './account-rules';
 
 function custody(id: string, overrides: Partial<PasswordCustody> = {}): PasswordCustody {
   return {
@@ -37,6 +37,7 @@ function account(overrides: Partial<SocialAccount> = {}): SocialAccount {
     custodies: [custody('cus-1'), custody('cus-2', { custodian: { userId: 'usr-7', fullName: 'Luis Mora Gil', position: 'Diseñador', area: 'Comunicación Social' } })],
     rotations: [],
     pendingRotation: null,
+    incidents: [],
     ...overrides,
   };
 }
@@ -114,6 +115,31 @@ describe('rotation', () => {
     const changed = recordRotation(a, { on: '2026-04-06', reason: 'periodico', changedBy: 'Ana Torres Ruiz', note: '' });
     expect(pendingRotationOn(changed, '2026-07-04')).toBeNull();
     expect(pendingRotationOn(changed, '2026-07-05')).toMatchObject({ since: '2026-07-05' });
+  });
+});
+
+describe('incidents (décima quinta: the security protocol)', () => {
+  it('opens with a password change owed, records its steps in time, and closes only when every step is done', () => {
+    const opened = openIncident(account(), { id: 'inc-1', kind: 'acceso_no_autorizado', description: 'Publicación que nadie del área hizo.', openedBy: 'Ana Torres Ruiz', detectedAt: '2026-05-10T15:00:00.000Z' });
+    expect(openIncidents(opened)).toHaveLength(1);
+    expect(opened.pendingRotation).toEqual({ since: '2026-05-10', reason: 'incidente', custodyId: null });
+    expect(isUsable(opened, '2026-05-10')).toBe(false);
+    const by = (at: string) => ({ at, note: '', recordedBy: 'Ana Torres Ruiz' });
+    expect(() => recordIncidentStep(opened, 'inc-1', 'informado_jefatura', by('2026-05-10T14:00:00.000Z'))).toThrow(/no puede ser anterior a la detección/);
+    let a = recordIncidentStep(opened, 'inc-1', 'informado_jefatura', by('2026-05-10T15:20:00.000Z'));
+    expect(() => recordIncidentStep(a, 'inc-1', 'cerrado', by('2026-05-10T16:00:00.000Z'))).toThrow('Para cerrar el incidente faltan estos pasos del protocolo: «Contraseña cambiada», «Plataforma notificada», «Publicaciones revisadas».');
+    a = recordIncidentStep(a, 'inc-1', 'contrasena_cambiada', by('2026-05-10T15:40:00.000Z'));
+    // The password change of the protocol is the rotation the incident owed.
+    expect(a.pendingRotation).toBeNull();
+    expect(a.rotations.at(-1)).toMatchObject({ on: '2026-05-10', reason: 'incidente', changedBy: 'Ana Torres Ruiz' });
+    expect(() => recordIncidentStep(a, 'inc-1', 'contrasena_cambiada', by('2026-05-10T15:45:00.000Z'))).toThrow(/ya está registrado/);
+    a = recordIncidentStep(a, 'inc-1', 'plataforma_notificada', by('2026-05-10T16:00:00.000Z'));
+    a = recordIncidentStep(a, 'inc-1', 'publicaciones_revisadas', by('2026-05-11T10:00:00.000Z'));
+    expect(isUsable(a, '2026-05-11')).toBe(false);
+    a = recordIncidentStep(a, 'inc-1', 'cerrado', by('2026-05-11T12:00:00.000Z'));
+    expect(openIncidents(a)).toEqual([]);
+    expect(isUsable(a, '2026-05-11')).toBe(true);
+    expect(() => recordIncidentStep(a, 'inc-1', 'plataforma_notificada', by('2026-05-12T12:00:00.000Z'))).toThrow('El incidente ya está cerrado.');
   });
 });
 

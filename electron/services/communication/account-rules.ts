@@ -5,9 +5,9 @@
  * whether an account may be used.
  */
 import type { CivilDate } from '../../../shared/domain/agencies';
-import type { AccountStatus, CustodyEndReason, PasswordRotation, PendingRotation, RotationReason, SocialAccount } from '../../../shared/domain/social-accounts';
+import { INCIDENT_STEPS, INCIDENT_STEP_LABELS, type AccountIncident, type AccountStatus, type CustodyEndReason, type IncidentStep, type IncidentStepRecord, type PasswordRotation, type PendingRotation, type RotationReason, type SocialAccount } from '../../../shared/domain/social-accounts';
 import { AppError } from '../../../shared/errors';
-import { addDays, addMonths } from '../agencies/rules/civil-date';
+import { addDays, addMonths, todayInOffice } from '../agencies/rules/civil-date';
 
 /** An account not validated within this many months is «en revisión» (the office may change it). */
 export const DEFAULT_REVALIDATION_MONTHS = 6;
@@ -57,7 +57,44 @@ export function pendingRotationOn(account: SocialAccount, today: CivilDate): Pen
  * on it): active, validated in time, and owing no password change.
  */
 export function isUsable(account: SocialAccount, today: CivilDate, months: number = DEFAULT_REVALIDATION_MONTHS): boolean {
-  return statusOn(account, today, months) === 'activa' && pendingRotationOn(account, today) === null;
+  return statusOn(account, today, months) === 'activa' && pendingRotationOn(account, today) === null && openIncidents(account).length === 0;
+}
+
+/** Incidents whose protocol is not closed yet. */
+export function openIncidents(account: Pick<SocialAccount, 'incidents'>): AccountIncident[] {
+  return account.incidents.filter((i) => !i.steps.cerrado);
+}
+
+/**
+ * Décima quinta's protocol: theft, loss or unauthorised access opens an
+ * incident, detected at a given time, and the account owes a password change
+ * from that day.
+ */
+export function openIncident(account: SocialAccount, incident: Omit<AccountIncident, 'steps'> & { detectedAt: string }): SocialAccount {
+  const { detectedAt, ...rest } = incident;
+  const opened: AccountIncident = { ...rest, steps: { detectado: { at: detectedAt, note: '', recordedBy: incident.openedBy } } };
+  return openRotation({ ...account, incidents: [...account.incidents, opened] }, todayInOffice(new Date(detectedAt)), 'incidente');
+}
+
+/**
+ * Records one step of the protocol with its time. Steps come after the
+ * detection; the password change also records the rotation it is; closing
+ * needs every other step done first.
+ */
+export function recordIncidentStep(account: SocialAccount, incidentId: string, step: IncidentStep, record: IncidentStepRecord): SocialAccount {
+  const incident = account.incidents.find((i) => i.id === incidentId);
+  if (!incident) throw new AppError('NOT_FOUND', 'La cuenta no tiene ese incidente.');
+  if (incident.steps.cerrado) throw new AppError('CONFLICT', 'El incidente ya está cerrado.');
+  if (incident.steps[step]) throw new AppError('CONFLICT', `El paso «${INCIDENT_STEP_LABELS[step]}» ya está registrado.`);
+  const detected = incident.steps.detectado?.at ?? record.at;
+  if (Date.parse(record.at) < Date.parse(detected)) throw new AppError('VALIDATION', `El paso «${INCIDENT_STEP_LABELS[step]}» no puede ser anterior a la detección del incidente.`);
+  if (step === 'cerrado') {
+    const missing = INCIDENT_STEPS.filter((s) => s !== 'cerrado' && !incident.steps[s]).map((s) => `«${INCIDENT_STEP_LABELS[s]}»`);
+    if (missing.length > 0) throw new AppError('VALIDATION', `Para cerrar el incidente faltan estos pasos del protocolo: ${missing.join(', ')}.`);
+  }
+  const next: SocialAccount = { ...account, incidents: account.incidents.map((i) => (i.id === incidentId ? { ...i, steps: { ...i.steps, [step]: record } } : i)) };
+  if (step !== 'contrasena_cambiada') return next;
+  return recordRotation(next, { on: todayInOffice(new Date(record.at)), reason: 'incidente', changedBy: record.recordedBy, note: record.note });
 }
 
 /** Custodies still running. */

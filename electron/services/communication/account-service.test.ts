@@ -185,4 +185,25 @@ describe('the social-account register on a real vault', () => {
     // The digest vouches for the custody as acknowledged: registering its scan does not change it.
     expect(acknowledgementDigest(registered.account, custody.id)).toBe(acknowledgementDigest(withCustody.account, custody.id));
   });
+
+  it('opens an incident, records its protocol through to closing, and prints its report', async () => {
+    const w = (world = await testWorld());
+    const a = await w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse({ ...official, addedOn: '2026-11-01' }));
+    const opened = await w.s.socialAccounts.openIncident(w.ws, w.admin, a.account.id, { kind: 'acceso_no_autorizado', description: 'Publicación que nadie del área hizo.', detectedAt: '2026-11-23T15:00:00.000Z' });
+    expect(opened).toMatchObject({ usable: false, pendingRotation: { reason: 'incidente' } });
+    const incidentId = opened.account.incidents[0]!.id;
+    for (const [step, at] of [['informado_jefatura', '15:10'], ['contrasena_cambiada', '15:20'], ['plataforma_notificada', '15:30'], ['publicaciones_revisadas', '16:00']] as const) {
+      await w.s.socialAccounts.recordIncidentStep(w.ws, w.admin, a.account.id, incidentId, { step, at: `2026-11-23T${at}:00.000Z`, note: step === 'plataforma_notificada' ? 'Reporte 88213 en el centro de ayuda' : '' });
+    }
+    const printed = await w.s.socialAccounts.printIncidentReport(w.ws, w.admin, a.account.id, incidentId);
+    expect(printed.fileName).toBe('incidente-IN-FACEBOOK-C4OAXACA-01.pdf');
+    const file = writeTempPdf('reporte-incidente', Buffer.from(printed.base64, 'base64'));
+    renderPngs(file, 'reporte-incidente', { dir: FORMS_PNG_DIR });
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    for (const words of ['Reporte de incidente de cuenta de red social', 'Acceso no autorizado', 'Publicación que nadie del área hizo.', 'Contraseña cambiada', 'Reporte 88213', 'Pendiente', 'Jefatura del área']) expect(text).toContain(words);
+    const closed = await w.s.socialAccounts.recordIncidentStep(w.ws, w.admin, a.account.id, incidentId, { step: 'cerrado', at: '2026-11-23T17:00:00.000Z', note: '' });
+    expect(closed).toMatchObject({ usable: true, pendingRotation: null });
+    const actions = (await w.ws.audit.list({ offset: 0, limit: 100 })).entries.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['social_account.incident_opened', 'social_account.incident_step', 'social_account.incident_closed']));
+  });
 });

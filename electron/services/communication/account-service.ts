@@ -11,12 +11,17 @@ import type { AuditAction } from '../../../shared/domain/audit';
 import {
   ACCOUNT_KIND_LABELS,
   CUSTODY_END_REASON_LABELS,
+  INCIDENT_KIND_LABELS,
+  INCIDENT_STEPS,
+  INCIDENT_STEP_LABELS,
   NETWORK_LABELS,
   ROTATION_REASON_LABELS,
   type AccountDetail,
   type AccountView,
   type CustodyEndReason,
   type ParsedCustodyInput,
+  type ParsedIncidentInput,
+  type ParsedIncidentStepInput,
   type ParsedAccountInput,
   type PasswordRotation,
   type RotationInput,
@@ -30,7 +35,7 @@ import type { Workspace } from '../accounts/workspace';
 import { todayInOffice } from '../agencies/rules/civil-date';
 import { renderForm, type FormInputs, type FormName } from '../documents/forms';
 import { canonicalJson } from '../integrity/canonical-json';
-import { DEFAULT_REVALIDATION_MONTHS, countsAsOfficial, currentCustodies, custodiesOfUser, endCustody, isUsable, pendingRotationOn, recordRotation, revalidationDueOn, statusOn } from './account-rules';
+import { DEFAULT_REVALIDATION_MONTHS, countsAsOfficial, currentCustodies, custodiesOfUser, endCustody, isUsable, openIncident, pendingRotationOn, recordIncidentStep, recordRotation, revalidationDueOn, statusOn } from './account-rules';
 import { AccountStore, type AccountChangeKind } from './account-store';
 import { publicDirectoryAccounts, publicDirectoryCsv, publicDirectoryFileName } from './public-directory';
 
@@ -108,6 +113,7 @@ export class SocialAccountService {
       custodies: [],
       rotations: [],
       pendingRotation: null,
+      incidents: [],
     };
     return this.save(ws, user, account, 'created', 'social_account.created', account.kind === 'oficial' ? 'Cuenta oficial' : `Cuenta personal de ${account.holder?.fullName ?? ''}`);
   }
@@ -239,17 +245,65 @@ export class SocialAccountService {
     return { fileName: file.fileName, mediaType: blob.data.mediaType, base64: blob.data.base64 };
   }
 
+  /** Theft, loss or unauthorised access: opens the protocol and a password change. */
+  async openIncident(ws: Workspace, user: User, accountId: string, input: ParsedIncidentInput): Promise<AccountView> {
+    const prev = this.editable((await this.store(ws)).get(accountId));
+    if (Date.parse(input.detectedAt) > this.clock().getTime()) throw new AppError('VALIDATION', 'La hora de detección no puede ser posterior a ahora.');
+    const next = openIncident(prev, { id: randomUUID(), kind: input.kind, description: input.description, openedBy: user.fullName, detectedAt: input.detectedAt });
+    return this.save(ws, user, next, 'incident_opened', 'social_account.incident_opened', `${INCIDENT_KIND_LABELS[input.kind]}: ${input.description}`);
+  }
+
+  async recordIncidentStep(ws: Workspace, user: User, accountId: string, incidentId: string, input: ParsedIncidentStepInput): Promise<AccountView> {
+    const prev = (await this.store(ws)).get(accountId);
+    if (Date.parse(input.at) > this.clock().getTime()) throw new AppError('VALIDATION', 'La hora del paso no puede ser posterior a ahora.');
+    const next = recordIncidentStep(prev, incidentId, input.step, { at: input.at, note: input.note, recordedBy: user.fullName });
+    const closing = input.step === 'cerrado';
+    return this.save(ws, user, next, closing ? 'incident_closed' : 'incident_step', closing ? 'social_account.incident_closed' : 'social_account.incident_step', `${INCIDENT_STEP_LABELS[input.step]}${input.note ? `: ${input.note}` : ''}`);
+  }
+
+  /** The incident's report with its protocol's steps and times, to sign. Audited with the PDF's SHA-256. */
+  async printIncidentReport(ws: Workspace, user: User, accountId: string, incidentId: string): Promise<{ fileName: string; mediaType: string; base64: string }> {
+    const account = (await this.store(ws)).get(accountId);
+    const index = account.incidents.findIndex((i) => i.id === incidentId);
+    const incident = account.incidents[index];
+    if (!incident) throw new AppError('NOT_FOUND', 'La cuenta no tiene ese incidente.');
+    const code = `IN-${accountCode(account)}-${String(index + 1).padStart(2, '0')}`;
+    const office = ws.office.data;
+    const pdf = await this.render('incidentReport', {
+      office: { institution: office.institution, unit: office.unit, acronym: office.acronym, address: office.address, ...(office.logoPngDataUrl ? { logoPngDataUrl: office.logoPngDataUrl } : {}) },
+      code,
+      account: { network: NETWORK_LABELS[account.network], handle: account.handle, kind: ACCOUNT_KIND_LABELS[account.kind], area: account.area },
+      kind: INCIDENT_KIND_LABELS[incident.kind],
+      description: incident.description,
+      openedBy: incident.openedBy,
+      steps: INCIDENT_STEPS.map((step) => {
+        const done = incident.steps[step];
+        return { label: INCIDENT_STEP_LABELS[step], at: done?.at ?? null, note: done?.note ?? '', recordedBy: done?.recordedBy ?? '' };
+      }),
+      printedAt: this.clock().toISOString(),
+      printedBy: { fullName: user.fullName, position: user.position },
+    });
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    await ws.audit.record('document.printed', actorOf(user), `Reporte de incidente ${code}`, { formato: 'Reporte de incidente', cuenta: account.id, incidente: incidentId, sha256 });
+    return { fileName: `incidente-${code}.pdf`, mediaType: 'application/pdf', base64: pdf.toString('base64') };
+  }
+
   private editable(account: SocialAccount): SocialAccount {
     if (account.removedOn !== null) throw new AppError('CONFLICT', `La cuenta se dio de baja el ${account.removedOn}: ya no se modifica.`);
     return account;
   }
 }
 
-/** The resguardo's printed code: network, handle and the custody's number on that account. */
+/** The account in printed codes: network and handle, letters and digits only (a QR field holds no «|»). */
+function accountCode(account: SocialAccount): string {
+  const handle = account.handle.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '').toUpperCase().slice(0, 24) || 'CUENTA';
+  return `${account.network.toUpperCase()}-${handle}`;
+}
+
+/** The resguardo's printed code: the account and the custody's number on it. */
 export function acknowledgementCode(account: SocialAccount, custodyId: string): string {
   const n = account.custodies.findIndex((c) => c.id === custodyId) + 1;
-  const handle = account.handle.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '').toUpperCase().slice(0, 24) || 'CUENTA';
-  return `RC-${account.network.toUpperCase()}-${handle}-${String(n).padStart(2, '0')}`;
+  return `RC-${accountCode(account)}-${String(n).padStart(2, '0')}`;
 }
 
 /** SHA-256 of what the resguardo acknowledges: the account's identity and the custody as recorded. */

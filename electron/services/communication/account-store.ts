@@ -34,6 +34,9 @@ export const ACCOUNT_CHANGE_LABELS = {
   acknowledgement_scan: 'Resguardo firmado registrado',
   rotated: 'Cambio de contraseña registrado',
   rotation_opened: 'Cambio de contraseña pendiente',
+  incident_opened: 'Incidente abierto',
+  incident_step: 'Paso del protocolo de incidente',
+  incident_closed: 'Incidente cerrado',
 } as const;
 export type AccountChangeKind = keyof typeof ACCOUNT_CHANGE_LABELS;
 

@@ -17,6 +17,9 @@ export function communicationHandlers(accounts: SocialAccountService) {
     'socialAccounts.registerAcknowledgementScan': ({ accountId, custodyId, scan }, { ws, user }) => accounts.registerAcknowledgementScan(ws, user, accountId, custodyId, scan),
     'socialAccounts.registerRequestScan': ({ accountId, scan }, { ws, user }) => accounts.registerRequestScan(ws, user, accountId, scan),
     'socialAccounts.scan': ({ accountId, custodyId }, { ws }) => accounts.scan(ws, accountId, custodyId ? { custodyId } : 'request'),
+    'socialAccounts.openIncident': ({ accountId, incident }, { ws, user }) => accounts.openIncident(ws, user, accountId, incident),
+    'socialAccounts.recordIncidentStep': ({ accountId, incidentId, step }, { ws, user }) => accounts.recordIncidentStep(ws, user, accountId, incidentId, step),
+    'socialAccounts.printIncidentReport': ({ accountId, incidentId }, { ws, user }) => accounts.printIncidentReport(ws, user, accountId, incidentId),
     'socialAccounts.recordRotation': ({ accountId, rotation }, { ws, user }) => accounts.recordRotation(ws, user, accountId, rotation),
   } satisfies DomainHandlers;
 }

@@ -102,6 +102,9 @@ const EXPECTED: Record<Channel, string> = {
   'socialAccounts.registerAcknowledgementScan': 'comunicacion_social|administrador',
   'socialAccounts.registerRequestScan': 'comunicacion_social|administrador',
   'socialAccounts.scan': 'comunicacion_social|administrador',
+  'socialAccounts.openIncident': 'comunicacion_social|administrador',
+  'socialAccounts.recordIncidentStep': 'comunicacion_social|administrador',
+  'socialAccounts.printIncidentReport': 'comunicacion_social|administrador',
 };
 
 /** Channels whose refusal also depends on the record or the input: the contract must name that rule. */
@@ -136,6 +139,7 @@ const RULES_IN_DOMAIN: readonly Channel[] = [
   'socialAccounts.update',
   'socialAccounts.endCustody',
   'socialAccounts.recordRotation',
+  'socialAccounts.recordIncidentStep',
 ];
 
 function describeAccess(access: Access): string {

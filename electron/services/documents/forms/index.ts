@@ -8,6 +8,7 @@ import { renderApprovalForm, type ApprovalFormInput } from './approval-form';
 import { renderCustodyAcknowledgement, type CustodyAcknowledgementInput } from './custody-acknowledgement';
 import { renderCustodyRegister, type CustodyRegisterInput } from './custody-register';
 import { renderEnvelopeCover, renderEnvelopeLabel, type EnvelopeCoverInput, type EnvelopeLabelInput } from './envelope-cover';
+import { renderIncidentReport, type IncidentReportInput } from './incident-report';
 import { renderMediaManifest, type MediaManifestInput } from './media-manifest';
 import { renderOpeningKeySheet, type OpeningKeySheetInput } from './opening-key-sheet';
 import { renderReceipt, type ReceiptInput } from './receipt';
@@ -24,6 +25,7 @@ export {
   type EnvelopeLabelInput,
   type LabelSize,
 } from './envelope-cover';
+export { INCIDENT_REPORT_TITLE, renderIncidentReport, type IncidentReportInput } from './incident-report';
 export { BAG_MANIFEST, MEDIA_MANIFEST_TITLE, ageDecryptCommand, renderMediaManifest, type AgeEncryptionInfo, type MediaManifestInput } from './media-manifest';
 export { OPENING_KEY_TITLE, passphraseLines, renderOpeningKeySheet, type OpeningKeySheetInput } from './opening-key-sheet';
 export { RECEIPT_TITLE, renderReceipt, type ReceiptInput } from './receipt';
@@ -40,6 +42,7 @@ export interface FormInputs {
   mediaManifest: MediaManifestInput;
   openingKey: OpeningKeySheetInput;
   custodyAcknowledgement: CustodyAcknowledgementInput;
+  incidentReport: IncidentReportInput;
 }
 export type FormName = keyof FormInputs;
 
@@ -52,6 +55,7 @@ const RENDERERS: { [N in FormName]: (input: FormInputs[N]) => Promise<Buffer> } 
   mediaManifest: renderMediaManifest,
   openingKey: renderOpeningKeySheet,
   custodyAcknowledgement: renderCustodyAcknowledgement,
+  incidentReport: renderIncidentReport,
 };
 
 export const FORM_NAMES = Object.keys(RENDERERS) as FormName[];
