@@ -17,6 +17,9 @@ import { zodValidate } from '../../forms/zod-form';
 import { FormError } from '../../forms/FormError';
 import { countOf } from '../../../../shared/format/plural';
 import { useDiscardGuard } from '../../forms/discard-guard';
+import { grantsSavedMessage } from '../../../../shared/domain/read-access';
+import { ReadAccessCell } from './ReadAccessCell';
+import { ReadGrantsForm } from './ReadGrantsForm';
 
 const newUserSchema = personSchema
   .extend({ userName: userNameSchema, roles: rolesSchema, temporaryPassword: z.string() })
@@ -42,6 +45,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const [creating, setCreating] = useState(false);
   const discard = useDiscardGuard('Nuevo usuario');
   const [resetting, setResetting] = useState<User | null>(null);
+  const [granting, setGranting] = useState<User | null>(null);
 
 
   /** After a deactivation the key the person knew is still the vault's: renewing it is offered, and on unless unticked. */
@@ -124,6 +128,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
               <Table.Th>Usuario</Table.Th>
               <Table.Th>Roles</Table.Th>
               <Table.Th>Estado</Table.Th>
+              <Table.Th>Acceso a clasificada</Table.Th>
               <Table.Th>Alta</Table.Th>
               <Table.Th />
             </Table.Tr>
@@ -152,17 +157,21 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
                     <Badge color="green" tt="none">Activo</Badge>
                   )}
                 </Table.Td>
+                <Table.Td>
+                  <ReadAccessCell user={user} onChange={setGranting} />
+                </Table.Td>
                 <Table.Td>{formatDate(user.createdAt)}</Table.Td>
                 <Table.Td>
                   {user.active && user.id !== currentUserId && (
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    // Stacked, so the row's seven columns fit a 1366-pixel screen.
+                    <Stack gap={6} w="max-content" ml="auto">
                       <Button size="xs" variant="default" onClick={() => setResetting(user)}>
                         Restablecer contraseña
                       </Button>
                       <Button size="xs" variant="light" color="red" onClick={() => deactivate(user)}>
                         Dar de baja
                       </Button>
-                    </Group>
+                    </Stack>
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -180,6 +189,19 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
             load();
           }}
         />
+      </Modal>
+      <Modal opened={granting !== null} onClose={() => setGranting(null)} title="Acceso a información clasificada" centered>
+        {granting && (
+          <ReadGrantsForm
+            user={granting}
+            onCancel={() => setGranting(null)}
+            onSaved={(saved) => {
+              notifications.show({ color: 'green', title: 'Acceso a información clasificada', message: grantsSavedMessage(saved) });
+              setGranting(null);
+              load();
+            }}
+          />
+        )}
       </Modal>
       <Modal opened={resetting !== null} onClose={() => setResetting(null)} title="Restablecer contraseña" centered>
         {resetting && (
