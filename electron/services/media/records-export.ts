@@ -440,6 +440,19 @@ async function refuseUnreadable(ws: Workspace, user: User, rows: readonly Shipme
   throw new AppError('FORBIDDEN', message);
 }
 
+/**
+ * The same check before an export job starts, so the screen shows the
+ * refusal where the person pressed «Exportar» (the job checks again). A
+ * period lists only what its exporter may read; an unknown id is the job's
+ * NOT_FOUND.
+ */
+export async function assertMayReadSelection(shipments: ShipmentService, ws: Workspace, user: User, selection: ExportSelection): Promise<void> {
+  if (!selection.shipmentIds || selection.shipmentIds.length === 0) return;
+  const view = await shipments.custodyView(ws);
+  const rows = [...new Set(selection.shipmentIds)].flatMap((id) => view.shipment(id) ?? []);
+  await refuseUnreadable(ws, user, rows);
+}
+
 /** Reserved and confidential shipments never leave in clear, whoever asks (as for media loads). */
 async function refuseClearOfProtected(ws: Workspace, user: User, rows: readonly ShipmentRow[]): Promise<void> {
   const protectedRows = rows.filter((r) => r.classification !== 'publica');
