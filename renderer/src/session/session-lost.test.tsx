@@ -54,16 +54,19 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-describe('when the core locks the session', () => {
+// Rendering the whole app is slow on a loaded two-core machine: generous waits, never a sleep.
+const WAIT = { timeout: 10_000 };
+
+describe('when the core locks the session', { timeout: 30_000 }, () => {
   it('the next refused call brings the sign-in screen, saying the session locked for inactivity', async () => {
     const core = fakeCore({ code: 'INTERNAL', message: 'x' });
     render(<App />);
-    expect(await screen.findByTestId('current-user')).toHaveProperty('textContent', expect.stringContaining('José Pérez'));
+    expect(await screen.findByTestId('current-user', {}, WAIT)).toHaveProperty('textContent', expect.stringContaining('José Pérez'));
 
     // The core's idle guard locks it; the screen does not know until its next call.
     core.open = false;
     fireEvent.click(within(screen.getByRole('navigation', { name: 'Secciones' })).getByRole('link', { name: 'Envíos' }));
-    expect(await screen.findByRole('heading', { name: 'Iniciar sesión' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Iniciar sesión' }, WAIT)).toBeTruthy();
     expect(screen.getByText('La sesión se bloqueó por inactividad. Escriba su contraseña para continuar.')).toBeTruthy();
     expect(screen.queryByText('Debe iniciar sesión para realizar esta operación.')).toBeNull();
     expect(screen.queryByTestId('current-user')).toBeNull();
@@ -72,10 +75,10 @@ describe('when the core locks the session', () => {
   it('any other refusal stays on the page and does not ask for the session again', async () => {
     const core = fakeCore({ code: 'FORBIDDEN', message: 'El envío es de información reservada: su usuario no tiene acceso.' });
     render(<App />);
-    await screen.findByTestId('current-user');
+    await screen.findByTestId('current-user', {}, WAIT);
     const asksBefore = core.asked.filter((c) => c === 'session.state').length;
     fireEvent.click(within(screen.getByRole('navigation', { name: 'Secciones' })).getByRole('link', { name: 'Envíos' }));
-    expect(await screen.findByText(/su usuario no tiene acceso/)).toBeTruthy();
+    expect(await screen.findByText(/su usuario no tiene acceso/, {}, WAIT)).toBeTruthy();
     expect(core.asked).toContain('shipments.list');
     expect(core.asked.filter((c) => c === 'session.state').length).toBe(asksBefore);
     expect(screen.getByTestId('current-user')).toBeTruthy();
