@@ -8,7 +8,7 @@ import type { JobRunner, Progress } from '../jobs/job-runner';
 import type { ShipmentService } from '../shipments/shipment-service';
 import { bagFolder, bagReport, knownDrive, type StagingArea } from './media-desk';
 import type { MediaService } from './media-service';
-import { assertMayExportInClear, assertMayExportSelection, assertMayReadSelection } from './records-export';
+import { assertMayExportInClear, assertMayExportSelection, assertSelectionMayLeave } from './records-export';
 
 export interface MediaJobDeps {
   media: MediaService;
@@ -65,7 +65,7 @@ export async function startExport(deps: Pick<MediaJobDeps, 'media' | 'jobs' | 's
   // Refused before the job starts, so the screen shows the reason where the person pressed «Exportar».
   assertMayExportSelection(user, selection);
   if (!input.encrypt) await assertMayExportInClear(ws, user, input.confirmClear);
-  await assertMayReadSelection(deps.shipments, ws, user, selection);
+  await assertSelectionMayLeave(deps.shipments, ws, user, selection, input.encrypt);
   const drive = await knownDrive(input.drivePath);
   return deps.jobs.start('media.export', { owner: user.id, running: 'Exportando expedientes:', done: 'El expediente quedó grabado y verificado.', cancellable: true, resultOnce: true }, async ({ progress, signal }) => {
     const done = await deps.media.exportRecords(ws, user, selection, { drivePath: drive.mountPath, filesystem: drive.filesystem, encrypt: input.encrypt, clearConfirmed: input.confirmClear, signal, onProgress: writeProgress(progress, 'Copiando') });

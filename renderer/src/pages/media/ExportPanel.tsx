@@ -64,8 +64,10 @@ export function ExportPanel() {
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           Los envíos creados en el periodo, cada uno con su formato de autorización, su registro y bitácora de custodia (CSV y JSON), sus anexos y
-          un índice, en un paquete BagIt que se lee de nuevo y se verifica antes de darlo por terminado. Todo va cifrado con age en un solo archivo;
-          la clave se muestra una vez y se imprime en la hoja «Clave de apertura».
+          un índice, en un paquete BagIt que se lee de nuevo y se verifica antes de darlo por terminado.{' '}
+          {clear
+            ? 'Sin cifrar: los archivos quedan legibles en la unidad, sin clave.'
+            : 'Todo va cifrado con age en un solo archivo; la clave se muestra una vez y se imprime en la hoja «Clave de apertura».'}
         </Text>
         <SegmentedControl data={[{ value: 'periodo', label: 'Un periodo' }, { value: 'elegidos', label: 'Envíos elegidos' }]} value={mode} onChange={(v) => setMode(v as typeof mode)} w={320} />
         {mode === 'periodo' ? (
