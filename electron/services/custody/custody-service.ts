@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Low } from 'lowdb';
 import { courierInputSchema, custodyFilterSchema, type Courier, type CustodyEvent, type CustodyFilterInput, type CustodyPage, type CustodyParty, type CustodyRow, type CustodyVerification, type KnownParties } from '../../../shared/domain/custody';
 import type { ShipmentAction } from '../../../shared/domain/shipment-states';
-import type { Shipment } from '../../../shared/domain/shipments';
+import type { Classification, Shipment } from '../../../shared/domain/shipments';
 import type { User } from '../../../shared/domain/users';
 import type { ParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/errors';
@@ -11,6 +11,7 @@ import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
 import { todayInOffice } from '../agencies/rules';
 import { shortHash } from '../integrity/hash-chain';
+import { mayRead } from '../shipments/need-to-know';
 import type { ShipmentService } from '../shipments/shipment-service';
 import { ChainWalk } from './custody-chain';
 import { findOutOfOrder, type TimedEvent } from './custody-order';
@@ -28,6 +29,12 @@ function officeDayStart(day: string): number {
 }
 
 const partyKey = (p: CustodyParty) => fold(`${p.name}|${p.institution}`);
+
+/** What the custody log shows instead of the content of a shipment the viewer may not read. */
+const WITHHELD: Record<Exclude<Classification, 'publica'>, { content: string; document: string }> = {
+  reservada: { content: 'Contenido reservado', document: 'Documento reservado' },
+  confidencial: { content: 'Contenido confidencial', document: 'Documento confidencial' },
+};
 
 /**
  * The custody side of the office: the global log with filters and
@@ -73,25 +80,35 @@ export class CustodyService {
     return { view, entries };
   }
 
-  private async rowsOf(view: Awaited<ReturnType<ShipmentService['custodyView']>>, entries: readonly CustodyIndexEntry[]): Promise<CustodyRow[]> {
+  /**
+   * Custody is the office's register of handoffs: every event is listed to
+   * every signed-in user (folio, parties, times, seals, hashes), but what
+   * comes from the content of a shipment the viewer may not read
+   * (need-to-know) is withheld: its subject, and the name of a document
+   * filed with a handoff (its download is refused by shipments.scan anyway).
+   */
+  private async rowsOf(view: Awaited<ReturnType<ShipmentService['custodyView']>>, entries: readonly CustodyIndexEntry[], viewer: User): Promise<CustodyRow[]> {
     const events = await view.ledger.load(entries);
     return events.map((e) => {
       const shipment = view.shipment(e.shipmentId);
-      return { ...e, agencyAcronym: shipment ? view.agencyAcronym(shipment.agencyId) : '—', subject: shipment?.subject ?? '' };
+      const row: CustodyRow = { ...e, agencyAcronym: shipment ? view.agencyAcronym(shipment.agencyId) : '—', subject: shipment?.subject ?? '' };
+      if (!shipment || mayRead(viewer, shipment)) return row;
+      const withheld = WITHHELD[shipment.classification as Exclude<Classification, 'publica'>];
+      return { ...row, subject: withheld.content, document: row.document ? { ...row.document, fileName: withheld.document } : null };
     });
   }
 
-  async list(ws: Workspace, filter: CustodyFilterInput = {}): Promise<CustodyPage> {
+  async list(ws: Workspace, viewer: User, filter: CustodyFilterInput = {}): Promise<CustodyPage> {
     const { view, entries } = await this.matching(ws, filter);
     const offset = filter.offset ?? 0;
     const limit = filter.limit ?? 50;
-    return { total: entries.length, items: await this.rowsOf(view, entries.slice(offset, offset + limit)) };
+    return { total: entries.length, items: await this.rowsOf(view, entries.slice(offset, offset + limit), viewer) };
   }
 
   /** The filtered log (every page) as an Excel-friendly CSV; audited, since it takes information out of the vault. */
   async exportCsv(ws: Workspace, user: User, filter: CustodyFilterInput = {}): Promise<{ fileName: string; mediaType: string; base64: string }> {
     const { view, entries } = await this.matching(ws, filter);
-    const rows = await this.rowsOf(view, entries);
+    const rows = await this.rowsOf(view, entries, user);
     // A correction names an event of its own shipment.
     const seqs = new Map(rows.filter((r) => r.corrects).flatMap((r) => view.ledger.entriesOf(r.shipmentId)).map((e) => [e.id, e.seq]));
     const csv = custodyCsv(rows, (id) => seqs.get(id));

@@ -136,11 +136,11 @@ describe('custody in the shipment life cycle', () => {
     await s.shipments.act(ws, clerk, shipment.id, 'sellar', handoff('José Pérez', 'José Pérez', SEALS.map((number) => ({ number, intact: true }))));
     await s.shipments.act(ws, clerk, shipment.id, 'despachar', handoff('José Pérez', 'Pedro Gómez', []));
     await s.shipments.act(ws, clerk, shipment.id, 'registrar_acuse', handoff('Pedro Gómez', 'Carlos Núñez', [{ number: 'S-0001', intact: false, description: 'Rasgado, con cinta "nueva"' }]));
-    expect((await s.custody.list(ws, {})).items.map((e) => e.seq)).toEqual([3, 2, 1]);
-    expect((await s.custody.list(ws, { brokenSealOnly: true })).items.map((e) => e.type)).toEqual(['recepcion_destino']);
-    expect((await s.custody.list(ws, { person: 'gomez' })).total).toBe(2);
-    expect((await s.custody.list(ws, { from: '2026-11-24' })).total).toBe(0);
-    expect((await s.custody.list(ws, { agencyId: 'otra' })).total).toBe(0);
+    expect((await s.custody.list(ws, clerk, {})).items.map((e) => e.seq)).toEqual([3, 2, 1]);
+    expect((await s.custody.list(ws, clerk, { brokenSealOnly: true })).items.map((e) => e.type)).toEqual(['recepcion_destino']);
+    expect((await s.custody.list(ws, clerk, { person: 'gomez' })).total).toBe(2);
+    expect((await s.custody.list(ws, clerk, { from: '2026-11-24' })).total).toBe(0);
+    expect((await s.custody.list(ws, clerk, { agencyId: 'otra' })).total).toBe(0);
     const file = await s.custody.exportCsv(ws, clerk, {});
     const bytes = Buffer.from(file.base64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

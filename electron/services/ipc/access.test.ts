@@ -131,6 +131,9 @@ const RULES_IN_DOMAIN: readonly Channel[] = [
   'shipments.printedSheets',
   'shipments.printedSheet',
   'documents.print',
+  // need-to-know: every handoff listed, the content of an unreadable shipment withheld (custody-service: rowsOf)
+  'custody.list',
+  'custody.exportCsv',
   'media.load',
   'media.export',
   'backup.restore',

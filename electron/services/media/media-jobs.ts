@@ -8,7 +8,7 @@ import type { JobRunner, Progress } from '../jobs/job-runner';
 import type { ShipmentService } from '../shipments/shipment-service';
 import { bagFolder, bagReport, knownDrive, type StagingArea } from './media-desk';
 import type { MediaService } from './media-service';
-import { assertMayExportInClear, assertMayExportSelection } from './records-export';
+import { assertMayExportInClear, assertMayExportSelection, assertSelectionMayLeave } from './records-export';
 
 export interface MediaJobDeps {
   media: MediaService;
@@ -60,11 +60,12 @@ export async function startVerify(deps: Pick<MediaJobDeps, 'media' | 'jobs'>, ow
 }
 
 /** Exports records (chosen shipments, or a whole period) to a drive as a bag. */
-export async function startExport(deps: Pick<MediaJobDeps, 'media' | 'jobs'>, ws: Workspace, user: User, input: ParsedInput<'media.export'>): Promise<JobStatus> {
+export async function startExport(deps: Pick<MediaJobDeps, 'media' | 'jobs' | 'shipments'>, ws: Workspace, user: User, input: ParsedInput<'media.export'>): Promise<JobStatus> {
   const selection = 'shipmentIds' in input ? { shipmentIds: input.shipmentIds } : { from: input.from, to: input.to };
   // Refused before the job starts, so the screen shows the reason where the person pressed «Exportar».
   assertMayExportSelection(user, selection);
   if (!input.encrypt) await assertMayExportInClear(ws, user, input.confirmClear);
+  await assertSelectionMayLeave(deps.shipments, ws, user, selection, input.encrypt);
   const drive = await knownDrive(input.drivePath);
   return deps.jobs.start('media.export', { owner: user.id, running: 'Exportando expedientes:', done: 'El expediente quedó grabado y verificado.', cancellable: true, resultOnce: true }, async ({ progress, signal }) => {
     const done = await deps.media.exportRecords(ws, user, selection, { drivePath: drive.mountPath, filesystem: drive.filesystem, encrypt: input.encrypt, clearConfirmed: input.confirmClear, signal, onProgress: writeProgress(progress, 'Copiando') });

@@ -3,7 +3,7 @@ import { existsSync, promises as fsp, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MediaService } from './media-service';
-import { indexCsv, safeFileName } from './records-export';
+import { assertSelectionMayLeave, indexCsv, safeFileName } from './records-export';
 import { testWorld, oficioContent, shipmentIn, type TestWorld } from '../test-support/world';
 import { useTempDirs } from './test-support';
 import { decryptFile } from './age-payload';
@@ -161,6 +161,23 @@ describe('exporting records', () => {
     expect(readdirSync(path.join(inClear.bagPath, 'data'))).toContain('indice.csv');
     const exported = (await w.ws.audit.list({ offset: 0, limit: 1000 })).entries.find((e) => e.action === 'records.exported');
     expect(exported?.details).toMatchObject({ cifrado: false, enClaro: 'confirmado por el administrador' });
+  });
+
+  it('checks a chosen selection before the job starts: unreadable for its exporter, or not pública in clear; each refusal audited once', async () => {
+    const w = await testWorld();
+    worlds.push(w);
+    const reserved = await shipmentIn(w, 'autorizado', oficioContent(w, 'Informe reservado'));
+    const publicOne = await shipmentIn(w, 'autorizado', { ...oficioContent(w, 'Boletín público'), classification: 'publica', legalBasis: '' });
+    const refusals = async () => (await w.ws.audit.list({ offset: 0, limit: 1000 })).entries.filter((e) => e.action === 'records.export_refused');
+    // The administrator reads both: encrypted, the selection may leave; in clear, the reservada one keeps it in.
+    await expect(assertSelectionMayLeave(w.s.shipments, w.ws, w.admin, { shipmentIds: [publicOne.id, reserved.id] }, true)).resolves.toBeUndefined();
+    await expect(assertSelectionMayLeave(w.s.shipments, w.ws, w.admin, { shipmentIds: [publicOne.id] }, false)).resolves.toBeUndefined();
+    await expect(assertSelectionMayLeave(w.s.shipments, w.ws, w.admin, { shipmentIds: [publicOne.id, reserved.id] }, false)).rejects.toMatchObject({ code: 'VALIDATION', message: `La selección incluye 1 envío reservado o confidencial (${reserved.folio}): el expediente debe exportarse cifrado. No se escribió nada en la unidad.` });
+    expect(await refusals()).toHaveLength(1);
+    // Lucía did not prepare the reservada one: refused for need-to-know first, whatever the encryption.
+    await expect(assertSelectionMayLeave(w.s.shipments, w.ws, w.clerk2, { shipmentIds: [reserved.id] }, true)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('que su usuario no puede consultar') });
+    expect((await refusals()).map((e) => e.details.motivo)).toEqual(expect.arrayContaining(['VALIDATION', 'FORBIDDEN']));
+    expect(await refusals()).toHaveLength(2);
   });
 
   it('makes attachment names portable and the index safe for Excel', () => {

@@ -440,6 +440,21 @@ async function refuseUnreadable(ws: Workspace, user: User, rows: readonly Shipme
   throw new AppError('FORBIDDEN', message);
 }
 
+/**
+ * The selection's checks before an export job starts, so the screen shows
+ * the refusal where the person pressed «Exportar» (the job checks again):
+ * every chosen shipment readable by its exporter (need-to-know) and, in
+ * clear, every one pública. A period lists only what its exporter may read
+ * and is checked by the job; an unknown id is the job's NOT_FOUND.
+ */
+export async function assertSelectionMayLeave(shipments: ShipmentService, ws: Workspace, user: User, selection: ExportSelection, encrypt: boolean): Promise<void> {
+  if (!selection.shipmentIds || selection.shipmentIds.length === 0) return;
+  const view = await shipments.custodyView(ws);
+  const rows = [...new Set(selection.shipmentIds)].flatMap((id) => view.shipment(id) ?? []);
+  await refuseUnreadable(ws, user, rows);
+  if (!encrypt) await refuseClearOfProtected(ws, user, rows);
+}
+
 /** Reserved and confidential shipments never leave in clear, whoever asks (as for media loads). */
 async function refuseClearOfProtected(ws: Workspace, user: User, rows: readonly ShipmentRow[]): Promise<void> {
   const protectedRows = rows.filter((r) => r.classification !== 'publica');

@@ -1,3 +1,4 @@
+import { readsClassifiedByRole } from '../../../shared/domain/read-access';
 import type { Classification } from '../../../shared/domain/shipments';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
@@ -24,7 +25,7 @@ export function mayRead(user: User, s: Pick<Classified, 'classification' | 'prep
   if (!user.active) return false;
   if (s.classification === 'publica') return true;
   if (s.preparedByIds.includes(user.id)) return true;
-  if (user.roles.some((r) => r === 'juridico' || r === 'director' || r === 'administrador')) return true;
+  if (readsClassifiedByRole(user)) return true;
   return (user.readGrants ?? []).includes(s.classification);
 }
 

@@ -36,8 +36,25 @@ function api(): ValijaApi {
  */
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
   const result = await api().invoke(channel, input);
-  if (!result.ok) throw new ApiError(result.error);
+  if (!result.ok) {
+    if (SESSION_LOST_CODES.has(result.error.code) && channel !== 'session.state') sessionLost?.();
+    throw new ApiError(result.error);
+  }
   return result.value;
+}
+
+/**
+ * The refusals that mean the core is no longer open for this person: its own
+ * idle lock (accounts/idle-guard), a lock for the system, a sign-out in
+ * another way. The screen must follow the core, not keep showing a page
+ * whose every call is refused.
+ */
+const SESSION_LOST_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['NOT_SIGNED_IN', 'VAULT_LOCKED']);
+let sessionLost: (() => void) | null = null;
+
+/** Who to tell when a call is refused because the session is gone (the session store, which then asks the core). */
+export function onSessionLost(listener: (() => void) | null): void {
+  sessionLost = listener;
 }
 
 export function errorMessage(error: unknown): string {

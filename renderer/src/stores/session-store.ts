@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { SessionState } from '../../../shared/domain/session';
 import type { Input } from '../../../shared/ipc/contract';
 import type { ErrorPayload } from '../../../shared/errors';
-import { ApiError, call, errorMessage } from '../api/client';
+import { ApiError, call, errorMessage, onSessionLost } from '../api/client';
 
 interface SessionStore {
   state: SessionState | null;
@@ -39,6 +39,22 @@ export const useSessionStore = create<SessionStore>((set) => ({
     set({ state: await call('session.lock', { reason: 'idle' }) });
   },
 }));
+
+/**
+ * A call refused because the core locked itself (idle) or signed the person
+ * out: ask the core for the session again, so the lock or sign-in screen
+ * shows instead of «Debe iniciar sesión» on the page. Several refusals at
+ * once ask once.
+ */
+let asking: Promise<void> | null = null;
+onSessionLost(() => {
+  asking ??= useSessionStore
+    .getState()
+    .refresh()
+    .finally(() => {
+      asking = null;
+    });
+});
 
 export function useSignedIn() {
   const state = useSessionStore((s) => s.state);

@@ -1,47 +1,28 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, Modal, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Badge, Button, Card, Checkbox, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { z } from 'zod';
-import { passwordProblems, PASSWORD_RULES_TEXT } from '../../../../shared/domain/password-policy';
-import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/domain/roles';
-import { personSchema, rolesSchema, userNameSchema, type User } from '../../../../shared/domain/users';
+import { grantsSavedMessage } from '../../../../shared/domain/read-access';
+import type { User } from '../../../../shared/domain/users';
 import { formatDate } from '../../../../shared/format/date';
-import { BADGE_FULL_WIDTH } from '../../components/status-badges';
+import { countOf } from '../../../../shared/format/plural';
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../api/use-load';
-import { useSubmit } from '../../forms/use-submit';
-import { zodValidate } from '../../forms/zod-form';
-import { FormError } from '../../forms/FormError';
-import { countOf } from '../../../../shared/format/plural';
+import { BADGE_FULL_WIDTH } from '../../components/status-badges';
 import { useDiscardGuard } from '../../forms/discard-guard';
-
-const newUserSchema = personSchema
-  .extend({ userName: userNameSchema, roles: rolesSchema, temporaryPassword: z.string() })
-  .superRefine((v, ctx) => {
-    const first = passwordProblems(v.temporaryPassword, v.userName)[0];
-    if (first) ctx.addIssue({ code: 'custom', path: ['temporaryPassword'], message: first });
-  });
-
-function RoleBadges({ roles }: { roles: Role[] }) {
-  return (
-    <Group gap={4}>
-      {roles.map((role) => (
-        <Badge key={role} size="sm" variant="light" tt="none" styles={BADGE_FULL_WIDTH}>
-          {ROLE_LABELS[role]}
-        </Badge>
-      ))}
-    </Group>
-  );
-}
+import { NewUserForm } from './NewUserForm';
+import { ReadAccessCell } from './ReadAccessCell';
+import { ReadGrantsForm } from './ReadGrantsForm';
+import { ResetPasswordForm } from './ResetPasswordForm';
+import { RoleBadges } from './RoleBadges';
 
 export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const { data: users = [], error: loadError, reload: load } = useLoad(() => call('users.list', {}), []);
   const [creating, setCreating] = useState(false);
   const discard = useDiscardGuard('Nuevo usuario');
   const [resetting, setResetting] = useState<User | null>(null);
+  const [granting, setGranting] = useState<User | null>(null);
 
 
   /** After a deactivation the key the person knew is still the vault's: renewing it is offered, and on unless unticked. */
@@ -124,6 +105,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
               <Table.Th>Usuario</Table.Th>
               <Table.Th>Roles</Table.Th>
               <Table.Th>Estado</Table.Th>
+              <Table.Th>Acceso a clasificada</Table.Th>
               <Table.Th>Alta</Table.Th>
               <Table.Th />
             </Table.Tr>
@@ -152,17 +134,21 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
                     <Badge color="green" tt="none">Activo</Badge>
                   )}
                 </Table.Td>
+                <Table.Td>
+                  <ReadAccessCell user={user} onChange={setGranting} />
+                </Table.Td>
                 <Table.Td>{formatDate(user.createdAt)}</Table.Td>
                 <Table.Td>
                   {user.active && user.id !== currentUserId && (
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    // Stacked, so the row's seven columns fit a 1366-pixel screen.
+                    <Stack gap={6} w="max-content" ml="auto">
                       <Button size="xs" variant="default" onClick={() => setResetting(user)}>
                         Restablecer contraseña
                       </Button>
                       <Button size="xs" variant="light" color="red" onClick={() => deactivate(user)}>
                         Dar de baja
                       </Button>
-                    </Group>
+                    </Stack>
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -181,6 +167,19 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
           }}
         />
       </Modal>
+      <Modal opened={granting !== null} onClose={() => setGranting(null)} title="Acceso a información clasificada" centered>
+        {granting && (
+          <ReadGrantsForm
+            user={granting}
+            onCancel={() => setGranting(null)}
+            onSaved={(saved) => {
+              notifications.show({ color: 'green', title: 'Acceso a información clasificada', message: grantsSavedMessage(saved) });
+              setGranting(null);
+              load();
+            }}
+          />
+        )}
+      </Modal>
       <Modal opened={resetting !== null} onClose={() => setResetting(null)} title="Restablecer contraseña" centered>
         {resetting && (
           <ResetPasswordForm
@@ -194,78 +193,5 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
         )}
       </Modal>
     </Stack>
-  );
-}
-
-function NewUserForm({ onCreated, onChange }: { onCreated: (user: User) => Promise<void>; onChange: () => void }) {
-  const { busy, error, run } = useSubmit();
-  const form = useForm({
-    initialValues: { fullName: '', position: '', userName: '', roles: ['capturista'] as Role[], temporaryPassword: '' },
-    onValuesChange: onChange,
-    validate: zodValidate(newUserSchema),
-  });
-  const submit = form.onSubmit(async (values) => {
-    await run(async () => {
-      await onCreated(await call('users.create', values));
-    });
-  });
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <SimpleGrid cols={2}>
-          <TextInput label="Nombre completo" withAsterisk {...form.getInputProps('fullName')} />
-          <TextInput label="Cargo" withAsterisk {...form.getInputProps('position')} />
-        </SimpleGrid>
-        <TextInput label="Usuario" withAsterisk {...form.getInputProps('userName')} />
-        <Checkbox.Group label="Roles" withAsterisk {...form.getInputProps('roles')}>
-          <SimpleGrid cols={2} mt="xs" spacing="xs">
-            {ROLES.map((role) => (
-              <Checkbox key={role} value={role} label={ROLE_LABELS[role]} />
-            ))}
-          </SimpleGrid>
-        </Checkbox.Group>
-        <PasswordInput
-          label="Contraseña temporal"
-          description={`Deberá cambiarla al iniciar sesión por primera vez. ${PASSWORD_RULES_TEXT}`}
-          withAsterisk
-          autoComplete="new-password"
-          {...form.getInputProps('temporaryPassword')}
-        />
-        <FormError error={error} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={busy}>
-            Dar de alta
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
-function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => Promise<void> }) {
-  const { error, run } = useSubmit();
-  const form = useForm({
-    initialValues: { temporaryPassword: '' },
-    validate: { temporaryPassword: (v) => passwordProblems(v, user.userName)[0] ?? null },
-  });
-  const submit = form.onSubmit(({ temporaryPassword }) =>
-    run(async () => {
-      await call('users.resetPassword', { userId: user.id, temporaryPassword });
-      await onDone();
-    }),
-  );
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <Text size="sm">
-          {user.fullName} ({user.userName}) tendrá una contraseña temporal y deberá cambiarla al iniciar sesión.
-        </Text>
-        <PasswordInput label="Contraseña temporal" description={PASSWORD_RULES_TEXT} autoComplete="new-password" {...form.getInputProps('temporaryPassword')} />
-        <FormError error={error} />
-        <Group justify="flex-end">
-          <Button type="submit">Restablecer</Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Group, MultiSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import { modals } from '@mantine/modals';
 import { IconDeviceFloppy, IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DriveInfo, ExportSummary } from '../../../../shared/domain/media';
@@ -8,6 +9,8 @@ import { call } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
 import { useLoad } from '../../api/use-load';
 import { DATE_INPUT_PROPS } from '../../forms/date-input';
+import { useIsAdmin } from '../../stores/session-store';
+import { ClearExportOption } from './ClearExportOption';
 import { DrivePicker } from './DrivePicker';
 import { JobProgress } from './JobProgress';
 import { PassphraseOnce } from './PassphraseOnce';
@@ -25,11 +28,32 @@ export function ExportPanel() {
   const { data: candidates } = useLoad(() => call('shipments.list', { limit: 500, sort: 'folio', direction: 'desc' }), []);
   const [drive, setDrive] = useState<DriveInfo | null>(null);
   const { job, result: summary, problem, start, onDone, onEnd, running } = useJob<ExportSummary>();
-  const launch = () => {
+  const isAdmin = useIsAdmin();
+  const [inClear, setInClear] = useState(false);
+  const clear = isAdmin && inClear;
+  const run = () => {
     const [from, to] = range;
     if (!drive) return;
-    if (mode === 'elegidos') void start(() => call('media.export', { drivePath: drive.mountPath, shipmentIds: chosen }));
-    else if (from && to) void start(() => call('media.export', { drivePath: drive.mountPath, from, to }));
+    // In clear only when the administrator ticked it and confirmed: the core asks for both.
+    const protection = clear ? { encrypt: false, confirmClear: true } : {};
+    if (mode === 'elegidos') void start(() => call('media.export', { drivePath: drive.mountPath, shipmentIds: chosen, ...protection }));
+    else if (from && to) void start(() => call('media.export', { drivePath: drive.mountPath, from, to, ...protection }));
+  };
+  const launch = () => {
+    if (!clear) return run();
+    modals.openConfirmModal({
+      title: '¿Exportar el expediente sin cifrar?',
+      children: (
+        <Text size="sm">
+          Los archivos quedarán en la unidad tal como son: cualquiera que la tenga podrá leerlos, sin clave. Hágalo sólo para un archivo público
+          (por ejemplo, una solicitud de transparencia). Si la selección incluye un envío reservado o confidencial, la exportación se rechaza y no
+          se escribe nada. Quedará registrado en la bitácora.
+        </Text>
+      ),
+      labels: { confirm: 'Exportar sin cifrar', cancel: 'Cancelar' },
+      confirmProps: { color: 'red' },
+      onConfirm: run,
+    });
   };
 
   return (
@@ -40,8 +64,10 @@ export function ExportPanel() {
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           Los envíos creados en el periodo, cada uno con su formato de autorización, su registro y bitácora de custodia (CSV y JSON), sus anexos y
-          un índice, en un paquete BagIt que se lee de nuevo y se verifica antes de darlo por terminado. Todo va cifrado con age en un solo archivo;
-          la clave se muestra una vez y se imprime en la hoja «Clave de apertura».
+          un índice, en un paquete BagIt que se lee de nuevo y se verifica antes de darlo por terminado.{' '}
+          {clear
+            ? 'Sin cifrar: los archivos quedan legibles en la unidad, sin clave.'
+            : 'Todo va cifrado con age en un solo archivo; la clave se muestra una vez y se imprime en la hoja «Clave de apertura».'}
         </Text>
         <SegmentedControl data={[{ value: 'periodo', label: 'Un periodo' }, { value: 'elegidos', label: 'Envíos elegidos' }]} value={mode} onChange={(v) => setMode(v as typeof mode)} w={320} />
         {mode === 'periodo' ? (
@@ -61,6 +87,7 @@ export function ExportPanel() {
           />
         )}
         <DrivePicker value={drive} onChange={setDrive} />
+        {isAdmin && <ClearExportOption checked={inClear} onChange={setInClear} disabled={running} />}
         {problem && <Alert color="red">{problem}</Alert>}
         {job && running && <JobProgress key={job.id} job={job} onDone={onDone} onEnd={onEnd} />}
         {summary && (
@@ -85,8 +112,8 @@ export function ExportPanel() {
           </PassphraseOnce>
         )}
         <Group justify="flex-end">
-          <Button leftSection={<IconFileExport size={16} />} disabled={!drive || (mode === 'periodo' ? !range[0] || !range[1] : chosen.length === 0) || running} onClick={launch}>
-            Exportar
+          <Button color={clear ? 'red' : undefined} leftSection={<IconFileExport size={16} />} disabled={!drive || (mode === 'periodo' ? !range[0] || !range[1] : chosen.length === 0) || running} onClick={launch}>
+            {clear ? 'Exportar sin cifrar' : 'Exportar'}
           </Button>
         </Group>
       </Stack>

@@ -36,7 +36,16 @@ export function ShipmentDetailPage() {
   const [printing, setPrinting] = useState(false);
   const [prints, setPrints] = useState(0);
 
-  if (error) return <Alert color="red">{error}</Alert>;
+  if (error) {
+    return (
+      <Stack gap="lg">
+        <BackLink to="/envios">Envíos</BackLink>
+        <Alert color="red" title="No se puede abrir el envío" data-testid="shipment-refused">
+          {error}
+        </Alert>
+      </Stack>
+    );
+  }
   if (!data) return null;
   const { shipment, agency, recipient, allowedActions, currentSheet } = data;
   const content = shipment.content;
