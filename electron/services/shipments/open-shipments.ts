@@ -7,6 +7,7 @@ import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../accounts/workspace';
 import { CUSTODY_CHECKPOINT, CustodyLedger, type CustodyIndexEntry } from '../custody/custody-ledger';
+import { agenciesDoc, agreementsDoc, reportsDoc, shipmentAttachmentsDoc } from '../vault/documents';
 import { SerialQueue } from '../vault/gate';
 import { upgradeShipments } from './format-upgrade';
 import { applyHandoff } from './handoff-rules';
@@ -85,10 +86,10 @@ export class ShipmentVault {
           ws.audit.record('vault.index_rebuilt', null, `Índice de envíos reconstruido desde los registros (${REBUILD_REASON_LABELS[reason]})`, { envios: count, motivo: reason, ms: Math.round(ms) }).then(() => undefined),
         onProgress: this.progressOf('shipments-index'),
       }),
-      ws.vault.doc<{ agencies: Agency[] }>('agencies', { agencies: [] }),
-      ws.vault.doc<{ agreements: Agreement[] }>('agreements', { agreements: [] }),
-      ws.vault.doc<{ reports: ReportDefinition[]; obligations: Obligation[] }>('reports', { reports: [], obligations: [] }),
-      ws.vault.doc<{ files: AttachedFile[] }>('shipment-attachments', { files: [] }),
+      agenciesDoc(ws.vault),
+      agreementsDoc(ws.vault),
+      reportsDoc(ws.vault),
+      shipmentAttachmentsDoc(ws.vault),
     ]);
     let ledger: Promise<CustodyLedger> | null = null;
     const o: OpenShipments = {

@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type { AttachedFile } from '../../../shared/domain/agencies';
 import type { AttachmentUpload, ScanUpload, ShipmentAttachment } from '../../../shared/domain/shipments';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../accounts/workspace';
+import { readBlob, storeBlob } from '../vault/documents';
 import { assertMayRead } from './need-to-know';
 import { loadShipment, readRuleOf, type ShipmentVault } from './open-shipments';
 
@@ -13,14 +13,9 @@ export interface FileDownload {
   base64: string;
 }
 
-/** Stores an uploaded file as an encrypted document of its own and describes it (size, SHA-256) for the shipment. */
-export async function storeBlob(ws: Workspace, upload: Pick<ScanUpload, 'fileName' | 'mediaType' | 'base64'> | null): Promise<AttachedFile | null> {
-  if (!upload) return null;
-  const bytes = Buffer.from(upload.base64, 'base64');
-  const blobId = `blob-${randomUUID()}`;
-  const doc = await ws.vault.doc<{ mediaType: string; base64: string }>(blobId, { mediaType: upload.mediaType, base64: upload.base64 });
-  await doc.write();
-  return { blobId, fileName: upload.fileName, mediaType: upload.mediaType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+/** Stores a scan sent with an action, if one was (a signature or an acknowledgement may come without). */
+export async function storeScan(ws: Workspace, upload: ScanUpload | null): Promise<AttachedFile | null> {
+  return upload ? storeBlob(ws.vault, upload) : null;
 }
 
 /** A shipment's files: attachments uploaded from the form, and the scans of the signed sheet and of the acknowledgement. */
@@ -30,8 +25,7 @@ export class ShipmentAttachments {
   /** Stores an attachment encrypted; the form then names it in the shipment's content. */
   async upload(ws: Workspace, upload: AttachmentUpload): Promise<ShipmentAttachment> {
     const o = await this.vault.open(ws);
-    const file = await storeBlob(ws, upload);
-    if (!file) throw new AppError('VALIDATION', 'No se recibió el archivo.');
+    const file = await storeBlob(ws.vault, upload);
     const attachment: ShipmentAttachment = { ...file, mediaType: upload.mediaType };
     await o.attachments.update((d) => d.files.push(attachment));
     return attachment;
@@ -44,7 +38,7 @@ export class ShipmentAttachments {
     await assertMayRead(ws, viewer, readRuleOf(shipment), 'descargar un anexo');
     const file = shipment.content.attachments.find((f) => f.blobId === blobId);
     if (!file) throw new AppError('NOT_FOUND', 'El envío no tiene ese anexo.');
-    return readBlob(ws, file);
+    return download(ws, file);
   }
 
   /** The scan of a signed sheet or of an acknowledgement, decrypted. */
@@ -54,11 +48,11 @@ export class ShipmentAttachments {
     await assertMayRead(ws, viewer, readRuleOf(s), 'descargar un escaneo');
     const file = which === 'signature' ? s.signature?.scan : s.acknowledgementScan;
     if (!file) throw new AppError('NOT_FOUND', 'El envío no tiene ese documento escaneado.');
-    return readBlob(ws, file);
+    return download(ws, file);
   }
 }
 
-async function readBlob(ws: Workspace, file: AttachedFile): Promise<FileDownload> {
-  const blob = await ws.vault.doc<{ mediaType: string; base64: string }>(file.blobId, { mediaType: '', base64: '' });
-  return { fileName: file.fileName, mediaType: blob.data.mediaType, base64: blob.data.base64 };
+async function download(ws: Workspace, file: AttachedFile): Promise<FileDownload> {
+  const blob = await readBlob(ws.vault, file.blobId);
+  return { fileName: file.fileName, mediaType: blob.mediaType, base64: blob.base64 };
 }

@@ -13,7 +13,7 @@ import { AUDIT_OF } from './action-audit';
 import { checkRecipient } from './content-checks';
 import { applyHandoff, checkMediaLoaded, checkSeals, eventFields, type HandoffPayload } from './handoff-rules';
 import { loadShipment, saveRevision, type OpenShipments, type ShipmentVault } from './open-shipments';
-import { storeBlob } from './shipment-attachments';
+import { storeScan } from './shipment-attachments';
 import type { ShipmentRow } from './shipment-rows';
 
 export interface CustodyView {
@@ -49,7 +49,7 @@ export class ShipmentCustody {
     // The agreement must hold on the dispatch date, not only when the draft was made.
     const agreementNumber = action === 'despachar' ? checkRecipient(o, before.content, todayInOffice(now)).number : null;
     const reason = 'reason' in payload ? payload.reason : '';
-    const document = 'scan' in payload ? await storeBlob(ws, payload.scan) : null;
+    const document = 'scan' in payload ? await storeScan(ws, payload.scan) : null;
     const event = await ledger.append(
       {
         ...eventFields(payload, HANDOFF_EVENT_TYPE[action]),

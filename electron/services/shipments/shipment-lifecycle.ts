@@ -14,7 +14,7 @@ import { checkRecipient, checkReferences } from './content-checks';
 import { formatFolio } from './folio';
 import type { HandoffPayload } from './handoff-rules';
 import { currentSheet, loadShipment, saveRevision, type ShipmentVault } from './open-shipments';
-import { storeBlob } from './shipment-attachments';
+import { storeScan } from './shipment-attachments';
 import type { ShipmentCustody } from './shipment-custody';
 import { checkSignature } from './signature-rules';
 
@@ -184,7 +184,7 @@ export class ShipmentLifecycle {
           const sheet = currentSheet(before);
           if (!sheet || sheet.digest !== before.digest) throw new AppError('INVALID_TRANSITION', 'La hoja de autorización vigente no corresponde al contenido actual; genérela de nuevo.');
           checkSignature(sheet, (await o.printed.printedBefore(before, 'approval', `hoja${sheet.version}`)) > 0, f.signedOn, now);
-          next.signature = { signerName: f.signerName, signerPosition: f.signerPosition, signedOn: f.signedOn, scan: await storeBlob(ws, f.scan), recordedBy: actor, recordedAt: at };
+          next.signature = { signerName: f.signerName, signerPosition: f.signerPosition, signedOn: f.signedOn, scan: await storeScan(ws, f.scan), recordedBy: actor, recordedAt: at };
           details.firmante = `${f.signerName}, ${f.signerPosition}`;
           details.fechaFirma = f.signedOn;
           break;
