@@ -46,7 +46,7 @@ export function createServices(config: ServicesConfig) {
   const users = new UserAdmin(profile, clock, (ws, actor, user) => socialAccounts.userDeactivated(ws, actor, user.id));
   const jobs = new JobRunner();
   const shipments = new ShipmentService(clock, config.renderForm);
-  const directory = new DirectoryService(clock, (ws) => shipments.fulfilledPeriods(ws));
+  const directory = new DirectoryService(clock, (ws) => shipments.queries.fulfilledPeriods(ws));
   const custody = new CustodyService(shipments, clock);
   const media = new MediaService({ shipments, clock, ...(config.renderForm ? { render: config.renderForm } : {}) });
   const staging = new StagingArea();

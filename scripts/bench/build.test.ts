@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/services/app-services';
 import { TEST_KDF } from '../../electron/services/vault';
 import { buildVault, SIGN_IN } from './build';
+import { parsed } from '../../electron/services/test-support/parsed-inputs';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'valija-bench-build-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -20,15 +21,15 @@ describe('bench vault builder', () => {
     const s = createServices({ dataDir: dir, version: 't', shell: 'harness', kdf: TEST_KDF });
     await s.session.signIn(SIGN_IN.userName, SIGN_IN.password);
     const { ws, user } = s.session.require();
-    expect(await s.shipments.countsByState(ws)).toEqual({ entregado: 20 });
-    const page = await s.shipments.list(ws, user, { limit: 500 });
+    expect(await s.shipments.queries.countsByState(ws)).toEqual({ entregado: 20 });
+    const page = await s.shipments.queries.list(ws, user, parsed.filter({ limit: 500 }));
     const months = new Set(page.items.map((x) => x.createdAt.slice(0, 7)));
     expect(months).toEqual(new Set(['2026-10', '2026-11']));
     expect(page.items.every((x) => x.updatedAt < built.to)).toBe(true);
     expect(new Set(page.items.map((x) => x.channel)).size).toBe(3);
     let returned = 0;
     for (const item of page.items) {
-      const detail = await s.shipments.get(ws, user, item.id);
+      const detail = await s.shipments.queries.get(ws, user, item.id);
       expect(detail.custody.map((e) => e.type)).toEqual(['sellado', 'entrega_mensajero', 'entrega_mensajero', 'recepcion_destino', 'resguardo_archivo']);
       if (detail.shipment.history.some((h) => h.action === 'devolver')) returned += 1;
     }

@@ -25,6 +25,7 @@ import { todayInOffice } from '../../electron/services/agencies/rules';
 import { sampleApprovalInput } from '../../electron/services/documents/forms/form-samples';
 import { OFFICE, ADMIN } from '../../electron/services/test-support/world';
 import { PRODUCTION_KDF, type ScryptParams } from '../../electron/services/vault';
+import { parsed } from '../../electron/services/test-support/parsed-inputs';
 
 export interface Volume {
   months: number;
@@ -183,32 +184,32 @@ function party(name: string, identification = '') {
 /** A step that does not apply to this shipment (the return by legal) answers null. */
 type Step = (o: Office, f: InFlight, at: string) => Promise<unknown> | null;
 const STEPS: Step[] = [
-  async (o, f) => (f.shipment = await o.s.shipments.createDraft(o.ws, f.preparer, f.content)),
-  (o, f) => o.s.shipments.act(o.ws, f.preparer, id(f), 'enviar_a_revision', {}),
-  (o, f) => (f.returned ? o.s.shipments.act(o.ws, f.lawyer, id(f), 'devolver', { observations: 'Falta precisar el fundamento legal y el número de fojas.' }) : null),
-  (o, f) => (f.returned ? o.s.shipments.update(o.ws, f.preparer, id(f), { ...f.content, notes: 'Se corrigió el inventario según las observaciones de Jurídico.' }) : null),
-  (o, f) => (f.returned ? o.s.shipments.act(o.ws, f.preparer, id(f), 'enviar_a_revision', { remarks: 'Corregido' }) : null),
-  (o, f) => o.s.shipments.act(o.ws, f.lawyer, id(f), 'aprobar_revision', {}),
-  (o, f) => o.s.shipments.act(o.ws, f.preparer, id(f), 'generar_hoja', {}),
+  async (o, f) => (f.shipment = await o.s.shipments.lifecycle.createDraft(o.ws, f.preparer, parsed.content(f.content))),
+  (o, f) => o.s.shipments.lifecycle.act(o.ws, f.preparer, id(f), 'enviar_a_revision', parsed.payload('enviar_a_revision', {})),
+  (o, f) => (f.returned ? o.s.shipments.lifecycle.act(o.ws, f.lawyer, id(f), 'devolver', { observations: 'Falta precisar el fundamento legal y el número de fojas.' }) : null),
+  (o, f) => (f.returned ? o.s.shipments.lifecycle.update(o.ws, f.preparer, id(f), parsed.content({ ...f.content, notes: 'Se corrigió el inventario según las observaciones de Jurídico.' })) : null),
+  (o, f) => (f.returned ? o.s.shipments.lifecycle.act(o.ws, f.preparer, id(f), 'enviar_a_revision', { remarks: 'Corregido' }) : null),
+  (o, f) => o.s.shipments.lifecycle.act(o.ws, f.lawyer, id(f), 'aprobar_revision', parsed.payload('aprobar_revision', {})),
+  (o, f) => o.s.shipments.lifecycle.act(o.ws, f.preparer, id(f), 'generar_hoja', {}),
   // The Director General signs a printed sheet: the office prints it first (and the print is kept in the vault).
-  (o, f) => o.s.shipments.printForm(o.ws, f.preparer, { shipmentId: id(f), form: 'approval' }),
-  (o, f, at) => o.s.shipments.act(o.ws, f.signer, id(f), 'registrar_firma', { signerName: 'Lic. Dora García', signerPosition: 'Directora General', signedOn: todayInOffice(new Date(at)) }),
-  (o, f, at) => o.s.shipments.act(o.ws, f.preparer, id(f), 'sellar', handoff(f, at, PLACES[0] as string, party(f.preparer.fullName), party(f.preparer.fullName), 'Sellado del envío')),
+  (o, f) => o.s.shipments.printing.printForm(o.ws, f.preparer, parsed.print({ shipmentId: id(f), form: 'approval' })),
+  (o, f, at) => o.s.shipments.lifecycle.act(o.ws, f.signer, id(f), 'registrar_firma', parsed.payload('registrar_firma', { signerName: 'Lic. Dora García', signerPosition: 'Directora General', signedOn: todayInOffice(new Date(at)) })),
+  (o, f, at) => o.s.shipments.lifecycle.act(o.ws, f.preparer, id(f), 'sellar', parsed.payload('sellar', handoff(f, at, PLACES[0] as string, party(f.preparer.fullName), party(f.preparer.fullName), 'Sellado del envío'))),
   async (o, f, at) => {
-    await o.s.shipments.act(o.ws, f.preparer, id(f), 'despachar', { ...handoff(f, at, PLACES[1] as string, party(f.preparer.fullName), party(f.courier.fullName, 'Gafete'), 'Entrega a mensajería'), courierId: f.courier.id });
+    await o.s.shipments.lifecycle.act(o.ws, f.preparer, id(f), 'despachar', parsed.payload('despachar', { ...handoff(f, at, PLACES[1] as string, party(f.preparer.fullName), party(f.courier.fullName, 'Gafete'), 'Entrega a mensajería'), courierId: f.courier.id }));
     // What the handler table does after a handoff that names a courier.
     await o.s.custody.noteCourierUse(o.ws, f.courier.id);
   },
   async (o, f, at) => {
-    await o.s.shipments.recordCustody(o.ws, f.preparer, id(f), { ...handoff(f, at, 'Base de mensajería', party(f.courier.fullName, 'Gafete'), party(f.relay.fullName, 'Gafete'), 'Relevo de mensajero'), type: 'entrega_mensajero', courierId: f.relay.id });
+    await o.s.shipments.custody.record(o.ws, f.preparer, id(f), parsed.custodyEvent({ ...handoff(f, at, 'Base de mensajería', party(f.courier.fullName, 'Gafete'), party(f.relay.fullName, 'Gafete'), 'Relevo de mensajero'), type: 'entrega_mensajero', courierId: f.relay.id }));
     await o.s.custody.noteCourierUse(o.ws, f.relay.id);
   },
   (o, f, at) => {
     const agency = o.agencies.find((a) => a.id === f.content.agencyId);
     const recipient = agency?.recipients.find((x) => x.id === f.content.recipientId);
-    return o.s.shipments.act(o.ws, f.preparer, id(f), 'registrar_acuse', handoff(f, at, `Oficialía de partes de ${agency?.acronym ?? ''}`, party(f.relay.fullName, 'Gafete'), party(recipient?.fullName ?? 'Destinatario', 'INE'), 'Entrega al destinatario'));
+    return o.s.shipments.lifecycle.act(o.ws, f.preparer, id(f), 'registrar_acuse', parsed.payload('registrar_acuse', handoff(f, at, `Oficialía de partes de ${agency?.acronym ?? ''}`, party(f.relay.fullName, 'Gafete'), party(recipient?.fullName ?? 'Destinatario', 'INE'), 'Entrega al destinatario')));
   },
-  (o, f, at) => o.s.shipments.recordCustody(o.ws, f.preparer, id(f), { ...handoff(f, at, PLACES[3] as string, party(f.preparer.fullName), party('Archivo de concentración'), 'Resguardo del acuse'), type: 'resguardo_archivo' }),
+  (o, f, at) => o.s.shipments.custody.record(o.ws, f.preparer, id(f), parsed.custodyEvent({ ...handoff(f, at, PLACES[3] as string, party(f.preparer.fullName), party('Archivo de concentración'), 'Resguardo del acuse'), type: 'resguardo_archivo' })),
 ];
 
 /** From `sellar` on, every step writes one custody event. */

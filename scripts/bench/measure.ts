@@ -33,6 +33,7 @@ import { createHandlers, createServices, type Services } from '../../electron/se
 import { dispatch } from '../../electron/services/ipc/dispatch';
 import { SIGN_IN } from './build';
 import { peakRssMb, percentile, round, timed } from './stats';
+import { parsed } from '../../electron/services/test-support/parsed-inputs';
 
 const QUERIES = 200;
 const DETAILS = 200;
@@ -227,14 +228,14 @@ async function desk(dir: string): Promise<Desk> {
   const d: Desk = { a, clerk: clerks[0] as User, signer: clerks[1] as User, lawyer, ids: [] };
   // Drafts made for the purpose (not timed): the saves measured are the acts that follow.
   const content: ShipmentContentInput = { channel: 'oficio', agencyId: agency.id, recipientId: recipient.id, subject: 'Medición de guardado', classification: 'publica', coveringOficio: 'C4/DG/1/2026', inventory: [{ description: 'Oficio', type: 'oficio', quantity: 1, sheets: 1 }] };
-  for (let i = 0; i < SAVE_SHIPMENTS + 1; i += 1) d.ids.push((await a.services.shipments.createDraft(ws, d.clerk, { ...content, subject: `Medición de guardado ${i}` })).id);
+  for (let i = 0; i < SAVE_SHIPMENTS + 1; i += 1) d.ids.push((await a.services.shipments.lifecycle.createDraft(ws, d.clerk, parsed.content({ ...content, subject: `Medición de guardado ${i}` }))).id);
   return d;
 }
 
 function act(d: Desk, id: string, step: (typeof LIFE)[number]): Promise<unknown> {
   const { ws } = d.a.services.session.require();
   const who = step.who === 'clerk' ? d.clerk : step.who === 'lawyer' ? d.lawyer : d.signer;
-  return d.a.services.shipments.act(ws, who, id, step.action, step.payload(new Date().toISOString()));
+  return d.a.services.shipments.lifecycle.act(ws, who, id, step.action, parsed.payload(step.action, step.payload(new Date().toISOString())));
 }
 
 async function saves(dir10y: string, dir1m: string) {
@@ -251,7 +252,7 @@ async function saves(dir10y: string, dir1m: string) {
     for (let i = 1; i <= SAVE_SHIPMENTS; i += 1, k += 1) {
       // The Director General signs a printed sheet: printed first, not timed (the print is not the save).
       if (step.action === 'registrar_firma') {
-        for (const d of [ten, one]) await d.a.services.shipments.printForm(d.a.services.session.require().ws, d.clerk, { shipmentId: d.ids[i] as string, form: 'approval' });
+        for (const d of [ten, one]) await d.a.services.shipments.printing.printForm(d.a.services.session.require().ws, d.clerk, parsed.print({ shipmentId: d.ids[i] as string, form: 'approval' }));
       }
       const a = async () => t10.push((await timed(() => act(ten, ten.ids[i] as string, step))).ms);
       const b = async () => t1.push((await timed(() => act(one, one.ids[i] as string, step))).ms);
@@ -289,12 +290,12 @@ async function checkpoint(dir: string): Promise<{ ms: number }> {
   if (!first) throw new Error('empty vault');
   await a.call('shipments.get', { shipmentId: first.id });
   // One change to each, so both checkpoints have something to write.
-  const draft = await a.services.shipments.createDraft(ws, user, (await a.services.shipments.get(ws, user, first.id)).shipment.content);
-  await a.services.shipments.act(ws, user, draft.id, 'enviar_a_revision', {});
-  await a.services.shipments.recordCustody(ws, user, draft.id, { type: 'otro', at: new Date(Date.now() - 60_000).toISOString(), from: { name: 'Banco de pruebas' }, to: { name: 'Archivo' }, place: 'Oficialía', purpose: 'Medición', seals: [], corrects: null });
-  const ledger = (await a.services.shipments.custodyView(ws)).ledger;
+  const draft = await a.services.shipments.lifecycle.createDraft(ws, user, (await a.services.shipments.queries.get(ws, user, first.id)).shipment.content);
+  await a.services.shipments.lifecycle.act(ws, user, draft.id, 'enviar_a_revision', parsed.payload('enviar_a_revision', {}));
+  await a.services.shipments.custody.record(ws, user, draft.id, parsed.custodyEvent({ type: 'otro', at: new Date(Date.now() - 60_000).toISOString(), from: { name: 'Banco de pruebas' }, to: { name: 'Archivo' }, place: 'Oficialía', purpose: 'Medición', seals: [], corrects: null }));
+  const ledger = (await a.services.shipments.custody.view(ws)).ledger;
   const { ms } = await timed(async () => {
-    await a.services.shipments.checkpoint(ws);
+    await a.services.shipments.upkeep.checkpoint(ws);
     await ledger.checkpoint();
   });
   await a.services.session.close();

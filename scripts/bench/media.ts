@@ -25,6 +25,7 @@ import { MediaService } from '../../electron/services/media/media-service';
 import { testWorld, oficioContent, shipmentIn, type TestWorld } from '../../electron/services/test-support/world';
 import type { ShipmentAttachment } from '../../shared/domain/shipments';
 import { round, timed } from './stats';
+import { parsed } from '../../electron/services/test-support/parsed-inputs';
 
 const EXPORT_SHIPMENTS = Number(process.env.VALIJA_BENCH_EXPORT_SHIPMENTS ?? 850);
 const BACKUP_SHIPMENTS = 100;
@@ -47,7 +48,7 @@ async function withWorld<T>(fn: (w: TestWorld, root: string) => Promise<T>): Pro
 
 async function attachment(w: TestWorld, bytes: number): Promise<ShipmentAttachment> {
   const body = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(bytes)]);
-  return w.s.shipments.uploadAttachment(w.ws, w.clerk, { fileName: 'anexo.pdf', mediaType: 'application/pdf', base64: body.toString('base64') });
+  return w.s.shipments.attachments.upload(w.ws, { fileName: 'anexo.pdf', mediaType: 'application/pdf', base64: body.toString('base64') });
 }
 
 /**
@@ -63,14 +64,14 @@ export async function benchExport(): Promise<{ export_month_s: number; export_sh
       for (let i = 0; i < EXPORT_SHIPMENTS; i += 1) {
         const files = i % 10 === 0 ? [await attachment(w, 200 * 1024)] : [];
         const s = await shipmentIn(w, i % 5 === 4 ? 'autorizado' : 'entregado', oficioContent(w, `Oficio de prueba ${i + 1}`, files));
-        await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: s.id, form: 'approval' });
+        await w.s.shipments.printing.printForm(w.ws, w.clerk, parsed.print({ shipmentId: s.id, form: 'approval' }));
       }
       const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now), render: renderFormOffThread });
       const drive = path.join(root, 'unidad');
       await fsp.mkdir(drive);
       // Warm-up: the render worker as the app warms it after start, then a small export.
       if (!(await warmRenderWorker())) throw new Error('the render worker did not warm up');
-      const { items } = await w.s.shipments.list(w.ws, w.admin, { limit: 4 });
+      const { items } = await w.s.shipments.queries.list(w.ws, w.admin, parsed.filter({ limit: 4 }));
       await media.exportRecords(w.ws, w.clerk, { shipmentIds: items.map((s) => s.id) }, { drivePath: drive, filesystem: 'ext4' });
       let progress = 0;
       // A whole period's export is the administrator's (a clerk exports the shipments chosen one by one).

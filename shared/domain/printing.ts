@@ -31,6 +31,8 @@ export const printInputSchema = z
   })
   .strict();
 export type PrintInput = z.input<typeof printInputSchema>;
+/** A print request as dispatch hands it to the core: parsed, with its defaults. */
+export type PrintRequest = z.output<typeof printInputSchema>;
 export type PrintOptions = Pick<z.output<typeof printInputSchema>, 'pageSize' | 'labelSize'>;
 
 export interface PrintedForm {

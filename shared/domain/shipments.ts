@@ -182,6 +182,7 @@ export const attachmentUploadSchema = z
   .strict()
   .refine((f) => f.base64.length * 0.75 <= 20_000_000, { message: 'El anexo no puede pasar de 20 MB.', path: ['base64'] })
   .refine(bytesMatchDeclaredType, { message: SIGNATURE_MISMATCH_MESSAGE, path: ['base64'] });
+export type AttachmentUpload = z.output<typeof attachmentUploadSchema>;
 
 /** A handoff action's payload: the custody event it records, minus its type (which the action decides). */
 export const handoffPayloadSchema = custodyEventInputSchema.omit({ type: true, corrects: true });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Low } from 'lowdb';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import type { OfficeProfile } from '../../../shared/domain/office';
@@ -6,11 +5,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings
 import type { User } from '../../../shared/domain/users';
 import { AuditLog, type AuditStore } from '../audit/audit-log';
 import type { UnlockedVault, VaultStream } from '../vault';
-
-export interface VaultMeta {
-  vaultId: string;
-  createdAt: string;
-}
+import { metaDoc, officeDoc, settingsDoc, usersDoc, type VaultMeta } from '../vault/documents';
 
 /**
  * An unlocked vault with the documents every signed-in screen needs. It
@@ -43,14 +38,12 @@ function auditStore(stream: VaultStream<AuditEntry>): AuditStore {
   };
 }
 
-const EMPTY_OFFICE: OfficeProfile = { institution: '', unit: '', acronym: '', folioPrefix: '', address: '' };
-
 export async function openWorkspace(vault: UnlockedVault, clock: () => Date): Promise<Workspace> {
   const [meta, office, users, settings, stream] = await Promise.all([
-    vault.doc<VaultMeta>('meta', { vaultId: randomUUID(), createdAt: clock().toISOString() }),
-    vault.doc<OfficeProfile>('office', EMPTY_OFFICE),
-    vault.doc<{ users: User[] }>('users', { users: [] }),
-    vault.doc<Settings>('settings', DEFAULT_SETTINGS),
+    metaDoc(vault, clock),
+    officeDoc(vault),
+    usersDoc(vault),
+    settingsDoc(vault),
     vault.stream<AuditEntry>('audit'),
   ]);
   // Settings added by later versions get their defaults in vaults created before them.

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Low } from 'lowdb';
 import {
   agencyInputSchema,
@@ -32,6 +32,7 @@ import {
   todayInOffice,
   type FulfilledBy,
 } from './rules';
+import { agenciesDoc, agreementsDoc, readBlob, reportsDoc, storeBlob, type FileUpload } from '../vault/documents';
 
 interface DirectoryDocs {
   agencies: Low<{ agencies: Agency[] }>;
@@ -39,15 +40,9 @@ interface DirectoryDocs {
   reports: Low<{ reports: ReportDefinition[]; obligations: Obligation[] }>;
 }
 
-export interface FileUpload {
-  fileName: string;
-  mediaType: string;
-  base64: string;
-}
+export type { FileUpload } from '../vault/documents';
 
 type Counts = { agencies: number; reports: number; obligations: number };
-
-const BLOB_PREFIX = 'blob-';
 
 /** Agreement numbers compare without accents, case or surrounding spaces (punctuation matters in them). */
 function foldNumber(text: string): string {
@@ -82,9 +77,9 @@ export class DirectoryService {
     if (!docs) {
       docs = (async () => {
         const [agencies, agreements, reports] = await Promise.all([
-          ws.vault.doc<{ agencies: Agency[] }>('agencies', { agencies: [] }),
-          ws.vault.doc<{ agreements: Agreement[] }>('agreements', { agreements: [] }),
-          ws.vault.doc<{ reports: ReportDefinition[]; obligations: Obligation[] }>('reports', { reports: [], obligations: [] }),
+          agenciesDoc(ws.vault),
+          agreementsDoc(ws.vault),
+          reportsDoc(ws.vault),
         ]);
         return { agencies, agreements, reports };
       })();
@@ -227,7 +222,7 @@ export class DirectoryService {
     const duplicate = docs.agreements.data.agreements.find((a) => a.id !== agreementId && a.agencyId === agency.id && foldNumber(a.number) === foldNumber(input.number));
     if (duplicate) throw new AppError('CONFLICT', `La dependencia ${agency.acronym} ya tiene registrado el convenio ${duplicate.number}.`);
     let attached: AttachedFile | null = previous?.document ?? null;
-    if (document !== undefined) attached = document === null ? null : await this.storeBlob(ws, document);
+    if (document !== undefined) attached = document === null ? null : await storeBlob(ws.vault, document);
     const agreement: Agreement = {
       agencyId: input.agencyId,
       number: input.number.trim(),
@@ -248,21 +243,12 @@ export class DirectoryService {
     return agreement;
   }
 
-  /** Scans are kept encrypted in the vault like everything else, one document per file. */
-  private async storeBlob(ws: Workspace, file: FileUpload): Promise<AttachedFile> {
-    const bytes = Buffer.from(file.base64, 'base64');
-    const blobId = `${BLOB_PREFIX}${randomUUID()}`;
-    const doc = await ws.vault.doc<{ mediaType: string; base64: string }>(blobId, { mediaType: file.mediaType, base64: file.base64 });
-    await doc.write();
-    return { blobId, fileName: file.fileName, mediaType: file.mediaType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-  }
-
   async agreementDocument(ws: Workspace, agreementId: string): Promise<FileUpload> {
     const docs = await this.open(ws);
     const agreement = docs.agreements.data.agreements.find((a) => a.id === agreementId);
     if (!agreement?.document) throw new AppError('NOT_FOUND', 'El convenio no tiene documento escaneado.');
-    const blob = await ws.vault.doc<{ mediaType: string; base64: string }>(agreement.document.blobId, { mediaType: '', base64: '' });
-    return { fileName: agreement.document.fileName, mediaType: blob.data.mediaType, base64: blob.data.base64 };
+    const blob = await readBlob(ws.vault, agreement.document.blobId);
+    return { fileName: agreement.document.fileName, mediaType: blob.mediaType, base64: blob.base64 };
   }
 
   // ---- reports -----------------------------------------------------------

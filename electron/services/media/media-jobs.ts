@@ -34,7 +34,7 @@ function writeProgress(progress: Progress, verb: string) {
 export async function startLoad(deps: MediaJobDeps, ws: Workspace, user: User, { shipmentId, drivePath, encrypt }: ParsedInput<'media.load'>): Promise<JobStatus> {
   const { media, jobs, staging, shipments } = deps;
   const drive = await knownDrive(drivePath);
-  const names = (await shipments.get(ws, user, shipmentId)).shipment.content.media?.files.map((f) => f.name) ?? [];
+  const names = (await shipments.queries.get(ws, user, shipmentId)).shipment.content.media?.files.map((f) => f.name) ?? [];
   return jobs.start('media.load', { owner: user.id, running: 'Grabando el medio:', done: 'El medio quedó grabado y verificado.', cancellable: true, resultOnce: true }, async ({ progress, signal }) => {
     const sources = await staging.sources(shipmentId, names);
     const loaded = await media.loadShipment(ws, user, shipmentId, { drivePath: drive.mountPath, filesystem: drive.filesystem, encrypt, sources, signal, onProgress: writeProgress(progress, 'Copiando') });

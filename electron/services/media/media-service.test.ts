@@ -6,6 +6,7 @@ import { MediaService } from './media-service';
 import { normalizePassphrase } from './passphrase';
 import { mediaContent, testWorld, sha256, shipmentIn, type TestWorld } from '../test-support/world';
 import { handMadeBag, useTempDirs } from './test-support';
+import { parsed } from '../test-support/parsed-inputs';
 
 /** These loads are unencrypted, which only public information may be. */
 const publicMedia = (...args: Parameters<typeof mediaContent>) => ({ ...mediaContent(...args), classification: 'publica' as const });
@@ -65,7 +66,7 @@ describe('loading a magnetic-media shipment', () => {
     expect(check.files.map((f) => [f.path, f.status])).toContainEqual(['data/camara-12.mp4', 'ok']);
     expect(check.files.map((f) => [f.path, f.status])).toContainEqual(['manifiesto.pdf', 'ok']);
 
-    const detail = await w.s.shipments.get(w.ws, w.clerk, s.id);
+    const detail = await w.s.shipments.queries.get(w.ws, w.clerk, s.id);
     const event = detail.custody.at(-1)!;
     expect(event).toMatchObject({ id: loaded.custodyEventId, type: 'preparacion', purpose: 'Carga del medio magnético', to: { name: 'Medio SN-USB-7781 (Memoria USB)' } });
     expect(event.remarks).toContain('verificada');
@@ -141,12 +142,12 @@ describe('loading a magnetic-media shipment', () => {
     expect(readFileSync(out).equals(bytes)).toBe(true);
     expect((await media.verifyBagAt(loaded.bagPath)).valid).toBe(true);
     // Never stored: not in the vault folder, not in the audit or custody records.
-    const custody = (await w.s.shipments.get(w.ws, w.clerk, s.id)).custody;
+    const custody = (await w.s.shipments.queries.get(w.ws, w.clerk, s.id)).custody;
     expect(JSON.stringify(custody)).not.toContain(loaded.passphrase);
     expect(JSON.stringify(await w.ws.audit.list({ offset: 0, limit: 1000 }))).not.toContain(loaded.passphrase);
     // Loaded and verified: now it may be sealed, and a sealed envelope is not opened to load it again.
     const sealing = { at: new Date(w.clock.now).toISOString(), from: { name: 'José Pérez' }, to: { name: 'José Pérez' }, place: 'Oficialía', seals: [{ number: 'C4-M-0001', intact: true }] };
-    expect((await w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', sealing)).state).toBe('sellado');
+    expect((await w.s.shipments.lifecycle.act(w.ws, w.clerk, s.id, 'sellar', parsed.payload('sellar', sealing))).state).toBe('sellado');
     await expect(media.loadShipment(w.ws, w.clerk, s.id, { drivePath: tempDir(), encrypt: false, sources: { 'oficio.pdf': bytes } })).rejects.toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('antes de sellarlo') });
   });
 
@@ -154,8 +155,8 @@ describe('loading a magnetic-media shipment', () => {
     const { w } = await setUp();
     const s = await shipmentIn(w, 'autorizado', publicMedia(w, [{ name: 'a.bin', bytes: Buffer.from('abc') }]));
     const sealing = { at: new Date(w.clock.now).toISOString(), from: { name: 'José Pérez' }, to: { name: 'José Pérez' }, place: 'Oficialía', seals: [] };
-    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', sealing)).rejects.toMatchObject({ code: 'MEDIA_NOT_LOADED', message: expect.stringContaining('Antes de sellar, cargue el medio') });
-    expect((await w.s.shipments.get(w.ws, w.clerk, s.id)).shipment.state).toBe('autorizado');
+    await expect(w.s.shipments.lifecycle.act(w.ws, w.clerk, s.id, 'sellar', parsed.payload('sellar', sealing))).rejects.toMatchObject({ code: 'MEDIA_NOT_LOADED', message: expect.stringContaining('Antes de sellar, cargue el medio') });
+    expect((await w.s.shipments.queries.get(w.ws, w.clerk, s.id)).shipment.state).toBe('autorizado');
   });
 
   it('reports hostile bags instead of following them', async () => {

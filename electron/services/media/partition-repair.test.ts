@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHANGES_STREAM } from '../shipments/shipment-store';
 import { ADMIN, oficioContent, shipmentIn, testWorld, type TestWorld } from '../test-support/world';
 import { MediaService } from './media-service';
+import { parsed } from '../test-support/parsed-inputs';
 
 const worlds: TestWorld[] = [];
 const dirs: string[] = [];
@@ -49,12 +50,12 @@ describe('a damaged record costs that record, not the office', () => {
     const damagedFile = damageFirstFrame(w);
     await reopen(w);
 
-    const page = await w.s.shipments.list(w.ws, w.admin, { limit: 50 });
+    const page = await w.s.shipments.queries.list(w.ws, w.admin, parsed.filter({ limit: 50 }));
     expect(page.total).toBe(3);
-    await expect(w.s.shipments.get(w.ws, w.admin, first.id)).rejects.toMatchObject({ code: 'VAULT_CORRUPT', message: expect.stringMatching(/El envío C4\/DG\/0001\/2026 no se puede abrir: su registro n\.º 1 del mes 2026-11 está dañado/) });
-    expect((await w.s.shipments.get(w.ws, w.admin, second.id)).shipment.state).toBe('entregado');
-    await w.s.shipments.act(w.ws, w.lawyer, afterBackup.id, 'generar_hoja', {}).catch(() => undefined);
-    const home = await w.s.shipments.knownDamage(w.ws);
+    await expect(w.s.shipments.queries.get(w.ws, w.admin, first.id)).rejects.toMatchObject({ code: 'VAULT_CORRUPT', message: expect.stringMatching(/El envío C4\/DG\/0001\/2026 no se puede abrir: su registro n\.º 1 del mes 2026-11 está dañado/) });
+    expect((await w.s.shipments.queries.get(w.ws, w.admin, second.id)).shipment.state).toBe('entregado');
+    await w.s.shipments.lifecycle.act(w.ws, w.lawyer, afterBackup.id, 'generar_hoja', {}).catch(() => undefined);
+    const home = await w.s.shipments.upkeep.knownDamage(w.ws);
     expect(home.shipments.map((s) => s.folio)).toEqual(['C4/DG/0001/2026']);
     expect(home.months).toEqual([{ records: 'envios', month: '2026-11', frames: 1 }]);
 
@@ -67,9 +68,9 @@ describe('a damaged record costs that record, not the office', () => {
     // was lost cannot be listed, but it is named by what its later records say.
     rmSync(path.join(w.dir, `g${w.ws.vault.generation}`, 'cache'), { recursive: true, force: true });
     await reopen(w);
-    expect((await w.s.shipments.list(w.ws, w.admin, { limit: 50 })).items.map((s) => s.id).sort()).toEqual([second.id, afterBackup.id].sort());
-    expect((await w.s.shipments.knownDamage(w.ws)).shipments).toEqual([{ id: first.id, folio: 'C4/DG/0001/2026', subject: null }]);
-    expect((await w.s.shipments.get(w.ws, w.admin, afterBackup.id)).shipment.content.subject).toBe('Escrito después del respaldo');
+    expect((await w.s.shipments.queries.list(w.ws, w.admin, parsed.filter({ limit: 50 }))).items.map((s) => s.id).sort()).toEqual([second.id, afterBackup.id].sort());
+    expect((await w.s.shipments.upkeep.knownDamage(w.ws)).shipments).toEqual([{ id: first.id, folio: 'C4/DG/0001/2026', subject: null }]);
+    expect((await w.s.shipments.queries.get(w.ws, w.admin, afterBackup.id)).shipment.content.subject).toBe('Escrito después del respaldo');
 
     // A backup of another vault is refused and changes nothing.
     const other = await testWorld();
@@ -80,10 +81,10 @@ describe('a damaged record costs that record, not the office', () => {
 
     const summary = await media.repairFromBackup(w.ws, w.admin, backup.bagPath);
     expect(summary).toEqual({ repaired: ['envíos 2026-11: 1 registro'], remaining: [] });
-    expect((await w.s.shipments.get(w.ws, w.admin, first.id)).shipment.state).toBe('por_firmar');
-    expect((await w.s.shipments.get(w.ws, w.admin, afterBackup.id)).shipment.content.subject).toBe('Escrito después del respaldo');
+    expect((await w.s.shipments.queries.get(w.ws, w.admin, first.id)).shipment.state).toBe('por_firmar');
+    expect((await w.s.shipments.queries.get(w.ws, w.admin, afterBackup.id)).shipment.content.subject).toBe('Escrito después del respaldo');
     expect(readdirSync(path.dirname(damagedFile)).some((n) => n.includes('.damaged-'))).toBe(true);
-    expect((await w.s.shipments.knownDamage(w.ws)).shipments).toEqual([]);
+    expect((await w.s.shipments.upkeep.knownDamage(w.ws)).shipments).toEqual([]);
     expect((await w.ws.audit.list({ action: 'vault.repaired', offset: 0, limit: 5 })).total).toBe(1);
     expect((await w.s.custody.verify(w.ws, w.admin)).ok).toBe(true);
     expect(existsSync(damagedFile)).toBe(true);

@@ -54,7 +54,7 @@ export async function repairFromBackup(deps: { shipments: ShipmentService }, ws:
       if (outcome.remaining) remaining.push(`${label} ${month}: ${plural(outcome.remaining.frames.length + (outcome.remaining.unreadableFrom !== null ? 1 : 0))} (escritos después del respaldo)`);
     }
   }
-  await deps.shipments.forgetDamage(ws);
+  await deps.shipments.upkeep.forgetDamage(ws);
   await ws.audit.record('vault.repaired', actorOf(user), repaired.length ? `Registros reparados desde el respaldo: ${repaired.join('; ')}` : 'Reparación desde un respaldo sin cambios', {
     reparados: repaired.join('; '),
     pendientes: remaining.join('; '),

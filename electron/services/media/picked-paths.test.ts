@@ -5,6 +5,7 @@ import { createHandlers } from '../app-services';
 import { dispatch } from '../ipc/dispatch';
 import { mediaContent, testWorld, type TestWorld } from '../test-support/world';
 import { isUncPath } from './picked-paths';
+import { parsed } from '../test-support/parsed-inputs';
 
 const worlds: TestWorld[] = [];
 afterEach(async () => {
@@ -22,7 +23,7 @@ describe('a shipment names only files main was given by the operating system', (
     const bytes = Buffer.from('acta de entrega\n');
     const picked = path.join(w.dir, 'acta.txt');
     writeFileSync(picked, bytes);
-    const before = (await w.s.shipments.list(w.ws, w.admin, { limit: 10 })).total;
+    const before = (await w.s.shipments.queries.list(w.ws, w.admin, parsed.filter({ limit: 10 }))).total;
 
     for (const [sourcePath, says] of [
       ['/etc/shadow', 'no proviene de un archivo elegido en este equipo'],
@@ -32,7 +33,7 @@ describe('a shipment names only files main was given by the operating system', (
       const refused = await call('shipments.create', { content: mediaContent(w, [{ name: 'acta.txt', bytes, sourcePath }]) });
       expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(says) } });
     }
-    expect((await w.s.shipments.list(w.ws, w.admin, { limit: 10 })).total).toBe(before);
+    expect((await w.s.shipments.queries.list(w.ws, w.admin, parsed.filter({ limit: 10 }))).total).toBe(before);
     const audit = (await w.ws.audit.list({ offset: 0, limit: 200 })).entries.filter((e) => e.action === 'media.source_refused');
     expect(audit.map((e) => e.details.ruta).sort()).toEqual(['/etc/shadow', '\\\\servidor\\compartida\\acta.txt', '//servidor/compartida/acta.txt'].sort());
 

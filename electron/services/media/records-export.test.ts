@@ -7,6 +7,7 @@ import { assertSelectionMayLeave, indexCsv, safeFileName } from './records-expor
 import { testWorld, oficioContent, shipmentIn, type TestWorld } from '../test-support/world';
 import { useTempDirs } from './test-support';
 import { decryptFile } from './age-payload';
+import { parsed } from '../test-support/parsed-inputs';
 
 const tempDir = useTempDirs();
 const worlds: TestWorld[] = [];
@@ -43,10 +44,10 @@ describe('exporting records', () => {
     worlds.push(w);
     const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now) });
     const s = await shipmentIn(w, 'por_firmar', oficioContent(w, 'Informe firmado'));
-    const original = await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: s.id, form: 'approval' });
-    await w.s.shipments.act(w.ws, w.clerk2, s.id, 'registrar_firma', { signerName: 'Lic. Dora García', signerPosition: 'Directora General', signedOn: '2026-11-03' });
+    const original = await w.s.shipments.printing.printForm(w.ws, w.clerk, parsed.print({ shipmentId: s.id, form: 'approval' }));
+    await w.s.shipments.lifecycle.act(w.ws, w.clerk2, s.id, 'registrar_firma', parsed.payload('registrar_firma', { signerName: 'Lic. Dora García', signerPosition: 'Directora General', signedOn: '2026-11-03' }));
     w.clock.now += 60_000;
-    const reprint = await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: s.id, form: 'approval' });
+    const reprint = await w.s.shipments.printing.printForm(w.ws, w.clerk, parsed.print({ shipmentId: s.id, form: 'approval' }));
     const result = await media.exportRecords(w.ws, w.clerk, { shipmentIds: [s.id] }, { drivePath: tempDir(), filesystem: 'vfat', ...FAST });
     expect(result.verification.valid).toBe(true);
     const folder = path.join(await openExport(result), s.folio!.replaceAll('/', '-'));
@@ -59,7 +60,7 @@ describe('exporting records', () => {
     worlds.push(w);
     const media = new MediaService({ shipments: w.s.shipments, clock: () => new Date(w.clock.now) });
     const pdf = Buffer.from('%PDF-1.4\n% anexo de prueba\n');
-    const attachment = await w.s.shipments.uploadAttachment(w.ws, w.clerk, { fileName: 'Anexo: estadística?.pdf', mediaType: 'application/pdf', base64: pdf.toString('base64') });
+    const attachment = await w.s.shipments.attachments.upload(w.ws, { fileName: 'Anexo: estadística?.pdf', mediaType: 'application/pdf', base64: pdf.toString('base64') });
     const a = await shipmentIn(w, 'entregado', oficioContent(w, 'Estadística delictiva de octubre', [attachment]));
     w.clock.now = Date.parse('2026-11-15T18:00:00Z');
     const b = await shipmentIn(w, 'autorizado', oficioContent(w, '=HYPERLINK("http://x") asunto con fórmula'));
@@ -155,7 +156,7 @@ describe('exporting records', () => {
     expect(refused).toHaveLength(3);
     expect(String(refused.find((e) => e.details.motivo === 'VALIDATION')?.details.folios)).toContain(reserved.folio!);
     // Nothing lost: both shipments are still there, and a confirmed administrator exports the public one in clear, audited as such.
-    expect((await w.s.shipments.get(w.ws, w.admin, reserved.id)).shipment.state).toBe('autorizado');
+    expect((await w.s.shipments.queries.get(w.ws, w.admin, reserved.id)).shipment.state).toBe('autorizado');
     const inClear = await media.exportRecords(w.ws, w.admin, { shipmentIds: [publicOne.id] }, { ...clear, clearConfirmed: true });
     expect(inClear.passphrase).toBeNull();
     expect(readdirSync(path.join(inClear.bagPath, 'data'))).toContain('indice.csv');

@@ -125,7 +125,7 @@ export async function exportRecords(
   const drive = path.resolve(options.drivePath);
   const filesystem = await resolveFilesystem(drive, options.filesystem);
   const now = deps.clock();
-  const view = await deps.shipments.custodyView(ws);
+  const view = await deps.shipments.custody.view(ws);
   const agencyOf = await agencyLookup(ws);
 
   // Whole shipments are read one at a time as they are packed; the rows are enough to name the folders.
@@ -266,7 +266,7 @@ async function selectShipments(shipments: ShipmentService, ws: Workspace, user: 
   const ids: string[] = [];
   for (let offset = 0; ; offset += 500) {
     // Folio order: the index reads like the office's register (drafts without folio last).
-    const page = await shipments.list(ws, user, { ...(from ? { from } : {}), ...(to ? { to } : {}), sort: 'folio', direction: 'asc', offset, limit: 500 });
+    const page = await shipments.queries.list(ws, user, { ...(from ? { from } : {}), ...(to ? { to } : {}), sort: 'folio', direction: 'asc', offset, limit: 500 });
     ids.push(...page.items.map((s) => s.id));
     if (page.items.length < 500 || ids.length >= page.total) break;
   }
@@ -290,11 +290,11 @@ async function shipmentFiles(
   const sheet = shipment.sheets.at(-1);
   // The prints kept in the vault go in as they were printed; the approval sheet is rendered only for a
   // shipment printed before prints were kept.
-  const printed = await deps.shipments.printedSheets(ws, user, shipment.id);
+  const printed = await deps.shipments.printing.printedSheets(ws, user, shipment.id);
   const original = sheet ? printed.find((p) => p.form === 'approval' && p.sheetVersion === sheet.version && p.reprint === 0) : undefined;
   const forms: Array<Promise<BagSourceFile | null>> = [
     original
-      ? deps.shipments.printedSheet(ws, user, shipment.id, original.id).then(({ pdf }) => ({ name: `${folder}/autorizacion.pdf`, source: pdf }))
+      ? deps.shipments.printing.printedSheet(ws, user, shipment.id, original.id).then(({ pdf }) => ({ name: `${folder}/autorizacion.pdf`, source: pdf }))
       : // The sheet in force prints the current content; a voided sheet's content lives in an older revision, so it is not re-printed here.
         sheet && shipment.folio && (sheet.voidedAt === null || sheet.digest === shipment.digest)
         ? deps.render('approval', approvalInput(ctx, sheet, shipment.content, { pageSize: 'LETTER' }, 0)).then((pdf) => ({ name: `${folder}/autorizacion.pdf`, source: pdf }))
@@ -319,18 +319,18 @@ async function shipmentFiles(
     return candidate;
   };
   for (const a of shipment.content.attachments) {
-    const blob = await deps.shipments.attachment(ws, user, shipment.id, a.blobId);
+    const blob = await deps.shipments.attachments.download(ws, user, shipment.id, a.blobId);
     files.push({ name: place('anexos', a.fileName), source: Buffer.from(blob.base64, 'base64') });
   }
   for (const p of printed) {
     if (p.id === original?.id) continue;
-    const { pdf } = await deps.shipments.printedSheet(ws, user, shipment.id, p.id);
+    const { pdf } = await deps.shipments.printing.printedSheet(ws, user, shipment.id, p.id);
     files.push({ name: place('impresos', p.fileName), source: pdf });
   }
   for (const which of ['signature', 'acknowledgement'] as const) {
     const scan = which === 'signature' ? shipment.signature?.scan : shipment.acknowledgementScan;
     if (!scan) continue;
-    const blob = await deps.shipments.scan(ws, user, shipment.id, which);
+    const blob = await deps.shipments.attachments.scan(ws, user, shipment.id, which);
     files.push({ name: place(which === 'signature' ? 'firma' : 'acuse', scan.fileName), source: Buffer.from(blob.base64, 'base64') });
   }
   for (const f of await Promise.all(forms)) if (f) files.push(f);

@@ -6,6 +6,7 @@ import type { Workspace } from '../accounts/workspace';
 import type { FormInputs, FormName } from '../documents/forms';
 import type { OfficeInfo } from '../documents/components';
 import { type FormContext } from '../shipments/shipment-forms';
+import { agenciesDoc } from '../vault/documents';
 
 /**
  * What the media services need to print a shipment's forms outside the
@@ -27,7 +28,7 @@ export function officeInfo(ws: Workspace): OfficeInfo {
  * one shared instance, so this reads the same data the service writes.
  */
 export async function agencyLookup(ws: Workspace): Promise<(id: string) => Agency | null> {
-  const doc = await ws.vault.doc<{ agencies: Agency[] }>('agencies', { agencies: [] });
+  const doc = await agenciesDoc(ws.vault);
   const byId = new Map(doc.data.agencies.map((a) => [a.id, a]));
   return (id) => byId.get(id) ?? null;
 }

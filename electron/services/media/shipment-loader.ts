@@ -88,7 +88,7 @@ export async function loadShipment(
   options: LoadShipmentOptions,
 ): Promise<LoadedMedia> {
   const { signal } = options;
-  const detail = await deps.shipments.get(ws, user, shipmentId);
+  const detail = await deps.shipments.queries.get(ws, user, shipmentId);
   const shipment = detail.shipment;
   const media = shipment.content.media;
   if (!media) throw new AppError('VALIDATION', 'Sólo los envíos en medio magnético se cargan en una unidad.');
@@ -182,15 +182,17 @@ export async function loadShipment(
   const office = ws.office.data;
   const oxum = formatPayloadOxum(written.payloadOxum);
   const plainBytes = media.files.reduce((sum, f) => sum + f.size, 0);
-  const event = await deps.shipments.recordCustody(ws, user, shipmentId, {
+  const event = await deps.shipments.custody.record(ws, user, shipmentId, {
     type: 'preparacion',
     at: now.toISOString(),
-    from: { name: user.fullName, position: user.position, institution: office.institution },
-    to: { name: `Medio ${media.serial} (${MEDIA_KIND_LABELS[media.kind]})`.slice(0, 120), institution: office.institution },
+    from: { name: user.fullName, position: user.position, institution: office.institution, identification: '' },
+    to: { name: `Medio ${media.serial} (${MEDIA_KIND_LABELS[media.kind]})`.slice(0, 120), position: '', institution: office.institution, identification: '' },
     place: (options.place ?? (office.unit || office.institution || 'Oficina de registro')).slice(0, 200),
     purpose: MEDIA_LOAD_PURPOSE,
     seals: [],
     remarks: `Bolsa BagIt «${bagName}» escrita y verificada por relectura: ${countOf(media.files.length, 'archivo', 'archivos')}, ${formatBytes(plainBytes)}, Payload-Oxum ${oxum}${passphrase ? ', cifrado con age' : ', sin cifrar'}.`,
+    corrects: null,
+    courierId: null,
   });
   await ws.audit.record(AUDIT_MEDIA_LOADED, actorOf(user), shipment.folio, {
     envio: shipment.id,

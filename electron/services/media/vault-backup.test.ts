@@ -74,7 +74,7 @@ describe('vault backup', () => {
     const state = await again.session.signIn(ADMIN.userName, ADMIN.password);
     expect(state.status).toBe('signed_in');
     const { ws, user } = again.session.require();
-    expect((await again.shipments.get(ws, user, s.id)).shipment.content.subject).toBe('Oficio que debe sobrevivir al respaldo');
+    expect((await again.shipments.queries.get(ws, user, s.id)).shipment.content.subject).toBe('Oficio que debe sobrevivir al respaldo');
   });
 
   it('never replaces a vault without confirmation, and keeps the replaced one aside', async () => {

@@ -19,6 +19,7 @@ import { writeBag, type WriteProgress } from './bagit-writer';
 import { freeName, resolveFilesystem } from './drive-filesystem';
 import { mediaError, throwIfAborted } from './media-errors';
 import { countOf } from '../../../shared/format/plural';
+import { usersDoc } from '../vault/documents';
 
 /**
  * Backup and restore of the whole vault. The backup is the
@@ -356,7 +357,7 @@ async function unlockBackup(dir: string, descriptor: BackupDescriptor, options: 
       throw error;
     }
     if ('userName' in unlock) {
-      const users = await vault.doc<{ users: User[] }>('users', { users: [] });
+      const users = await usersDoc(vault);
       if (!users.data.users.some((u) => u.userName === unlock.userName && u.active)) {
         throw new AppError('USER_INACTIVE', `El usuario «${unlock.userName}» está dado de baja en el respaldo; use la contraseña de un usuario activo o el código de recuperación.`);
       }

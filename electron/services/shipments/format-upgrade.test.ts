@@ -8,6 +8,7 @@ import { canonicalJson } from '../integrity/canonical-json';
 import { TEST_KDF } from '../vault';
 import { ShipmentStore } from './shipment-store';
 import { rewriteAsFormat1 } from './test-support/format1-writer';
+import { parsed } from '../test-support/parsed-inputs';
 
 /** A vault written by the last format-1 release (see test-fixtures/make-format1-vault.ts). */
 const FIXTURE = path.join(import.meta.dirname, 'test-fixtures', 'format1-vault');
@@ -49,14 +50,14 @@ describe('format 1 → 2 upgrade', () => {
     const { ws, user } = s.session.require();
     expect(ws.vault.format).toBe(1);
 
-    const page = await s.shipments.list(ws, user, { limit: 100 });
+    const page = await s.shipments.queries.list(ws, user, parsed.filter({ limit: 100 }));
     expect(ws.vault.format).toBe(2);
     expect(page.total).toBe(expected.shipments.length);
     expect(existsSync(path.join(dir, 'g1', 'streams', 'shipments'))).toBe(false);
 
     const store = await ShipmentStore.open(ws.vault);
     for (const e of expected.shipments) {
-      const detail = await s.shipments.get(ws, user, e.id);
+      const detail = await s.shipments.queries.get(ws, user, e.id);
       const got = detail.shipment;
       expect({ folio: got.folio, state: got.state, rev: got.rev, digest: got.digest, history: got.history.length }).toEqual({ folio: e.folio, state: e.state, rev: e.rev, digest: e.digest, history: e.historyEntries });
       expect(got.sheets.map((x) => ({ version: x.version, digest: x.digest, voided: x.voidedAt !== null }))).toEqual(e.sheets);
@@ -68,7 +69,7 @@ describe('format 1 → 2 upgrade', () => {
     // The voided first sheet still prints the content it vouched for.
     const corrected = expected.shipments.find((x) => x.sheets.length === 2);
     expect(corrected).toBeDefined();
-    const printed = await s.shipments.printForm(ws, user, { shipmentId: corrected!.id, form: 'approval', sheetVersion: 1 });
+    const printed = await s.shipments.printing.printForm(ws, user, parsed.print({ shipmentId: corrected!.id, form: 'approval', sheetVersion: 1 }));
     expect(printed.base64.length).toBeGreaterThan(1000);
 
     const custody = await s.custody.verify(ws, user);
@@ -83,7 +84,7 @@ describe('format 1 → 2 upgrade', () => {
     await s.session.signOut();
     await s.session.signIn(expected.adminUserName, expected.adminPassword);
     const again = s.session.require();
-    expect((await s.shipments.list(again.ws, again.user, { limit: 100 })).total).toBe(expected.shipments.length);
+    expect((await s.shipments.queries.list(again.ws, again.user, parsed.filter({ limit: 100 }))).total).toBe(expected.shipments.length);
     expect((await again.ws.audit.list({ action: 'vault.upgraded', offset: 0, limit: 10 })).total).toBe(1);
   });
 
@@ -93,10 +94,10 @@ describe('format 1 → 2 upgrade', () => {
     const { ws, user } = s.session.require();
     const seen: Array<string> = [];
     let settled = false;
-    const listing = s.shipments.list(ws, user, { limit: 10 }).finally(() => (settled = true));
+    const listing = s.shipments.queries.list(ws, user, parsed.filter({ limit: 10 })).finally(() => (settled = true));
     // Inicio polls the same way: the upgrade yields at every write, so the status is seen between them.
     while (!settled) {
-      const status = s.shipments.maintenance();
+      const status = s.shipments.upkeep.maintenance();
       if (status) seen.push(`${status.task} ${status.done}/${status.total}`);
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -107,21 +108,21 @@ describe('format 1 → 2 upgrade', () => {
     expect(tasks.every((t) => t === 'upgrade' || t === 'shipments-index')).toBe(true);
     const steps = [...new Set(seen.filter((x) => x.startsWith('upgrade ')))].map((x) => Number(x.split(' ')[1]?.split('/')[0]));
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
-    expect(s.shipments.maintenance()).toBeNull();
+    expect(s.shipments.upkeep.maintenance()).toBeNull();
     await s.session.close();
   });
 
   it('writes format 1 back as the last format-1 release did (the tool that makes large format-1 vaults for the soak and the bench)', async () => {
     const dir = copyOfFixture();
     const s = await signedIn(dir);
-    await s.shipments.list(s.session.require().ws, s.session.require().user, {});
+    await s.shipments.queries.list(s.session.require().ws, s.session.require().user, parsed.filter());
     const { ws } = s.session.require();
     expect(await rewriteAsFormat1(ws.vault)).toMatchObject({ shipments: expected.shipments.length });
     expect(ws.vault.format).toBe(1);
     await s.session.signOut();
     await s.session.signIn(expected.adminUserName, expected.adminPassword);
     const again = s.session.require().ws;
-    await s.shipments.list(again, s.session.require().user, {});
+    await s.shipments.queries.list(again, s.session.require().user, parsed.filter());
     expect(again.vault.format).toBe(2);
     const store = await ShipmentStore.open(again.vault);
     expect(expected.shipments.length).toBeGreaterThan(0);

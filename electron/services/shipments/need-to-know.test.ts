@@ -13,6 +13,7 @@ import { TEST_DRIVE_FS_FILE, TEST_DRIVES_ENV } from '../media/drives';
 import { testWorld, oficioContent, shipmentIn, type TestWorld } from '../test-support/world';
 import { TEST_KDF } from '../vault';
 import { mayRead } from './need-to-know';
+import { parsed } from '../test-support/parsed-inputs';
 
 const base: User = { id: 'u1', userName: 'x', fullName: 'X', position: 'P', roles: ['capturista'], active: true, mustChangePassword: false, createdAt: '', deactivatedAt: null };
 const reserved = { classification: 'reservada' as const, preparedByIds: ['author'] };
@@ -54,20 +55,20 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
 describe('attack: a clerk without access opens another clerk’s reservada shipment on a real vault', () => {
   it('is refused in Spanish everywhere, loses nothing, is audited, and shows once the administrator grants access', async () => {
     const w = (world = await testWorld());
-    const shipment = await w.s.shipments.createDraft(w.ws, w.clerk, oficioContent(w, 'Informe de inteligencia'));
+    const shipment = await w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, oficioContent(w, 'Informe de inteligencia'));
     expect(shipment.content.classification).toBe('reservada');
 
     // The list neither shows it nor counts it.
-    expect((await w.s.shipments.list(w.ws, w.clerk2, {})).total).toBe(0);
-    expect((await w.s.shipments.list(w.ws, w.clerk, {})).total).toBe(1);
-    expect((await w.s.shipments.list(w.ws, w.clerk2, { text: 'inteligencia' })).items).toEqual([]);
+    expect((await w.s.shipments.queries.list(w.ws, w.clerk2, parsed.filter({}))).total).toBe(0);
+    expect((await w.s.shipments.queries.list(w.ws, w.clerk, parsed.filter({}))).total).toBe(1);
+    expect((await w.s.shipments.queries.list(w.ws, w.clerk2, parsed.filter({ text: 'inteligencia' }))).items).toEqual([]);
 
     // Direct attempts: detail, print, attachment download.
-    const detail = await refusal(w.s.shipments.get(w.ws, w.clerk2, shipment.id));
+    const detail = await refusal(w.s.shipments.queries.get(w.ws, w.clerk2, shipment.id));
     expect(detail.code).toBe('FORBIDDEN');
     expect(detail.message).toMatch(/reservada: su usuario no tiene acceso/);
-    expect((await refusal(w.s.shipments.printForm(w.ws, w.clerk2, { shipmentId: shipment.id, form: 'envelopeCover' }))).code).toBe('FORBIDDEN');
-    expect((await refusal(w.s.shipments.printedSheets(w.ws, w.clerk2, shipment.id))).code).toBe('FORBIDDEN');
+    expect((await refusal(w.s.shipments.printing.printForm(w.ws, w.clerk2, parsed.print({ shipmentId: shipment.id, form: 'envelopeCover' })))).code).toBe('FORBIDDEN');
+    expect((await refusal(w.s.shipments.printing.printedSheets(w.ws, w.clerk2, shipment.id))).code).toBe('FORBIDDEN');
 
     const audit = await w.ws.audit.list({ limit: 50, offset: 0 } as never);
     const refused = audit.entries.filter((e) => e.action === 'shipment.read_refused');
@@ -83,7 +84,7 @@ describe('attack: a clerk without access opens another clerk’s reservada shipm
     world = { ...w, s: s2 };
     await s2.session.signIn('mlopez', 'Valija-Segura-2026');
     const { ws, user: admin } = s2.session.require();
-    const again = await s2.shipments.get(ws, admin, shipment.id);
+    const again = await s2.shipments.queries.get(ws, admin, shipment.id);
     expect(again.shipment.content.subject).toBe('Informe de inteligencia');
     expect(again.shipment.prints ?? []).toEqual([]);
 
@@ -91,8 +92,8 @@ describe('attack: a clerk without access opens another clerk’s reservada shipm
     await s2.users.setReadGrants(ws, admin, w.clerk2.id, ['reservada']);
     const lucia = ws.users.data.users.find((u) => u.id === w.clerk2.id)!;
     expect(lucia.readGrants).toEqual(['reservada']);
-    expect((await s2.shipments.list(ws, lucia, {})).total).toBe(1);
-    expect((await s2.shipments.get(ws, lucia, shipment.id)).shipment.id).toBe(shipment.id);
+    expect((await s2.shipments.queries.list(ws, lucia, parsed.filter({}))).total).toBe(1);
+    expect((await s2.shipments.queries.get(ws, lucia, shipment.id)).shipment.id).toBe(shipment.id);
     const grants = (await ws.audit.list({ limit: 50, offset: 0 } as never)).entries.filter((e) => e.action === 'user.read_grants_changed');
     expect(grants).toHaveLength(1);
   });
@@ -107,7 +108,7 @@ describe('attack through the IPC dispatcher: the other clerk at the counter, dow
 
     // José prepares a reservada oficio with an attachment; it gets its folio and sheet.
     const pdf = Buffer.from('%PDF-1.4\n% anexo reservado\n');
-    const attachment = await w.s.shipments.uploadAttachment(w.ws, w.clerk, { fileName: 'anexo-reservado.pdf', mediaType: 'application/pdf', base64: pdf.toString('base64') });
+    const attachment = await w.s.shipments.attachments.upload(w.ws, { fileName: 'anexo-reservado.pdf', mediaType: 'application/pdf', base64: pdf.toString('base64') });
     const shipment = await shipmentIn(w, 'por_firmar', oficioContent(w, 'Ubicación de células delictivas', [attachment]));
     expect(shipment.content.classification).toBe('reservada');
     expect(shipment.folio).toMatch(/^C4\/DG\/0001\/2026$/);

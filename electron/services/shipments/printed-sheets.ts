@@ -21,6 +21,7 @@ import type { Shipment, ShipmentPrint } from '../../../shared/domain/shipments';
 import { AppError } from '../../../shared/errors';
 import type { UnlockedVault } from '../vault';
 import type { FrameCodec } from '../vault/frame-codec';
+import { legacyPrintCountsDoc, legacyPrintsDoc, readBlob, type LegacyPrint } from '../vault/documents';
 
 export const PRINTS_STREAM = 'prints';
 
@@ -51,11 +52,6 @@ export const printFrames: FrameCodec<PrintFrame> = {
 };
 
 export type NewPrint = Omit<ShipmentPrint, 'id' | 'size' | 'sha256' | 'frame'>;
-
-/** What vaults of before kept: an index document, one base64 document per PDF, and a count per form. */
-interface LegacyPrint extends PrintedSheetInfo {
-  blobId: string;
-}
 
 export class PrintedSheets {
   private legacy: Promise<{ sheets: LegacyPrint[]; counts: Record<string, number> }> | null = null;
@@ -107,14 +103,14 @@ export class PrintedSheets {
     }
     const old = (await this.legacyPrints()).sheets.find((s) => s.id === id && s.shipmentId === shipment.id);
     if (!old) throw new AppError('NOT_FOUND', 'El envío no tiene guardada esa impresión.');
-    const blob = await this.vault.doc<{ mediaType: string; base64: string }>(old.blobId, { mediaType: '', base64: '' });
-    return { record: legacyInfo(old), pdf: checked(Buffer.from(blob.data.base64, 'base64'), old.sha256, old.fileName) };
+    const blob = await readBlob(this.vault, old.blobId);
+    return { record: legacyInfo(old), pdf: checked(Buffer.from(blob.base64, 'base64'), old.sha256, old.fileName) };
   }
 
   private legacyPrints(): Promise<{ sheets: LegacyPrint[]; counts: Record<string, number> }> {
     this.legacy ??= Promise.all([
-      this.vault.doc<{ sheets: LegacyPrint[] }>('printed-sheets', { sheets: [] }),
-      this.vault.doc<{ counts: Record<string, number> }>('form-prints', { counts: {} }),
+      legacyPrintsDoc(this.vault),
+      legacyPrintCountsDoc(this.vault),
     ]).then(([index, counts]) => ({ sheets: index.data.sheets, counts: counts.data.counts }));
     return this.legacy;
   }

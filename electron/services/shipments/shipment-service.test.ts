@@ -5,14 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPMENT_ACTIONS, SHIPMENT_STATES, nextState, type ShipmentAction, type ShipmentState } from '../../../shared/domain/shipment-states';
-import type { Shipment, ShipmentContentInput } from '../../../shared/domain/shipments';
+import type { ActionPayloadInput, Shipment, ShipmentContentInput, ShipmentFilterInput } from '../../../shared/domain/shipments';
 import { MEDIA_LOAD_PURPOSE } from '../../../shared/domain/custody';
+import type { PrintInput } from '../../../shared/domain/printing';
 import type { User } from '../../../shared/domain/users';
 import type { Workspace } from '../accounts/workspace';
 import { createHandlers, createServices, type Services } from '../app-services';
 import { dispatch } from '../ipc/dispatch';
 import { TEST_KDF } from '../vault';
 import { contentDigest } from './content-digest';
+import { parsed } from '../test-support/parsed-inputs';
 
 const office = { institution: 'C4 Oaxaca', unit: 'Dirección General', acronym: 'C4', folioPrefix: 'C4/DG', address: '' };
 const admin = { fullName: 'María López', position: 'Jefa de Registro', userName: 'mlopez', password: 'Valija-Segura-2026' };
@@ -120,7 +122,7 @@ function handoff(place: string, from: string, to: string, seals: { number: strin
   return { at: '2026-11-23T17:00:00.000Z', from: { name: from }, to: { name: to, identification: 'INE 1234' }, place, purpose: 'Entrega del envío', seals };
 }
 
-const PAYLOADS: Record<ShipmentAction, Record<string, unknown>> = {
+const PAYLOADS: { [A in ShipmentAction]: ActionPayloadInput<A> } = {
   enviar_a_revision: {},
   devolver: { observations: 'Falta el fundamento del anexo' },
   aprobar_revision: {},
@@ -163,12 +165,12 @@ function sealingOf(s: Shipment) {
 
 /** One step as the screens take it: the Director signs the approval sheet once it is printed. */
 async function step(w: World, user: User, s: Shipment, action: ShipmentAction): Promise<Shipment> {
-  if (action === 'registrar_firma') await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: s.id, form: 'approval' });
-  return w.s.shipments.act(w.ws, user, s.id, action, action === 'sellar' ? sealingOf(s) : PAYLOADS[action]);
+  if (action === 'registrar_firma') await w.s.shipments.printing.printForm(w.ws, w.clerk, parsed.print({ shipmentId: s.id, form: 'approval' }));
+  return w.s.shipments.lifecycle.act(w.ws, user, s.id, action, parsed.payload(action, action === 'sellar' ? sealingOf(s) : PAYLOADS[action]));
 }
 
 async function shipmentIn(w: World, state: ShipmentState, content: ShipmentContentInput = envelope(w)) {
-  let shipment = await w.s.shipments.createDraft(w.ws, w.clerk, content);
+  let shipment = await w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, parsed.content(content));
   for (const action of PATH_TO[state]) shipment = await step(w, actorFor(w, action), shipment, action);
   expect(shipment.state).toBe(state);
   return shipment;
@@ -191,14 +193,14 @@ describe('every illegal transition is refused by the core', () => {
 
   it.each(illegal)('%s → %s is refused with INVALID_TRANSITION and changes nothing', async (state, action) => {
     const id = ids.get(state)!;
-    const before = (await w.s.shipments.get(w.ws, boss, id)).shipment;
-    await expect(w.s.shipments.act(w.ws, boss, id, action, PAYLOADS[action])).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
-    expect((await w.s.shipments.get(w.ws, boss, id)).shipment).toEqual(before);
+    const before = (await w.s.shipments.queries.get(w.ws, boss, id)).shipment;
+    await expect(w.s.shipments.lifecycle.act(w.ws, boss, id, action, parsed.payload(action, PAYLOADS[action]))).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect((await w.s.shipments.queries.get(w.ws, boss, id)).shipment).toEqual(before);
   });
 
   it('offers exactly the legal actions', async () => {
     for (const state of SHIPMENT_STATES) {
-      const detail = await w.s.shipments.get(w.ws, boss, ids.get(state)!);
+      const detail = await w.s.shipments.queries.get(w.ws, boss, ids.get(state)!);
       expect(detail.allowedActions).toEqual(SHIPMENT_ACTIONS.filter((a) => nextState(state, a) !== null));
     }
   });
@@ -209,7 +211,7 @@ describe('shipment service', () => {
 
   it('takes a sealed envelope from borrador to entregado with a return, audits every step and keeps the history', async () => {
     const w = await world();
-    let s = await w.s.shipments.createDraft(w.ws, w.clerk, envelope(w));
+    let s = await w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, parsed.content(envelope(w)));
     expect(s).toMatchObject({ state: 'borrador', folio: null, agreementNumber: 'CNI-01', digest: contentDigest(s.content) });
     const steps: [ShipmentAction, User][] = [
       ['enviar_a_revision', w.clerk], ['devolver', w.lawyer], ['enviar_a_revision', w.clerk], ['aprobar_revision', w.lawyer], ['generar_hoja', w.clerk],
@@ -234,59 +236,61 @@ describe('shipment service', () => {
 
   it('enforces segregation of duties: the preparer (or a later editor) may neither review nor register the authorisation', async () => {
     const w = await world();
-    const own = await w.s.shipments.createDraft(w.ws, w.multi, envelope(w));
-    await w.s.shipments.act(w.ws, w.multi, own.id, 'enviar_a_revision', {});
-    await expect(w.s.shipments.act(w.ws, w.multi, own.id, 'aprobar_revision', {})).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
-    await expect(w.s.shipments.act(w.ws, w.multi, own.id, 'devolver', PAYLOADS.devolver)).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
-    expect((await w.s.shipments.get(w.ws, w.multi, own.id)).allowedActions).toEqual(['cancelar']);
-    await w.s.shipments.act(w.ws, w.lawyer, own.id, 'aprobar_revision', {});
-    await w.s.shipments.act(w.ws, w.clerk, own.id, 'generar_hoja', {});
+    const own = await w.s.shipments.lifecycle.createDraft(w.ws, w.multi, parsed.content(envelope(w)));
+    await w.s.shipments.lifecycle.act(w.ws, w.multi, own.id, 'enviar_a_revision', parsed.payload('enviar_a_revision', {}));
+    await expect(w.s.shipments.lifecycle.act(w.ws, w.multi, own.id, 'aprobar_revision', parsed.payload('aprobar_revision', {}))).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
+    await expect(w.s.shipments.lifecycle.act(w.ws, w.multi, own.id, 'devolver', parsed.payload('devolver', PAYLOADS.devolver))).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
+    expect((await w.s.shipments.queries.get(w.ws, w.multi, own.id)).allowedActions).toEqual(['cancelar']);
+    await w.s.shipments.lifecycle.act(w.ws, w.lawyer, own.id, 'aprobar_revision', parsed.payload('aprobar_revision', {}));
+    await w.s.shipments.lifecycle.act(w.ws, w.clerk, own.id, 'generar_hoja', {});
     // Printing a reservada shipment prepared by someone else needs the administrator's grant (need-to-know).
     Object.assign(w.clerk, await w.s.users.setReadGrants(w.ws, w.admin, w.clerk.id, ['reservada']));
-    await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: own.id, form: 'approval' });
-    await expect(w.s.shipments.act(w.ws, w.multi, own.id, 'registrar_firma', PAYLOADS.registrar_firma)).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
-    expect((await w.s.shipments.act(w.ws, w.clerk, own.id, 'registrar_firma', PAYLOADS.registrar_firma)).state).toBe('autorizado');
+    await w.s.shipments.printing.printForm(w.ws, w.clerk, parsed.print({ shipmentId: own.id, form: 'approval' }));
+    await expect(w.s.shipments.lifecycle.act(w.ws, w.multi, own.id, 'registrar_firma', parsed.payload('registrar_firma', PAYLOADS.registrar_firma))).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
+    expect((await w.s.shipments.lifecycle.act(w.ws, w.clerk, own.id, 'registrar_firma', parsed.payload('registrar_firma', PAYLOADS.registrar_firma))).state).toBe('autorizado');
 
     // Someone who edits a draft prepared it too.
-    const other = await w.s.shipments.createDraft(w.ws, w.clerk, envelope(w));
-    await w.s.shipments.update(w.ws, w.multi, other.id, envelope(w, 'Asunto corregido'));
-    await w.s.shipments.act(w.ws, w.clerk, other.id, 'enviar_a_revision', {});
-    await expect(w.s.shipments.act(w.ws, w.multi, other.id, 'aprobar_revision', {})).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
+    const other = await w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, parsed.content(envelope(w)));
+    await w.s.shipments.lifecycle.update(w.ws, w.multi, other.id, parsed.content(envelope(w, 'Asunto corregido')));
+    await w.s.shipments.lifecycle.act(w.ws, w.clerk, other.id, 'enviar_a_revision', parsed.payload('enviar_a_revision', {}));
+    await expect(w.s.shipments.lifecycle.act(w.ws, w.multi, other.id, 'aprobar_revision', parsed.payload('aprobar_revision', {}))).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
   });
 
   // Who may create, edit or attach is the channel's access (shared/ipc/contract.ts, proved in ipc/access.test.ts);
   // what depends on the shipment is the domain's, checked here.
   it('enforces the roles of each action and segregation of duties in the core', async () => {
     const w = await world();
-    const s = await w.s.shipments.createDraft(w.ws, w.clerk, envelope(w));
-    await expect(w.s.shipments.update(w.ws, w.lawyer, s.id, envelope(w, 'Otro'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(w.s.shipments.act(w.ws, w.lawyer, s.id, 'enviar_a_revision', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await w.s.shipments.act(w.ws, w.clerk, s.id, 'enviar_a_revision', {});
-    await expect(w.s.shipments.act(w.ws, w.clerk2, s.id, 'aprobar_revision', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(w.s.shipments.act(w.ws, w.admin, s.id, 'aprobar_revision', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await w.s.shipments.act(w.ws, w.lawyer, s.id, 'aprobar_revision', {});
-    await expect(w.s.shipments.act(w.ws, w.lawyer, s.id, 'generar_hoja', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await w.s.shipments.act(w.ws, w.clerk, s.id, 'generar_hoja', {});
-    await expect(w.s.shipments.act(w.ws, w.lawyer, s.id, 'registrar_firma', PAYLOADS.registrar_firma)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(w.s.shipments.act(w.ws, { ...w.clerk2, active: false }, s.id, 'registrar_firma', PAYLOADS.registrar_firma)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const s = await w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, parsed.content(envelope(w)));
+    await expect(w.s.shipments.lifecycle.act(w.ws, w.lawyer, s.id, 'enviar_a_revision', parsed.payload('enviar_a_revision', {}))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await w.s.shipments.lifecycle.act(w.ws, w.clerk, s.id, 'enviar_a_revision', parsed.payload('enviar_a_revision', {}));
+    await expect(w.s.shipments.lifecycle.act(w.ws, w.clerk2, s.id, 'aprobar_revision', parsed.payload('aprobar_revision', {}))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(w.s.shipments.lifecycle.act(w.ws, w.admin, s.id, 'aprobar_revision', parsed.payload('aprobar_revision', {}))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await w.s.shipments.lifecycle.act(w.ws, w.lawyer, s.id, 'aprobar_revision', parsed.payload('aprobar_revision', {}));
+    await expect(w.s.shipments.lifecycle.act(w.ws, w.lawyer, s.id, 'generar_hoja', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await w.s.shipments.lifecycle.act(w.ws, w.clerk, s.id, 'generar_hoja', {});
+    await expect(w.s.shipments.lifecycle.act(w.ws, w.lawyer, s.id, 'registrar_firma', parsed.payload('registrar_firma', PAYLOADS.registrar_firma))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(w.s.shipments.lifecycle.act(w.ws, { ...w.clerk2, active: false }, s.id, 'registrar_firma', parsed.payload('registrar_firma', PAYLOADS.registrar_firma))).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // The Director General may register their own signature; nothing else.
-    expect((await w.s.shipments.get(w.ws, w.director, s.id)).allowedActions).toEqual(['registrar_firma']);
+    expect((await w.s.shipments.queries.get(w.ws, w.director, s.id)).allowedActions).toEqual(['registrar_firma']);
   });
 
   it('checks payloads and seals', async () => {
     const w = await world();
     const s = await shipmentIn(w, 'autorizado');
     const sealing = (seals: string[]) => handoff('Oficialía', 'José Pérez', 'José Pérez', seals.map((number) => ({ number, intact: true })));
-    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', sealing(['S-0001']))).rejects.toMatchObject({ code: 'SEALS_MISMATCH', message: expect.stringContaining('faltan S-0002') });
-    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'cancelar', {})).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', { ...sealing(SEALS), place: '' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('lugar') });
-    expect((await w.s.shipments.act(w.ws, w.clerk, s.id, 'sellar', sealing(['s-0002', 's-0001']))).state).toBe('sellado');
+    // What the schemas refuse is refused by dispatch, before any service runs.
+    const handlers = createHandlers(w.s);
+    const refused = (channel: 'shipments.act' | 'shipments.create', input: unknown, message = '') => expect(dispatch(handlers, channel, input)).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(message) } });
+    await expect(w.s.shipments.lifecycle.act(w.ws, w.clerk, s.id, 'sellar', parsed.payload('sellar', sealing(['S-0001'])))).rejects.toMatchObject({ code: 'SEALS_MISMATCH', message: expect.stringContaining('faltan S-0002') });
+    await refused('shipments.act', { shipmentId: s.id, action: 'cancelar', payload: {} });
+    await refused('shipments.act', { shipmentId: s.id, action: 'sellar', payload: { ...sealing(SEALS), place: '' } }, 'lugar');
+    expect((await w.s.shipments.lifecycle.act(w.ws, w.clerk, s.id, 'sellar', parsed.payload('sellar', sealing(['s-0002', 's-0001'])))).state).toBe('sellado');
     // a damaged seal needs a description; a seal the shipment never had is refused
-    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'despachar', handoff('Ventanilla', 'José Pérez', 'Pedro Gómez', [{ number: 'S-0001', intact: false }]))).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Describa') });
-    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'despachar', handoff('Ventanilla', 'José Pérez', 'Pedro Gómez', [{ number: 'X-9', intact: true }]))).rejects.toMatchObject({ code: 'SEALS_MISMATCH', message: expect.stringContaining('X-9') });
-    await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), classification: 'reservada', legalBasis: '' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('fundamento legal') });
-    await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), envelope: null } as unknown as ShipmentContentInput)).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), recipientId: 'nobody' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await refused('shipments.act', { shipmentId: s.id, action: 'despachar', payload: handoff('Ventanilla', 'José Pérez', 'Pedro Gómez', [{ number: 'S-0001', intact: false }]) }, 'Describa');
+    await expect(w.s.shipments.lifecycle.act(w.ws, w.clerk, s.id, 'despachar', parsed.payload('despachar', handoff('Ventanilla', 'José Pérez', 'Pedro Gómez', [{ number: 'X-9', intact: true }])))).rejects.toMatchObject({ code: 'SEALS_MISMATCH', message: expect.stringContaining('X-9') });
+    await refused('shipments.create', { content: { ...envelope(w), classification: 'reservada', legalBasis: '' } }, 'fundamento legal');
+    await refused('shipments.create', { content: { ...envelope(w), envelope: null } });
+    await expect(w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, parsed.content({ ...envelope(w), recipientId: 'nobody' }))).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
   it('keeps folios consecutive, unique and gapless under cancellation and 50 concurrent generar_hoja calls, across a reopen', async () => {
@@ -295,12 +299,12 @@ describe('shipment service', () => {
     await shipmentIn(w, 'cancelado');
     const first = await shipmentIn(w, 'por_firmar');
     expect(first.folio).toBe('C4/DG/0001/2026');
-    const cancelledAfter = await w.s.shipments.act(w.ws, w.clerk, first.id, 'cancelar', PAYLOADS.cancelar);
+    const cancelledAfter = await w.s.shipments.lifecycle.act(w.ws, w.clerk, first.id, 'cancelar', parsed.payload('cancelar', PAYLOADS.cancelar));
     expect(cancelledAfter).toMatchObject({ state: 'cancelado', folio: 'C4/DG/0001/2026', closingReason: 'Se envió por otro medio' });
 
     const reviewed = [];
     for (let i = 0; i < 50; i += 1) reviewed.push(await shipmentIn(w, 'revisado', envelope(w, `Envío ${i}`)));
-    const sheets = await Promise.all(reviewed.map((r) => w.s.shipments.act(w.ws, w.clerk, r.id, 'generar_hoja', {})));
+    const sheets = await Promise.all(reviewed.map((r) => w.s.shipments.lifecycle.act(w.ws, w.clerk, r.id, 'generar_hoja', {})));
     const numbers = sheets.map((s) => s.folioNumber!).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
     expect(new Set(sheets.map((s) => s.folio)).size).toBe(50);
@@ -312,12 +316,12 @@ describe('shipment service', () => {
     opened.push(s2);
     await s2.session.signIn(admin.userName, admin.password);
     const { ws, user } = s2.session.require();
-    const page = await s2.shipments.list(ws, user, { states: ['cancelado'], sort: 'folio', direction: 'asc' });
+    const page = await s2.shipments.queries.list(ws, user, parsed.filter({ states: ['cancelado'], sort: 'folio', direction: 'asc' }));
     expect(page.items.map((i) => i.folio)).toEqual(['C4/DG/0001/2026', null]);
-    const draft = await s2.shipments.createDraft(ws, user, envelope({ ...w, ws, s: s2 }, 'Tras reabrir'));
-    await s2.shipments.act(ws, user, draft.id, 'enviar_a_revision', {});
-    await s2.shipments.act(ws, w.lawyer, draft.id, 'aprobar_revision', {});
-    expect((await s2.shipments.act(ws, user, draft.id, 'generar_hoja', {})).folio).toBe('C4/DG/0052/2026');
+    const draft = await s2.shipments.lifecycle.createDraft(ws, user, parsed.content(envelope({ ...w, ws, s: s2 }, 'Tras reabrir')));
+    await s2.shipments.lifecycle.act(ws, user, draft.id, 'enviar_a_revision', parsed.payload('enviar_a_revision', {}));
+    await s2.shipments.lifecycle.act(ws, w.lawyer, draft.id, 'aprobar_revision', parsed.payload('aprobar_revision', {}));
+    expect((await s2.shipments.lifecycle.act(ws, user, draft.id, 'generar_hoja', {})).folio).toBe('C4/DG/0052/2026');
   });
 
   it('starts the count again each year', async () => {
@@ -334,39 +338,39 @@ describe('shipment service', () => {
     const s = await shipmentIn(w, 'autorizado');
     expect(s.sheets).toHaveLength(1);
     const changed = envelope(w, 'Asunto cambiado después de firmar', s.content.envelope?.seals);
-    const edited = await w.s.shipments.update(w.ws, w.clerk, s.id, changed);
+    const edited = await w.s.shipments.lifecycle.update(w.ws, w.clerk, s.id, parsed.content(changed));
     expect(edited.state).toBe('en_revision_juridica');
     expect(edited.digest).not.toBe(s.digest);
     expect(edited.sheets[0]).toMatchObject({ version: 1, digest: s.digest, voidReason: expect.stringContaining('contenido cambió') });
     expect(edited.sheets[0]!.voidedAt).not.toBeNull();
     expect(edited.signature).toBeNull();
-    expect((await w.s.shipments.get(w.ws, w.clerk, s.id)).currentSheet).toBeNull();
+    expect((await w.s.shipments.queries.get(w.ws, w.clerk, s.id)).currentSheet).toBeNull();
     const actions = (await w.ws.audit.list({ offset: 0, limit: 5 })).entries.map((e) => e.action);
     expect(actions).toContain('shipment.sheet_voided');
 
-    await w.s.shipments.act(w.ws, w.lawyer, s.id, 'aprobar_revision', {});
-    const again = await w.s.shipments.act(w.ws, w.clerk, s.id, 'generar_hoja', {});
+    await w.s.shipments.lifecycle.act(w.ws, w.lawyer, s.id, 'aprobar_revision', parsed.payload('aprobar_revision', {}));
+    const again = await w.s.shipments.lifecycle.act(w.ws, w.clerk, s.id, 'generar_hoja', {});
     expect(again.folio).toBe(s.folio);
     expect(again.sheets.map((x) => x.version)).toEqual([1, 2]);
-    expect((await w.s.shipments.get(w.ws, w.clerk, s.id)).currentSheet).toMatchObject({ version: 2, digest: again.digest });
+    expect((await w.s.shipments.queries.get(w.ws, w.clerk, s.id)).currentSheet).toMatchObject({ version: 2, digest: again.digest });
 
     // Saving identical content changes nothing; frozen states refuse edits.
-    expect((await w.s.shipments.update(w.ws, w.clerk, s.id, changed)).rev).toBe(again.rev);
+    expect((await w.s.shipments.lifecycle.update(w.ws, w.clerk, s.id, parsed.content(changed))).rev).toBe(again.rev);
     await step(w, w.clerk2, again, 'registrar_firma');
     await step(w, w.clerk, again, 'sellar');
-    await expect(w.s.shipments.update(w.ws, w.clerk, s.id, envelope(w, 'Tarde'))).rejects.toMatchObject({ code: 'SHIPMENT_NOT_EDITABLE' });
+    await expect(w.s.shipments.lifecycle.update(w.ws, w.clerk, s.id, parsed.content(envelope(w, 'Tarde')))).rejects.toMatchObject({ code: 'SHIPMENT_NOT_EDITABLE' });
     const inReview = await shipmentIn(w, 'en_revision_juridica');
-    await expect(w.s.shipments.update(w.ws, w.clerk, inReview.id, envelope(w, 'Durante revisión'))).rejects.toMatchObject({ code: 'SHIPMENT_NOT_EDITABLE' });
+    await expect(w.s.shipments.lifecycle.update(w.ws, w.clerk, inReview.id, parsed.content(envelope(w, 'Durante revisión')))).rejects.toMatchObject({ code: 'SHIPMENT_NOT_EDITABLE' });
   });
 
   it('refuses an agency without a valid agreement, at creation and again at dispatch', async () => {
     const w = await world();
-    const refused = w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), agencyId: w.noAgreementAgencyId, recipientId: w.noAgreementRecipientId });
+    const refused = w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, parsed.content({ ...envelope(w), agencyId: w.noAgreementAgencyId, recipientId: w.noAgreementRecipientId }));
     await expect(refused).rejects.toMatchObject({ code: 'NO_VALID_AGREEMENT', message: expect.stringContaining('FGE') });
     const s = await shipmentIn(w, 'sellado');
     w.clock.now = Date.parse('2027-01-05T18:00:00Z');
-    await expect(w.s.shipments.act(w.ws, w.clerk, s.id, 'despachar', PAYLOADS.despachar)).rejects.toMatchObject({ code: 'NO_VALID_AGREEMENT', message: expect.stringContaining('05/01/2027') });
-    expect((await w.s.shipments.get(w.ws, w.clerk, s.id)).shipment.state).toBe('sellado');
+    await expect(w.s.shipments.lifecycle.act(w.ws, w.clerk, s.id, 'despachar', parsed.payload('despachar', PAYLOADS.despachar))).rejects.toMatchObject({ code: 'NO_VALID_AGREEMENT', message: expect.stringContaining('05/01/2027') });
+    expect((await w.s.shipments.queries.get(w.ws, w.clerk, s.id)).shipment.state).toBe('sellado');
   });
 
   it('lists with filters, free text, sorting and paging', async () => {
@@ -376,7 +380,7 @@ describe('shipment service', () => {
     const b = await shipmentIn(w, 'borrador', media(w, 'SN-ÚNICO-42'));
     w.clock.now = Date.parse('2026-11-25T18:00:00Z');
     const c = await shipmentIn(w, 'devuelto', { ...envelope(w, 'Padrón vehicular', ['S-0099']), classification: 'publica', legalBasis: '' });
-    const ids = async (filter: Parameters<Services['shipments']['list']>[2]) => (await w.s.shipments.list(w.ws, w.admin, filter)).items.map((i) => i.id);
+    const ids = async (filter: ShipmentFilterInput) => (await w.s.shipments.queries.list(w.ws, w.admin, parsed.filter(filter))).items.map((i) => i.id);
 
     expect(await ids({ states: ['borrador'] })).toEqual([b.id]);
     expect(await ids({ channels: ['medio_magnetico'] })).toEqual([b.id]);
@@ -391,7 +395,7 @@ describe('shipment service', () => {
     expect(await ids({ text: 's-0002', sort: 'subject', direction: 'asc' })).toEqual([a.id]);
     expect(await ids({ text: 's-00', sort: 'subject', direction: 'asc' })).toEqual([a.id, c.id]);
     expect(await ids({ sort: 'folio', direction: 'asc' })).toEqual([a.id, ...[b.id, c.id].sort()]);
-    const page = await w.s.shipments.list(w.ws, w.admin, { sort: 'createdAt', direction: 'desc', offset: 1, limit: 1 });
+    const page = await w.s.shipments.queries.list(w.ws, w.admin, parsed.filter({ sort: 'createdAt', direction: 'desc', offset: 1, limit: 1 }));
     expect(page.total).toBe(3);
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toMatchObject({ agencyAcronym: 'CNI', channel: expect.any(String) });
@@ -415,8 +419,8 @@ describe('shipment service', () => {
   it('prints the approval sheet with folio, digest, chain head and signers, numbers reprints, audits each print, and prints a voided one as it was', async () => {
     const w = await world();
     const s = await shipmentIn(w, 'por_firmar', media(w));
-    const print = async (input: Record<string, unknown>) => {
-      const pdf = await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: s.id, ...input });
+    const print = async (input: Omit<PrintInput, 'shipmentId'>) => {
+      const pdf = await w.s.shipments.printing.printForm(w.ws, w.clerk, parsed.print({ shipmentId: s.id, ...input }));
       expect(pdf.mediaType).toBe('application/pdf');
       const file = path.join(w.dir, pdf.fileName);
       writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
@@ -442,28 +446,28 @@ describe('shipment service', () => {
     expect(first.sha256).toBe(sha(first.base64));
     expect(audit.entries.map((e) => e.details)).toEqual(expect.arrayContaining([expect.objectContaining({ impreso: first.printedSheetId, pdf_sha256: first.sha256 })]));
     expect(audit.entries.map((e) => e.details)).toEqual(expect.arrayContaining([expect.objectContaining({ impreso: second.printedSheetId, pdf_sha256: second.sha256, reimpresion: 1 })]));
-    expect((await w.s.shipments.printedSheets(w.ws, w.admin, s.id)).map((p) => [p.form, p.sheetVersion, p.reprint, p.fileName])).toEqual([
+    expect((await w.s.shipments.printing.printedSheets(w.ws, w.admin, s.id)).map((p) => [p.form, p.sheetVersion, p.reprint, p.fileName])).toEqual([
       ['approval', 1, 0, first.fileName],
       ['approval', 1, 1, second.fileName],
     ]);
-    const kept = await w.s.shipments.printedSheet(w.ws, w.admin, s.id, first.printedSheetId);
+    const kept = await w.s.shipments.printing.printedSheet(w.ws, w.admin, s.id, first.printedSheetId);
     expect(kept.pdf.equals(Buffer.from(first.base64, 'base64'))).toBe(true);
-    await expect(w.s.shipments.printedSheet(w.ws, w.admin, s.id, 'impreso-que-no-existe')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(w.s.shipments.printing.printedSheet(w.ws, w.admin, s.id, 'impreso-que-no-existe')).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
-    await w.s.shipments.update(w.ws, w.clerk, s.id, media(w, 'SN-OTRO-1'));
+    await w.s.shipments.lifecycle.update(w.ws, w.clerk, s.id, parsed.content(media(w, 'SN-OTRO-1')));
     const voided = await print({ form: 'approval', sheetVersion: 1 });
     expect(voided.text).toContain('ANULADA');
     expect(voided.text).toContain('SN-USB-7781'); // what that sheet vouched for, not the new serial
     expect(voided.text).not.toContain('SN-OTRO-1');
-    await expect(w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: (await shipmentIn(w, 'borrador')).id, form: 'approval' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: (await shipmentIn(w, 'borrador')).id, form: 'receipt' })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    await expect(w.s.shipments.printing.printForm(w.ws, w.clerk, parsed.print({ shipmentId: (await shipmentIn(w, 'borrador')).id, form: 'approval' }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(w.s.shipments.printing.printForm(w.ws, w.clerk, parsed.print({ shipmentId: (await shipmentIn(w, 'borrador')).id, form: 'receipt' }))).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
   });
 
   it('prints the envelope cover and label, custody register, receipt and media manifest from the records', async () => {
     const w = await world();
     const s = await shipmentIn(w, 'entregado');
-    const text = async (input: Record<string, unknown>, id = s.id) => {
-      const pdf = await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: id, ...input });
+    const text = async (input: Omit<PrintInput, 'shipmentId'>, id = s.id) => {
+      const pdf = await w.s.shipments.printing.printForm(w.ws, w.clerk, parsed.print({ shipmentId: id, ...input }));
       const file = path.join(w.dir, pdf.fileName);
       writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
       return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -476,7 +480,7 @@ describe('shipment service', () => {
     for (const expected of ['Sellado', 'Entrega a', 'Recepción en', 'Pedro Gómez', 'INE 1234']) expect(register).toContain(expected);
     const receipt = await text({ form: 'receipt' });
     for (const expected of ['Acuse de recibo', 'Reporte impreso', 'S-0001']) expect(receipt).toContain(expected);
-    await expect(w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: s.id, form: 'mediaManifest' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(w.s.shipments.printing.printForm(w.ws, w.clerk, parsed.print({ shipmentId: s.id, form: 'mediaManifest' }))).rejects.toMatchObject({ code: 'VALIDATION' });
     const m = await shipmentIn(w, 'autorizado', media(w));
     const manifest = await text({ form: 'mediaManifest' }, m.id);
     for (const expected of ['camara-12.mp4', 'a'.repeat(16), 'sha256sum']) expect(manifest.replace(/\s+/g, ' ')).toContain(expected);
@@ -485,33 +489,34 @@ describe('shipment service', () => {
   it('stores attachments encrypted, accepts only uploaded ones exactly as stored, and digests them', async () => {
     const w = await world();
     const pdfBytes = Buffer.from('%PDF-1.4 anexo de prueba');
-    const file = await w.s.shipments.uploadAttachment(w.ws, w.clerk, { fileName: 'anexo ñ.pdf', mediaType: 'application/pdf', base64: pdfBytes.toString('base64') });
+    const file = await w.s.shipments.attachments.upload(w.ws, { fileName: 'anexo ñ.pdf', mediaType: 'application/pdf', base64: pdfBytes.toString('base64') });
     expect(file).toMatchObject({ fileName: 'anexo ñ.pdf', size: pdfBytes.length, sha256: createHash('sha256').update(pdfBytes).digest('hex') });
     // encrypted at rest: the plain bytes appear in no file of the vault
     expect(filesUnder(w.dir).filter((f) => f.endsWith('.vlj')).length).toBeGreaterThan(0);
     for (const f of filesUnder(w.dir)) expect(readFileSync(f).includes(pdfBytes)).toBe(false);
-    const withFile = await w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), attachments: [file] });
-    expect(withFile.digest).not.toBe(contentDigest((await w.s.shipments.createDraft(w.ws, w.clerk, envelope(w))).content));
-    const back = await w.s.shipments.attachment(w.ws, w.admin, withFile.id, file.blobId);
+    const withFile = await w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, parsed.content({ ...envelope(w), attachments: [file] }));
+    expect(withFile.digest).not.toBe(contentDigest((await w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, parsed.content(envelope(w)))).content));
+    const back = await w.s.shipments.attachments.download(w.ws, w.admin, withFile.id, file.blobId);
     expect(Buffer.from(back.base64, 'base64').equals(pdfBytes)).toBe(true);
     // a forged reference (never uploaded, or with another hash) is refused
-    await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), attachments: [{ ...file, sha256: 'b'.repeat(64) }] })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('anexo ñ.pdf') });
-    await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), attachments: [{ ...file, blobId: 'blob-00000000-0000-0000-0000-000000000000' }] })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(w.s.shipments.uploadAttachment(w.ws, w.clerk, { fileName: 'x.exe', mediaType: 'application/x-msdownload', base64: 'AAAA' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('PDF, PNG o JPG') });
-    await expect(w.s.shipments.attachment(w.ws, w.admin, withFile.id, 'blob-otro')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, parsed.content({ ...envelope(w), attachments: [{ ...file, sha256: 'b'.repeat(64) }] }))).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('anexo ñ.pdf') });
+    await expect(w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, parsed.content({ ...envelope(w), attachments: [{ ...file, blobId: 'blob-00000000-0000-0000-0000-000000000000' }] }))).rejects.toMatchObject({ code: 'VALIDATION' });
+    // The upload's schema (checked by dispatch) refuses what is not a PDF or an image.
+    expect(await dispatch(createHandlers(w.s), 'shipments.uploadAttachment', { fileName: 'x.exe', mediaType: 'application/x-msdownload', base64: 'AAAA' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('PDF, PNG o JPG') } });
+    await expect(w.s.shipments.attachments.download(w.ws, w.admin, withFile.id, 'blob-otro')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('finds a shipment from a scanned sheet code and says whether the sheet still vouches for it', async () => {
     const w = await world();
     const s = await shipmentIn(w, 'por_firmar');
     const code = `VALIJA|${s.folio}|${s.digest}`;
-    expect(await w.s.shipments.lookup(w.ws, w.admin, code)).toEqual({ shipmentId: s.id, folio: s.folio, digestMatches: true, sheetVoided: false });
+    expect(await w.s.shipments.queries.lookup(w.ws, w.admin, code)).toEqual({ shipmentId: s.id, folio: s.folio, digestMatches: true, sheetVoided: false });
     // a US-layout scanner on a Latin-American keyboard: «|» → «}», «/» → «-»
-    expect(await w.s.shipments.lookup(w.ws, w.admin, `VALIJA}${s.folio!.replaceAll('/', '-')}}${s.digest}`)).toMatchObject({ shipmentId: s.id, digestMatches: true });
-    await w.s.shipments.update(w.ws, w.clerk, s.id, { ...envelope(w), subject: 'Asunto corregido' });
-    expect(await w.s.shipments.lookup(w.ws, w.admin, code)).toEqual({ shipmentId: s.id, folio: s.folio, digestMatches: false, sheetVoided: true });
-    await expect(w.s.shipments.lookup(w.ws, w.admin, `VALIJA|C4/DG/0999/2026|${s.digest}`)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('C4/DG/0999/2026') });
-    await expect(w.s.shipments.lookup(w.ws, w.admin, 'estadística')).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(await w.s.shipments.queries.lookup(w.ws, w.admin, `VALIJA}${s.folio!.replaceAll('/', '-')}}${s.digest}`)).toMatchObject({ shipmentId: s.id, digestMatches: true });
+    await w.s.shipments.lifecycle.update(w.ws, w.clerk, s.id, parsed.content({ ...envelope(w), subject: 'Asunto corregido' }));
+    expect(await w.s.shipments.queries.lookup(w.ws, w.admin, code)).toEqual({ shipmentId: s.id, folio: s.folio, digestMatches: false, sheetVoided: true });
+    await expect(w.s.shipments.queries.lookup(w.ws, w.admin, `VALIJA|C4/DG/0999/2026|${s.digest}`)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('C4/DG/0999/2026') });
+    await expect(w.s.shipments.queries.lookup(w.ws, w.admin, 'estadística')).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
   it('links a shipment to a report period, checks the link, and marks the period delivered once the shipment is', async () => {
@@ -520,13 +525,13 @@ describe('shipment service', () => {
     const ob = await w.s.directory.saveObligation(w.ws, w.admin, undefined, { reportId: report.id, beneficiaryAgencyId: w.agencyId, frequency: 'mensual', dueDay: 10, usualChannel: 'sobre_cerrado', startsOn: '2026-09-01' }, true);
     const period = (key: string) => w.s.directory.overview(w.ws).then((o) => o.periods.find((p) => p.obligationId === ob.id && p.key === key));
     expect(await period('2026-10')).toMatchObject({ status: 'vencido', fulfilledBy: null });
-    await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), reportPeriod: { obligationId: ob.id, periodKey: '2026-T4' } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('periodicidad') });
+    await expect(w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, parsed.content({ ...envelope(w), reportPeriod: { obligationId: ob.id, periodKey: '2026-T4' } }))).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('periodicidad') });
     const forFge = await w.s.directory.saveObligation(w.ws, w.admin, undefined, { reportId: report.id, beneficiaryAgencyId: w.noAgreementAgencyId, frequency: 'mensual', dueDay: 10, usualChannel: 'oficio', startsOn: '2026-09-01' }, true);
-    await expect(w.s.shipments.createDraft(w.ws, w.clerk, { ...envelope(w), reportPeriod: { obligationId: forFge.id, periodKey: '2026-10' } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('no se entrega a la dependencia') });
+    await expect(w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, parsed.content({ ...envelope(w), reportPeriod: { obligationId: forFge.id, periodKey: '2026-10' } }))).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('no se entrega a la dependencia') });
     const linked = await shipmentIn(w, 'en_transito', { ...envelope(w), reportPeriod: { obligationId: ob.id, periodKey: '2026-10' } });
-    expect((await w.s.shipments.get(w.ws, w.clerk, linked.id)).reportPeriod).toEqual({ reportName: 'Estadística delictiva mensual', periodLabel: 'octubre de 2026' });
+    expect((await w.s.shipments.queries.get(w.ws, w.clerk, linked.id)).reportPeriod).toEqual({ reportName: 'Estadística delictiva mensual', periodLabel: 'octubre de 2026' });
     expect(await period('2026-10')).toMatchObject({ status: 'vencido', fulfilledBy: null });
-    await w.s.shipments.act(w.ws, w.clerk, linked.id, 'registrar_acuse', PAYLOADS.registrar_acuse);
+    await w.s.shipments.lifecycle.act(w.ws, w.clerk, linked.id, 'registrar_acuse', parsed.payload('registrar_acuse', PAYLOADS.registrar_acuse));
     expect(await period('2026-10')).toMatchObject({ status: 'entregado', fulfilledBy: { shipmentId: linked.id, folio: linked.folio } });
     expect((await w.s.directory.dashboard(w.ws)).overdue.some((p) => p.obligationId === ob.id && p.key === '2026-10')).toBe(false);
   });
@@ -536,7 +541,7 @@ describe('shipment service', () => {
     const authorised = await shipmentIn(w, 'autorizado', media(w));
     // The medium goes into the envelope loaded: no sealing before the verified load (media/shipment-loader.ts records it).
     await expect(step(w, w.clerk, authorised, 'sellar')).rejects.toMatchObject({ code: 'MEDIA_NOT_LOADED', message: expect.stringContaining('cargue el medio') });
-    await w.s.shipments.recordCustody(w.ws, w.clerk, authorised.id, { ...handoff('Oficialía del C4', 'José Pérez', 'Medio SN-USB-7781'), type: 'preparacion', purpose: MEDIA_LOAD_PURPOSE });
+    await w.s.shipments.custody.record(w.ws, w.clerk, authorised.id, parsed.custodyEvent({ ...handoff('Oficialía del C4', 'José Pérez', 'Medio SN-USB-7781'), type: 'preparacion', purpose: MEDIA_LOAD_PURPOSE }));
     let m = authorised;
     for (const action of ['sellar', 'despachar', 'registrar_acuse'] as const) m = await step(w, w.clerk, m, action);
     expect(m.state).toBe('entregado');
@@ -547,7 +552,7 @@ describe('shipment service', () => {
     expect(await dispatch(handlers, 'home.dashboard', {})).toMatchObject({ ok: true, value: { shipmentsByState: { entregado: 1, borrador: 2 } } });
     // the file list is part of what the Director signs
     const other = media(w);
-    const digestOf = async (c: ShipmentContentInput) => (await w.s.shipments.createDraft(w.ws, w.clerk, c)).digest;
+    const digestOf = async (c: ShipmentContentInput) => (await w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, parsed.content(c))).digest;
     const changed = { ...other, media: { ...(other.media as object), files: [{ name: 'camara-12.mp4', size: 1024, sha256: 'c'.repeat(64) }] } } as ShipmentContentInput;
     expect(await digestOf(changed)).not.toBe(await digestOf(other));
     // only where it was picked from changes: same digest

@@ -40,7 +40,7 @@ const partitionFiles = (w: TestWorld) => {
 
 async function snapshotOf(w: TestWorld, ids: string[]): Promise<string[]> {
   const out: string[] = [];
-  for (const id of ids) out.push(canonicalJson((await w.s.shipments.get(w.ws, w.admin, id)).shipment));
+  for (const id of ids) out.push(canonicalJson((await w.s.shipments.queries.get(w.ws, w.admin, id)).shipment));
   return out;
 }
 
@@ -73,7 +73,7 @@ describe('shipment checkpoint', () => {
   it('opens from the checkpoint and replays only what came after it', async () => {
     const w = await world();
     const early = await shipmentIn(w, 'revisado', oficioContent(w, 'Antes del punto de control'));
-    await w.s.shipments.checkpoint(w.ws);
+    await w.s.shipments.upkeep.checkpoint(w.ws);
     const late = await shipmentIn(w, 'por_firmar', oficioContent(w, 'Después del punto de control'));
     const expected = await snapshotOf(w, [early.id, late.id]);
 
@@ -86,7 +86,7 @@ describe('shipment checkpoint', () => {
     expect((await w.ws.audit.list({ action: 'vault.index_rebuilt', offset: 0, limit: 5 })).total).toBe(0);
     // Folios continue from the highest one, whether it came from the checkpoint or the replay.
     const next = await shipmentIn(w, 'por_firmar', oficioContent(w, 'Tercero'));
-    expect(next.folioNumber).toBe((await w.s.shipments.get(w.ws, w.admin, late.id)).shipment.folioNumber! + 1);
+    expect(next.folioNumber).toBe((await w.s.shipments.queries.get(w.ws, w.admin, late.id)).shipment.folioNumber! + 1);
   });
 
   it('answers Inicio from the summary without reading the rows, until something is saved', async () => {
@@ -97,14 +97,14 @@ describe('shipment checkpoint', () => {
     const { store } = await openStore(w);
     expect(await store.overview()).toMatchObject({ byState: { entregado: 1, borrador: 1 } });
     expect(store.rowsLoaded).toBe(false);
-    expect(await w.s.shipments.countsByState(w.ws)).toEqual({ entregado: 1, borrador: 1 });
+    expect(await w.s.shipments.queries.countsByState(w.ws)).toEqual({ entregado: 1, borrador: 1 });
   });
 
   it('rebuilds from the stream, and says so in the audit log, when the checkpoint is damaged, stale or missing', async () => {
     const w = await world();
     const a = await shipmentIn(w, 'autorizado', oficioContent(w, 'Uno'));
     const b = await shipmentIn(w, 'revisado', oficioContent(w, 'Dos'));
-    await w.s.shipments.checkpoint(w.ws);
+    await w.s.shipments.upkeep.checkpoint(w.ws);
     const expected = await snapshotOf(w, [a.id, b.id]);
 
     // Damaged: a flipped byte in the checkpoint and its previous copy.
@@ -121,11 +121,11 @@ describe('shipment checkpoint', () => {
     expect(rebuilt.entries[0]?.subject).toMatch(/dañado/);
 
     // Stale: a checkpoint that claims more of the stream than there is (the stream restored from an older copy).
-    await w.s.shipments.checkpoint(w.ws);
+    await w.s.shipments.upkeep.checkpoint(w.ws);
     const files = partitionFiles(w);
     const saved = files.map((f) => ({ f, bytes: readFileSync(f) }));
     await shipmentIn(w, 'revisado', oficioContent(w, 'Tres'));
-    await w.s.shipments.checkpoint(w.ws);
+    await w.s.shipments.upkeep.checkpoint(w.ws);
     await w.s.session.signOut();
     for (const { f, bytes } of saved) writeFileSync(f, bytes);
     await w.s.session.signIn(ADMIN.userName, ADMIN.password);
@@ -145,12 +145,12 @@ describe('shipment checkpoint', () => {
   it('replays from an older checkpoint', async () => {
     const w = await world();
     const a = await shipmentIn(w, 'revisado', oficioContent(w, 'Uno'));
-    await w.s.shipments.checkpoint(w.ws);
+    await w.s.shipments.upkeep.checkpoint(w.ws);
     const old = readdirSync(cacheDir(w)).map((n) => ({ file: path.join(cacheDir(w), n), copy: `${path.join(cacheDir(w), n)}.old` }));
     for (const { file, copy } of old) copyFileSync(file, copy);
     const b = await shipmentIn(w, 'entregado', oficioContent(w, 'Dos'));
-    await w.s.shipments.act(w.ws, w.clerk, a.id, 'generar_hoja', {});
-    await w.s.shipments.checkpoint(w.ws);
+    await w.s.shipments.lifecycle.act(w.ws, w.clerk, a.id, 'generar_hoja', {});
+    await w.s.shipments.upkeep.checkpoint(w.ws);
     const expected = await snapshotOf(w, [a.id, b.id]);
     await w.s.session.signOut();
     for (const { file, copy } of old) copyFileSync(copy, file);
@@ -159,7 +159,7 @@ describe('shipment checkpoint', () => {
     const opened = await openStore(w);
     expect(await opened.store.size()).toBe(2);
     expect(opened.rebuilt).toEqual([]);
-    expect(await w.s.shipments.countsByState(w.ws)).toEqual({ por_firmar: 1, entregado: 1 });
+    expect(await w.s.shipments.queries.countsByState(w.ws)).toEqual({ por_firmar: 1, entregado: 1 });
     expect(await snapshotOf(w, [a.id, b.id])).toEqual(expected);
   });
 });

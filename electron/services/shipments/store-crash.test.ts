@@ -10,6 +10,7 @@ import { canonicalJson } from '../integrity/canonical-json';
 import { ADMIN, oficioContent, shipmentIn, testWorld } from '../test-support/world';
 import { TEST_KDF } from '../vault';
 import { rewriteAsFormat1 } from './test-support/format1-writer';
+import { parsed } from '../test-support/parsed-inputs';
 
 /**
  * SIGKILL at random moments while shipments are saved and checkpoints are
@@ -80,10 +81,10 @@ describe('shipments crash safety', () => {
       const { ws, user } = s.session.require();
       const missing: string[] = [];
       for (const [id, rev] of acked) {
-        const found = await s.shipments.get(ws, user, id).catch(() => null);
+        const found = await s.shipments.queries.get(ws, user, id).catch(() => null);
         if (!found || found.shipment.rev < rev) missing.push(`${id}@${rev}`);
       }
-      const ledger = (await s.shipments.custodyView(ws)).ledger;
+      const ledger = (await s.shipments.custody.view(ws)).ledger;
       const stored = new Set(ledger.query({}).map((e) => e.id));
       const lost = [...events].filter((id) => !stored.has(id));
       expect({ iteration: i, missing, lost }).toEqual({ iteration: i, missing: [], lost: [] });
@@ -103,7 +104,7 @@ describe('shipments crash safety', () => {
     const states = ['entregado', 'por_firmar', 'revisado'] as const;
     for (let n = 0; n < 90; n += 1) await shipmentIn(w, states[n % 3] as (typeof states)[number], oficioContent(w, `Envío ${n}`));
     const expected = new Map<string, string>();
-    for (const row of (await w.s.shipments.list(w.ws, w.admin, { limit: 500 })).items) expected.set(row.id, sha((await w.s.shipments.get(w.ws, w.admin, row.id)).shipment));
+    for (const row of (await w.s.shipments.queries.list(w.ws, w.admin, parsed.filter({ limit: 500 }))).items) expected.set(row.id, sha((await w.s.shipments.queries.get(w.ws, w.admin, row.id)).shipment));
     await rewriteAsFormat1(w.ws.vault);
     await w.s.session.close();
 
@@ -123,7 +124,7 @@ describe('shipments crash safety', () => {
       const { ws, user } = s.session.require();
       if (!finished && ws.vault.format === 1) midUpgrade += 1;
       const got = new Map<string, string>();
-      for (const row of (await s.shipments.list(ws, user, { limit: 500 })).items) got.set(row.id, sha((await s.shipments.get(ws, user, row.id)).shipment));
+      for (const row of (await s.shipments.queries.list(ws, user, parsed.filter({ limit: 500 }))).items) got.set(row.id, sha((await s.shipments.queries.get(ws, user, row.id)).shipment));
       expect(ws.vault.format).toBe(2);
       expect(got).toEqual(expected);
       expect((await ws.audit.verify()).ok).toBe(true);

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { canonicalJson } from './electron/services/integrity/canonical-json';
 import { ShipmentStore } from './electron/services/shipments/shipment-store';
 import { envelopeContent, mediaContent, oficioContent, shipmentIn, testWorld } from './electron/services/test-support/world';
+import { parsed } from '../../test-support/parsed-inputs';
 
 const out = path.resolve(process.argv[2] ?? 'format1-vault');
 rmSync(out, { recursive: true, force: true });
@@ -36,58 +37,58 @@ const payload = (place: string, from: string, to: string, seals: Array<{ number:
 // October: one oficio delivered, with a relay between couriers.
 const a = await shipmentIn(w, 'autorizado', oficioContent(w, 'Informe de incidencia delictiva de septiembre'));
 tick(5);
-await w.s.shipments.act(w.ws, w.clerk, a.id, 'sellar', payload('Oficialía del C4', 'José Pérez', 'José Pérez'));
+await w.s.shipments.lifecycle.act(w.ws, w.clerk, a.id, 'sellar', payload('Oficialía del C4', 'José Pérez', 'José Pérez'));
 tick(5);
-await w.s.shipments.act(w.ws, w.clerk, a.id, 'despachar', payload('Ventanilla del C4', 'José Pérez', 'Pedro Gómez'));
+await w.s.shipments.lifecycle.act(w.ws, w.clerk, a.id, 'despachar', payload('Ventanilla del C4', 'José Pérez', 'Pedro Gómez'));
 tick(30);
-await w.s.shipments.recordCustody(w.ws, w.clerk, a.id, { ...payload('Caseta de vigilancia', 'Pedro Gómez', 'Luis Mora'), type: 'entrega_mensajero', corrects: null });
+await w.s.shipments.custody.record(w.ws, w.clerk, a.id, { ...payload('Caseta de vigilancia', 'Pedro Gómez', 'Luis Mora'), type: 'entrega_mensajero', corrects: null });
 tick(30);
-await w.s.shipments.act(w.ws, w.clerk, a.id, 'registrar_acuse', payload('Oficialía de partes del CNI', 'Luis Mora', 'Carlos Núñez'));
+await w.s.shipments.lifecycle.act(w.ws, w.clerk, a.id, 'registrar_acuse', payload('Oficialía de partes del CNI', 'Luis Mora', 'Carlos Núñez'));
 
 // A sealed envelope delivered, and a draft left as it is.
 tick(60);
 const seals = ['C4-S-000123', 'C4-S-000124'];
 const intact = seals.map((number) => ({ number, intact: true }));
 const b = await shipmentIn(w, 'autorizado', envelopeContent(w, seals, 'Estadística de llamadas 911'));
-await w.s.shipments.act(w.ws, w.clerk, b.id, 'sellar', payload('Oficialía del C4', 'José Pérez', 'José Pérez', intact));
+await w.s.shipments.lifecycle.act(w.ws, w.clerk, b.id, 'sellar', payload('Oficialía del C4', 'José Pérez', 'José Pérez', intact));
 tick(5);
-await w.s.shipments.act(w.ws, w.clerk, b.id, 'despachar', payload('Ventanilla del C4', 'José Pérez', 'Pedro Gómez', intact));
+await w.s.shipments.lifecycle.act(w.ws, w.clerk, b.id, 'despachar', payload('Ventanilla del C4', 'José Pérez', 'Pedro Gómez', intact));
 tick(5);
-await w.s.shipments.act(w.ws, w.clerk, b.id, 'registrar_acuse', payload('Oficialía de partes del CNI', 'Pedro Gómez', 'Carlos Núñez', intact));
+await w.s.shipments.lifecycle.act(w.ws, w.clerk, b.id, 'registrar_acuse', payload('Oficialía de partes del CNI', 'Pedro Gómez', 'Carlos Núñez', intact));
 tick(10);
 const draft = await shipmentIn(w, 'borrador', oficioContent(w, 'Borrador sin enviar'));
 
 // November: returned by legal once, then signed; edited after the sheet (voids it), signed again.
 w.clock.now = Date.parse('2026-11-05T17:00:00Z');
-let c = await w.s.shipments.createDraft(w.ws, w.clerk, oficioContent(w, 'Solicitud de videos de cámaras'));
-c = await w.s.shipments.act(w.ws, w.clerk, c.id, 'enviar_a_revision', {});
+let c = await w.s.shipments.lifecycle.createDraft(w.ws, w.clerk, oficioContent(w, 'Solicitud de videos de cámaras'));
+c = await w.s.shipments.lifecycle.act(w.ws, w.clerk, c.id, 'enviar_a_revision', {});
 tick(5);
-c = await w.s.shipments.act(w.ws, w.lawyer, c.id, 'devolver', { observations: 'Falta el fundamento legal.' });
+c = await w.s.shipments.lifecycle.act(w.ws, w.lawyer, c.id, 'devolver', { observations: 'Falta el fundamento legal.' });
 tick(5);
-c = await w.s.shipments.update(w.ws, w.clerk, c.id, { ...oficioContent(w, 'Solicitud de videos de cámaras'), legalBasis: 'Art. 113 fracc. V LFTAIP' });
-c = await w.s.shipments.act(w.ws, w.clerk, c.id, 'enviar_a_revision', {});
-c = await w.s.shipments.act(w.ws, w.lawyer, c.id, 'aprobar_revision', {});
-c = await w.s.shipments.act(w.ws, w.clerk, c.id, 'generar_hoja', {});
-await w.s.shipments.printForm(w.ws, w.clerk, { shipmentId: c.id, form: 'approval' });
+c = await w.s.shipments.lifecycle.update(w.ws, w.clerk, c.id, { ...oficioContent(w, 'Solicitud de videos de cámaras'), legalBasis: 'Art. 113 fracc. V LFTAIP' });
+c = await w.s.shipments.lifecycle.act(w.ws, w.clerk, c.id, 'enviar_a_revision', {});
+c = await w.s.shipments.lifecycle.act(w.ws, w.lawyer, c.id, 'aprobar_revision', {});
+c = await w.s.shipments.lifecycle.act(w.ws, w.clerk, c.id, 'generar_hoja', {});
+await w.s.shipments.printing.printForm(w.ws, w.clerk, parsed.print({ shipmentId: c.id, form: 'approval' }));
 tick(5);
-c = await w.s.shipments.update(w.ws, w.clerk, c.id, { ...oficioContent(w, 'Solicitud de videos de cámaras (corregida)'), legalBasis: 'Art. 113 fracc. V LFTAIP' });
-c = await w.s.shipments.act(w.ws, w.lawyer, c.id, 'aprobar_revision', {});
-c = await w.s.shipments.act(w.ws, w.clerk, c.id, 'generar_hoja', {});
-c = await w.s.shipments.act(w.ws, w.clerk2, c.id, 'registrar_firma', { signerName: 'Lic. Dora García', signerPosition: 'Directora General', signedOn: '2026-11-05' });
+c = await w.s.shipments.lifecycle.update(w.ws, w.clerk, c.id, { ...oficioContent(w, 'Solicitud de videos de cámaras (corregida)'), legalBasis: 'Art. 113 fracc. V LFTAIP' });
+c = await w.s.shipments.lifecycle.act(w.ws, w.lawyer, c.id, 'aprobar_revision', {});
+c = await w.s.shipments.lifecycle.act(w.ws, w.clerk, c.id, 'generar_hoja', {});
+c = await w.s.shipments.lifecycle.act(w.ws, w.clerk2, c.id, 'registrar_firma', { signerName: 'Lic. Dora García', signerPosition: 'Directora General', signedOn: '2026-11-05' });
 
 // A cancelled one and a magnetic-media one reviewed.
 tick(20);
 const e = await shipmentIn(w, 'en_revision_juridica', oficioContent(w, 'Envío que se cancela'));
-await w.s.shipments.act(w.ws, w.clerk, e.id, 'cancelar', { reason: 'Se duplicó con otro envío.' });
+await w.s.shipments.lifecycle.act(w.ws, w.clerk, e.id, 'cancelar', { reason: 'Se duplicó con otro envío.' });
 tick(20);
 await shipmentIn(w, 'revisado', mediaContent(w, [{ name: 'video.mp4', bytes: Buffer.from('video') }]));
 
 const sha = (v: unknown) => createHash('sha256').update(canonicalJson(v)).digest('hex');
 const shipments = [];
-const view = await w.s.shipments.custodyView(w.ws);
+const view = await w.s.shipments.custody.view(w.ws);
 const store = await ShipmentStore.open(w.ws.vault);
-for (const summary of (await w.s.shipments.list(w.ws, w.admin, { limit: 100 })).items) {
-  const detail = await w.s.shipments.get(w.ws, w.admin, summary.id);
+for (const summary of (await w.s.shipments.queries.list(w.ws, w.admin, parsed.filter({ limit: 100 }))).items) {
+  const detail = await w.s.shipments.queries.get(w.ws, w.admin, summary.id);
   const s = detail.shipment;
   shipments.push({
     id: s.id,

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { Route, Routes, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { AGENCY_KIND_LABELS } from '../../../../shared/domain/agencies';
 import type { AgencySummary } from '../../../../shared/domain/directory-views';
 import { formatCivilDate } from '../../../../shared/format/date';
@@ -10,20 +10,9 @@ import { useLoad } from '../../api/use-load';
 import { PageHeader } from '../../components/PageHeader';
 import { AgreementStatusBadge } from '../../components/status-badges';
 import { useIsAdmin } from '../../stores/session-store';
-import { AgencyDetailPage } from './AgencyDetailPage';
 import { AgencyFormModal } from './AgencyFormModal';
 import { CsvImportModal } from './CsvImportModal';
 import { EmptyRow } from '../../components/EmptyRow';
-
-/** Dependencias y convenios: the list, and each agency's page below it. */
-export function AgenciesSection() {
-  return (
-    <Routes>
-      <Route index element={<AgenciesPage />} />
-      <Route path=":agencyId" element={<AgencyDetailPage />} />
-    </Routes>
-  );
-}
 
 type SortKey = 'nombre' | 'siglas' | 'vencimiento';
 
@@ -38,7 +27,7 @@ function sortSummaries(list: AgencySummary[], key: SortKey): AgencySummary[] {
   return copy.sort((a, b) => a.agency.name.localeCompare(b.agency.name, 'es'));
 }
 
-function AgenciesPage() {
+export function AgenciesPage() {
   const isAdmin = useIsAdmin();
   const navigate = useNavigate();
   const { data, error, reload } = useLoad(() => call('agencies.list', {}), []);

@@ -1,16 +1,13 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { IconCircleCheck, IconCircleX, IconDownload, IconEdit, IconPlus } from '@tabler/icons-react';
+import { IconDownload, IconEdit, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { AGENCY_KIND_LABELS, CHANNEL_LABELS, FREQUENCY_LABELS, type Agreement } from '../../../../shared/domain/agencies';
-import type { Eligibility } from '../../../../shared/domain/directory-views';
 import { formatCivilDate } from '../../../../shared/format/date';
 import { call, errorMessage } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
 import { useLoad } from '../../api/use-load';
-import { DATE_INPUT_PROPS } from '../../forms/date-input';
 import { BackLink, DetailField } from '../../components/DetailField';
 import { PageHeader } from '../../components/PageHeader';
 import { AgreementStatusBadge } from '../../components/status-badges';
@@ -18,6 +15,7 @@ import { useIsAdmin } from '../../stores/session-store';
 import { AgencyFormModal } from './AgencyFormModal';
 import { AgreementFormModal } from './AgreementFormModal';
 import { EmptyRow } from '../../components/EmptyRow';
+import { EligibilityCheck } from './EligibilityCheck';
 
 export function AgencyDetailPage() {
   const { agencyId = '' } = useParams();
@@ -196,43 +194,5 @@ export function AgencyDetailPage() {
         }}
       />
     </Stack>
-  );
-}
-
-/** Asks the core the same question every shipment will: may this agency receive information on that day? */
-function EligibilityCheck({ agencyId }: { agencyId: string }) {
-  const [date, setDate] = useState<string | null>(null);
-  const [result, setResult] = useState<Eligibility | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const check = async () => {
-    setError(null);
-    setResult(null);
-    if (!date) return setError('Elija la fecha de despacho.');
-    try {
-      setResult(await call('agencies.eligibility', { agencyId, date }));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-  return (
-    <Card withBorder radius="md" padding="lg">
-      <Title order={2} size="h5" mb={4}>
-        ¿Puede recibir información?
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        Compruebe si la dependencia tiene un convenio vigente en una fecha de despacho.
-      </Text>
-      <Group align="flex-end">
-        <DateInput label="Fecha de despacho" {...DATE_INPUT_PROPS} value={date} onChange={setDate} error={error} w={200} />
-        <Button variant="light" onClick={() => void check()}>
-          Comprobar
-        </Button>
-      </Group>
-      {result && (
-        <Alert mt="md" color={result.ok ? 'green' : 'red'} icon={result.ok ? <IconCircleCheck /> : <IconCircleX />} data-testid="eligibility-result">
-          {result.message}
-        </Alert>
-      )}
-    </Card>
   );
 }

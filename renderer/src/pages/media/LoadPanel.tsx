@@ -1,17 +1,16 @@
 import { Alert, Badge, Button, Card, Checkbox, FileButton, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDeviceFloppy, IconFiles, IconUsb } from '@tabler/icons-react';
+import { IconFiles, IconUsb } from '@tabler/icons-react';
 import { useCallback, useRef, useState } from 'react';
 import type { JobStatus } from '../../../../shared/domain/jobs';
 import type { DriveInfo, LoadResult } from '../../../../shared/domain/media';
 import type { ShipmentDetail } from '../../../../shared/domain/shipments';
 import { formatBytes } from '../../../../shared/format/bytes';
 import { call, errorMessage } from '../../api/client';
-import { downloadBase64 } from '../../api/files';
 import { useLoad } from '../../api/use-load';
 import { hashFiles } from '../../files/hash-files';
 import { DrivePicker } from './DrivePicker';
 import { JobProgress } from './JobProgress';
-import { PassphraseOnce } from './PassphraseOnce';
+import { LoadedResult } from './LoadedResult';
 
 const CHUNK = 4 * 1024 * 1024;
 
@@ -172,33 +171,5 @@ export function LoadPanel() {
         )}
       </Stack>
     </Card>
-  );
-}
-
-function LoadedResult({ result }: { result: LoadResult }) {
-  return (
-    <Stack gap="sm" data-testid="load-result">
-      <Alert color="green" title="Medio grabado y verificado">
-        Se grabaron {result.files} {result.files === 1 ? 'archivo' : 'archivos'} ({formatBytes(result.bytes)}) en la carpeta «{result.bagName}» y se
-        comprobaron leyéndolos de nuevo. La carga quedó en la cadena de custodia del envío.
-      </Alert>
-      {result.passphrase && (
-        <PassphraseOnce
-          passphrase={result.passphrase}
-          testId="passphrase"
-          advice="Imprima la hoja «Clave de apertura» y envíela por un canal distinto al del medio. Valija no guarda esta clave: si se pierde, el medio tendrá que grabarse de nuevo."
-        />
-      )}
-      <Group justify="flex-end">
-        {result.openingKeyPdfBase64 && (
-          <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} onClick={() => downloadBase64(`clave-de-apertura-${result.bagName}.pdf`, 'application/pdf', result.openingKeyPdfBase64 ?? '')}>
-            Hoja «Clave de apertura» (PDF)
-          </Button>
-        )}
-        <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} onClick={() => downloadBase64(`manifiesto-${result.bagName}.pdf`, 'application/pdf', result.manifestPdfBase64)}>
-          Manifiesto (PDF)
-        </Button>
-      </Group>
-    </Stack>
   );
 }

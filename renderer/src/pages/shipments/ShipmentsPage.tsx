@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Card, Group, MultiSelect, Pagination, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, MultiSelect, Pagination, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
-import { IconArrowDown, IconArrowUp, IconPlus, IconQrcode, IconSearch, IconSelector } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
-import { Route, Routes, useNavigate } from 'react-router';
+import { IconPlus, IconQrcode, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { CHANNEL_LABELS, SHIPMENT_CHANNELS, type ShipmentChannel } from '../../../../shared/domain/agencies';
 import { parseSheetCode } from '../../../../shared/domain/sheet-code';
 import { SHIPMENT_STATE_LABELS, SHIPMENT_STATES, type ShipmentState } from '../../../../shared/domain/shipment-states';
@@ -13,39 +13,13 @@ import { useLoad } from '../../api/use-load';
 import { EmptyRow } from '../../components/EmptyRow';
 import { PageHeader } from '../../components/PageHeader';
 import { useSignedIn } from '../../stores/session-store';
-import { EditShipmentPage, NewShipmentPage } from './NewShipmentPage';
-import { ShipmentDetailPage, type ScanNotice } from './ShipmentDetailPage';
+import type { ScanNotice } from './ShipmentDetailPage';
 import { ShipmentStateBadge } from './ShipmentStateBadge';
-
-export function ShipmentsSection() {
-  return (
-    <Routes>
-      <Route index element={<ShipmentsPage />} />
-      <Route path="nuevo" element={<NewShipmentPage />} />
-      <Route path=":shipmentId" element={<ShipmentDetailPage />} />
-      <Route path=":shipmentId/editar" element={<EditShipmentPage />} />
-    </Routes>
-  );
-}
+import { SortHeader } from './SortHeader';
 
 const PAGE_SIZE = 25;
 
-function SortHeader(props: { field: ShipmentSortField; sort: ShipmentSortField; direction: 'asc' | 'desc'; onSort: (field: ShipmentSortField) => void; w?: number; children: ReactNode }) {
-  const active = props.sort === props.field;
-  const Icon = !active ? IconSelector : props.direction === 'asc' ? IconArrowUp : IconArrowDown;
-  return (
-    <Table.Th w={props.w} aria-sort={active ? (props.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <UnstyledButton onClick={() => props.onSort(props.field)} fw={600} fz="sm">
-        <Group gap={4} wrap="nowrap">
-          {props.children}
-          <Icon size={14} stroke={1.5} />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  );
-}
-
-function ShipmentsPage() {
+export function ShipmentsPage() {
   const navigate = useNavigate();
   const session = useSignedIn();
   const mayPrepare = session?.user.roles.some((r) => r === 'capturista' || r === 'administrador') ?? false;

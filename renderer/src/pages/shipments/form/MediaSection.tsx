@@ -7,7 +7,7 @@ import { MEDIA_KIND_LABELS, MEDIA_KINDS, SANITISATION_METHOD_LABELS, SANITISATIO
 import { formatBytes } from '../../../../../shared/format/bytes';
 import { hashFiles, type HashProgress } from '../../../files/hash-files';
 import { DATE_INPUT_PROPS } from '../../../forms/date-input';
-import { FilesTable } from '../ContentDetails';
+import { FilesTable } from '../FilesTable';
 import type { FormValues } from './form-values';
 
 /**
