@@ -84,6 +84,8 @@ export const CHANNELS = [
   'socialAccounts.startCustody',
   'socialAccounts.endCustody',
   'socialAccounts.recordRotation',
+  'socialAccounts.attention',
+  'socialAccounts.custodianCandidates',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -12,7 +12,7 @@ import { courierInputSchema, custodyEventInputSchema, custodyFilterSchema, type 
 import { printInputSchema, type PrintedForm, type PrintedSheetInfo } from '../domain/printing';
 import { bagRefSchema, exportRecordsSchema, loadMediaSchema, restoreSchema, stageFileSchema, type BackupReport, type BagFolder, type DriveInfo, type RepairSummary, type RestoreSummary } from '../domain/media';
 import type { SessionState } from '../domain/session';
-import { CUSTODY_END_REASONS, accountInputSchema, custodyInputSchema, rotationInputSchema, type AccountDetail, type AccountView } from '../domain/social-accounts';
+import { CUSTODY_END_REASONS, accountInputSchema, custodyInputSchema, rotationInputSchema, type AccountDetail, type AccountView, type CustodianCandidate } from '../domain/social-accounts';
 import { settingsSchema, type Settings } from '../domain/settings';
 import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
 import { bytesMatchDeclaredType, SIGNATURE_MISMATCH_MESSAGE } from '../domain/file-signature';
@@ -214,6 +214,8 @@ export const contract = {
   'socialAccounts.startCustody': channel<AccountView>()(z.object({ accountId: id, custody: custodyInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'asignar custodios de contraseñas' }),
   'socialAccounts.endCustody': channel<AccountView>()(z.object({ accountId: id, custodyId: id, on: civilDateSchema, reason: z.enum(CUSTODY_END_REASONS, { error: 'Elija el motivo del fin de la custodia.' }) }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'terminar custodias de contraseñas', inDomain: 'ending a custody opens a password change (account-rules: endCustody)' }),
   'socialAccounts.recordRotation': channel<AccountView>()(z.object({ accountId: id, rotation: rotationInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'registrar cambios de contraseña', inDomain: 'a change settles only what was owed up to its day (account-rules: recordRotation)' }),
+  'socialAccounts.attention': channel<AccountView[]>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'consultar las cuentas de redes sociales' }),
+  'socialAccounts.custodianCandidates': channel<CustodianCandidate[]>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'asignar custodios de contraseñas' }),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, Access, unknown> };
 
 type Contract = typeof contract;

@@ -13,5 +13,7 @@ export function communicationHandlers(accounts: SocialAccountService) {
     'socialAccounts.startCustody': ({ accountId, custody }, { ws, user }) => accounts.startCustody(ws, user, accountId, custody),
     'socialAccounts.endCustody': ({ accountId, custodyId, on, reason }, { ws, user }) => accounts.endCustody(ws, user, accountId, custodyId, on, reason),
     'socialAccounts.recordRotation': ({ accountId, rotation }, { ws, user }) => accounts.recordRotation(ws, user, accountId, rotation),
+    'socialAccounts.attention': (_, { ws }) => accounts.attention(ws),
+    'socialAccounts.custodianCandidates': (_, { ws }) => accounts.custodianCandidates(ws),
   } satisfies DomainHandlers;
 }

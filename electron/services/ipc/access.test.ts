@@ -97,6 +97,8 @@ const EXPECTED: Record<Channel, string> = {
   'socialAccounts.startCustody': 'comunicacion_social|administrador',
   'socialAccounts.endCustody': 'comunicacion_social|administrador',
   'socialAccounts.recordRotation': 'comunicacion_social|administrador',
+  'socialAccounts.attention': 'comunicacion_social|administrador',
+  'socialAccounts.custodianCandidates': 'comunicacion_social|administrador',
 };
 
 /** Channels whose refusal also depends on the record or the input: the contract must name that rule. */
