@@ -8,7 +8,10 @@ import { countOf } from '../../../shared/format/plural';
 import { call } from '../api/client';
 import { MaintenanceProgress } from '../components/MaintenanceProgress';
 import { useLoad } from '../api/use-load';
-import { SECTIONS } from '../layout/sections';
+import { visibleSections } from '../layout/sections';
+import { COMMUNICATION } from '../../../shared/ipc/access';
+import { useSignedIn } from '../stores/session-store';
+import { AccountsAttentionPanel } from './communication/AccountsAttentionPanel';
 import { DamageNotice, hasDamage } from '../components/DamageNotice';
 
 function Panel({ title, icon, color, count, empty, children, testId }: { title: string; icon: ReactNode; color: string; count: number; empty: string; children: ReactNode; testId: string }) {
@@ -69,7 +72,8 @@ function ShipmentCounts({ counts }: { counts: Partial<Record<ShipmentState, numb
 /** Inicio: what needs attention today, then where each kind of work lives. */
 export function HomePage() {
   const { data, error } = useLoad(() => call('home.dashboard', {}), []);
-  const others = SECTIONS.slice(1);
+  const roles = useSignedIn()?.user.roles ?? [];
+  const others = visibleSections(roles).slice(1);
 
   return (
     <Stack gap="lg" maw={1200}>
@@ -96,6 +100,7 @@ export function HomePage() {
           ))}
         </Panel>
       )}
+      {COMMUNICATION.some((r) => roles.includes(r)) && <AccountsAttentionPanel />}
       {data && <ShipmentCounts counts={data.shipmentsByState} />}
       {data && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { accountInputSchema, custodyInputSchema, HOLDER_LEVEL_MESSAGE, type SocialAccount } from '../../../../shared/domain/social-accounts';
+import { zodValidate } from '../../forms/zod-form';
+import { initialAccountValues, initialCustodyValues, officeTodayIso, pickCustodian, toAccountInput, toCustodyInput } from './account-form-values';
+
+const validate = (values: ReturnType<typeof initialAccountValues>) => zodValidate(accountInputSchema)(toAccountInput(values));
+
+describe('the account form', () => {
+  it('dates steps by the office day in Mexico City, not by UTC', () => {
+    // 02:00 UTC on 24 November is still the evening of the 23rd in Mexico City.
+    expect(officeTodayIso(new Date('2026-11-24T02:00:00Z'))).toBe('2026-11-23');
+    expect(officeTodayIso(new Date('2026-11-24T07:00:00Z'))).toBe('2026-11-24');
+  });
+
+  it('sends an official account without a holder, even if holder fields were typed before changing the type', () => {
+    const values = { ...initialAccountValues('2026-11-23'), network: 'facebook' as const, handle: 'C4Oaxaca', kind: 'oficial' as const, holder: { fullName: 'Rosa Díaz', position: 'Directora', level: 2 } };
+    const input = toAccountInput(values);
+    expect(input.holder).toBeNull();
+    expect(input.rotationEveryDays).toBeNull();
+    expect(validate(values)).toEqual({});
+    expect(accountInputSchema.parse(input)).toMatchObject({ kind: 'oficial', holder: null, addedOn: '2026-11-23', area: 'Comunicación Social' });
+  });
+
+  it('refuses level 5 for a personal account with the rule of the quinta, next to the level', () => {
+    const base = { ...initialAccountValues('2026-11-23'), network: 'x' as const, handle: '@DirectoraC4', kind: 'personal_registrada' as const };
+    expect(validate({ ...base, holder: { fullName: 'Rosa Díaz Peña', position: 'Jefa de Unidad', level: 5 } })).toEqual({ 'holder.level': HOLDER_LEVEL_MESSAGE });
+    expect(validate({ ...base, holder: { fullName: 'Rosa Díaz Peña', position: 'Jefa de Unidad', level: '' } })['holder.level']).toBe('Indique el nivel jerárquico (0 para el titular).');
+    expect(validate({ ...base, holder: { fullName: 'Rosa Díaz Peña', position: 'Jefa de Unidad', level: 2 } })).toEqual({});
+  });
+
+  it('names what is missing instead of sending empty choices', () => {
+    const errors = validate({ ...initialAccountValues('2026-11-23'), addedOn: null });
+    expect(errors).toMatchObject({ network: 'Elija la red social.', kind: 'Elija el tipo de cuenta.', handle: 'Escriba el usuario o nombre de la cuenta.', addedOn: 'Escriba la fecha como día/mes/año.' });
+  });
+
+  it('starts an edit from the record, periodic rotation and all', () => {
+    const account = { network: 'x', handle: '@C4', url: '', kind: 'personal_administrada', holder: { fullName: 'Rosa Díaz Peña', position: 'Directora General', level: 0 }, area: 'Dirección', addedOn: '2026-02-01', listedPublicly: true, rotationEveryDays: 90, notes: '' } as unknown as SocialAccount;
+    const values = initialAccountValues('2026-11-23', account);
+    expect(toAccountInput(values)).toMatchObject({ holder: { level: 0 }, rotationEveryDays: 90, listedPublicly: true, addedOn: '2026-02-01' });
+  });
+});
+
+describe('the custody form', () => {
+  it('fills a Valija user in, and clears them for another person', () => {
+    const start = initialCustodyValues('2026-11-23', 'Comunicación Social');
+    const picked = pickCustodian(start, { userId: 'u-1', fullName: 'Ana Torres Ruiz', position: 'Community manager' });
+    expect(toCustodyInput(picked).custodian).toEqual({ userId: 'u-1', fullName: 'Ana Torres Ruiz', position: 'Community manager', area: 'Comunicación Social' });
+    const other = pickCustodian(picked, null);
+    expect(toCustodyInput(other).custodian).toEqual({ userId: null, fullName: '', position: '', area: 'Comunicación Social' });
+    const typed = { ...other, fullName: 'Luis Gómez Sol', position: 'Diseñador', keptIn: 'KeePassXC del área, entrada X', secondFactorHeldBy: 'Jefatura', recoveryContact: 'cs@c4.gob.mx' };
+    expect(custodyInputSchema.parse(toCustodyInput(typed))).toMatchObject({ custodian: { userId: null, fullName: 'Luis Gómez Sol' }, startedOn: '2026-11-23' });
+  });
+});
