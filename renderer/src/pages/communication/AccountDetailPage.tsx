@@ -1,9 +1,9 @@
-import { Alert, Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarCheck, IconEdit, IconKey, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { NETWORK_LABELS, ROTATION_REASON_LABELS } from '../../../../shared/domain/social-accounts';
+import { NETWORK_LABELS } from '../../../../shared/domain/social-accounts';
 import { formatCivilDate } from '../../../../shared/format/date';
 import { call } from '../../api/client';
 import { useLoad } from '../../api/use-load';
@@ -16,7 +16,7 @@ import { CustodiansCard } from './CustodiansCard';
 import { RemoveAccountModal } from './RemoveAccountModal';
 import { RotationModal } from './RotationModal';
 import { ValidateModal } from './ValidateModal';
-import { kindLabel } from './account-labels';
+import { kindLabel, pendingReason } from './account-labels';
 
 type Dialog = 'edit' | 'validate' | 'rotation' | 'remove' | null;
 
@@ -39,32 +39,29 @@ export function AccountDetailPage() {
   return (
     <Stack gap="lg">
       <BackLink to="/comunicacion/cuentas">Cuentas de redes sociales</BackLink>
-      <PageHeader
-        title={`${NETWORK_LABELS[account.network]} · ${account.handle}`}
-        description={kindLabel(data)}
-        actions={
-          !removed && (
-            <>
-              <Button variant="default" leftSection={<IconEdit size={18} />} onClick={() => setDialog('edit')}>
-                Modificar
-              </Button>
-              <Button variant="default" leftSection={<IconCalendarCheck size={18} />} onClick={() => setDialog('validate')}>
-                Registrar validación
-              </Button>
-              <Button variant={pendingRotation ? 'filled' : 'default'} leftSection={<IconKey size={18} />} onClick={() => setDialog('rotation')}>
-                Registrar cambio de contraseña
-              </Button>
-              <Button variant="light" color="red" leftSection={<IconTrash size={18} />} onClick={() => setDialog('remove')}>
-                Dar de baja
-              </Button>
-            </>
-          )
-        }
-      />
-      <AccountBadges view={data} size="lg" />
+      <PageHeader title={`${NETWORK_LABELS[account.network]} · ${account.handle}`} description={kindLabel(data)} />
+      <Group justify="space-between" align="center" gap="sm">
+        <AccountBadges view={data} size="lg" />
+        {!removed && (
+          <Group gap="sm" data-testid="account-actions">
+            <Button variant="default" leftSection={<IconEdit size={18} />} onClick={() => setDialog('edit')}>
+              Modificar
+            </Button>
+            <Button variant="default" leftSection={<IconCalendarCheck size={18} />} onClick={() => setDialog('validate')}>
+              Registrar validación
+            </Button>
+            <Button variant={pendingRotation ? 'filled' : 'default'} leftSection={<IconKey size={18} />} onClick={() => setDialog('rotation')}>
+              Registrar cambio de contraseña
+            </Button>
+            <Button variant="light" color="red" leftSection={<IconTrash size={18} />} onClick={() => setDialog('remove')}>
+              Dar de baja
+            </Button>
+          </Group>
+        )}
+      </Group>
       {pendingRotation && !removed && (
         <Alert color="red" icon={<IconKey />} title="Cambio de contraseña pendiente" data-testid="pending-rotation-notice">
-          Desde el {formatCivilDate(pendingRotation.since)} ({ROTATION_REASON_LABELS[pendingRotation.reason].toLowerCase()}). Mientras no se registre el cambio, la cuenta no debe usarse para publicar.
+          {pendingReason(data)} Mientras no se registre el cambio, la cuenta no debe usarse para publicar.
         </Alert>
       )}
       {data.status === 'en_revision' && (
@@ -80,7 +77,13 @@ export function AccountDetailPage() {
         <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="sm">
           <DetailField label="Red social">{NETWORK_LABELS[account.network]}</DetailField>
           <DetailField label="Usuario o nombre">{account.handle}</DetailField>
-          <DetailField label="Dirección (URL)">{account.url}</DetailField>
+          <DetailField label="Dirección (URL)">
+            {account.url && (
+              <Text span size="sm" style={{ wordBreak: 'break-all' }}>
+                {account.url}
+              </Text>
+            )}
+          </DetailField>
           <DetailField label="Área responsable">{account.area}</DetailField>
           <DetailField label="Fecha de alta">{formatCivilDate(account.addedOn)}</DetailField>
           <DetailField label="Última validación">{formatCivilDate(account.lastValidatedOn)}</DetailField>

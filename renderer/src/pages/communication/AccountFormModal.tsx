@@ -76,7 +76,6 @@ export function AccountFormModal({ account, onClose, onSaved }: { account?: Soci
                   description={`0 es el titular de la institución; 1 a ${MAX_HOLDER_LEVEL}, los niveles por debajo de él. Sólo ellos pueden registrar su cuenta personal (quinta de las Políticas Generales).`}
                   allowDecimal={false}
                   allowNegative={false}
-                  w={420}
                   {...form.getInputProps('holder.level')}
                 />
                 <Switch label="Aparece en el directorio público (el servidor público lo pidió)" {...form.getInputProps('listedPublicly', { type: 'checkbox' })} />
@@ -87,14 +86,15 @@ export function AccountFormModal({ account, onClose, onSaved }: { account?: Soci
             <TextInput label="Área responsable" withAsterisk {...form.getInputProps('area')} />
             <DateInput label="Fecha de alta" withAsterisk {...DATE_INPUT_PROPS} clearable={false} disabled={Boolean(account)} {...form.getInputProps('addedOn')} />
           </SimpleGrid>
-          <NumberInput
-            label="Cambio periódico de contraseña (días)"
-            description="Déjelo vacío si la contraseña sólo se cambia cuando sale un custodio o hay un incidente."
-            allowDecimal={false}
-            allowNegative={false}
-            w={420}
-            {...form.getInputProps('rotationEveryDays')}
-          />
+          <SimpleGrid cols={2}>
+            <NumberInput
+              label="Cambio periódico de contraseña (días)"
+              description="Vacío: sólo cuando sale un custodio o hay un incidente."
+              allowDecimal={false}
+              allowNegative={false}
+              {...form.getInputProps('rotationEveryDays')}
+            />
+          </SimpleGrid>
           <Textarea label="Notas" autosize minRows={2} {...form.getInputProps('notes')} />
           <Text size="xs" c="dimmed">
             Los custodios de la contraseña se asignan desde la página de la cuenta, una vez registrada.

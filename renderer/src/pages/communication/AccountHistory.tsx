@@ -2,6 +2,7 @@ import { Card, Table, Text, Title } from '@mantine/core';
 import type { AccountHistoryEntry } from '../../../../shared/domain/social-accounts';
 import { formatDateTime } from '../../../../shared/format/date';
 import { EmptyRow } from '../../components/EmptyRow';
+import { withOfficeDates } from './account-labels';
 
 /** Every step taken on the account, read back from its change frames, latest first. */
 export function AccountHistory({ history }: { history: AccountHistoryEntry[] }) {
@@ -30,7 +31,7 @@ export function AccountHistory({ history }: { history: AccountHistoryEntry[] }) 
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{h.detail}</Text>
+                <Text size="sm">{withOfficeDates(h.detail)}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{h.actor.fullName}</Text>

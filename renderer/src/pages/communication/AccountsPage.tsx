@@ -7,6 +7,7 @@ import { formatCivilDate } from '../../../../shared/format/date';
 import { call } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { EmptyRow } from '../../components/EmptyRow';
+import { BADGE_FULL_WIDTH } from '../../components/status-badges';
 import { PageHeader } from '../../components/PageHeader';
 import { AccountBadges } from './AccountBadges';
 import { AccountFormModal } from './AccountFormModal';
@@ -77,7 +78,7 @@ export function AccountsPage() {
                   <Table.Td>{view.status === 'dada_de_baja' ? '—' : formatCivilDate(view.revalidationDueOn)}</Table.Td>
                   <Table.Td>
                     {current.length === 0 ? (
-                      <Badge color={view.status === 'dada_de_baja' ? 'gray' : 'orange'} variant="light" tt="none">
+                      <Badge color={view.status === 'dada_de_baja' ? 'gray' : 'orange'} variant="light" tt="none" styles={BADGE_FULL_WIDTH}>
                         Sin custodio
                       </Badge>
                     ) : (

@@ -35,7 +35,7 @@ export function CustodiansCard({ view, onChanged }: { view: AccountView; onChang
       <Table verticalSpacing="sm" horizontalSpacing="md">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Custodio</Table.Th>
+            <Table.Th w={280}>Custodio</Table.Th>
             <Table.Th>Dónde se resguarda</Table.Th>
             <Table.Th>Segundo factor · recuperación</Table.Th>
             <Table.Th w={200}>Periodo</Table.Th>
@@ -51,8 +51,12 @@ export function CustodiansCard({ view, onChanged }: { view: AccountView; onChang
                 </Text>
                 <Text size="xs" c="dimmed">
                   {c.custodian.position} · {c.custodian.area}
-                  {c.custodian.userId ? ' · usuario de Valija' : ''}
                 </Text>
+                {c.custodian.userId && (
+                  <Badge size="xs" variant="outline" color="gray" tt="none" mt={2}>
+                    Usuario de Valija
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{c.keptIn}</Text>

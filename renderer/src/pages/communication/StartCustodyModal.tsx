@@ -53,7 +53,7 @@ export function StartCustodyModal({ view, onClose, onDone }: { view: AccountView
             {PASSWORD_POLICY_TEXT}
           </Alert>
           {loadError && <Alert color="red">{loadError}</Alert>}
-          <Select label="Custodio" description="Elija un usuario de Valija o «Otra persona» para escribir sus datos." data={options} value={form.values.userId ?? OTHER} onChange={choose} allowDeselect={false} searchable />
+          <Select label="Custodio" description="Elija un usuario de Valija o «Otra persona» para escribir sus datos." data={options} value={form.values.userId ?? OTHER} onChange={choose} allowDeselect={false} />
           <SimpleGrid cols={3}>
             <TextInput label="Nombre completo" withAsterisk readOnly={fromValija} {...form.getInputProps('fullName')} />
             <TextInput label="Cargo" withAsterisk readOnly={fromValija} {...form.getInputProps('position')} />

@@ -51,3 +51,11 @@ describe('the custody form', () => {
     expect(custodyInputSchema.parse(toCustodyInput(typed))).toMatchObject({ custodian: { userId: null, fullName: 'Luis Gómez Sol' }, startedOn: '2026-11-23' });
   });
 });
+
+describe('history lines', () => {
+  it('show the core’s ISO dates the way the office writes them, and leave other numbers alone', async () => {
+    const { withOfficeDates } = await import('./account-labels');
+    expect(withOfficeDates('Luis Gómez Sol, desde el 2026-12-02')).toBe('Luis Gómez Sol, desde el 02/12/2026');
+    expect(withOfficeDates('Salida de custodio, el 2026-11-22, por Ana; folio CS-07 2026')).toBe('Salida de custodio, el 22/11/2026, por Ana; folio CS-07 2026');
+  });
+});
