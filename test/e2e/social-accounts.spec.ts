@@ -30,8 +30,13 @@ async function assignCustodian(page: Page, custodian: { pick?: RegExp; fullName?
   return dialog;
 }
 
-test('Comunicación Social registers accounts, hands the password over, and a custody that ends owes a password change until it is recorded', async ({ page, snap }) => {
+test('Comunicación Social registers accounts, hands the password over, and a custody that ends owes a password change until it is recorded', async ({ page, snap: fullPage }) => {
   test.setTimeout(180_000);
+  // A full-page shot of a scrolled page paints the fixed header halfway down: shoot from the top.
+  const snap = async (name: string) => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await fullPage(name);
+  };
   await completeSetup(page);
   await nav(page, 'Administración');
   await createUser(page, COMMUNICATOR, 'Comunicación Social');

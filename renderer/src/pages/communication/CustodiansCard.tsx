@@ -35,10 +35,10 @@ export function CustodiansCard({ view, onChanged }: { view: AccountView; onChang
       <Table verticalSpacing="sm" horizontalSpacing="md">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={280}>Custodio</Table.Th>
+            <Table.Th w={250}>Custodio</Table.Th>
             <Table.Th>Dónde se resguarda</Table.Th>
-            <Table.Th>Segundo factor · recuperación</Table.Th>
-            <Table.Th w={200}>Periodo</Table.Th>
+            <Table.Th w={250}>Segundo factor · recuperación</Table.Th>
+            <Table.Th w={170}>Periodo</Table.Th>
             <Table.Th w={150} />
           </Table.Tr>
         </Table.Thead>
@@ -58,7 +58,7 @@ export function CustodiansCard({ view, onChanged }: { view: AccountView; onChang
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={220}>
                 <Text size="sm">{c.keptIn}</Text>
               </Table.Td>
               <Table.Td>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountInputSchema, custodyInputSchema, HOLDER_LEVEL_MESSAGE, type SocialAccount } from '../../../../shared/domain/social-accounts';
 import { zodValidate } from '../../forms/zod-form';
+import { kindLabel, pendingReason, withOfficeDates } from './account-labels';
 import { initialAccountValues, initialCustodyValues, officeTodayIso, pickCustodian, toAccountInput, toCustodyInput } from './account-form-values';
 
 const validate = (values: ReturnType<typeof initialAccountValues>) => zodValidate(accountInputSchema)(toAccountInput(values));
@@ -53,9 +54,25 @@ describe('the custody form', () => {
 });
 
 describe('history lines', () => {
-  it('show the core’s ISO dates the way the office writes them, and leave other numbers alone', async () => {
-    const { withOfficeDates } = await import('./account-labels');
+  it('show the core’s ISO dates the way the office writes them, and leave other numbers alone', () => {
     expect(withOfficeDates('Luis Gómez Sol, desde el 2026-12-02')).toBe('Luis Gómez Sol, desde el 02/12/2026');
     expect(withOfficeDates('Salida de custodio, el 2026-11-22, por Ana; folio CS-07 2026')).toBe('Salida de custodio, el 22/11/2026, por Ana; folio CS-07 2026');
+  });
+});
+
+describe('what the directory says of an account', () => {
+  const custody = { id: 'c-1', custodian: { userId: null, fullName: 'Luis Gómez Sol', position: 'Diseñador', area: 'CS' } };
+  const account = { kind: 'personal_administrada', custodies: [custody] } as unknown as SocialAccount;
+
+  it('shows a personal account administered by the area as official while it counts as one (décima novena)', () => {
+    expect(kindLabel({ account, countsAsOfficial: true })).toBe('Personal administrada por el área (cuenta oficial)');
+    expect(kindLabel({ account, countsAsOfficial: false })).toBe('Personal administrada por el área');
+    expect(kindLabel({ account: { ...account, kind: 'personal_registrada' }, countsAsOfficial: false })).toBe('Personal registrada');
+  });
+
+  it('says why a password change is owed, naming the custodian who left', () => {
+    expect(pendingReason({ account, pendingRotation: { since: '2026-12-02', reason: 'salida_de_custodio', custodyId: 'c-1' } })).toBe('El 02/12/2026 terminó la custodia de Luis Gómez Sol.');
+    expect(pendingReason({ account, pendingRotation: { since: '2026-12-02', reason: 'periodico', custodyId: null } })).toBe('Venció el cambio periódico de contraseña el 02/12/2026.');
+    expect(pendingReason({ account, pendingRotation: null })).toBe('');
   });
 });
