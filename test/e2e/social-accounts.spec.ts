@@ -34,7 +34,7 @@ test('Comunicación Social registers accounts, hands the password over, and a cu
   test.setTimeout(180_000);
   // A full-page shot of a scrolled page paints the fixed header halfway down: shoot from the top.
   const snap = async (name: string) => {
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => (globalThis as unknown as { scrollTo: (x: number, y: number) => void }).scrollTo(0, 0));
     await fullPage(name);
   };
   await completeSetup(page);
