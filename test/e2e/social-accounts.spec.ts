@@ -154,4 +154,27 @@ test('Comunicación Social registers accounts, hands the password over, and a cu
   await expect(page.getByTestId('home-social-accounts')).toContainText('Todas las cuentas están validadas');
   await openAccounts(page);
   await expect(page.getByTestId('account-row-C4Oaxaca')).not.toContainText('Cambio de contraseña pendiente');
+
+  // 6. The personal account: validated today, then removed after a confirmation; a removed account is no longer changed.
+  await page.getByTestId('account-row-@DirOperacionC4').getByRole('link', { name: '@DirOperacionC4' }).click();
+  await page.getByRole('button', { name: 'Registrar validación' }).click();
+  const validation = page.getByRole('dialog', { name: 'Registrar validación' });
+  await validation.getByRole('button', { name: 'Registrar validación' }).click();
+  await expect(validation).toBeHidden();
+  await expect(page.getByTestId('account-history').getByText('Validación de la cuenta', { exact: true })).toBeVisible();
+  await page.getByTestId('account-actions').getByRole('button', { name: 'Dar de baja' }).click();
+  const removal = page.getByRole('dialog', { name: 'Dar de baja la cuenta' });
+  await removal.getByRole('textbox', { name: 'Motivo' }).fill('El titular dejó el cargo.');
+  await removal.getByRole('button', { name: 'Dar de baja' }).click();
+  const sure = page.getByRole('dialog', { name: '¿Dar de baja X @DirOperacionC4?' });
+  await sure.getByRole('button', { name: 'Dar de baja' }).click();
+  await expect(removal).toBeHidden();
+  await expect(page.getByTestId('account-status')).toHaveText('Dada de baja');
+  await expect(page.getByTestId('account-actions')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Asignar custodio' })).toHaveCount(0);
+  // No longer official once removed (décima novena holds only while the servant is in post).
+  await expect(page.getByText('Personal administrada por el área', { exact: true })).toBeVisible();
+  await snap('89-cuenta-dada-de-baja');
+  await openAccounts(page);
+  await expect(page.getByTestId('account-row-@DirOperacionC4')).toContainText('Dada de baja');
 });

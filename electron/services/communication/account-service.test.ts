@@ -122,6 +122,16 @@ describe('the social-account register on a real vault', () => {
     expect((await w.s.socialAccounts.attention(w.ws)).map((v) => v.account.handle)).toEqual(['C4Oaxaca']);
   });
 
+  it('keeps a validation on the day of the last one in the history, but not an edit that changes nothing', async () => {
+    const w = (world = await testWorld());
+    const input = accountInputSchema.parse({ ...official, addedOn: '2026-11-23' });
+    const a = await w.s.socialAccounts.create(w.ws, w.admin, input);
+    await w.s.socialAccounts.validate(w.ws, w.admin, a.account.id, '2026-11-23');
+    await w.s.socialAccounts.update(w.ws, w.admin, a.account.id, input);
+    expect((await frames(w.s)).map((f) => f.kind)).toEqual(['created', 'validated']);
+    expect((await w.s.socialAccounts.get(w.ws, a.account.id)).history.map((h) => h.label)).toEqual(['Alta en el directorio', 'Validación de la cuenta']);
+  });
+
   it('offers the active users of Valija as custodians, with nothing but their name and position', async () => {
     const w = (world = await testWorld());
     const before = w.s.socialAccounts.custodianCandidates(w.ws);
