@@ -8,6 +8,7 @@ import { AppLayout } from './layout/AppLayout';
 import { SECTIONS, type SectionPath } from './layout/sections';
 import { AdministrationPage } from './pages/admin/AdministrationPage';
 import { AgenciesSection } from './pages/agencies/AgenciesSection';
+import { CommunicationSection } from './pages/communication/CommunicationSection';
 import { CustodyPage } from './pages/custody/CustodyPage';
 import { MediaPage } from './pages/media/MediaPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
@@ -31,6 +32,7 @@ export const PAGES: Record<Exclude<SectionPath, '/'>, () => React.JSX.Element> =
   '/envios': ShipmentsSection,
   '/custodia': CustodyPage,
   '/medios': MediaPage,
+  '/comunicacion': CommunicationSection,
 };
 
 export function AppRoutes() {

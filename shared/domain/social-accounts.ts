@@ -248,6 +248,19 @@ export interface AccountHistoryEntry {
   detail: string;
 }
 
+/** A Valija user who may be named custodian of a password: only who they are, nothing of their account. */
+export interface CustodianCandidate {
+  userId: string;
+  fullName: string;
+  position: string;
+}
+
+/** Whether an account asks for someone's attention: en revisión, or owing a password change (removed ones never). */
+export function needsAttention(view: Pick<AccountView, 'status' | 'pendingRotation'>): boolean {
+  if (view.status === 'dada_de_baja') return false;
+  return view.status === 'en_revision' || view.pendingRotation !== null;
+}
+
 export interface AccountDetail extends AccountView {
   history: AccountHistoryEntry[];
 }

@@ -92,6 +92,8 @@ export const CHANNELS = [
   'socialAccounts.openIncident',
   'socialAccounts.recordIncidentStep',
   'socialAccounts.printIncidentReport',
+  'socialAccounts.attention',
+  'socialAccounts.custodianCandidates',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

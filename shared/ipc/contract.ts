@@ -12,7 +12,7 @@ import { courierInputSchema, custodyEventInputSchema, custodyFilterSchema, type 
 import { printInputSchema, type PrintedForm, type PrintedSheetInfo } from '../domain/printing';
 import { bagRefSchema, exportRecordsSchema, loadMediaSchema, restoreSchema, stageFileSchema, type BackupReport, type BagFolder, type DriveInfo, type RepairSummary, type RestoreSummary } from '../domain/media';
 import type { SessionState } from '../domain/session';
-import { CUSTODY_END_REASONS, accountInputSchema, custodyInputSchema, incidentInputSchema, incidentStepInputSchema, rotationInputSchema, type AccountDetail, type AccountView } from '../domain/social-accounts';
+import { CUSTODY_END_REASONS, accountInputSchema, custodyInputSchema, incidentInputSchema, incidentStepInputSchema, rotationInputSchema, type AccountDetail, type AccountView, type CustodianCandidate } from '../domain/social-accounts';
 import { settingsSchema, type Settings } from '../domain/settings';
 import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
 import { bytesMatchDeclaredType, SIGNATURE_MISMATCH_MESSAGE } from '../domain/file-signature';
@@ -222,6 +222,8 @@ export const contract = {
   'socialAccounts.openIncident': channel<AccountView>()(z.object({ accountId: id, incident: incidentInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'registrar incidentes de cuentas' }),
   'socialAccounts.recordIncidentStep': channel<AccountView>()(z.object({ accountId: id, incidentId: id, step: incidentStepInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'registrar incidentes de cuentas', inDomain: 'steps after the detection; closing needs every step; the password change is a rotation (account-rules: recordIncidentStep)' }),
   'socialAccounts.printIncidentReport': channel<DocumentDownload>()(z.object({ accountId: id, incidentId: id }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'imprimir reportes de incidentes' }),
+  'socialAccounts.attention': channel<AccountView[]>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'consultar las cuentas de redes sociales' }),
+  'socialAccounts.custodianCandidates': channel<CustodianCandidate[]>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'asignar custodios de contraseñas' }),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, Access, unknown> };
 
 type Contract = typeof contract;

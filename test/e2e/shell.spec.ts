@@ -8,6 +8,8 @@ const SECTIONS = [
   { label: 'Dependencias y convenios', heading: 'Dependencias y convenios', file: '04-dependencias' },
   { label: 'Reportes periódicos', heading: 'Reportes periódicos', file: '05-reportes' },
   { label: 'Medios extraíbles', heading: 'Medios extraíbles', file: '06-medios' },
+  // The administrator also keeps Comunicación Social's register: its group's one page.
+  { label: 'Cuentas', heading: 'Cuentas de redes sociales', file: '08-comunicacion-cuentas' },
   { label: 'Administración', heading: 'Administración', file: '07-administracion' },
 ];
 

@@ -99,6 +99,52 @@ describe('the social-account register on a real vault', () => {
     expect(after.pendingRotation).toMatchObject({ reason: 'salida_de_custodio' });
   });
 
+  it('lists for Inicio only the accounts en revisión or owing a password change, never a removed one', async () => {
+    const w = (world = await testWorld());
+    const fresh = (handle: string) => accountInputSchema.parse({ ...official, handle, addedOn: '2026-02-01' });
+    const quiet = await w.s.socialAccounts.create(w.ws, w.admin, fresh('Tranquila'));
+    const owing = await w.s.socialAccounts.create(w.ws, w.admin, fresh('Debe'));
+    const overdue = await w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse(official)); // added 2026-01-05: due on 2026-07-05
+    const removed = await w.s.socialAccounts.create(w.ws, w.admin, fresh('Baja'));
+    for (const v of [quiet, owing, removed]) await w.s.socialAccounts.validate(w.ws, w.admin, v.account.id, '2026-11-01');
+    expect((await w.s.socialAccounts.attention(w.ws)).map((v) => v.account.handle)).toEqual(['C4Oaxaca']);
+
+    const started = await w.s.socialAccounts.startCustody(w.ws, w.admin, owing.account.id, custodian('Ana Torres Ruiz'));
+    await w.s.socialAccounts.endCustody(w.ws, w.admin, owing.account.id, started.account.custodies[0]!.id, '2026-11-20', 'salida_de_custodio');
+    await w.s.socialAccounts.startCustody(w.ws, w.admin, removed.account.id, custodian('Ana Torres Ruiz'));
+    await w.s.socialAccounts.remove(w.ws, w.admin, removed.account.id, '2026-11-21', 'Cuenta cerrada');
+    const attention = await w.s.socialAccounts.attention(w.ws);
+    // The oldest debt first: the revalidation due in July, then the change owed since 20 November.
+    expect(attention.map((v) => v.account.handle)).toEqual(['C4Oaxaca', 'Debe']);
+    expect(attention.map((v) => v.account.id)).not.toContain(quiet.account.id);
+    expect(attention[0]).toMatchObject({ status: 'en_revision', account: { id: overdue.account.id } });
+    expect(attention[1]!.pendingRotation).toMatchObject({ since: '2026-11-20', reason: 'salida_de_custodio' });
+
+    await w.s.socialAccounts.recordRotation(w.ws, w.admin, owing.account.id, { on: '2026-11-22', reason: 'salida_de_custodio', changedBy: 'José Pérez', note: '' });
+    expect((await w.s.socialAccounts.attention(w.ws)).map((v) => v.account.handle)).toEqual(['C4Oaxaca']);
+  });
+
+  it('keeps a validation on the day of the last one in the history, but not an edit that changes nothing', async () => {
+    const w = (world = await testWorld());
+    const input = accountInputSchema.parse({ ...official, addedOn: '2026-11-23' });
+    const a = await w.s.socialAccounts.create(w.ws, w.admin, input);
+    await w.s.socialAccounts.validate(w.ws, w.admin, a.account.id, '2026-11-23');
+    await w.s.socialAccounts.update(w.ws, w.admin, a.account.id, input);
+    expect((await frames(w.s)).map((f) => f.kind)).toEqual(['created', 'validated']);
+    expect((await w.s.socialAccounts.get(w.ws, a.account.id)).history.map((h) => h.label)).toEqual(['Alta en el directorio', 'Validación de la cuenta']);
+  });
+
+  it('offers the active users of Valija as custodians, with nothing but their name and position', async () => {
+    const w = (world = await testWorld());
+    const before = w.s.socialAccounts.custodianCandidates(w.ws);
+    expect(before.map((c) => c.userId)).toContain(w.clerk.id);
+    expect(Object.keys(before[0]!).sort()).toEqual(['fullName', 'position', 'userId']);
+    await w.s.users.deactivate(w.ws, w.admin, w.clerk.id);
+    const after = w.s.socialAccounts.custodianCandidates(w.ws);
+    expect(after.map((c) => c.userId)).not.toContain(w.clerk.id);
+    expect(after.length).toBe(before.length - 1);
+  });
+
   it('opens from its checkpoint, replays what came after it, and rebuilds a damaged one (saying so in the audit log)', async () => {
     const w = (world = await testWorld());
     const a = await w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse(official));

@@ -16,8 +16,10 @@ import {
   INCIDENT_STEP_LABELS,
   NETWORK_LABELS,
   ROTATION_REASON_LABELS,
+  needsAttention,
   type AccountDetail,
   type AccountView,
+  type CustodianCandidate,
   type CustodyEndReason,
   type ParsedCustodyInput,
   type ParsedIncidentInput,
@@ -91,6 +93,20 @@ export class SocialAccountService {
     const views = (await this.store(ws)).all().map((a) => this.view(a, today));
     const rank = (v: AccountView) => (v.status === 'dada_de_baja' ? 1 : 0);
     return views.sort((a, b) => rank(a) - rank(b) || a.account.network.localeCompare(b.account.network) || a.account.handle.localeCompare(b.account.handle, 'es-MX'));
+  }
+
+  /** Inicio: the accounts en revisión or owing a password change, the oldest debt first. */
+  async attention(ws: Workspace): Promise<AccountView[]> {
+    const since = (v: AccountView) => v.pendingRotation?.since ?? v.revalidationDueOn;
+    return (await this.list(ws)).filter(needsAttention).sort((a, b) => since(a).localeCompare(since(b)));
+  }
+
+  /** The active users of Valija, by name, for naming one of them custodian (the users list itself is the administrator's). */
+  custodianCandidates(ws: Workspace): CustodianCandidate[] {
+    return ws.users.data.users
+      .filter((u) => u.active)
+      .map((u) => ({ userId: u.id, fullName: u.fullName, position: u.position }))
+      .sort((a, b) => a.fullName.localeCompare(b.fullName, 'es-MX'));
   }
 
   async get(ws: Workspace, accountId: string): Promise<AccountDetail> {

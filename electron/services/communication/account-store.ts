@@ -131,7 +131,8 @@ export class AccountStore {
     return this.queue.run(async () => {
       const prev = this.accounts.get(next.id);
       const set = changedFields(prev, next);
-      if (prev && Object.keys(set).length === 0) return prev;
+      // An edit that changes nothing is not a change; a step (a validation on the day of the last one) still happened and is history.
+      if (prev && Object.keys(set).length === 0 && change.kind === 'updated') return prev;
       const frame: AccountFrame = { v: 1, accountId: next.id, at: change.at.toISOString(), actor: change.actor, kind: change.kind, detail: change.detail, set };
       const result = await this.stream.append(frame, { at: change.at });
       apply(this.accounts, frame);

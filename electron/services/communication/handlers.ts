@@ -21,5 +21,7 @@ export function communicationHandlers(accounts: SocialAccountService) {
     'socialAccounts.recordIncidentStep': ({ accountId, incidentId, step }, { ws, user }) => accounts.recordIncidentStep(ws, user, accountId, incidentId, step),
     'socialAccounts.printIncidentReport': ({ accountId, incidentId }, { ws, user }) => accounts.printIncidentReport(ws, user, accountId, incidentId),
     'socialAccounts.recordRotation': ({ accountId, rotation }, { ws, user }) => accounts.recordRotation(ws, user, accountId, rotation),
+    'socialAccounts.attention': (_, { ws }) => accounts.attention(ws),
+    'socialAccounts.custodianCandidates': (_, { ws }) => accounts.custodianCandidates(ws),
   } satisfies DomainHandlers;
 }

@@ -105,6 +105,8 @@ const EXPECTED: Record<Channel, string> = {
   'socialAccounts.openIncident': 'comunicacion_social|administrador',
   'socialAccounts.recordIncidentStep': 'comunicacion_social|administrador',
   'socialAccounts.printIncidentReport': 'comunicacion_social|administrador',
+  'socialAccounts.attention': 'comunicacion_social|administrador',
+  'socialAccounts.custodianCandidates': 'comunicacion_social|administrador',
 };
 
 /** Channels whose refusal also depends on the record or the input: the contract must name that rule. */

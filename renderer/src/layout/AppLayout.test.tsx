@@ -1,10 +1,29 @@
 import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Role } from '../../../shared/domain/roles';
 import { AppRoutes, PAGES } from '../App';
+import { useSessionStore } from '../stores/session-store';
 import { theme } from '../theme';
 import { SECTIONS } from './sections';
+
+function signedInAs(roles: Role[]) {
+  useSessionStore.setState({
+    state: {
+      status: 'signed_in',
+      office: { institution: 'C4 Oaxaca', unit: 'Dirección General', acronym: 'C4', folioPrefix: 'C4/DG' } as never,
+      user: { id: 'u-1', userName: 'rdiaz', fullName: 'Rosa Díaz Peña', position: 'Jefa de Comunicación Social', roles },
+      mustChangePassword: false,
+      idleMinutes: 10,
+    },
+  });
+}
+
+afterEach(() => useSessionStore.setState({ state: null }));
+
+/** A section whose sidebar entry groups its pages is titled by its first page. */
+const TITLES: Partial<Record<string, string>> = { '/comunicacion': 'Cuentas de redes sociales' };
 
 function renderAt(path: string) {
   return render(
@@ -32,16 +51,42 @@ describe('app layout', () => {
   });
 
   it('routes every section to its own page, titled with the section and active in the sidebar', () => {
+    signedInAs(['comunicacion_social', 'capturista']);
     const sections = SECTIONS.slice(1);
     expect(sections.map((s) => s.path).sort()).toEqual(Object.keys(PAGES).sort());
-    expect(sections).toHaveLength(6);
+    expect(sections).toHaveLength(7);
     for (const section of sections) {
       const { unmount } = renderAt(section.path);
-      expect(screen.getByRole('heading', { level: 1 }).textContent, section.path).toBe(section.label);
+      expect(screen.getByRole('heading', { level: 1 }).textContent, section.path).toBe(TITLES[section.path] ?? section.label);
       const active = screen.getByRole('navigation', { name: 'Secciones' }).querySelectorAll('a[data-active="true"]');
-      expect(Array.from(active).map((a) => a.textContent), section.path).toEqual([section.label]);
+      expect(Array.from(active).map((a) => a.textContent), section.path).toEqual([section.pages?.[0]?.label ?? section.label]);
       unmount();
     }
+  }, 30_000);
+
+  it('shows «Comunicación Social» → «Cuentas» only to Comunicación Social and the administrator', () => {
+    const labels = () => Array.from(screen.getByRole('navigation', { name: 'Secciones' }).querySelectorAll('a, button')).map((a) => a.textContent);
+    for (const roles of [['comunicacion_social'], ['administrador']] as Role[][]) {
+      signedInAs(roles);
+      const { unmount } = renderAt('/');
+      expect(labels(), roles.join()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Cuentas', 'Administración']);
+      expect(screen.getByRole('link', { name: 'Cuentas' }).getAttribute('href')).toBe('/comunicacion/cuentas');
+      unmount();
+    }
+    for (const roles of [['capturista'], ['juridico', 'director']] as Role[][]) {
+      signedInAs(roles);
+      const { unmount } = renderAt('/');
+      expect(labels(), roles.join()).not.toContain('Comunicación Social');
+      expect(labels(), roles.join()).not.toContain('Cuentas');
+      unmount();
+    }
+  }, 30_000);
+
+  it('tells a user without the role, who typed the address, that the accounts are not for them', () => {
+    signedInAs(['capturista']);
+    renderAt('/comunicacion/cuentas');
+    expect(screen.getByRole('alert').textContent).toContain('Su usuario no tiene el rol de Comunicación Social ni de administrador.');
+    expect(screen.queryByRole('button', { name: 'Registrar cuenta' })).toBeNull();
   });
 
   it('Administración is a working page that tells a non-administrator it is not for them', () => {

@@ -5,7 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { ChangePasswordForm } from '../session/ChangePasswordForm';
 import { useAppStore } from '../stores/app-store';
 import { useSessionStore, useSignedIn } from '../stores/session-store';
-import { SECTIONS } from './sections';
+import { visibleSections } from './sections';
 
 function isActive(sectionPath: string, currentPath: string): boolean {
   return sectionPath === '/' ? currentPath === '/' : currentPath.startsWith(sectionPath);
@@ -68,18 +68,34 @@ export function AppLayout() {
 
       <AppShell.Navbar p="sm" aria-label="Secciones">
         <Stack gap={4} style={{ flex: 1 }}>
-          {SECTIONS.map((section) => (
-            <NavLink
-              key={section.path}
-              component={Link}
-              to={section.path}
-              label={section.label}
-              leftSection={<section.icon size={20} stroke={1.6} />}
-              active={isActive(section.path, location.pathname)}
-              variant="light"
-              fw={500}
-            />
-          ))}
+          {visibleSections(session?.user.roles ?? []).map((section) =>
+            section.pages ? (
+              <NavLink
+                key={section.path}
+                component="button"
+                label={section.label}
+                leftSection={<section.icon size={20} stroke={1.6} />}
+                defaultOpened
+                fw={500}
+                childrenOffset={32}
+              >
+                {section.pages.map((page) => (
+                  <NavLink key={page.path} component={Link} to={page.path} label={page.label} active={isActive(page.path, location.pathname)} variant="light" fw={500} />
+                ))}
+              </NavLink>
+            ) : (
+              <NavLink
+                key={section.path}
+                component={Link}
+                to={section.path}
+                label={section.label}
+                leftSection={<section.icon size={20} stroke={1.6} />}
+                active={isActive(section.path, location.pathname)}
+                variant="light"
+                fw={500}
+              />
+            ),
+          )}
         </Stack>
         <Group justify="space-between" px="xs" pt="sm">
           <Text size="xs" c="dimmed">

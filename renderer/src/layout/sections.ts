@@ -5,12 +5,15 @@ import {
   IconLink,
   IconMailForward,
   IconSettings,
+  IconSpeakerphone,
   IconUsb,
   type Icon,
 } from '@tabler/icons-react';
+import type { Role } from '../../../shared/domain/roles';
+import { COMMUNICATION } from '../../../shared/ipc/access';
 
 /** Every section's route. App.tsx's PAGES must give each one (but Inicio) a page. */
-export type SectionPath = '/' | '/envios' | '/custodia' | '/dependencias' | '/reportes' | '/medios' | '/administracion';
+export type SectionPath = '/' | '/envios' | '/custodia' | '/dependencias' | '/reportes' | '/medios' | '/comunicacion' | '/administracion';
 
 export interface Section {
   path: SectionPath;
@@ -18,6 +21,10 @@ export interface Section {
   icon: Icon;
   /** One sentence under the section's card on Inicio. */
   summary: string;
+  /** Shown only to users holding one of these roles (the core refuses the others anyway); everyone when absent. */
+  roles?: readonly Role[];
+  /** The section's own pages, listed under it in the sidebar; the section's link is then their group. */
+  pages?: { path: string; label: string }[];
 }
 
 /** The sidebar, in the order the office works. */
@@ -59,6 +66,14 @@ export const SECTIONS: Section[] = [
     summary: 'Carga de medios magnéticos, exportación de expedientes, respaldo y restauración.',
   },
   {
+    path: '/comunicacion',
+    label: 'Comunicación Social',
+    icon: IconSpeakerphone,
+    summary: 'Directorio de cuentas de redes sociales de la institución y la custodia de sus contraseñas.',
+    roles: COMMUNICATION,
+    pages: [{ path: '/comunicacion/cuentas', label: 'Cuentas' }],
+  },
+  {
     path: '/administracion',
     label: 'Administración',
     icon: IconSettings,
@@ -66,3 +81,8 @@ export const SECTIONS: Section[] = [
   },
 ];
 
+
+/** The sections a user holding `roles` sees, in the sidebar's order. */
+export function visibleSections(roles: readonly Role[]): Section[] {
+  return SECTIONS.filter((s) => !s.roles || s.roles.some((r) => roles.includes(r)));
+}

@@ -5,7 +5,10 @@ import { formatCivilDate } from '../../../shared/format/date';
 import { call } from '../api/client';
 import { MaintenanceProgress } from '../components/MaintenanceProgress';
 import { useLoad } from '../api/use-load';
-import { SECTIONS } from '../layout/sections';
+import { visibleSections } from '../layout/sections';
+import { COMMUNICATION } from '../../../shared/ipc/access';
+import { useSignedIn } from '../stores/session-store';
+import { AccountsAttentionPanel } from './communication/AccountsAttentionPanel';
 import { DamageNotice, hasDamage } from '../components/DamageNotice';
 import { HomePanel } from './HomePanel';
 import { ShipmentCounts } from './ShipmentCounts';
@@ -13,7 +16,8 @@ import { ShipmentCounts } from './ShipmentCounts';
 /** Inicio: what needs attention today, then where each kind of work lives. */
 export function HomePage() {
   const { data, error } = useLoad(() => call('home.dashboard', {}), []);
-  const others = SECTIONS.slice(1);
+  const roles = useSignedIn()?.user.roles ?? [];
+  const others = visibleSections(roles).slice(1);
 
   return (
     <Stack gap="lg" maw={1200}>
@@ -40,6 +44,7 @@ export function HomePage() {
           ))}
         </HomePanel>
       )}
+      {COMMUNICATION.some((r) => roles.includes(r)) && <AccountsAttentionPanel />}
       {data && <ShipmentCounts counts={data.shipmentsByState} />}
       {data && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
