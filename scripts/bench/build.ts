@@ -324,7 +324,7 @@ export async function buildVault(dir: string, volume: Volume, options: { log?: (
   }
   const couriers: Courier[] = [];
   for (let i = 0; i < 12; i += 1) {
-    couriers.push(await s.custody.saveCourier(ws, admin, undefined, { kind: i < 8 ? 'interno' : 'externo', fullName: `Mensajero ${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 3) % FAMILY.length]}`, organisation: i < 8 ? 'C4 Oaxaca' : 'Mensajería Express', identification: `Gafete ${100 + i}` }));
+    couriers.push(await s.custody.saveCourier(ws, admin, undefined, parsed.courier({ kind: i < 8 ? 'interno' : 'externo', fullName: `Mensajero ${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 3) % FAMILY.length]}`, organisation: i < 8 ? 'C4 Oaxaca' : 'Mensajería Express', identification: `Gafete ${100 + i}` })));
   }
   // The reports catalogue of the example directive, so Inicio has obligations to count.
   await s.directory.loadExample(ws, admin);

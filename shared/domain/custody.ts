@@ -173,6 +173,7 @@ export const courierInputSchema = z
   })
   .strict();
 export type CourierInput = z.input<typeof courierInputSchema>;
+export type CourierFields = z.output<typeof courierInputSchema>;
 export interface Courier extends z.output<typeof courierInputSchema> {
   id: string;
   active: boolean;
@@ -198,6 +199,7 @@ export const custodyFilterSchema = z
   })
   .strict();
 export type CustodyFilterInput = z.input<typeof custodyFilterSchema>;
+export type CustodyFilter = z.output<typeof custodyFilterSchema>;
 
 export interface CustodyRow extends CustodyEvent {
   agencyAcronym: string;

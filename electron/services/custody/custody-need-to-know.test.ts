@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { User } from '../../../shared/domain/users';
 import { envelopeContent, shipmentIn, testWorld, type TestWorld } from '../test-support/world';
+import { parsed } from '../test-support/parsed-inputs';
 
 let world: TestWorld | null = null;
 afterEach(async () => {
@@ -20,7 +21,7 @@ describe('need-to-know in the custody log, on a real vault', () => {
 
     // Lucía prepared none of them: every event is listed, the classified subjects are not.
     const lucia = w.clerk2;
-    const page = await w.s.custody.list(w.ws, lucia, {});
+    const page = await w.s.custody.list(w.ws, lucia, parsed.custodyFilter({}));
     expect(page.total).toBe(5);
     const subjectOf = (id: string) => [...new Set(page.items.filter((e) => e.shipmentId === id).map((e) => e.subject))];
     expect(subjectOf(reserved.id)).toEqual(['Contenido reservado']);
@@ -34,12 +35,12 @@ describe('need-to-know in the custody log, on a real vault', () => {
     expect(JSON.stringify(page.items)).not.toContain('víctimas');
 
     // The preparer and legal read them.
-    const ownView = await w.s.custody.list(w.ws, w.clerk, { shipmentId: reserved.id });
+    const ownView = await w.s.custody.list(w.ws, w.clerk, parsed.custodyFilter({ shipmentId: reserved.id }));
     expect(new Set(ownView.items.map((e) => e.subject))).toEqual(new Set(['Informe de inteligencia sobre el penal']));
-    expect((await w.s.custody.list(w.ws, w.lawyer, { shipmentId: confidential.id })).items[0]?.subject).toBe('Datos personales de víctimas');
+    expect((await w.s.custody.list(w.ws, w.lawyer, parsed.custodyFilter({ shipmentId: confidential.id }))).items[0]?.subject).toBe('Datos personales de víctimas');
 
     // The CSV she exports: every event, no classified subject.
-    const csv = csvOf(await w.s.custody.exportCsv(w.ws, lucia, {}));
+    const csv = csvOf(await w.s.custody.exportCsv(w.ws, lucia, parsed.custodyFilter({})));
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(6);
     expect(csv).toContain('Contenido reservado');
     expect(csv).toContain('Contenido confidencial');
@@ -55,7 +56,7 @@ describe('need-to-know in the custody log, on a real vault', () => {
     // Granted reservada by name, she reads that subject, still not the confidential one.
     await w.s.users.setReadGrants(w.ws, w.admin, lucia.id, ['reservada']);
     const granted = w.ws.users.data.users.find((u) => u.id === lucia.id) as User;
-    const after = await w.s.custody.list(w.ws, granted, {});
+    const after = await w.s.custody.list(w.ws, granted, parsed.custodyFilter({}));
     expect(new Set(after.items.filter((e) => e.shipmentId === reserved.id).map((e) => e.subject))).toEqual(new Set(['Informe de inteligencia sobre el penal']));
     expect(new Set(after.items.filter((e) => e.shipmentId === confidential.id).map((e) => e.subject))).toEqual(new Set(['Contenido confidencial']));
   });

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Low } from 'lowdb';
-import { courierInputSchema, custodyFilterSchema, type Courier, type CustodyEvent, type CustodyFilterInput, type CustodyPage, type CustodyParty, type CustodyRow, type CustodyVerification, type KnownParties } from '../../../shared/domain/custody';
+import { type Courier, type CourierFields, type CustodyEvent, type CustodyFilter, type CustodyPage, type CustodyParty, type CustodyRow, type CustodyVerification, type KnownParties } from '../../../shared/domain/custody';
 import type { ShipmentAction } from '../../../shared/domain/shipment-states';
 import type { Classification, Shipment } from '../../../shared/domain/shipments';
 import type { User } from '../../../shared/domain/users';
 import type { ParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/errors';
-import { describeIssues } from '../../../shared/validation';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
 import { todayInOffice } from '../agencies/rules';
 import { shortHash } from '../integrity/hash-chain';
+import { couriersDoc } from '../vault/documents';
 import { mayRead } from '../shipments/need-to-know';
 import type { ShipmentService } from '../shipments/shipment-service';
 import { ChainWalk } from './custody-chain';
@@ -51,10 +51,10 @@ export class CustodyService {
     private readonly clock: () => Date,
   ) {}
 
-  private couriersDoc(ws: Workspace): Promise<Low<{ couriers: Courier[] }>> {
+  private couriers$(ws: Workspace): Promise<Low<{ couriers: Courier[] }>> {
     let doc = this.couriersDocs.get(ws);
     if (!doc) {
-      doc = ws.vault.doc<{ couriers: Courier[] }>('couriers', { couriers: [] });
+      doc = couriersDoc(ws.vault);
       this.couriersDocs.set(ws, doc);
     }
     return doc;
@@ -63,11 +63,8 @@ export class CustodyService {
   // ---- the global log ------------------------------------------------------
 
   /** The index entries that pass the filter, newest handoff first (paging is the caller's). */
-  private async matching(ws: Workspace, input: CustodyFilterInput) {
-    const parsed = custodyFilterSchema.safeParse(input);
-    if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues));
-    const f = parsed.data;
-    const view = await this.shipments.custodyView(ws);
+  private async matching(ws: Workspace, f: CustodyFilter) {
+    const view = await this.shipments.custody.view(ws);
     const entries = view.ledger.query({
       // Civil days in the office's zone as instants (the log may hold half a million events).
       ...(f.from ? { fromMs: officeDayStart(f.from) } : {}),
@@ -87,7 +84,7 @@ export class CustodyService {
    * (need-to-know) is withheld: its subject, and the name of a document
    * filed with a handoff (its download is refused by shipments.scan anyway).
    */
-  private async rowsOf(view: Awaited<ReturnType<ShipmentService['custodyView']>>, entries: readonly CustodyIndexEntry[], viewer: User): Promise<CustodyRow[]> {
+  private async rowsOf(view: Awaited<ReturnType<ShipmentService['custody']['view']>>, entries: readonly CustodyIndexEntry[], viewer: User): Promise<CustodyRow[]> {
     const events = await view.ledger.load(entries);
     return events.map((e) => {
       const shipment = view.shipment(e.shipmentId);
@@ -98,15 +95,14 @@ export class CustodyService {
     });
   }
 
-  async list(ws: Workspace, viewer: User, filter: CustodyFilterInput = {}): Promise<CustodyPage> {
+  async list(ws: Workspace, viewer: User, filter: CustodyFilter): Promise<CustodyPage> {
     const { view, entries } = await this.matching(ws, filter);
-    const offset = filter.offset ?? 0;
-    const limit = filter.limit ?? 50;
+    const { offset, limit } = filter;
     return { total: entries.length, items: await this.rowsOf(view, entries.slice(offset, offset + limit), viewer) };
   }
 
   /** The filtered log (every page) as an Excel-friendly CSV; audited, since it takes information out of the vault. */
-  async exportCsv(ws: Workspace, user: User, filter: CustodyFilterInput = {}): Promise<{ fileName: string; mediaType: string; base64: string }> {
+  async exportCsv(ws: Workspace, user: User, filter: CustodyFilter): Promise<{ fileName: string; mediaType: string; base64: string }> {
     const { view, entries } = await this.matching(ws, filter);
     const rows = await this.rowsOf(view, entries, user);
     // A correction names an event of its own shipment.
@@ -124,7 +120,7 @@ export class CustodyService {
    * Reports OK or the first event that does not match, and why.
    */
   async verify(ws: Workspace, user: User, shipmentId?: string): Promise<CustodyVerification> {
-    const view = await this.shipments.custodyView(ws);
+    const view = await this.shipments.custody.view(ws);
     // One walk per shipment, fed a month at a time: at ten years the vault holds half a million events,
     // and only each chain's head and the times its order check needs stay in memory.
     const chains = new Map<string, { walk: ChainWalk; folio: string | null; times: TimedEvent[] }>();
@@ -154,7 +150,7 @@ export class CustodyService {
       const a = await ws.audit.verify();
       audit = { ok: a.ok, checked: a.checked, firstBad: a.firstBad };
     }
-    const damage = shipmentId ? null : await this.shipments.scanDamage(ws);
+    const damage = shipmentId ? null : await this.shipments.upkeep.scanDamage(ws);
     const damaged = damage !== null && (damage.months.length > 0 || damage.shipments.length > 0);
     const ok = firstBad === null && (audit?.ok ?? true) && findings.length === 0 && !damaged;
     const resultado = firstBad !== null || audit?.ok === false || damaged ? 'con errores' : findings.length > 0 ? 'con hallazgos' : 'correcta';
@@ -165,15 +161,12 @@ export class CustodyService {
   // ---- couriers and frequent parties --------------------------------------
 
   async couriers(ws: Workspace): Promise<Courier[]> {
-    const doc = await this.couriersDoc(ws);
+    const doc = await this.couriers$(ws);
     return [...doc.data.couriers].sort((a, b) => Number(b.active) - Number(a.active) || b.uses - a.uses || a.fullName.localeCompare(b.fullName, 'es'));
   }
 
-  async saveCourier(ws: Workspace, user: User, courierId: string | undefined, input: unknown, active = true): Promise<Courier> {
-    const parsed = courierInputSchema.safeParse(input);
-    if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues));
-    const doc = await this.couriersDoc(ws);
-    const fields = parsed.data;
+  async saveCourier(ws: Workspace, user: User, courierId: string | undefined, fields: CourierFields, active = true): Promise<Courier> {
+    const doc = await this.couriers$(ws);
     const duplicate = doc.data.couriers.find((c) => c.id !== courierId && fold(c.fullName) === fold(fields.fullName) && fold(c.organisation) === fold(fields.organisation));
     if (duplicate) throw new AppError('VALIDATION', `${duplicate.fullName} (${duplicate.organisation}) ya está registrado.`);
     let saved: Courier | undefined;
@@ -195,14 +188,14 @@ export class CustodyService {
    * courier's use here, so the counter offers the usual ones first.
    */
   async act(ws: Workspace, user: User, shipmentId: string, action: ShipmentAction, payload: ParsedInput<'shipments.act'>['payload']): Promise<Shipment> {
-    const next = await this.shipments.act(ws, user, shipmentId, action, payload);
+    const next = await this.shipments.lifecycle.act(ws, user, shipmentId, action, payload);
     if ('courierId' in payload) await this.noteCourierUse(ws, payload.courierId);
     return next;
   }
 
   /** A custody event that does not move the shipment (a relay, storage, an opening, a correction); its courier's use is counted. */
   async record(ws: Workspace, user: User, shipmentId: string, event: ParsedInput<'custody.record'>['event']): Promise<CustodyEvent> {
-    const recorded = await this.shipments.recordCustody(ws, user, shipmentId, event);
+    const recorded = await this.shipments.custody.record(ws, user, shipmentId, event);
     await this.noteCourierUse(ws, recorded.courierId);
     return recorded;
   }
@@ -210,7 +203,7 @@ export class CustodyService {
   /** Counts a courier's use, so the counter lists the usual ones first. */
   async noteCourierUse(ws: Workspace, courierId: string | null): Promise<void> {
     if (!courierId) return;
-    const doc = await this.couriersDoc(ws);
+    const doc = await this.couriers$(ws);
     if (!doc.data.couriers.some((c) => c.id === courierId)) return;
     await doc.update((d) => {
       const c = d.couriers.find((x) => x.id === courierId);
@@ -223,7 +216,7 @@ export class CustodyService {
 
   /** Couriers, people and places typed before at the counter, most frequent first. */
   async knownParties(ws: Workspace): Promise<KnownParties> {
-    const view = await this.shipments.custodyView(ws);
+    const view = await this.shipments.custody.view(ws);
     const people = new Map<string, { party: CustodyParty; count: number }>();
     const places = new Map<string, { place: string; count: number }>();
     const recent = await view.ledger.load(view.ledger.latest(2000));

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CustodyEvent } from '../../../shared/domain/custody';
-import { createServices, type Services } from '../app-services';
+import { createHandlers, createServices, type Services } from '../app-services';
 import { ADMIN as admin, envelopeContent, shipmentIn, testWorld } from '../test-support/world';
+import { parsed } from '../test-support/parsed-inputs';
+import { dispatch } from '../ipc/dispatch';
 import { TEST_KDF } from '../vault';
 import { tamperStream } from '../vault/test-support';
 import type { CustodyFrame } from './custody-ledger';
@@ -64,15 +66,15 @@ async function world() {
 describe('custody in the shipment life cycle', () => {
   it('records the physical handoffs as the custody events that move the shipment, flags a broken seal, and accepts corrections', async () => {
     const { s, ws, clerk, shipment, handoff } = await world();
-    await s.shipments.act(ws, clerk, shipment.id, 'sellar', handoff('José Pérez', 'José Pérez', SEALS.map((number) => ({ number, intact: true }))));
-    await s.shipments.act(ws, clerk, shipment.id, 'despachar', handoff('José Pérez', 'Pedro Gómez', SEALS.map((number) => ({ number, intact: true }))));
-    const relay = await s.shipments.recordCustody(ws, clerk, shipment.id, { ...handoff('Pedro Gómez', 'Luis Mora', []), type: 'entrega_mensajero', remarks: 'Relevo de mensajero' });
-    const received = await s.shipments.act(ws, clerk, shipment.id, 'registrar_acuse', handoff('Luis Mora', 'Carlos Núñez', [{ number: 'S-0001', intact: true }, { number: 'S-0002', intact: false, description: 'Sello rasgado en la solapa' }]));
+    await s.shipments.lifecycle.act(ws, clerk, shipment.id, 'sellar', parsed.payload('sellar', handoff('José Pérez', 'José Pérez', SEALS.map((number) => ({ number, intact: true })))));
+    await s.shipments.lifecycle.act(ws, clerk, shipment.id, 'despachar', parsed.payload('despachar', handoff('José Pérez', 'Pedro Gómez', SEALS.map((number) => ({ number, intact: true })))));
+    const relay = await s.shipments.custody.record(ws, clerk, shipment.id, parsed.custodyEvent({ ...handoff('Pedro Gómez', 'Luis Mora', []), type: 'entrega_mensajero', remarks: 'Relevo de mensajero' }));
+    const received = await s.shipments.lifecycle.act(ws, clerk, shipment.id, 'registrar_acuse', parsed.payload('registrar_acuse', handoff('Luis Mora', 'Carlos Núñez', [{ number: 'S-0001', intact: true }, { number: 'S-0002', intact: false, description: 'Sello rasgado en la solapa' }])));
     expect(received.state).toBe('entregado');
-    const correction = await s.shipments.recordCustody(ws, clerk, shipment.id, { ...handoff('Pedro Gómez', 'Luis Mora Díaz', []), type: 'entrega_mensajero', corrects: relay.id, remarks: 'El nombre completo del mensajero es Luis Mora Díaz' });
+    const correction = await s.shipments.custody.record(ws, clerk, shipment.id, parsed.custodyEvent({ ...handoff('Pedro Gómez', 'Luis Mora Díaz', []), type: 'entrega_mensajero', corrects: relay.id, remarks: 'El nombre completo del mensajero es Luis Mora Díaz' }));
     expect(correction.corrects).toBe(relay.id);
 
-    const detail = await s.shipments.get(ws, clerk, shipment.id);
+    const detail = await s.shipments.queries.get(ws, clerk, shipment.id);
     expect(detail.custody.map((e) => [e.seq, e.type, e.transition?.to ?? null])).toEqual([
       [1, 'sellado', 'sellado'], [2, 'entrega_mensajero', 'en_transito'], [3, 'entrega_mensajero', null], [4, 'recepcion_destino', 'entregado'], [5, 'entrega_mensajero', null],
     ]);
@@ -82,8 +84,8 @@ describe('custody in the shipment life cycle', () => {
     expect(detail.shipment.history.filter((h) => h.details.eventoCustodia).map((h) => h.action)).toEqual(['sellar', 'despachar', 'registrar_acuse']);
     expect(verifyChain(detail.custody).brk).toBeNull();
     // an event about a seal the shipment never had is refused, and a correction must name an event of this shipment
-    await expect(s.shipments.recordCustody(ws, clerk, shipment.id, { ...handoff('A', 'B', [{ number: 'Z-1', intact: true }]), type: 'otro' })).rejects.toMatchObject({ code: 'SEALS_MISMATCH' });
-    await expect(s.shipments.recordCustody(ws, clerk, shipment.id, { ...handoff('A', 'B', []), type: 'otro', corrects: 'ev-ajeno' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(s.shipments.custody.record(ws, clerk, shipment.id, parsed.custodyEvent({ ...handoff('A', 'B', [{ number: 'Z-1', intact: true }]), type: 'otro' }))).rejects.toMatchObject({ code: 'SEALS_MISMATCH' });
+    await expect(s.shipments.custody.record(ws, clerk, shipment.id, parsed.custodyEvent({ ...handoff('A', 'B', []), type: 'otro', corrects: 'ev-ajeno' }))).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
   it('catches the shipment up from its custody event if the program stopped between the two writes', async () => {
@@ -102,7 +104,7 @@ describe('custody in the shipment life cycle', () => {
     opened.push(again);
     await again.session.signIn(admin.userName, admin.password);
     const reopened = again.session.require();
-    const detail = await again.shipments.get(reopened.ws, reopened.user, shipment.id);
+    const detail = await again.shipments.queries.get(reopened.ws, reopened.user, shipment.id);
     expect(detail.shipment.state).toBe('sellado');
     expect(detail.custody).toHaveLength(1);
     void handoff;
@@ -110,9 +112,9 @@ describe('custody in the shipment life cycle', () => {
 
   it('verification finds an event edited inside the encrypted vault at exactly that event, and the audit log stays checked too', async () => {
     const { dir, s, ws, clerk, shipment, handoff } = await world();
-    await s.shipments.act(ws, clerk, shipment.id, 'sellar', handoff('José Pérez', 'José Pérez', SEALS.map((number) => ({ number, intact: true }))));
-    await s.shipments.act(ws, clerk, shipment.id, 'despachar', handoff('José Pérez', 'Pedro Gómez', []));
-    await s.shipments.act(ws, clerk, shipment.id, 'registrar_acuse', handoff('Pedro Gómez', 'Carlos Núñez', []));
+    await s.shipments.lifecycle.act(ws, clerk, shipment.id, 'sellar', parsed.payload('sellar', handoff('José Pérez', 'José Pérez', SEALS.map((number) => ({ number, intact: true })))));
+    await s.shipments.lifecycle.act(ws, clerk, shipment.id, 'despachar', parsed.payload('despachar', handoff('José Pérez', 'Pedro Gómez', [])));
+    await s.shipments.lifecycle.act(ws, clerk, shipment.id, 'registrar_acuse', parsed.payload('registrar_acuse', handoff('Pedro Gómez', 'Carlos Núñez', [])));
     expect(await s.custody.verify(ws, clerk, shipment.id)).toMatchObject({ ok: true, checked: 3, firstBad: null, head: expect.stringMatching(/^[0-9A-F-]{19}$/) });
     expect(await s.custody.verify(ws, clerk)).toMatchObject({ ok: true, checked: 3, shipments: 1, audit: { ok: true } });
 
@@ -133,15 +135,15 @@ describe('custody in the shipment life cycle', () => {
 
   it('lists the global log with filters and exports it as CSV that Excel opens with its accents', async () => {
     const { s, ws, clerk, shipment, handoff } = await world();
-    await s.shipments.act(ws, clerk, shipment.id, 'sellar', handoff('José Pérez', 'José Pérez', SEALS.map((number) => ({ number, intact: true }))));
-    await s.shipments.act(ws, clerk, shipment.id, 'despachar', handoff('José Pérez', 'Pedro Gómez', []));
-    await s.shipments.act(ws, clerk, shipment.id, 'registrar_acuse', handoff('Pedro Gómez', 'Carlos Núñez', [{ number: 'S-0001', intact: false, description: 'Rasgado, con cinta "nueva"' }]));
-    expect((await s.custody.list(ws, clerk, {})).items.map((e) => e.seq)).toEqual([3, 2, 1]);
-    expect((await s.custody.list(ws, clerk, { brokenSealOnly: true })).items.map((e) => e.type)).toEqual(['recepcion_destino']);
-    expect((await s.custody.list(ws, clerk, { person: 'gomez' })).total).toBe(2);
-    expect((await s.custody.list(ws, clerk, { from: '2026-11-24' })).total).toBe(0);
-    expect((await s.custody.list(ws, clerk, { agencyId: 'otra' })).total).toBe(0);
-    const file = await s.custody.exportCsv(ws, clerk, {});
+    await s.shipments.lifecycle.act(ws, clerk, shipment.id, 'sellar', parsed.payload('sellar', handoff('José Pérez', 'José Pérez', SEALS.map((number) => ({ number, intact: true })))));
+    await s.shipments.lifecycle.act(ws, clerk, shipment.id, 'despachar', parsed.payload('despachar', handoff('José Pérez', 'Pedro Gómez', [])));
+    await s.shipments.lifecycle.act(ws, clerk, shipment.id, 'registrar_acuse', parsed.payload('registrar_acuse', handoff('Pedro Gómez', 'Carlos Núñez', [{ number: 'S-0001', intact: false, description: 'Rasgado, con cinta "nueva"' }])));
+    expect((await s.custody.list(ws, clerk, parsed.custodyFilter({}))).items.map((e) => e.seq)).toEqual([3, 2, 1]);
+    expect((await s.custody.list(ws, clerk, parsed.custodyFilter({ brokenSealOnly: true }))).items.map((e) => e.type)).toEqual(['recepcion_destino']);
+    expect((await s.custody.list(ws, clerk, parsed.custodyFilter({ person: 'gomez' }))).total).toBe(2);
+    expect((await s.custody.list(ws, clerk, parsed.custodyFilter({ from: '2026-11-24' }))).total).toBe(0);
+    expect((await s.custody.list(ws, clerk, parsed.custodyFilter({ agencyId: 'otra' }))).total).toBe(0);
+    const file = await s.custody.exportCsv(ws, clerk, parsed.custodyFilter({}));
     const bytes = Buffer.from(file.base64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
@@ -154,12 +156,13 @@ describe('custody in the shipment life cycle', () => {
 
   it('registers couriers, refuses duplicates and lists the usual ones and frequent people first', async () => {
     const { s, ws, clerk, shipment, handoff } = await world();
-    const pedro = await s.custody.saveCourier(ws, clerk, undefined, { kind: 'interno', fullName: 'Pedro Gómez', organisation: 'Mensajería interna', identification: 'Gafete 0042' });
-    await s.custody.saveCourier(ws, clerk, undefined, { kind: 'externo', fullName: 'Ana Ruiz', organisation: 'Estafeta', identification: 'INE 7788' });
-    await expect(s.custody.saveCourier(ws, clerk, undefined, { kind: 'interno', fullName: 'pedro gomez', organisation: 'Mensajeria Interna', identification: 'X' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('ya está registrado') });
-    await expect(s.custody.saveCourier(ws, clerk, undefined, { kind: 'interno', fullName: 'Sin identificación', organisation: 'Interna', identification: '' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('identificación') });
-    await s.shipments.act(ws, clerk, shipment.id, 'sellar', handoff('José Pérez', 'José Pérez', SEALS.map((number) => ({ number, intact: true }))));
-    await s.shipments.act(ws, clerk, shipment.id, 'despachar', { ...handoff('José Pérez', 'Pedro Gómez', []), courierId: pedro.id });
+    const pedro = await s.custody.saveCourier(ws, clerk, undefined, parsed.courier({ kind: 'interno', fullName: 'Pedro Gómez', organisation: 'Mensajería interna', identification: 'Gafete 0042' }));
+    await s.custody.saveCourier(ws, clerk, undefined, parsed.courier({ kind: 'externo', fullName: 'Ana Ruiz', organisation: 'Estafeta', identification: 'INE 7788' }));
+    await expect(s.custody.saveCourier(ws, clerk, undefined, parsed.courier({ kind: 'interno', fullName: 'pedro gomez', organisation: 'Mensajeria Interna', identification: 'X' }))).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('ya está registrado') });
+    // What the schema refuses is refused at the boundary, as a screen would meet it.
+    expect(await dispatch(createHandlers(s), 'couriers.save', { courier: { kind: 'interno', fullName: 'Sin identificación', organisation: 'Interna', identification: '' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('identificación') } });
+    await s.shipments.lifecycle.act(ws, clerk, shipment.id, 'sellar', parsed.payload('sellar', handoff('José Pérez', 'José Pérez', SEALS.map((number) => ({ number, intact: true })))));
+    await s.shipments.lifecycle.act(ws, clerk, shipment.id, 'despachar', parsed.payload('despachar', { ...handoff('José Pérez', 'Pedro Gómez', []), courierId: pedro.id }));
     await s.custody.noteCourierUse(ws, pedro.id);
     const known = await s.custody.knownParties(ws);
     expect(known.couriers.map((c) => c.fullName)).toEqual(['Pedro Gómez', 'Ana Ruiz']);

@@ -449,7 +449,7 @@ async function refuseUnreadable(ws: Workspace, user: User, rows: readonly Shipme
  */
 export async function assertSelectionMayLeave(shipments: ShipmentService, ws: Workspace, user: User, selection: ExportSelection, encrypt: boolean): Promise<void> {
   if (!selection.shipmentIds || selection.shipmentIds.length === 0) return;
-  const view = await shipments.custodyView(ws);
+  const view = await shipments.custody.view(ws);
   const rows = [...new Set(selection.shipmentIds)].flatMap((id) => view.shipment(id) ?? []);
   await refuseUnreadable(ws, user, rows);
   if (!encrypt) await refuseClearOfProtected(ws, user, rows);

@@ -1,4 +1,4 @@
-import { custodyEventInputSchema, type CustodyEventFields, type CustodyEventInput } from '../../../shared/domain/custody';
+import { courierInputSchema, custodyEventInputSchema, custodyFilterSchema, type CourierFields, type CourierInput, type CustodyEventFields, type CustodyEventInput, type CustodyFilter, type CustodyFilterInput } from '../../../shared/domain/custody';
 import { printInputSchema, type PrintInput, type PrintRequest } from '../../../shared/domain/printing';
 import type { ShipmentAction } from '../../../shared/domain/shipment-states';
 import {
@@ -25,6 +25,8 @@ export const parsed = {
   filter: (input: ShipmentFilterInput = {}): ShipmentFilter => shipmentFilterSchema.parse(input),
   print: (input: PrintInput): PrintRequest => printInputSchema.parse(input),
   custodyEvent: (input: CustodyEventInput): CustodyEventFields => custodyEventInputSchema.parse(input),
+  custodyFilter: (input: CustodyFilterInput = {}): CustodyFilter => custodyFilterSchema.parse(input),
+  courier: (input: CourierInput): CourierFields => courierInputSchema.parse(input),
   payload: <A extends ShipmentAction>(action: A, input: ActionPayloadInput<A>): ActionPayload<A> => {
     // The schemas are indexed by a generic action: TypeScript cannot follow `A` through the lookup.
     const schema = actionPayloadSchemas[action] as unknown as { parse: (value: unknown) => ActionPayload<A> };

@@ -62,7 +62,7 @@ export const legacyPrintCountsDoc = document<{ counts: Record<string, number> }>
 
 // ---- custody -----------------------------------------------------------------
 
-/** The couriers the counter offers (custody/custody-service.ts still opens it by name: that folder is being changed on another branch). */
+/** The couriers the counter offers. */
 export const couriersDoc = document<{ couriers: Courier[] }>('couriers', () => ({ couriers: [] }));
 
 // ---- blobs: one encrypted document per uploaded file ------------------------
