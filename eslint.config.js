@@ -106,9 +106,7 @@ export default tseslint.config(
   {
     // One component per file in the pages, helpers included (ignoreStateless: false):
     // a page's parts are found by file name, and each can be read and tested alone.
-    // admin/ and custody/ are not split yet (another branch is changing them): they join once split.
     files: ['renderer/src/pages/**/*.tsx'],
-    ignores: ['renderer/src/pages/admin/**', 'renderer/src/pages/custody/**'],
     plugins: { react },
     settings: { react: { version: '19' } },
     rules: {

@@ -10,7 +10,8 @@ import { call, errorMessage } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
 import { useLoad } from '../../api/use-load';
 import { EmptyRow } from '../../components/EmptyRow';
-import { useVerification, VerificationResult } from './ShipmentCustody';
+import { useVerification } from './ShipmentCustody';
+import { VerificationResult } from './VerificationResult';
 
 const PAGE_SIZE = 25;
 

@@ -1,8 +1,6 @@
-import { useRef } from 'react';
-import { ActionIcon, Autocomplete, Button, Checkbox, Fieldset, FileInput, Group, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
-import { useForm, type UseFormReturnType } from '@mantine/form';
-import { IconTrash } from '@tabler/icons-react';
-import { CUSTODY_EVENT_LABELS, CUSTODY_EVENT_TYPES, custodyEventInputSchema, HANDOFF_EVENT_TYPE, knownSeals, type CustodyEventType, type CustodyParty, type HandoffAction, type KnownParties } from '../../../../shared/domain/custody';
+import { Autocomplete, Button, FileInput, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { CUSTODY_EVENT_LABELS, CUSTODY_EVENT_TYPES, custodyEventInputSchema, HANDOFF_EVENT_TYPE, knownSeals, type CustodyParty, type HandoffAction, type KnownParties } from '../../../../shared/domain/custody';
 import { SHIPMENT_ACTION_LABELS } from '../../../../shared/domain/shipment-states';
 import type { ShipmentDetail } from '../../../../shared/domain/shipments';
 import type { Input } from '../../../../shared/ipc/contract';
@@ -12,21 +10,11 @@ import { FormError } from '../../forms/FormError';
 import { nowInOffice, parseOfficeDateTime } from '../../forms/office-datetime';
 import { useSubmit } from '../../forms/use-submit';
 import { zodValidate } from '../../forms/zod-form';
+import type { Me, Values } from './handoff-values';
+import { PartyFields } from './PartyFields';
+import { SealsFields } from './SealsFields';
 
-interface Values {
-  type: CustodyEventType;
-  when: string;
-  from: CustodyParty;
-  to: CustodyParty;
-  place: string;
-  purpose: string;
-  seals: { number: string; intact: boolean; description: string }[];
-  remarks: string;
-  courierId: string | null;
-  corrects: string | null;
-  reason: string;
-  scan: File | null;
-}
+export type { Me } from './handoff-values';
 
 const EMPTY: CustodyParty = { name: '', position: '', institution: '', identification: '' };
 
@@ -40,12 +28,6 @@ const PURPOSE: Record<HandoffAction, string> = {
   rechazar: 'Devolución por rechazo del destinatario',
   devolucion_mensajeria: 'Devolución a la oficina remitente',
 };
-
-export interface Me {
-  name: string;
-  position: string;
-  institution: string;
-}
 
 function defaults(detail: ShipmentDetail, action: HandoffAction | null, me: Me, usualPlace: string): Values {
   const last = detail.custody.at(-1);
@@ -75,34 +57,6 @@ function defaults(detail: ShipmentDetail, action: HandoffAction | null, me: Me, 
     reason: '',
     scan: null,
   };
-}
-
-function PartyFields({ form, side, title, names, onPick }: { form: UseFormReturnType<Values>; side: 'from' | 'to'; title: string; names: string[]; onPick: (name: string) => void }) {
-  const name = form.getInputProps(`${side}.name`);
-  // Position, institution and ID belong to the person they were filled for:
-  // typing another name must not leave someone else's details behind.
-  const filledFor = useRef(form.values[side].name);
-  const onNameChange = (value: string) => {
-    if (filledFor.current && value !== filledFor.current) {
-      form.setFieldValue(side, { name: value, position: '', institution: '', identification: '' });
-      filledFor.current = '';
-    } else form.setFieldValue(`${side}.name`, value);
-  };
-  const pick = (value: string) => {
-    onPick(value);
-    filledFor.current = form.getValues()[side].position || form.getValues()[side].institution ? value : '';
-  };
-  return (
-    <Fieldset legend={title} variant="filled" radius="md">
-      <Stack gap={6}>
-        <Autocomplete label="Nombre" withAsterisk data={names} limit={8} {...name} onChange={onNameChange} onOptionSubmit={pick} />
-        {/* One per line: positions and institutions are long («Director de Estadística», «Centro Nacional de Información»). */}
-        <TextInput label="Cargo" {...form.getInputProps(`${side}.position`)} />
-        <TextInput label="Institución" {...form.getInputProps(`${side}.institution`)} />
-        {side === 'to' && <TextInput label="Identificación que presentó" placeholder="INE, gafete, núm. de empleado…" {...form.getInputProps('to.identification')} />}
-      </Stack>
-    </Fieldset>
-  );
 }
 
 /**
@@ -218,44 +172,3 @@ function toEvent(v: Values) {
   return { type: v.type, from: v.from, to: v.to, place: v.place, purpose: v.purpose, seals: v.seals, remarks: v.remarks, corrects: v.corrects, courierId: v.courierId };
 }
 
-/** Every seal of the package, intact by default; a damaged one asks what was seen. */
-function SealsFields({ form, addable }: { form: UseFormReturnType<Values>; addable: boolean }) {
-  const seals = form.values.seals;
-  return (
-    <Stack gap={6}>
-      <Text fw={500} size="sm">
-        Sellos
-      </Text>
-      {seals.length === 0 && !addable && (
-        <Text size="sm" c="dimmed">
-          El envío no tiene sellos registrados.
-        </Text>
-      )}
-      {seals.map((seal, index) => (
-        <Group key={seal.number} align="flex-start" gap="sm" wrap="nowrap" data-testid={`seal-${seal.number}`}>
-          <Text size="sm" ff="monospace" w={140} mt={6}>
-            {seal.number}
-          </Text>
-          <Checkbox label="Íntegro" mt={6} {...form.getInputProps(`seals.${index}.intact`, { type: 'checkbox' })} />
-          {!seal.intact && <TextInput aria-label={`Estado del sello ${seal.number}`} placeholder="¿Qué se observó? (roto, despegado, con otra cinta…)" style={{ flex: 1 }} {...form.getInputProps(`seals.${index}.description`)} />}
-          {addable && (
-            <ActionIcon variant="subtle" color="red" mt={4} aria-label={`Quitar sello ${seal.number}`} onClick={() => form.removeListItem('seals', index)}>
-              <IconTrash size={16} />
-            </ActionIcon>
-          )}
-        </Group>
-      ))}
-      {addable && (
-        <TagsInput
-          label="Agregar sellos colocados"
-          description="Escriba cada número y pulse Intro."
-          value={[]}
-          onChange={(added) => {
-            const have = new Set(seals.map((s) => s.number.toUpperCase()));
-            for (const number of added) if (!have.has(number.toUpperCase())) form.insertListItem('seals', { number, intact: true, description: '' });
-          }}
-        />
-      )}
-    </Stack>
-  );
-}

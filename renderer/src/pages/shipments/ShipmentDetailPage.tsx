@@ -18,7 +18,8 @@ import { PrintedSheetsCard } from './PrintedSheetsCard';
 import { AttachmentList } from './AttachmentList';
 import { MediaDetails } from './MediaDetails';
 import { MediaFilesTable } from './MediaFilesTable';
-import { CustodyCard, HandoffModal } from '../custody/ShipmentCustody';
+import { CustodyCard } from '../custody/CustodyCard';
+import { HandoffModal } from '../custody/ShipmentCustody';
 import { isHandoffAction } from '../../../../shared/domain/custody';
 import { ShipmentStateBadge } from './ShipmentStateBadge';
 
