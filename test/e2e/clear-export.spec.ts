@@ -72,7 +72,7 @@ test('an administrator exports public records in clear after confirming; reserve
   // The audit log names the clear export and the refusal.
   await nav(page, 'Administración');
   await page.getByRole('tab', { name: 'Bitácora' }).click();
-  await expect(page.getByRole('table')).toContainText('Exportación sin cifrar rechazada');
+  await expect(page.getByRole('table')).toContainText('Exportación de expedientes rechazada');
 
   // A clerk is not offered the option at all.
   await switchUser(page, CLERK, true);
