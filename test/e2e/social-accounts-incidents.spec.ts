@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { nowInOffice } from '../../renderer/src/forms/office-datetime';
-import type { AccountView } from '../../shared/domain/social-accounts';
+import { SIGNATURE_MISMATCH_MESSAGE } from '../../shared/domain/file-signature';
+import { INCIDENT_STEP_LABELS, type AccountView, type IncidentStep } from '../../shared/domain/social-accounts';
 import { expect, test } from './support/fixtures';
 import { completeSetup, pdfText } from './support/flows';
 import { api, createUser, nav, officeTodayIso, switchUser } from './support/shipment-flows';
@@ -26,13 +27,15 @@ async function savePrint(page: Page, dialog: Locator, file: string) {
   return pdfText(file);
 }
 
-async function recordStep(page: Page, incident: Locator, label: string, note: string) {
+async function recordStep(page: Page, incident: Locator, step: IncidentStep, note: string) {
+  const label = INCIDENT_STEP_LABELS[step];
   await incident.getByRole('button', { name: `Registrar «${label}»` }).click();
   const dialog = page.getByRole('dialog', { name: `Registrar paso: ${label}` });
   await dialog.getByRole('textbox', { name: 'Nota' }).fill(note);
   await dialog.getByRole('button', { name: 'Registrar paso' }).click();
   await expect(dialog).toBeHidden();
-  await expect(incident.getByRole('row', { name: new RegExp(label) })).toContainText(note);
+  await expect(incident.getByTestId(`incident-step-${step}`)).toContainText(note);
+  await expect(incident.getByTestId(`incident-step-${step}`)).toContainText(COMMUNICATOR.fullName);
 }
 
 test('a custodian signs the resguardo, an incident runs its whole protocol before it closes, and the public directory leaves as CSV', async ({ page, snap: fullPage }, info) => {
@@ -85,7 +88,7 @@ test('a custodian signs the resguardo, an incident runs its whole protocol befor
   await expect(upload.getByRole('alert')).toHaveText('Elija el archivo escaneado (PDF, PNG o JPG).');
   await upload.locator('input[type="file"]').setInputFiles({ name: 'resguardo.pdf', mimeType: 'application/pdf', buffer: Buffer.from('no es un PDF') });
   await upload.getByRole('button', { name: 'Registrar resguardo' }).click();
-  await expect(upload.getByRole('alert')).not.toHaveText('Elija el archivo escaneado (PDF, PNG o JPG).');
+  await expect(upload.getByRole('alert')).toContainText(SIGNATURE_MISMATCH_MESSAGE);
   await expect(row.getByTestId('acknowledgement-status')).toHaveText('Falta resguardo firmado');
   // The scan of the signed paper (here, the very PDF printed).
   await upload.locator('input[type="file"]').setInputFiles(info.outputPath('resguardo.pdf'));
@@ -142,7 +145,7 @@ test('a custodian signs the resguardo, an incident runs its whole protocol befor
   await page.getByTestId('account-row-C4Oaxaca').getByRole('link', { name: 'C4Oaxaca' }).click();
 
   // 3. Every step, each with its time and note; the password-change step records the rotation the incident owed.
-  await recordStep(page, incident, 'Informado a la jefatura del área', 'Se informó por oficio a la jefatura de Comunicación Social.');
+  await recordStep(page, incident, 'informado_jefatura', 'Se informó por oficio a la jefatura de Comunicación Social.');
   await incident.getByRole('button', { name: 'Registrar «Contraseña cambiada»' }).click();
   const change = page.getByRole('dialog', { name: 'Registrar paso: Contraseña cambiada' });
   await expect(change).toContainText('registra también el cambio de contraseña');
@@ -152,8 +155,8 @@ test('a custodian signs the resguardo, an incident runs its whole protocol befor
   await expect(change).toBeHidden();
   await expect(page.getByTestId('pending-rotation')).toHaveCount(0);
   await expect(page.getByTestId('open-incident')).toHaveText('Incidente abierto');
-  await recordStep(page, incident, 'Plataforma notificada', 'Reporte a Meta número 8841-22.');
-  await recordStep(page, incident, 'Publicaciones revisadas', 'Se eliminó la publicación ajena; las demás son del área.');
+  await recordStep(page, incident, 'plataforma_notificada', 'Reporte a Meta número 8841-22.');
+  await recordStep(page, incident, 'publicaciones_revisadas', 'Se eliminó la publicación ajena; las demás son del área.');
   await page.getByTestId('incidents').scrollIntoViewIfNeeded();
   await fullPage('108-incidente-pasos-registrados');
 
@@ -172,7 +175,7 @@ test('a custodian signs the resguardo, an incident runs its whole protocol befor
   await incident.getByRole('button', { name: 'Imprimir reporte' }).click();
   const report = page.getByRole('dialog', { name: 'Reporte del incidente 1' });
   const reportText = await savePrint(page, report, info.outputPath('reporte-incidente.pdf'));
-  for (const text of ['Acceso no autorizado', 'Informado a la jefatura del área', 'Contraseña cambiada', 'Plataforma notificada', 'Publicaciones revisadas', 'Reporte a Meta número 8841-22', detected]) expect(reportText).toContain(text);
+  for (const text of ['Acceso no autorizado', 'Informado a la jefatura del área', 'Contraseña cambiada', 'Plataforma notificada', 'Publicaciones revisadas', '8841-22', detected]) expect(reportText).toContain(text);
   await snap('109-reporte-de-incidente');
   await report.locator('.mantine-Modal-close').click();
 
