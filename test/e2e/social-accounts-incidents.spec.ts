@@ -106,7 +106,7 @@ test('a custodian signs the resguardo, an incident runs its whole protocol befor
   await viewer.locator('.mantine-Modal-close').click();
   await expect(viewer).toBeHidden();
   await page.getByTestId('custodians').scrollIntoViewIfNeeded();
-  await fullPage('103-custodio-con-resguardo');
+  await snap('103-custodio-con-resguardo');
 
   // 2. An incident: detected an hour and a half ago; the account now owes a password change and is marked everywhere.
   await page.getByRole('button', { name: 'Registrar incidente' }).click();
@@ -158,7 +158,7 @@ test('a custodian signs the resguardo, an incident runs its whole protocol befor
   await recordStep(page, incident, 'plataforma_notificada', 'Reporte a Meta número 8841-22.');
   await recordStep(page, incident, 'publicaciones_revisadas', 'Se eliminó la publicación ajena; las demás son del área.');
   await page.getByTestId('incidents').scrollIntoViewIfNeeded();
-  await fullPage('108-incidente-pasos-registrados');
+  await snap('108-incidente-pasos-registrados');
 
   await incident.getByRole('button', { name: 'Cerrar incidente' }).click();
   closing = page.getByRole('dialog', { name: 'Cerrar incidente' });

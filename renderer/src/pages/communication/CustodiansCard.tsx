@@ -6,6 +6,7 @@ import { CUSTODY_END_REASON_LABELS, type AccountView, type PasswordCustody } fro
 import { formatCivilDate } from '../../../../shared/format/date';
 import { call } from '../../api/client';
 import { EmptyRow } from '../../components/EmptyRow';
+import { BADGE_FULL_WIDTH } from '../../components/status-badges';
 import { useShownDocument } from './account-documents';
 import { EndCustodyModal } from './EndCustodyModal';
 import { ScanUploadModal } from './ScanUploadModal';
@@ -43,12 +44,11 @@ export function CustodiansCard({ view, onChanged }: { view: AccountView; onChang
       <Table verticalSpacing="sm" horizontalSpacing="md">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={250}>Custodio</Table.Th>
+            <Table.Th w={210}>Custodio</Table.Th>
             <Table.Th>Dónde se resguarda</Table.Th>
-            <Table.Th w={250}>Segundo factor · recuperación</Table.Th>
-            <Table.Th w={170}>Periodo</Table.Th>
-            <Table.Th w={230}>Resguardo</Table.Th>
-            <Table.Th w={150} />
+            <Table.Th w={210}>Segundo factor · recuperación</Table.Th>
+            <Table.Th w={160}>Periodo</Table.Th>
+            <Table.Th w={220}>Resguardo</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -62,12 +62,12 @@ export function CustodiansCard({ view, onChanged }: { view: AccountView; onChang
                   {c.custodian.position} · {c.custodian.area}
                 </Text>
                 {c.custodian.userId && (
-                  <Badge size="xs" variant="outline" color="gray" tt="none" mt={2}>
+                  <Badge size="xs" variant="outline" color="gray" tt="none" mt={2} styles={BADGE_FULL_WIDTH}>
                     Usuario de Valija
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td miw={220}>
+              <Table.Td miw={180}>
                 <Text size="sm">{c.keptIn}</Text>
               </Table.Td>
               <Table.Td>
@@ -86,15 +86,26 @@ export function CustodiansCard({ view, onChanged }: { view: AccountView; onChang
                     {CUSTODY_END_REASON_LABELS[c.endReason]}
                   </Text>
                 )}
+                {c.endedOn === null ? (
+                  !removed && (
+                    <Button size="compact-sm" variant="default" mt={6} onClick={() => setEnding(c)}>
+                      Terminar custodia
+                    </Button>
+                  )
+                ) : (
+                  <Badge color="gray" variant="light" tt="none" mt={4}>
+                    Terminada
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td>
                 <Stack gap={6} align="flex-start">
                   {c.acknowledgementScan ? (
-                    <Badge color="green" variant="light" tt="none" leftSection={<IconFileCheck size={12} />} data-testid="acknowledgement-status">
+                    <Badge color="green" variant="light" tt="none" styles={BADGE_FULL_WIDTH} leftSection={<IconFileCheck size={12} />} data-testid="acknowledgement-status">
                       Resguardo firmado
                     </Badge>
                   ) : (
-                    <Badge color="orange" variant="light" tt="none" data-testid="acknowledgement-status">
+                    <Badge color="orange" variant="light" tt="none" styles={BADGE_FULL_WIDTH} data-testid="acknowledgement-status">
                       Falta resguardo firmado
                     </Badge>
                   )}
@@ -112,24 +123,9 @@ export function CustodiansCard({ view, onChanged }: { view: AccountView; onChang
                   )}
                 </Stack>
               </Table.Td>
-              <Table.Td>
-                <Group justify="flex-end">
-                  {c.endedOn === null ? (
-                    !removed && (
-                      <Button size="xs" variant="default" onClick={() => setEnding(c)}>
-                        Terminar custodia
-                      </Button>
-                    )
-                  ) : (
-                    <Badge color="gray" variant="light" tt="none">
-                      Terminada
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
             </Table.Tr>
           ))}
-          {custodies.length === 0 && <EmptyRow colSpan={6}>Nadie tiene asignada la custodia de esta contraseña.</EmptyRow>}
+          {custodies.length === 0 && <EmptyRow colSpan={5}>Nadie tiene asignada la custodia de esta contraseña.</EmptyRow>}
         </Table.Tbody>
       </Table>
       {assigning && (
