@@ -104,22 +104,31 @@ export function CustodiansCard({ view, onChanged }: { view: AccountView; onChang
                     <Badge color="green" variant="light" tt="none" styles={BADGE_FULL_WIDTH} leftSection={<IconFileCheck size={12} />} data-testid="acknowledgement-status">
                       Resguardo firmado
                     </Badge>
-                  ) : (
+                  ) : c.endedOn === null ? (
                     <Badge color="orange" variant="light" tt="none" styles={BADGE_FULL_WIDTH} data-testid="acknowledgement-status">
                       Falta resguardo firmado
                     </Badge>
+                  ) : (
+                    <Badge color="gray" variant="light" tt="none" styles={BADGE_FULL_WIDTH} data-testid="acknowledgement-status">
+                      Sin resguardo firmado
+                    </Badge>
                   )}
-                  <Button size="compact-sm" variant="default" leftSection={<IconPrinter size={14} />} loading={documents.loading === `print-${c.id}`} onClick={() => void documents.show(`print-${c.id}`, `Resguardo de ${c.custodian.fullName}`, 'print', () => call('socialAccounts.printAcknowledgement', { accountId, custodyId: c.id }))}>
-                    Imprimir resguardo
-                  </Button>
+                  {/* A resguardo is printed and signed while the custody lasts; a past one only shows what was registered. */}
+                  {c.endedOn === null && (
+                    <Button size="compact-sm" variant="default" leftSection={<IconPrinter size={14} />} loading={documents.loading === `print-${c.id}`} onClick={() => void documents.show(`print-${c.id}`, `Resguardo de ${c.custodian.fullName}`, 'print', () => call('socialAccounts.printAcknowledgement', { accountId, custodyId: c.id }))}>
+                      Imprimir resguardo
+                    </Button>
+                  )}
                   {c.acknowledgementScan ? (
                     <Button size="compact-sm" variant="default" leftSection={<IconEye size={14} />} loading={documents.loading === `scan-${c.id}`} onClick={() => void documents.show(`scan-${c.id}`, `Resguardo firmado de ${c.custodian.fullName}`, 'scan', () => call('socialAccounts.scan', { accountId, custodyId: c.id }))}>
                       Ver resguardo firmado
                     </Button>
                   ) : (
-                    <Button size="compact-sm" variant="light" leftSection={<IconUpload size={14} />} onClick={() => setRegistering(c)}>
-                      Registrar resguardo firmado
-                    </Button>
+                    c.endedOn === null && (
+                      <Button size="compact-sm" variant="light" leftSection={<IconUpload size={14} />} onClick={() => setRegistering(c)}>
+                        Registrar resguardo firmado
+                      </Button>
+                    )
                   )}
                 </Stack>
               </Table.Td>
