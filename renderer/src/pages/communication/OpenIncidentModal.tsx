@@ -39,7 +39,8 @@ export function OpenIncidentModal({ view, onClose, onDone }: { view: AccountView
           <Alert color="red" variant="light" icon={<IconAlertTriangle />}>
             Al registrar el incidente se abre el protocolo de seguridad: la cuenta queda con un cambio de contraseña pendiente y no debe usarse hasta cerrar el incidente.
           </Alert>
-          <Group grow align="flex-start">
+          {/* Aligned at the inputs: the time's description takes two lines in this width. */}
+          <Group grow align="flex-end">
             <Select label="Tipo de incidente" withAsterisk data={KIND_OPTIONS} placeholder="Elija…" allowDeselect={false} {...form.getInputProps('kind')} />
             <TextInput label="Fecha y hora de detección" description="dd/mm/aaaa hh:mm, hora de la Ciudad de México" withAsterisk {...form.getInputProps('when')} />
           </Group>
