@@ -261,6 +261,11 @@ export function needsAttention(view: Pick<AccountView, 'status' | 'pendingRotati
   return view.status === 'en_revision' || view.pendingRotation !== null;
 }
 
+/** Incidents whose protocol is not closed yet: while one is open the account is not usable. */
+export function openIncidents(account: Pick<SocialAccount, 'incidents'>): AccountIncident[] {
+  return account.incidents.filter((i) => !i.steps.cerrado);
+}
+
 export interface AccountDetail extends AccountView {
   history: AccountHistoryEntry[];
 }

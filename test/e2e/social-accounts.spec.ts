@@ -116,6 +116,10 @@ test('Comunicación Social registers accounts, hands the password over, and a cu
   await expect(page.getByTestId('pending-rotation')).toHaveText('Cambio de contraseña pendiente');
   await expect(page.getByTestId('pending-rotation-notice')).toContainText(`terminó la custodia de ${OUTSIDER.fullName}.`);
   await expect(custodians.getByTestId(`custody-row-${OUTSIDER.fullName}`)).toContainText('Terminada');
+  // A past custody is no longer printed or signed for: its row says only that no signed resguardo was registered.
+  await expect(custodians.getByTestId(`custody-row-${OUTSIDER.fullName}`).getByTestId('acknowledgement-status')).toHaveText('Sin resguardo firmado');
+  await expect(custodians.getByTestId(`custody-row-${OUTSIDER.fullName}`).getByRole('button', { name: /resguardo/ })).toHaveCount(0);
+  await expect(custodians.getByTestId(`custody-row-${COMMUNICATOR.fullName}`).getByTestId('acknowledgement-status')).toHaveText('Falta resguardo firmado');
   await expect(custodians.getByTestId(`custody-row-${COMMUNICATOR.fullName}`).getByRole('button', { name: 'Terminar custodia' })).toBeVisible();
   await snap('94-cuenta-cambio-pendiente');
 

@@ -5,7 +5,7 @@
  * whether an account may be used.
  */
 import type { CivilDate } from '../../../shared/domain/agencies';
-import { INCIDENT_STEPS, INCIDENT_STEP_LABELS, type AccountIncident, type AccountStatus, type CustodyEndReason, type IncidentStep, type IncidentStepRecord, type PasswordRotation, type PendingRotation, type RotationReason, type SocialAccount } from '../../../shared/domain/social-accounts';
+import { INCIDENT_STEPS, INCIDENT_STEP_LABELS, openIncidents, type AccountIncident, type AccountStatus, type CustodyEndReason, type IncidentStep, type IncidentStepRecord, type PasswordRotation, type PendingRotation, type RotationReason, type SocialAccount } from '../../../shared/domain/social-accounts';
 import { AppError } from '../../../shared/errors';
 import { addDays, addMonths, todayInOffice } from '../agencies/rules/civil-date';
 
@@ -60,10 +60,7 @@ export function isUsable(account: SocialAccount, today: CivilDate, months: numbe
   return statusOn(account, today, months) === 'activa' && pendingRotationOn(account, today) === null && openIncidents(account).length === 0;
 }
 
-/** Incidents whose protocol is not closed yet. */
-export function openIncidents(account: Pick<SocialAccount, 'incidents'>): AccountIncident[] {
-  return account.incidents.filter((i) => !i.steps.cerrado);
-}
+export { openIncidents };
 
 /**
  * Décima quinta's protocol: theft, loss or unauthorised access opens an

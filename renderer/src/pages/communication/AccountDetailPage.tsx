@@ -1,10 +1,10 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCalendarCheck, IconEdit, IconKey, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarCheck, IconEdit, IconKey, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { NETWORK_LABELS } from '../../../../shared/domain/social-accounts';
-import { formatCivilDate } from '../../../../shared/format/date';
+import { INCIDENT_KIND_LABELS, NETWORK_LABELS, openIncidents } from '../../../../shared/domain/social-accounts';
+import { formatCivilDate, formatDateTime } from '../../../../shared/format/date';
 import { call } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { BackLink, DetailField } from '../../components/DetailField';
@@ -13,7 +13,9 @@ import { AccountBadges } from './AccountBadges';
 import { AccountFormModal } from './AccountFormModal';
 import { AccountHistory } from './AccountHistory';
 import { CustodiansCard } from './CustodiansCard';
+import { IncidentsCard } from './IncidentsCard';
 import { RemoveAccountModal } from './RemoveAccountModal';
+import { RequestScanSection } from './RequestScanSection';
 import { RotationModal } from './RotationModal';
 import { ValidateModal } from './ValidateModal';
 import { kindLabel, pendingReason } from './account-labels';
@@ -59,6 +61,11 @@ export function AccountDetailPage() {
           </Group>
         )}
       </Group>
+      {openIncidents(account).map((incident) => (
+        <Alert key={incident.id} color="red" variant="filled" icon={<IconAlertTriangle />} title={`Incidente abierto: ${INCIDENT_KIND_LABELS[incident.kind]}`} data-testid="open-incident-notice">
+          Detectado el {formatDateTime(incident.steps.detectado?.at ?? '')}. La cuenta no debe usarse hasta cerrar el incidente con todos los pasos del protocolo (abajo, en «Incidentes de seguridad»).
+        </Alert>
+      ))}
       {pendingRotation && !removed && (
         <Alert color="red" icon={<IconKey />} title="Cambio de contraseña pendiente" data-testid="pending-rotation-notice">
           {pendingReason(data)} Mientras no se registre el cambio, la cuenta no debe usarse para publicar.
@@ -99,6 +106,7 @@ export function AccountDetailPage() {
           )}
           {removed && <DetailField label="Fecha de baja">{formatCivilDate(account.removedOn)}</DetailField>}
         </SimpleGrid>
+        {account.holder && <RequestScanSection view={data} onChanged={reload} />}
         {account.notes && (
           <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-line' }}>
             <Text span size="xs" c="dimmed">
@@ -115,6 +123,7 @@ export function AccountDetailPage() {
       </Card>
 
       <CustodiansCard view={data} onChanged={reload} />
+      <IncidentsCard view={data} onChanged={reload} />
       <AccountHistory history={data.history} />
 
       {dialog === 'edit' && <AccountFormModal account={account} onClose={() => setDialog(null)} onSaved={() => done('Datos de la cuenta guardados.')} />}

@@ -1,10 +1,12 @@
-import { Alert, Anchor, Badge, Button, Card, Stack, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileTypeCsv, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { NETWORK_LABELS } from '../../../../shared/domain/social-accounts';
 import { formatCivilDate } from '../../../../shared/format/date';
-import { call } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
+import { downloadBase64 } from '../../api/files';
 import { useLoad } from '../../api/use-load';
 import { EmptyRow } from '../../components/EmptyRow';
 import { BADGE_FULL_WIDTH } from '../../components/status-badges';
@@ -18,6 +20,20 @@ export function AccountsPage() {
   const navigate = useNavigate();
   const { data, error } = useLoad(() => call('socialAccounts.list', {}), []);
   const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
+
+  // Octava: the accounts that count as official and the personal ones whose holders asked to be listed, for Excel.
+  const exportDirectory = async () => {
+    setExporting(true);
+    try {
+      const file = await call('socialAccounts.exportDirectory', {});
+      downloadBase64(file.fileName, file.mediaType, file.base64);
+    } catch (e) {
+      notifications.show({ color: 'red', message: errorMessage(e) });
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <Stack gap="lg">
@@ -25,9 +41,14 @@ export function AccountsPage() {
         title="Cuentas de redes sociales"
         description="Directorio de las cuentas oficiales y personales registradas, quién custodia cada contraseña y cuándo se validaron."
         actions={
-          <Button leftSection={<IconPlus size={18} />} onClick={() => setCreating(true)}>
-            Registrar cuenta
-          </Button>
+          <Group gap="sm">
+            <Button variant="default" leftSection={<IconFileTypeCsv size={18} />} loading={exporting} onClick={() => void exportDirectory()}>
+              Exportar directorio público (CSV)
+            </Button>
+            <Button leftSection={<IconPlus size={18} />} onClick={() => setCreating(true)}>
+              Registrar cuenta
+            </Button>
+          </Group>
         }
       />
       {error && <Alert color="red">{error}</Alert>}
