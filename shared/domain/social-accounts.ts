@@ -255,10 +255,10 @@ export interface CustodianCandidate {
   position: string;
 }
 
-/** Whether an account asks for someone's attention: en revisión, or owing a password change (removed ones never). */
-export function needsAttention(view: Pick<AccountView, 'status' | 'pendingRotation'>): boolean {
+/** Whether an account asks for someone's attention: en revisión, owing a password change, or with an incident open (removed ones never). */
+export function needsAttention(view: Pick<AccountView, 'status' | 'pendingRotation' | 'account'>): boolean {
   if (view.status === 'dada_de_baja') return false;
-  return view.status === 'en_revision' || view.pendingRotation !== null;
+  return view.status === 'en_revision' || view.pendingRotation !== null || openIncidents(view.account).length > 0;
 }
 
 /** Incidents whose protocol is not closed yet: while one is open the account is not usable. */

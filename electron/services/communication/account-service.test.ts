@@ -241,6 +241,8 @@ describe('the social-account register on a real vault', () => {
     for (const [step, at] of [['informado_jefatura', '15:10'], ['contrasena_cambiada', '15:20'], ['plataforma_notificada', '15:30'], ['publicaciones_revisadas', '16:00']] as const) {
       await w.s.socialAccounts.recordIncidentStep(w.ws, w.admin, a.account.id, incidentId, { step, at: `2026-11-23T${at}:00.000Z`, note: step === 'plataforma_notificada' ? 'Reporte 88213 en el centro de ayuda' : '' });
     }
+    // The password change is recorded, but the incident is still open: Inicio keeps the account on its list.
+    expect((await w.s.socialAccounts.attention(w.ws)).map((v) => v.account.id)).toEqual([a.account.id]);
     const printed = await w.s.socialAccounts.printIncidentReport(w.ws, w.admin, a.account.id, incidentId);
     expect(printed.fileName).toBe('incidente-IN-FACEBOOK-C4OAXACA-01.pdf');
     const file = writeTempPdf('reporte-incidente', Buffer.from(printed.base64, 'base64'));
@@ -249,6 +251,7 @@ describe('the social-account register on a real vault', () => {
     for (const words of ['Reporte de incidente de cuenta de red social', 'Acceso no autorizado', 'Publicación que nadie del área hizo.', 'Contraseña cambiada', 'Reporte 88213', 'Pendiente', 'Jefatura del área']) expect(text).toContain(words);
     const closed = await w.s.socialAccounts.recordIncidentStep(w.ws, w.admin, a.account.id, incidentId, { step: 'cerrado', at: '2026-11-23T17:00:00.000Z', note: '' });
     expect(closed).toMatchObject({ usable: true, pendingRotation: null });
+    expect(await w.s.socialAccounts.attention(w.ws)).toEqual([]);
     const actions = (await w.ws.audit.list({ offset: 0, limit: 100 })).entries.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['social_account.incident_opened', 'social_account.incident_step', 'social_account.incident_closed']));
   });
