@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Low } from 'lowdb';
 import type { Agency, Agreement, AttachedFile, Obligation, ReportDefinition } from '../../../shared/domain/agencies';
+import type { Area, MediaOutlet } from '../../../shared/domain/areas';
 import type { Courier } from '../../../shared/domain/custody';
 import type { OfficeProfile } from '../../../shared/domain/office';
 import type { PrintedSheetInfo } from '../../../shared/domain/printing';
@@ -45,6 +46,11 @@ export const settingsDoc = document<Settings>('settings', () => DEFAULT_SETTINGS
 export const agenciesDoc = document<{ agencies: Agency[] }>('agencies', () => ({ agencies: [] }));
 export const agreementsDoc = document<{ agreements: Agreement[] }>('agreements', () => ({ agreements: [] }));
 export const reportsDoc = document<{ reports: ReportDefinition[]; obligations: Obligation[] }>('reports', () => ({ reports: [], obligations: [] }));
+
+// ---- areas of the office and media outlets -----------------------------------
+
+export const areasDoc = document<{ areas: Area[] }>('areas', () => ({ areas: [] }));
+export const outletsDoc = document<{ outlets: MediaOutlet[] }>('media-outlets', () => ({ outlets: [] }));
 
 // ---- shipments --------------------------------------------------------------
 
