@@ -454,3 +454,33 @@ export const incidentReportSchema = z.object(
   { error: 'Faltan los datos del reporte de incidente' },
 );
 export type IncidentReportInput = z.input<typeof incidentReportSchema>;
+
+/**
+ * The public directory of social-network accounts, printed (octava of the 2019
+ * policies: the names and list of official accounts are information of
+ * public interest), for the transparency portal and the office's files.
+ */
+export const publicDirectorySchema = z.object(
+  {
+    office: officeSchema,
+    pageSize,
+    /** The directory's entries as the CSV has them, already in their printed order. */
+    accounts: list(
+      z.object({
+        network: text('la red social'),
+        handle: text('el usuario de la cuenta'),
+        url: optionalText('dirección de la cuenta', 300),
+        kind: text('el tipo de cuenta'),
+        holder: optionalText('titular de la cuenta', 300),
+        area: text('el área responsable de la cuenta'),
+        lastValidatedOn: text('la fecha de la última validación', 10).regex(CIVIL_DATE, 'La fecha de la última validación no es válida'),
+      }),
+      'las cuentas del directorio',
+      2000,
+    ),
+    printedAt: isoDate('fecha de impresión'),
+    printedBy: z.object({ fullName: text('el nombre de quien imprime'), position: text('el cargo de quien imprime') }, { error: 'Falta quién imprime el directorio' }),
+  },
+  { error: 'Faltan los datos del directorio público' },
+);
+export type PublicDirectoryInput = z.input<typeof publicDirectorySchema>;

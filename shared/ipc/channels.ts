@@ -85,6 +85,7 @@ export const CHANNELS = [
   'socialAccounts.endCustody',
   'socialAccounts.recordRotation',
   'socialAccounts.exportDirectory',
+  'socialAccounts.printDirectory',
   'socialAccounts.printAcknowledgement',
   'socialAccounts.registerAcknowledgementScan',
   'socialAccounts.registerRequestScan',

@@ -207,4 +207,13 @@ test('a custodian signs the resguardo, an incident runs its whole protocol befor
   expect(lines).toContain(`Facebook,C4Oaxaca,https://www.facebook.com/C4Oaxaca,Oficial,,,Comunicación Social,${today}`);
   expect(lines.find((l) => l.startsWith('X,'))).toContain(HOLDER);
   expect(lines.filter((l) => l !== '')).toHaveLength(3);
+
+  // 7. The same directory printed: the listed accounts, and the sentence that it holds no password.
+  await page.getByRole('button', { name: 'Imprimir directorio público' }).click();
+  const directory = page.getByRole('dialog', { name: 'Directorio público de cuentas' });
+  const printedText = (await savePrint(page, directory, info.outputPath('directorio.pdf'))).replace(/\s+/g, ' ');
+  expect(printedText).toContain('Directorio de cuentas institucionales en redes sociales');
+  expect(printedText).toContain('C4Oaxaca');
+  expect(printedText).toContain('este directorio no las contiene');
+  await snap('112-directorio-impreso');
 });

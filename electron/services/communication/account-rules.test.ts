@@ -75,29 +75,29 @@ describe('the hierarchy check (quinta)', () => {
 describe('revalidation', () => {
   it('is due six months after the last validation, and an overdue account is «en revisión»', () => {
     const a = account({ lastValidatedOn: '2026-01-31' });
-    expect(revalidationDueOn(a)).toBe('2026-07-31');
-    expect(statusOn(a, '2026-07-31')).toBe('activa');
-    expect(statusOn(a, '2026-08-01')).toBe('en_revision');
+    expect(revalidationDueOn(a, 6)).toBe('2026-07-31');
+    expect(statusOn(a, '2026-07-31', 6)).toBe('activa');
+    expect(statusOn(a, '2026-08-01', 6)).toBe('en_revision');
     expect(revalidationDueOn(a, 3)).toBe('2026-04-30');
     expect(statusOn(a, '2026-05-01', 3)).toBe('en_revision');
-    expect(statusOn({ ...a, removedOn: '2026-03-01' }, '2026-08-01')).toBe('dada_de_baja');
+    expect(statusOn({ ...a, removedOn: '2026-03-01' }, '2026-08-01', 6)).toBe('dada_de_baja');
   });
 });
 
 describe('rotation', () => {
   it('ending a custody opens a password change, and recording it closes it', () => {
     const a = account();
-    expect(isUsable(a, '2026-03-01')).toBe(true);
+    expect(isUsable(a, '2026-03-01', 6)).toBe(true);
     const ended = endCustody(a, 'cus-1', '2026-03-01', 'salida_de_custodio');
     expect(ended.custodies.find((c) => c.id === 'cus-1')).toMatchObject({ endedOn: '2026-03-01', endReason: 'salida_de_custodio' });
     expect(ended.pendingRotation).toEqual({ since: '2026-03-01', reason: 'salida_de_custodio', custodyId: 'cus-1' });
-    expect(isUsable(ended, '2026-03-02')).toBe(false);
+    expect(isUsable(ended, '2026-03-02', 6)).toBe(false);
     expect(() => endCustody(ended, 'cus-1', '2026-03-05', 'salida_de_custodio')).toThrow(/ya terminó el 2026-03-01/);
     expect(() => recordRotation(ended, { on: '2026-02-28', reason: 'salida_de_custodio', changedBy: 'Luis Mora Gil', note: '' })).toThrow(/pendiente desde el 2026-03-01/);
     const rotated = recordRotation(ended, { on: '2026-03-02', reason: 'salida_de_custodio', changedBy: 'Luis Mora Gil', note: '' });
     expect(rotated.pendingRotation).toBeNull();
     expect(rotated.rotations).toHaveLength(1);
-    expect(isUsable(rotated, '2026-03-02')).toBe(true);
+    expect(isUsable(rotated, '2026-03-02', 6)).toBe(true);
   });
 
   it('finds the custodies a user holds, so deactivating the user ends them and opens the change', () => {
@@ -123,7 +123,7 @@ describe('incidents (décima quinta: the security protocol)', () => {
     const opened = openIncident(account(), { id: 'inc-1', kind: 'acceso_no_autorizado', description: 'Publicación que nadie del área hizo.', openedBy: 'Ana Torres Ruiz', detectedAt: '2026-05-10T15:00:00.000Z' });
     expect(openIncidents(opened)).toHaveLength(1);
     expect(opened.pendingRotation).toEqual({ since: '2026-05-10', reason: 'incidente', custodyId: null });
-    expect(isUsable(opened, '2026-05-10')).toBe(false);
+    expect(isUsable(opened, '2026-05-10', 6)).toBe(false);
     const by = (at: string) => ({ at, note: '', recordedBy: 'Ana Torres Ruiz' });
     expect(() => recordIncidentStep(opened, 'inc-1', 'informado_jefatura', by('2026-05-10T14:00:00.000Z'))).toThrow(/no puede ser anterior a la detección/);
     let a = recordIncidentStep(opened, 'inc-1', 'informado_jefatura', by('2026-05-10T15:20:00.000Z'));
@@ -135,10 +135,10 @@ describe('incidents (décima quinta: the security protocol)', () => {
     expect(() => recordIncidentStep(a, 'inc-1', 'contrasena_cambiada', by('2026-05-10T15:45:00.000Z'))).toThrow(/ya está registrado/);
     a = recordIncidentStep(a, 'inc-1', 'plataforma_notificada', by('2026-05-10T16:00:00.000Z'));
     a = recordIncidentStep(a, 'inc-1', 'publicaciones_revisadas', by('2026-05-11T10:00:00.000Z'));
-    expect(isUsable(a, '2026-05-11')).toBe(false);
+    expect(isUsable(a, '2026-05-11', 6)).toBe(false);
     a = recordIncidentStep(a, 'inc-1', 'cerrado', by('2026-05-11T12:00:00.000Z'));
     expect(openIncidents(a)).toEqual([]);
-    expect(isUsable(a, '2026-05-11')).toBe(true);
+    expect(isUsable(a, '2026-05-11', 6)).toBe(true);
     expect(() => recordIncidentStep(a, 'inc-1', 'plataforma_notificada', by('2026-05-12T12:00:00.000Z'))).toThrow('El incidente ya está cerrado.');
   });
 });

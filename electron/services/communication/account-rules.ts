@@ -9,9 +9,6 @@ import { INCIDENT_STEPS, INCIDENT_STEP_LABELS, openIncidents, type AccountIncide
 import { AppError } from '../../../shared/errors';
 import { addDays, addMonths, todayInOffice } from '../agencies/rules/civil-date';
 
-/** An account not validated within this many months is «en revisión» (the office may change it). */
-export const DEFAULT_REVALIDATION_MONTHS = 6;
-
 /**
  * Décima novena: a personal account administered by an area of the
  * institution counts as official while the servant holds the post, which
@@ -23,12 +20,12 @@ export function countsAsOfficial(account: Pick<SocialAccount, 'kind' | 'removedO
 }
 
 /** The day by which the account must be validated again. */
-export function revalidationDueOn(account: Pick<SocialAccount, 'lastValidatedOn'>, months: number = DEFAULT_REVALIDATION_MONTHS): CivilDate {
+export function revalidationDueOn(account: Pick<SocialAccount, 'lastValidatedOn'>, months: number): CivilDate {
   return addMonths(account.lastValidatedOn, months);
 }
 
 /** The status the office sees today: a stored one, or «en revisión» once the validation is overdue. */
-export function statusOn(account: Pick<SocialAccount, 'status' | 'removedOn' | 'lastValidatedOn'>, today: CivilDate, months: number = DEFAULT_REVALIDATION_MONTHS): AccountStatus {
+export function statusOn(account: Pick<SocialAccount, 'status' | 'removedOn' | 'lastValidatedOn'>, today: CivilDate, months: number): AccountStatus {
   if (account.status === 'dada_de_baja' || account.removedOn !== null) return 'dada_de_baja';
   if (account.status === 'en_revision') return 'en_revision';
   return today > revalidationDueOn(account, months) ? 'en_revision' : 'activa';
@@ -56,7 +53,7 @@ export function pendingRotationOn(account: SocialAccount, today: CivilDate): Pen
  * Whether anything in the app may use the account today (the releases rely
  * on it): active, validated in time, and owing no password change.
  */
-export function isUsable(account: SocialAccount, today: CivilDate, months: number = DEFAULT_REVALIDATION_MONTHS): boolean {
+export function isUsable(account: SocialAccount, today: CivilDate, months: number): boolean {
   return statusOn(account, today, months) === 'activa' && pendingRotationOn(account, today) === null && openIncidents(account).length === 0;
 }
 

@@ -6,6 +6,7 @@ import { createServices, type Services } from '../app-services';
 import { ADMIN, testWorld, type TestWorld } from '../test-support/world';
 import { TEST_KDF } from '../vault';
 import { FORMS_PNG_DIR, pdfFonts, pdfInfo, pdfQrTexts, pdfText, renderPngs, STANDARD_14_FONTS, writeTempPdf } from '../documents/test-support';
+import { updateSettings } from '../accounts/office-settings';
 import { acknowledgementCode, acknowledgementDigest } from './account-service';
 import { ACCOUNT_CHANGES_STREAM, type AccountFrame } from './account-store';
 
@@ -87,6 +88,16 @@ describe('the social-account register on a real vault', () => {
     const detail = await w.s.socialAccounts.get(w.ws, a.account.id);
     expect(detail.history.map((h) => h.label)).toContain('Fin de custodia de la contraseña');
     expect(detail.history[0]).toMatchObject({ label: 'Alta en el directorio', actor: { userName: ADMIN.userName } });
+  });
+
+  it('revalidates on the period the administrator set in Configuración, not a fixed six months', async () => {
+    const w = (world = await testWorld());
+    const a = await w.s.socialAccounts.create(w.ws, w.admin, accountInputSchema.parse({ ...official, addedOn: '2026-08-01' }));
+    expect(a).toMatchObject({ status: 'activa', revalidationDueOn: '2027-02-01', usable: true });
+    await updateSettings(w.ws, w.admin, { accountRevalidationMonths: 3 });
+    const [after] = await w.s.socialAccounts.list(w.ws);
+    expect(after).toMatchObject({ status: 'en_revision', revalidationDueOn: '2026-11-01', usable: false });
+    expect((await w.s.socialAccounts.attention(w.ws)).map((v) => v.account.id)).toEqual([a.account.id]);
   });
 
   it('ends the custodies of a user who is deactivated, and the accounts owe a password change', async () => {
@@ -200,6 +211,26 @@ describe('the social-account register on a real vault', () => {
     expect(a.account.id).toBeTruthy();
     const audit = await w.ws.audit.list({ offset: 0, limit: 100 });
     expect(audit.entries.find((e) => e.action === 'social_account.directory_exported')?.details.cuentas).toBe(3);
+
+    // The printed directory lists the same three entries in the same order, and nothing removed or unlisted.
+    const printed = await w.s.socialAccounts.printPublicDirectory(w.ws, w.admin);
+    expect(printed).toMatchObject({ fileName: 'directorio-cuentas-redes-sociales-2026-11-23.pdf', mediaType: 'application/pdf' });
+    const pdfPath = writeTempPdf('directorio-publico', Buffer.from(printed.base64, 'base64'));
+    expect(pdfInfo(pdfPath).pages).toBe(1);
+    expect(pdfFonts(pdfPath).every((f) => f.embedded && !STANDARD_14_FONTS.includes(f.name))).toBe(true);
+    renderPngs(pdfPath, 'directorio-publico', { dir: FORMS_PNG_DIR });
+    const printedText = pdfText(pdfPath).replace(/\s+/g, ' ');
+    expect(printedText).toContain('Directorio de cuentas institucionales en redes sociales');
+    const order = ['C4Oaxaca', '@DirectoraC4', '@rosa_listada'].map((h) => printedText.indexOf(h));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+    expect(printedText).toContain('Rosa Díaz Peña,');
+    expect(printedText).toContain('Directora General');
+    expect(printedText).not.toContain('rosa.personal');
+    expect(printedText).not.toContain('C4Viejo');
+    const printAudit = (await w.ws.audit.list({ offset: 0, limit: 100 })).entries.find((e) => e.action === 'document.printed' && e.details.formato === 'Directorio público de cuentas');
+    expect(printAudit?.details).toMatchObject({ cuentas: 3 });
+    expect(printAudit?.details.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('prints the resguardo a custodian signs (one page, fonts embedded, QR with its code and digest, no password) and registers its signed scan', async () => {

@@ -37,9 +37,9 @@ import type { Workspace } from '../accounts/workspace';
 import { todayInOffice } from '../agencies/rules/civil-date';
 import { renderForm, type FormInputs, type FormName } from '../documents/forms';
 import { canonicalJson } from '../integrity/canonical-json';
-import { DEFAULT_REVALIDATION_MONTHS, countsAsOfficial, currentCustodies, custodiesOfUser, endCustody, isUsable, openIncident, pendingRotationOn, recordIncidentStep, recordRotation, revalidationDueOn, statusOn } from './account-rules';
+import { countsAsOfficial, currentCustodies, custodiesOfUser, endCustody, isUsable, openIncident, pendingRotationOn, recordIncidentStep, recordRotation, revalidationDueOn, statusOn } from './account-rules';
 import { AccountStore, type AccountChangeKind } from './account-store';
-import { publicDirectoryAccounts, publicDirectoryCsv, publicDirectoryFileName } from './public-directory';
+import { publicDirectoryAccounts, publicDirectoryCsv, publicDirectoryFileName, publicKindLabel } from './public-directory';
 
 const REBUILD_WORDS = { missing: 'no había punto de control', damaged: 'el punto de control estaba dañado', stale: 'el punto de control no correspondía a los registros' } as const;
 
@@ -49,7 +49,6 @@ export class SocialAccountService {
   constructor(
     private readonly clock: () => Date,
     private readonly render: <N extends FormName>(name: N, input: FormInputs[N]) => Promise<Buffer> = renderForm,
-    private readonly revalidationMonths: number = DEFAULT_REVALIDATION_MONTHS,
   ) {}
 
   private store(ws: Workspace): Promise<AccountStore> {
@@ -69,14 +68,16 @@ export class SocialAccountService {
     return todayInOffice(this.clock());
   }
 
-  private view(account: SocialAccount, today: CivilDate): AccountView {
+  /** Today's status of an account, with the office's revalidation period (Configuración). */
+  private view(ws: Workspace, account: SocialAccount, today: CivilDate): AccountView {
+    const months = ws.settings.data.accountRevalidationMonths;
     return {
       account,
-      status: statusOn(account, today, this.revalidationMonths),
+      status: statusOn(account, today, months),
       countsAsOfficial: countsAsOfficial(account),
-      revalidationDueOn: revalidationDueOn(account, this.revalidationMonths),
+      revalidationDueOn: revalidationDueOn(account, months),
       pendingRotation: pendingRotationOn(account, today),
-      usable: isUsable(account, today, this.revalidationMonths),
+      usable: isUsable(account, today, months),
     };
   }
 
@@ -84,13 +85,13 @@ export class SocialAccountService {
     const at = this.clock();
     const saved = await (await this.store(ws)).save(next, { at, actor: actorOf(user), kind, detail });
     await ws.audit.record(action, actorOf(user), `${NETWORK_LABELS[saved.network]} ${saved.handle}`, { cuenta: saved.id, detalle: detail });
-    return this.view(saved, todayInOffice(at));
+    return this.view(ws, saved, todayInOffice(at));
   }
 
   /** The directory, with today's status of each account; removed ones last. */
   async list(ws: Workspace): Promise<AccountView[]> {
     const today = this.today();
-    const views = (await this.store(ws)).all().map((a) => this.view(a, today));
+    const views = (await this.store(ws)).all().map((a) => this.view(ws, a, today));
     const rank = (v: AccountView) => (v.status === 'dada_de_baja' ? 1 : 0);
     return views.sort((a, b) => rank(a) - rank(b) || a.account.network.localeCompare(b.account.network) || a.account.handle.localeCompare(b.account.handle, 'es-MX'));
   }
@@ -111,7 +112,7 @@ export class SocialAccountService {
 
   async get(ws: Workspace, accountId: string): Promise<AccountDetail> {
     const store = await this.store(ws);
-    return { ...this.view(store.get(accountId), this.today()), history: await store.history(accountId) };
+    return { ...this.view(ws, store.get(accountId), this.today()), history: await store.history(accountId) };
   }
 
   async create(ws: Workspace, user: User, input: ParsedAccountInput): Promise<AccountView> {
@@ -202,6 +203,29 @@ export class SocialAccountService {
     const csv = publicDirectoryCsv(accounts);
     await ws.audit.record('social_account.directory_exported', actorOf(user), `Directorio público de cuentas (${listed} cuentas)`, { cuentas: listed });
     return { fileName: publicDirectoryFileName(this.today()), mediaType: 'text/csv', base64: Buffer.from(csv, 'utf8').toString('base64') };
+  }
+
+  /** Octava: the same public directory, printed for the transparency portal and the files. Audited with the PDF's SHA-256. */
+  async printPublicDirectory(ws: Workspace, user: User): Promise<{ fileName: string; mediaType: string; base64: string }> {
+    const listed = publicDirectoryAccounts((await this.store(ws)).all());
+    const office = ws.office.data;
+    const pdf = await this.render('publicDirectory', {
+      office: { institution: office.institution, unit: office.unit, acronym: office.acronym, address: office.address, ...(office.logoPngDataUrl ? { logoPngDataUrl: office.logoPngDataUrl } : {}) },
+      accounts: listed.map((a) => ({
+        network: NETWORK_LABELS[a.network],
+        handle: a.handle,
+        url: a.url,
+        kind: publicKindLabel(a),
+        holder: a.holder ? `${a.holder.fullName}, ${a.holder.position}` : '',
+        area: a.area,
+        lastValidatedOn: a.lastValidatedOn,
+      })),
+      printedAt: this.clock().toISOString(),
+      printedBy: { fullName: user.fullName, position: user.position },
+    });
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    await ws.audit.record('document.printed', actorOf(user), `Directorio público de cuentas (${listed.length} cuentas)`, { formato: 'Directorio público de cuentas', cuentas: listed.length, sha256 });
+    return { fileName: publicDirectoryFileName(this.today()).replace(/\.csv$/, '.pdf'), mediaType: 'application/pdf', base64: pdf.toString('base64') };
   }
 
   /**

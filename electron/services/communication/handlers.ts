@@ -13,6 +13,7 @@ export function communicationHandlers(accounts: SocialAccountService) {
     'socialAccounts.startCustody': ({ accountId, custody }, { ws, user }) => accounts.startCustody(ws, user, accountId, custody),
     'socialAccounts.endCustody': ({ accountId, custodyId, on, reason }, { ws, user }) => accounts.endCustody(ws, user, accountId, custodyId, on, reason),
     'socialAccounts.exportDirectory': (_, { ws, user }) => accounts.exportPublicDirectory(ws, user),
+    'socialAccounts.printDirectory': (_, { ws, user }) => accounts.printPublicDirectory(ws, user),
     'socialAccounts.printAcknowledgement': ({ accountId, custodyId }, { ws, user }) => accounts.printAcknowledgement(ws, user, accountId, custodyId),
     'socialAccounts.registerAcknowledgementScan': ({ accountId, custodyId, scan }, { ws, user }) => accounts.registerAcknowledgementScan(ws, user, accountId, custodyId, scan),
     'socialAccounts.registerRequestScan': ({ accountId, scan }, { ws, user }) => accounts.registerRequestScan(ws, user, accountId, scan),

@@ -1,7 +1,8 @@
 import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconListDetails, IconLock, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconClockHour4, IconListDetails, IconLock, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { useSignedIn } from '../../stores/session-store';
 import { AuditLogPanel } from './AuditLogPanel';
+import { DeadlinesPanel } from './DeadlinesPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -16,7 +17,7 @@ export function AdministrationPage() {
           Administración
         </Title>
         <Text c="dimmed" mt={4}>
-          Usuarios y roles, bitácora de auditoría y seguridad de la bóveda.
+          Usuarios y roles, bitácora de auditoría, seguridad de la bóveda y plazos de la oficina.
         </Text>
       </div>
       {!isAdmin ? (
@@ -36,6 +37,9 @@ export function AdministrationPage() {
             <Tabs.Tab value="seguridad" leftSection={<IconShieldLock size={16} />}>
               Seguridad
             </Tabs.Tab>
+            <Tabs.Tab value="plazos" leftSection={<IconClockHour4 size={16} />}>
+              Plazos
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="usuarios" pt="md">
             <UsersPanel currentUserId={session?.user.id ?? ''} />
@@ -45,6 +49,9 @@ export function AdministrationPage() {
           </Tabs.Panel>
           <Tabs.Panel value="seguridad" pt="md">
             <SecurityPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="plazos" pt="md">
+            <DeadlinesPanel />
           </Tabs.Panel>
         </Tabs>
       )}

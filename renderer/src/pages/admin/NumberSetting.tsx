@@ -4,9 +4,9 @@ import { useEffect, useState } from 'react';
 import { call, errorMessage } from '../../api/client';
 import { useSessionStore } from '../../stores/session-store';
 
-export type NumericSetting = 'idleMinutes' | 'agreementWarnDays';
+export type NumericSetting = 'idleMinutes' | 'agreementWarnDays' | 'accountRevalidationMonths' | 'releaseLapseDays' | 'urgentRatificationHours';
 
-export function NumberSetting({ setting, title, label, max, saved }: { setting: NumericSetting; title: string; label: string; max: number; saved: (n: number) => string }) {
+export function NumberSetting({ setting, title, label, min = 1, max, saved }: { setting: NumericSetting; title: string; label: string; min?: number; max: number; saved: (n: number) => string }) {
   const [value, setValue] = useState<number | string>('');
   const [error, setError] = useState<string | null>(null);
   const refresh = useSessionStore((s) => s.refresh);
@@ -30,7 +30,7 @@ export function NumberSetting({ setting, title, label, max, saved }: { setting: 
         {title}
       </Title>
       <Group align="flex-end">
-        <NumberInput label={label} value={value} onChange={setValue} min={1} max={max} w={440} error={error} allowDecimal={false} />
+        <NumberInput label={label} value={value} onChange={setValue} min={min} max={max} w={560} error={error} allowDecimal={false} />
         <Button onClick={() => void save()}>Guardar</Button>
       </Group>
     </Card>

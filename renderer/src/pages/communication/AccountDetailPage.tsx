@@ -73,7 +73,7 @@ export function AccountDetailPage() {
       )}
       {data.status === 'en_revision' && (
         <Alert color="yellow" icon={<IconCalendarCheck />} title="En revisión">
-          La cuenta no se ha validado en los últimos seis meses (debía validarse a más tardar el {formatCivilDate(data.revalidationDueOn)}). Compruebe que sigue existiendo y que es de la institución, y registre la validación.
+          La cuenta no se ha validado dentro del periodo de revalidación (debía validarse a más tardar el {formatCivilDate(data.revalidationDueOn)}). Compruebe que sigue existiendo y que es de la institución, y registre la validación.
         </Alert>
       )}
 

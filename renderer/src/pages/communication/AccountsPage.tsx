@@ -1,9 +1,10 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileTypeCsv, IconPlus } from '@tabler/icons-react';
+import { IconFileTypeCsv, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { NETWORK_LABELS } from '../../../../shared/domain/social-accounts';
+import type { DocumentDownload } from '../../../../shared/ipc/contract';
 import { formatCivilDate } from '../../../../shared/format/date';
 import { call, errorMessage } from '../../api/client';
 import { downloadBase64 } from '../../api/files';
@@ -14,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { AccountBadges } from './AccountBadges';
 import { AccountFormModal } from './AccountFormModal';
 import { kindLabel } from './account-labels';
+import { PrintedPdfModal } from './PrintedPdfModal';
 
 /** The directory of the institution's social-network accounts (Comunicación Social → Cuentas). */
 export function AccountsPage() {
@@ -21,6 +23,8 @@ export function AccountsPage() {
   const { data, error } = useLoad(() => call('socialAccounts.list', {}), []);
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const [printed, setPrinted] = useState<DocumentDownload | null>(null);
 
   // Octava: the accounts that count as official and the personal ones whose holders asked to be listed, for Excel.
   const exportDirectory = async () => {
@@ -35,6 +39,18 @@ export function AccountsPage() {
     }
   };
 
+  // The same entries, printed for the transparency portal and the files.
+  const printDirectory = async () => {
+    setPrinting(true);
+    try {
+      setPrinted(await call('socialAccounts.printDirectory', {}));
+    } catch (e) {
+      notifications.show({ color: 'red', message: errorMessage(e) });
+    } finally {
+      setPrinting(false);
+    }
+  };
+
   return (
     <Stack gap="lg">
       <PageHeader
@@ -44,6 +60,9 @@ export function AccountsPage() {
           <Group gap="sm">
             <Button variant="default" leftSection={<IconFileTypeCsv size={18} />} loading={exporting} onClick={() => void exportDirectory()}>
               Exportar directorio público (CSV)
+            </Button>
+            <Button variant="default" leftSection={<IconPrinter size={18} />} loading={printing} onClick={() => void printDirectory()}>
+              Imprimir directorio público
             </Button>
             <Button leftSection={<IconPlus size={18} />} onClick={() => setCreating(true)}>
               Registrar cuenta
@@ -119,6 +138,7 @@ export function AccountsPage() {
           </Table.Tbody>
         </Table>
       </Card>
+      {printed && <PrintedPdfModal title="Directorio público de cuentas" pdf={printed} onClose={() => setPrinted(null)} />}
       {creating && (
         <AccountFormModal
           onClose={() => setCreating(false)}

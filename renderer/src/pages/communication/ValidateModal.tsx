@@ -21,7 +21,7 @@ export function ValidateModal({ accountId, onClose, onDone }: { accountId: strin
   return (
     <Modal opened onClose={onClose} title="Registrar validación" centered>
       <Stack gap="sm">
-        <Text size="sm">Registre el día en que se comprobó que la cuenta sigue existiendo, que es de la institución y que su información es correcta. La próxima validación vencerá seis meses después.</Text>
+        <Text size="sm">Registre el día en que se comprobó que la cuenta sigue existiendo, que es de la institución y que su información es correcta. La próxima validación vencerá al cumplirse el periodo de revalidación de la oficina (Administración → Plazos).</Text>
         <DateInput label="Fecha de la validación" withAsterisk {...DATE_INPUT_PROPS} clearable={false} value={on} onChange={setOn} w={220} />
         <FormError error={error} />
         <Group justify="flex-end">
