@@ -220,6 +220,26 @@ export interface SocialAccount extends Omit<ParsedAccountInput, 'addedOn'> {
   rotations: PasswordRotation[];
   pendingRotation: PendingRotation | null;
   incidents: AccountIncident[];
+  /**
+   * Every resguardo and incident report printed, as the vault keeps them byte
+   * for byte (vault/kept-prints.ts); subject `custodia:<id>` or `incidente:<id>`.
+   * Absent on accounts registered before prints were kept.
+   */
+  prints?: AccountPrint[];
+}
+
+/** What an account keeps of one of its prints (the same shape as vault/kept-prints.ts's KeptPrint). */
+export interface AccountPrint {
+  id: string;
+  form: string;
+  subject: string;
+  reprint: number;
+  printedAt: string;
+  printedBy: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  frame: [string, number, number, number];
 }
 
 export const rotationInputSchema = z.object({

@@ -423,6 +423,8 @@ export const custodyAcknowledgementSchema = z.object(
     secondFactorHeldBy: text('quién controla el segundo factor', 200),
     recoveryContact: text('el contacto de recuperación', 200),
     printedAt: isoDate('fecha de impresión'),
+    /** 0 on the first print of this custody's resguardo; n on the n-th reprint («REIMPRESIÓN n»). */
+    reprint: z.number().int().min(0).default(0),
     /** Who hands the custody over (signs as «Entregó»). */
     handedOverBy: z.object({ fullName: text('el nombre de quien entrega'), position: text('el cargo de quien entrega') }, { error: 'Falta quién entrega la custodia' }),
   },

@@ -93,6 +93,7 @@ export const CHANNELS = [
   'socialAccounts.openIncident',
   'socialAccounts.recordIncidentStep',
   'socialAccounts.printIncidentReport',
+  'socialAccounts.keptPrint',
   'socialAccounts.attention',
   'socialAccounts.custodianCandidates',
 ] as const;

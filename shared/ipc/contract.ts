@@ -222,6 +222,7 @@ export const contract = {
   'socialAccounts.scan': channel<DocumentDownload>()(z.object({ accountId: id, custodyId: id.optional() }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'consultar las cuentas de redes sociales' }),
   'socialAccounts.openIncident': channel<AccountView>()(z.object({ accountId: id, incident: incidentInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'registrar incidentes de cuentas' }),
   'socialAccounts.recordIncidentStep': channel<AccountView>()(z.object({ accountId: id, incidentId: id, step: incidentStepInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'registrar incidentes de cuentas', inDomain: 'steps after the detection; closing needs every step; the password change is a rotation (account-rules: recordIncidentStep)' }),
+  'socialAccounts.keptPrint': channel<DocumentDownload>()(z.object({ accountId: id, printId: id }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'consultar las impresiones guardadas de las cuentas' }),
   'socialAccounts.printIncidentReport': channel<DocumentDownload>()(z.object({ accountId: id, incidentId: id }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'imprimir reportes de incidentes' }),
   'socialAccounts.attention': channel<AccountView[]>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'consultar las cuentas de redes sociales' }),
   'socialAccounts.custodianCandidates': channel<CustodianCandidate[]>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'asignar custodios de contraseñas' }),

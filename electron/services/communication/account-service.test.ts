@@ -252,7 +252,22 @@ describe('the social-account register on a real vault', () => {
     expect(await pdfQrTexts(file)).toEqual([`VALIJA-RESGUARDO|${code}|${acknowledgementDigest(withCustody.account, custody.id)}`]);
     renderPngs(file, 'resguardo-contrasena', { dir: FORMS_PNG_DIR });
     const audit = await w.ws.audit.list({ offset: 0, limit: 100 });
-    expect(audit.entries.find((e) => e.action === 'document.printed' && e.details.formato === 'Resguardo de contraseña')?.details.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const printAudit = audit.entries.find((e) => e.action === 'document.printed' && e.details.formato === 'Resguardo de contraseña');
+    expect(printAudit?.details.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    // The printed bytes are the record: kept in the vault, listed on the account, given back byte for byte.
+    const kept = (await w.s.socialAccounts.get(w.ws, a.account.id)).account.prints ?? [];
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ form: 'custodyAcknowledgement', subject: `custodia:${custody.id}`, reprint: 0, sha256: printAudit?.details.sha256, printedBy: ADMIN.fullName });
+    expect(printAudit?.details.impresion).toBe(kept[0]!.id);
+    const again = await w.s.socialAccounts.keptPrint(w.ws, a.account.id, kept[0]!.id);
+    expect(Buffer.from(again.base64, 'base64').equals(pdf)).toBe(true);
+    // A second print of the same resguardo says so on the paper and is kept as well.
+    const reprint = await w.s.socialAccounts.printAcknowledgement(w.ws, w.admin, a.account.id, custody.id);
+    expect(reprint.fileName).toBe('resguardo-RC-FACEBOOK-C4OAXACA-01-reimpresion-1.pdf');
+    expect(pdfText(writeTempPdf('resguardo-reimpresion', Buffer.from(reprint.base64, 'base64')))).toContain('REIMPRESIÓN 1');
+    expect((await w.s.socialAccounts.get(w.ws, a.account.id)).account.prints?.map((p) => p.reprint)).toEqual([0, 1]);
+    await expect(w.s.socialAccounts.keptPrint(w.ws, a.account.id, 'impreso-otro')).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     const scanBytes = readFileSync(file);
     const registered = await w.s.socialAccounts.registerAcknowledgementScan(w.ws, w.admin, a.account.id, custody.id, { fileName: 'resguardo-firmado.pdf', mediaType: 'application/pdf', base64: scanBytes.toString('base64') });

@@ -31,12 +31,14 @@ import {
 } from '../../../shared/domain/social-accounts';
 import type { ScanUpload } from '../../../shared/domain/shipments';
 import type { User } from '../../../shared/domain/users';
+import type { DocumentDownload } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/errors';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
 import { todayInOffice } from '../agencies/rules/civil-date';
 import { renderForm, type FormInputs, type FormName } from '../documents/forms';
 import { canonicalJson } from '../integrity/canonical-json';
+import { keepPrint, keptPrintBytes } from '../vault/kept-prints';
 import { countsAsOfficial, currentCustodies, custodiesOfUser, endCustody, isUsable, openIncident, pendingRotationOn, recordIncidentStep, recordRotation, revalidationDueOn, statusOn } from './account-rules';
 import { AccountStore, type AccountChangeKind } from './account-store';
 import { publicDirectoryAccounts, publicDirectoryCsv, publicDirectoryFileName, publicKindLabel } from './public-directory';
@@ -233,12 +235,15 @@ export class SocialAccountService {
    * the duties, with a QR of its code and of the digest of the custody record
    * it acknowledges. Audited with the SHA-256 of the PDF.
    */
-  async printAcknowledgement(ws: Workspace, user: User, accountId: string, custodyId: string): Promise<{ fileName: string; mediaType: string; base64: string }> {
+  async printAcknowledgement(ws: Workspace, user: User, accountId: string, custodyId: string): Promise<DocumentDownload> {
     const account = (await this.store(ws)).get(accountId);
     const custody = account.custodies.find((c) => c.id === custodyId);
     if (!custody) throw new AppError('NOT_FOUND', 'La cuenta no tiene ese custodio.');
     const code = acknowledgementCode(account, custodyId);
     const digest = acknowledgementDigest(account, custodyId);
+    const subject = `custodia:${custodyId}`;
+    const reprint = (account.prints ?? []).filter((p) => p.subject === subject).length;
+    const at = this.clock();
     const office = ws.office.data;
     const pdf = await this.render('custodyAcknowledgement', {
       office: { institution: office.institution, unit: office.unit, acronym: office.acronym, address: office.address, ...(office.logoPngDataUrl ? { logoPngDataUrl: office.logoPngDataUrl } : {}) },
@@ -250,12 +255,40 @@ export class SocialAccountService {
       keptIn: custody.keptIn,
       secondFactorHeldBy: custody.secondFactorHeldBy,
       recoveryContact: custody.recoveryContact,
-      printedAt: this.clock().toISOString(),
+      printedAt: at.toISOString(),
+      reprint,
       handedOverBy: { fullName: user.fullName, position: user.position },
     });
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
-    await ws.audit.record('document.printed', actorOf(user), `Resguardo de contraseña ${code}`, { formato: 'Resguardo de contraseña', cuenta: account.id, custodia: custodyId, sha256 });
-    return { fileName: `resguardo-${code}.pdf`, mediaType: 'application/pdf', base64: pdf.toString('base64') };
+    const fileName = reprint === 0 ? `resguardo-${code}.pdf` : `resguardo-${code}-reimpresion-${reprint}.pdf`;
+    const label = reprint === 0 ? `Resguardo de contraseña ${code}` : `Resguardo de contraseña ${code} (reimpresión ${reprint})`;
+    return this.keep(ws, user, account, { form: 'custodyAcknowledgement', subject, reprint, fileName, label, formato: 'Resguardo de contraseña', details: { custodia: custodyId } }, pdf, at);
+  }
+
+  /**
+   * The printed bytes are the record: the PDF is kept in the vault, listed on
+   * the account (one frame), and the print audited with its id and SHA-256.
+   */
+  private async keep(
+    ws: Workspace,
+    user: User,
+    account: SocialAccount,
+    print: { form: FormName; subject: string; reprint: number; fileName: string; label: string; formato: string; details: Record<string, string> },
+    pdf: Buffer,
+    at: Date,
+  ): Promise<DocumentDownload> {
+    const kept = await keepPrint(ws.vault, { form: print.form, subject: print.subject, reprint: print.reprint, printedBy: user.fullName, fileName: print.fileName }, pdf, at);
+    await (await this.store(ws)).save({ ...account, prints: [...(account.prints ?? []), kept] }, { at, actor: actorOf(user), kind: 'printed', detail: print.label });
+    await ws.audit.record('document.printed', actorOf(user), print.label, { formato: print.formato, cuenta: account.id, ...print.details, impresion: kept.id, sha256: kept.sha256 });
+    return { fileName: print.fileName, mediaType: 'application/pdf', base64: pdf.toString('base64') };
+  }
+
+  /** A print as the vault kept it, byte for byte (checked against its SHA-256). */
+  async keptPrint(ws: Workspace, accountId: string, printId: string): Promise<DocumentDownload> {
+    const account = (await this.store(ws)).get(accountId);
+    const print = (account.prints ?? []).find((p) => p.id === printId);
+    if (!print) throw new AppError('NOT_FOUND', 'La cuenta no tiene guardada esa impresión.');
+    const pdf = await keptPrintBytes(ws.vault, print);
+    return { fileName: print.fileName, mediaType: 'application/pdf', base64: pdf.toString('base64') };
   }
 
   /** The signed resguardo, scanned, kept encrypted with its custody. */
@@ -302,12 +335,15 @@ export class SocialAccountService {
   }
 
   /** The incident's report with its protocol's steps and times, to sign. Audited with the PDF's SHA-256. */
-  async printIncidentReport(ws: Workspace, user: User, accountId: string, incidentId: string): Promise<{ fileName: string; mediaType: string; base64: string }> {
+  async printIncidentReport(ws: Workspace, user: User, accountId: string, incidentId: string): Promise<DocumentDownload> {
     const account = (await this.store(ws)).get(accountId);
     const index = account.incidents.findIndex((i) => i.id === incidentId);
     const incident = account.incidents[index];
     if (!incident) throw new AppError('NOT_FOUND', 'La cuenta no tiene ese incidente.');
     const code = `IN-${accountCode(account)}-${String(index + 1).padStart(2, '0')}`;
+    const at = this.clock();
+    const subject = `incidente:${incidentId}`;
+    const earlier = (account.prints ?? []).filter((p) => p.subject === subject).length;
     const office = ws.office.data;
     const pdf = await this.render('incidentReport', {
       office: { institution: office.institution, unit: office.unit, acronym: office.acronym, address: office.address, ...(office.logoPngDataUrl ? { logoPngDataUrl: office.logoPngDataUrl } : {}) },
@@ -320,12 +356,12 @@ export class SocialAccountService {
         const done = incident.steps[step];
         return { label: INCIDENT_STEP_LABELS[step], at: done?.at ?? null, note: done?.note ?? '', recordedBy: done?.recordedBy ?? '' };
       }),
-      printedAt: this.clock().toISOString(),
+      printedAt: at.toISOString(),
       printedBy: { fullName: user.fullName, position: user.position },
     });
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
-    await ws.audit.record('document.printed', actorOf(user), `Reporte de incidente ${code}`, { formato: 'Reporte de incidente', cuenta: account.id, incidente: incidentId, sha256 });
-    return { fileName: `incidente-${code}.pdf`, mediaType: 'application/pdf', base64: pdf.toString('base64') };
+    // Each print of a report is a new state of the protocol, not a reprint of the same sheet: numbered, not marked.
+    const fileName = earlier === 0 ? `incidente-${code}.pdf` : `incidente-${code}-impresion-${earlier + 1}.pdf`;
+    return this.keep(ws, user, account, { form: 'incidentReport', subject, reprint: earlier, fileName, label: `Reporte de incidente ${code}`, formato: 'Reporte de incidente', details: { incidente: incidentId } }, pdf, at);
   }
 
   private editable(account: SocialAccount): SocialAccount {

@@ -37,6 +37,7 @@ export const ACCOUNT_CHANGE_LABELS = {
   incident_opened: 'Incidente abierto',
   incident_step: 'Paso del protocolo de incidente',
   incident_closed: 'Incidente cerrado',
+  printed: 'Impresión guardada',
 } as const;
 export type AccountChangeKind = keyof typeof ACCOUNT_CHANGE_LABELS;
 

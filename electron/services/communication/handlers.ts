@@ -20,6 +20,7 @@ export function communicationHandlers(accounts: SocialAccountService) {
     'socialAccounts.scan': ({ accountId, custodyId }, { ws }) => accounts.scan(ws, accountId, custodyId ? { custodyId } : 'request'),
     'socialAccounts.openIncident': ({ accountId, incident }, { ws, user }) => accounts.openIncident(ws, user, accountId, incident),
     'socialAccounts.recordIncidentStep': ({ accountId, incidentId, step }, { ws, user }) => accounts.recordIncidentStep(ws, user, accountId, incidentId, step),
+    'socialAccounts.keptPrint': ({ accountId, printId }, { ws }) => accounts.keptPrint(ws, accountId, printId),
     'socialAccounts.printIncidentReport': ({ accountId, incidentId }, { ws, user }) => accounts.printIncidentReport(ws, user, accountId, incidentId),
     'socialAccounts.recordRotation': ({ accountId, rotation }, { ws, user }) => accounts.recordRotation(ws, user, accountId, rotation),
     'socialAccounts.attention': (_, { ws }) => accounts.attention(ws),

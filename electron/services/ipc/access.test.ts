@@ -99,6 +99,7 @@ const EXPECTED: Record<Channel, string> = {
   'socialAccounts.recordRotation': 'comunicacion_social|administrador',
   'socialAccounts.exportDirectory': 'comunicacion_social|administrador',
   'socialAccounts.printDirectory': 'comunicacion_social|administrador',
+  'socialAccounts.keptPrint': 'comunicacion_social|administrador',
   'socialAccounts.printAcknowledgement': 'comunicacion_social|administrador',
   'socialAccounts.registerAcknowledgementScan': 'comunicacion_social|administrador',
   'socialAccounts.registerRequestScan': 'comunicacion_social|administrador',

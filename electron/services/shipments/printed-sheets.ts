@@ -21,6 +21,7 @@ import type { Shipment, ShipmentPrint } from '../../../shared/domain/shipments';
 import { AppError } from '../../../shared/errors';
 import type { UnlockedVault } from '../vault';
 import type { FrameCodec } from '../vault/frame-codec';
+import { pdfFrameCodec } from '../vault/kept-prints';
 import { legacyPrintCountsDoc, legacyPrintsDoc, readBlob, type LegacyPrint } from '../vault/documents';
 
 export const PRINTS_STREAM = 'prints';
@@ -35,21 +36,7 @@ export interface PrintFrame {
   pdf: Buffer;
 }
 
-/** [header length, 4 bytes big-endian][header JSON][PDF bytes]: the PDF is stored as it is, not as base64. */
-export const printFrames: FrameCodec<PrintFrame> = {
-  encode({ info, pdf }) {
-    const header = Buffer.from(JSON.stringify(info), 'utf8');
-    const out = Buffer.allocUnsafe(4 + header.length + pdf.length);
-    out.writeUInt32BE(header.length, 0);
-    header.copy(out, 4);
-    pdf.copy(out, 4 + header.length);
-    return out;
-  },
-  decode(plain) {
-    const length = plain.readUInt32BE(0);
-    return { info: JSON.parse(plain.subarray(4, 4 + length).toString('utf8')) as PrintedSheetInfo, pdf: plain.subarray(4 + length) };
-  },
-};
+export const printFrames: FrameCodec<PrintFrame> = pdfFrameCodec<PrintedSheetInfo>();
 
 export type NewPrint = Omit<ShipmentPrint, 'id' | 'size' | 'sha256' | 'frame'>;
 

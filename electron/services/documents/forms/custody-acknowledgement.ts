@@ -42,7 +42,7 @@ function CustodyAcknowledgement(props: { input: ValidAcknowledgement; qr: QrCode
     { title: `${CUSTODY_ACKNOWLEDGEMENT_TITLE} ${input.code}` },
     h(
       OfficialPage,
-      { size: input.pageSize, footerNote: `Valija · ${input.office.acronym} · ${FORM} · ${input.code}` },
+      { size: input.pageSize, reprint: input.reprint, footerNote: `Valija · ${input.office.acronym} · ${FORM} · ${input.code}` },
       h(OfficeHeader, { office: input.office, folio: input.code }),
       h(FolioLine, {
         items: [

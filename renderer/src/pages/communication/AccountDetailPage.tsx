@@ -14,6 +14,7 @@ import { AccountFormModal } from './AccountFormModal';
 import { AccountHistory } from './AccountHistory';
 import { CustodiansCard } from './CustodiansCard';
 import { IncidentsCard } from './IncidentsCard';
+import { KeptPrintsCard } from './KeptPrintsCard';
 import { RemoveAccountModal } from './RemoveAccountModal';
 import { RequestScanSection } from './RequestScanSection';
 import { RotationModal } from './RotationModal';
@@ -124,6 +125,7 @@ export function AccountDetailPage() {
 
       <CustodiansCard view={data} onChanged={reload} />
       <IncidentsCard view={data} onChanged={reload} />
+      <KeptPrintsCard account={data.account} />
       <AccountHistory history={data.history} />
 
       {dialog === 'edit' && <AccountFormModal account={account} onClose={() => setDialog(null)} onSaved={() => done('Datos de la cuenta guardados.')} />}

@@ -162,7 +162,15 @@ export function CustodiansCard({ view, onChanged }: { view: AccountView; onChang
           }}
         />
       )}
-      <ShownDocumentModal shown={documents.shown} onClose={documents.close} />
+      <ShownDocumentModal
+        shown={documents.shown}
+        onClose={() => {
+          const printed = documents.shown?.kind === 'print';
+          documents.close();
+          // The core kept the print: reload so «Impresiones guardadas» lists it.
+          if (printed) onChanged();
+        }}
+      />
       {ending && (
         <EndCustodyModal
           accountId={view.account.id}

@@ -79,7 +79,15 @@ export function IncidentsCard({ view, onChanged }: { view: AccountView; onChange
           }}
         />
       )}
-      <ShownDocumentModal shown={documents.shown} onClose={documents.close} />
+      <ShownDocumentModal
+        shown={documents.shown}
+        onClose={() => {
+          const printed = documents.shown?.kind === 'print';
+          documents.close();
+          // The core kept the print: reload so «Impresiones guardadas» lists it.
+          if (printed) onChanged();
+        }}
+      />
     </Card>
   );
 }
