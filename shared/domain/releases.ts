@@ -312,8 +312,8 @@ export interface ReleaseView {
   release: Release;
   /** Authorised, unpublished, and its planned date plus the lapse days passed: it needs a new date and authorisation. */
   vencida: boolean;
-  /** When the authorisation lapses (null when none runs). */
-  lapsesAt: string | null;
+  /** The last office day the authorisation is good for: the planned day plus the lapse days (null when none runs). */
+  validThrough: CivilDate | null;
   /** Published on verbal authorisation and not ratified yet («pendiente de ratificar»). */
   pendingRatification: boolean;
   /** The ratification is overdue. */
