@@ -94,6 +94,7 @@ export const attachedMaterialSchema = z.object({
   size: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
+export type ReleaseMaterial = z.output<typeof attachedMaterialSchema>;
 
 /** What Comunicación Social writes: the text, the material, where and when. */
 export const releaseContentSchema = z

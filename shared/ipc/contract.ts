@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import '../validation';
 import type { AppInfo } from '../domain/app-info';
-import type { AttachedFile } from '../domain/agencies';
 import { AUDIT_ACTIONS, type AuditEntry, type AuditVerification } from '../domain/audit';
 import type { JobStatus } from '../domain/jobs';
 import type { MaintenanceStatus } from '../domain/maintenance';
@@ -24,6 +23,7 @@ import {
   type Blackout,
   type ReleaseAttention,
   type ReleaseDetail,
+  type ReleaseMaterial,
   type ReleaseRequest,
   type ReleaseView,
 } from '../domain/releases';
@@ -253,7 +253,7 @@ export const contract = {
     kind: 'signedIn',
     inDomain: 'the roles of each action, the head of the providing area, segregation of duties (release-states: RELEASE_TRANSITIONS); blackout, lapse, embargo and usable channels (release-rules)',
   }),
-  'releases.uploadMaterial': channel<AttachedFile>()(materialUploadSchema, SIGNED_IN),
+  'releases.uploadMaterial': channel<ReleaseMaterial>()(materialUploadSchema, SIGNED_IN),
   'releases.file': channel<DocumentDownload>()(z.object({ releaseId: id, blobId: id }).strict(), { kind: 'signedIn', inDomain: 'read by role, or by the head of the providing area (release-rules: mayReadRelease)' }),
   'releases.printSheet': channel<DocumentDownload>()(z.object({ releaseId: id }).strict(), {
     kind: 'roles',

@@ -80,7 +80,7 @@ export class ReleaseRequestService {
   /** Comunicación Social's inbox: every request, the pending ones first, oldest first. */
   async list(ws: Workspace): Promise<ReleaseRequest[]> {
     const rank = (r: ReleaseRequest) => (r.state === 'pendiente' ? 0 : 1);
-    return (await this.store(ws)).all().sort((a, b) => rank(a) - rank(b) || a.requestedAt.localeCompare(b.requestedAt));
+    return (await this.store(ws)).all().sort((a, b) => rank(a) - rank(b) || a.requestedAt.localeCompare(b.requestedAt) || a.folio.localeCompare(b.folio));
   }
 
   /** The requests this user sent, the latest first. */
@@ -88,7 +88,7 @@ export class ReleaseRequestService {
     return (await this.store(ws))
       .all()
       .filter((r) => r.requestedBy.id === user.id)
-      .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
+      .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt) || b.folio.localeCompare(a.folio));
   }
 
   private pending(request: ReleaseRequest): ReleaseRequest {

@@ -32,6 +32,7 @@ import {
   type ReleaseContent,
   type ReleaseDetail,
   type ReleaseFilter,
+  type ReleaseMaterial,
   type ReleaseSheet,
   type ReleaseView,
 } from '../../../shared/domain/releases';
@@ -180,7 +181,7 @@ export class ReleaseService {
       .filter((r) => mayReadRelease(user, r, areas))
       .filter((r) => !filter.states || filter.states.includes(r.state))
       .filter((r) => !text || `${r.folio} ${r.title}`.toLocaleLowerCase('es-MX').includes(text))
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.folio.localeCompare(a.folio));
     return Promise.all(rows.map((r) => this.view(ws, user, r, areas)));
   }
 
@@ -190,8 +191,8 @@ export class ReleaseService {
   }
 
   /** Material for a release or a request: stored encrypted, its bytes already checked at the boundary (type by signature, 50 MB). */
-  async uploadMaterial(ws: Workspace, user: User, upload: MaterialUpload): Promise<AttachedFile> {
-    const file = await storeBlob(ws.vault, upload);
+  async uploadMaterial(ws: Workspace, user: User, upload: MaterialUpload): Promise<ReleaseMaterial> {
+    const file: ReleaseMaterial = { ...(await storeBlob(ws.vault, upload)), mediaType: upload.mediaType };
     const doc = await releaseMaterialsDoc(ws.vault);
     doc.data.files.push(file);
     await doc.write();
