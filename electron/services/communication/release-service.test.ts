@@ -333,6 +333,21 @@ describe('releases on a real vault', () => {
     expect(decline).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/Escriba el motivo/) } });
   });
 
+  it('cancels with a reason before publication, never after, and keeps the folio', async () => {
+    const o = await office();
+    const { w } = o;
+    const v = await toSign(o, await w.s.releases.create(w.ws, o.cs, content(o)));
+    await expect(act(o, o.w.lawyer, v.release.id, { action: 'cancelar', payload: { reason: 'Ya no aplica' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const cancelled = await act(o, o.cs, v.release.id, { action: 'cancelar', payload: { reason: 'La campaña se suspendió.' } });
+    expect(cancelled.release).toMatchObject({ state: 'cancelada', cancelReason: 'La campaña se suspendió.', folio: 'CS-2026-0001' });
+    expect(cancelled.actions).toEqual([]);
+    const other = await toSign(o, await w.s.releases.create(w.ws, o.cs, content(o, { title: 'Publicada' })));
+    await sign(o, other.release.id);
+    await act(o, o.cs, other.release.id, { action: 'publicar', payload: { channel: { type: 'medio', id: o.outletId }, at: later(o, 2) } });
+    await expect(act(o, o.cs, other.release.id, { action: 'cancelar', payload: { reason: 'Demasiado tarde' } })).rejects.toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringMatching(/«Publicada»/) });
+    expect(releaseActInputSchema.safeParse({ releaseId: v.release.id, action: 'cancelar', payload: { reason: '' } }).error?.issues[0]?.message).toBe('Escriba el motivo de la cancelación.');
+  });
+
   it('keeps releases in their stream across a reopen, from the checkpoint', async () => {
     const o = await office();
     const { w } = o;
