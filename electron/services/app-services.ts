@@ -8,10 +8,15 @@ import { directoryHandlers } from './agencies/handlers';
 import { DirectoryService } from './agencies/directory-service';
 import { auditHandlers } from './audit/handlers';
 import { SocialAccountService } from './communication/account-service';
+import { BlackoutService } from './communication/blackouts';
 import { communicationHandlers } from './communication/handlers';
+import { releaseHandlers } from './communication/release-handlers';
+import { ReleaseRequestService } from './communication/release-requests';
+import { ReleaseService, type ReleaseSheetRenderer } from './communication/release-service';
+import { RELEASE_FORM } from './communication/release-sheet';
 import { custodyHandlers } from './custody/handlers';
 import { CustodyService } from './custody/custody-service';
-import type { FormInputs, FormName } from './documents/forms';
+import { renderForm, type FormInputs, type FormName } from './documents/forms';
 import type { AccessGate, Handlers, HandlerTable } from './ipc/handler-table';
 import { jobHandlers } from './jobs/handlers';
 import { JobRunner } from './jobs/job-runner';
@@ -32,6 +37,19 @@ export interface ServicesConfig {
   renderForm?: <N extends FormName>(name: N, input: FormInputs[N]) => Promise<Buffer>;
   /** scrypt cost for new key slots; production default when omitted. */
   kdf?: ScryptParams;
+  /** Renders the release authorisation sheet; by default the `release-authorization` form through `renderForm`. */
+  renderReleaseSheet?: ReleaseSheetRenderer;
+}
+
+/**
+ * The release authorisation sheet is the documents module's form
+ * `release-authorization`, written apart from the releases' core: it is
+ * asked for by name, so until that form is registered the print is refused
+ * with renderForm's own Spanish message («El formato … no existe.»).
+ */
+function releaseSheetRenderer(render: <N extends FormName>(name: N, input: FormInputs[N]) => Promise<Buffer>): ReleaseSheetRenderer {
+  const byName = render as unknown as (name: string, input: unknown) => Promise<Buffer>;
+  return (input) => byName(RELEASE_FORM, input);
 }
 
 /**
@@ -43,6 +61,9 @@ export function createServices(config: ServicesConfig) {
   const profile = new PublicProfileFile(config.dataDir);
   const session = new SessionService({ dataDir: config.dataDir, clock, profile, ...(config.kdf ? { kdf: config.kdf } : {}) });
   const socialAccounts = new SocialAccountService(clock, config.renderForm);
+  const releases = new ReleaseService(clock, config.renderReleaseSheet ?? releaseSheetRenderer(config.renderForm ?? renderForm), socialAccounts);
+  const releaseRequests = new ReleaseRequestService(clock, releases);
+  const blackouts = new BlackoutService(clock);
   const users = new UserAdmin(profile, clock, (ws, actor, user) => socialAccounts.userDeactivated(ws, actor, user.id));
   const jobs = new JobRunner();
   const shipments = new ShipmentService(clock, config.renderForm);
@@ -64,6 +85,9 @@ export function createServices(config: ServicesConfig) {
     staging,
     pickedPaths,
     socialAccounts,
+    releases,
+    releaseRequests,
+    blackouts,
     profile,
     clock,
     appInfo(): AppInfo {
@@ -90,6 +114,7 @@ export function createHandlers(services: Services): HandlerTable {
     ...shipmentHandlers({ shipments, custody, directory, pickedPaths }),
     ...custodyHandlers(custody),
     ...communicationHandlers(services.socialAccounts),
+    ...releaseHandlers({ releases: services.releases, requests: services.releaseRequests, blackouts: services.blackouts }),
     ...mediaHandlers({ media, jobs, staging, shipments, session, profile, dataDir: config.dataDir, clock: services.clock, ...(config.kdf ? { kdf: config.kdf } : {}) }),
   };
   const gate: AccessGate = {

@@ -13,6 +13,20 @@ import { printInputSchema, type PrintedForm, type PrintedSheetInfo } from '../do
 import { bagRefSchema, exportRecordsSchema, loadMediaSchema, restoreSchema, stageFileSchema, type BackupReport, type BagFolder, type DriveInfo, type RepairSummary, type RestoreSummary } from '../domain/media';
 import type { SessionState } from '../domain/session';
 import { CUSTODY_END_REASONS, accountInputSchema, custodyInputSchema, incidentInputSchema, incidentStepInputSchema, rotationInputSchema, type AccountDetail, type AccountView, type CustodianCandidate } from '../domain/social-accounts';
+import {
+  blackoutInputSchema,
+  materialUploadSchema,
+  releaseActInputSchema,
+  releaseContentSchema,
+  releaseFilterSchema,
+  releaseRequestInputSchema,
+  type Blackout,
+  type ReleaseAttention,
+  type ReleaseDetail,
+  type ReleaseMaterial,
+  type ReleaseRequest,
+  type ReleaseView,
+} from '../domain/releases';
 import { settingsSchema, type Settings } from '../domain/settings';
 import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
 import { bytesMatchDeclaredType, SIGNATURE_MISMATCH_MESSAGE } from '../domain/file-signature';
@@ -226,6 +240,47 @@ export const contract = {
   'socialAccounts.printIncidentReport': channel<DocumentDownload>()(z.object({ accountId: id, incidentId: id }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'imprimir reportes de incidentes' }),
   'socialAccounts.attention': channel<AccountView[]>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'consultar las cuentas de redes sociales' }),
   'socialAccounts.custodianCandidates': channel<CustodianCandidate[]>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'asignar custodios de contraseñas' }),
+
+  // Comunicación Social: releases to the public and to official networks (directive 6.1.4, B and C), the areas' requests, blackouts.
+  'releases.list': channel<ReleaseView[]>()(releaseFilterSchema, { kind: 'signedIn', inDomain: 'read by role, or by the head of the providing area (release-rules: mayReadRelease)' }),
+  'releases.get': channel<ReleaseDetail>()(z.object({ releaseId: id }).strict(), { kind: 'signedIn', inDomain: 'read by role, or by the head of the providing area (release-rules: mayReadRelease)' }),
+  'releases.create': channel<ReleaseView>()(z.object({ content: releaseContentSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'preparar difusiones', inDomain: 'an active area, official usable channels, uploaded material (release-rules: channelsRefusal)' }),
+  'releases.update': channel<ReleaseView>()(z.object({ releaseId: id, content: releaseContentSchema }).strict(), {
+    kind: 'roles',
+    roles: COMMUNICATION,
+    doing: 'modificar difusiones',
+    inDomain: 'which states may be edited; after legal approval an edit voids the sheet and returns to review (release-states: releaseEditOutcome)',
+  }),
+  'releases.act': channel<ReleaseView>()(releaseActInputSchema, {
+    kind: 'signedIn',
+    inDomain: 'the roles of each action, the head of the providing area, segregation of duties (release-states: RELEASE_TRANSITIONS); blackout, lapse, embargo and usable channels (release-rules)',
+  }),
+  'releases.uploadMaterial': channel<ReleaseMaterial>()(materialUploadSchema, SIGNED_IN),
+  'releases.file': channel<DocumentDownload>()(z.object({ releaseId: id, blobId: id }).strict(), { kind: 'signedIn', inDomain: 'read by role, or by the head of the providing area (release-rules: mayReadRelease)' }),
+  'releases.printSheet': channel<DocumentDownload>()(z.object({ releaseId: id }).strict(), {
+    kind: 'roles',
+    roles: COMMUNICATION,
+    doing: 'imprimir autorizaciones de difusión',
+    inDomain: 'only a release approved by legal, or an urgent one legal ratified (release-service: printSheet)',
+  }),
+  'releases.attention': channel<ReleaseAttention[]>()(noInput, { kind: 'signedIn', inDomain: 'only the releases the user may read, and the steps the user may take (release-service: attention)' }),
+  'releaseRequests.submit': channel<ReleaseRequest>()(z.object({ request: releaseRequestInputSchema }).strict(), SIGNED_IN),
+  'releaseRequests.mine': channel<ReleaseRequest[]>()(noInput, SIGNED_IN),
+  'releaseRequests.list': channel<ReleaseRequest[]>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'consultar las solicitudes de difusión' }),
+  'releaseRequests.convert': channel<{ request: ReleaseRequest; release: ReleaseView }>()(z.object({ requestId: id, content: releaseContentSchema }).strict(), {
+    kind: 'roles',
+    roles: COMMUNICATION,
+    doing: 'convertir solicitudes en difusiones',
+    inDomain: 'only a pending request (release-requests)',
+  }),
+  'releaseRequests.decline': channel<ReleaseRequest>()(
+    z.object({ requestId: id, reason: z.string().trim().min(3, 'Escriba el motivo por el que se declina la solicitud.').max(2000, 'El motivo admite como máximo 2000 caracteres.') }).strict(),
+    { kind: 'roles', roles: COMMUNICATION, doing: 'declinar solicitudes de difusión', inDomain: 'only a pending request (release-requests)' },
+  ),
+  'releaseRequests.material': channel<DocumentDownload>()(z.object({ requestId: id, blobId: id }).strict(), { kind: 'signedIn', inDomain: 'Comunicación Social or whoever sent the request (release-requests: material)' }),
+  'blackouts.list': channel<Blackout[]>()(noInput, SIGNED_IN),
+  'blackouts.save': channel<Blackout>()(z.object({ blackoutId: id.optional(), blackout: blackoutInputSchema }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'registrar periodos de veda', inDomain: 'periods may not overlap (blackouts)' }),
+  'blackouts.remove': channel<Blackout>()(z.object({ blackoutId: id }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'retirar periodos de veda' }),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, Access, unknown> };
 
 type Contract = typeof contract;

@@ -109,6 +109,24 @@ const EXPECTED: Record<Channel, string> = {
   'socialAccounts.printIncidentReport': 'comunicacion_social|administrador',
   'socialAccounts.attention': 'comunicacion_social|administrador',
   'socialAccounts.custodianCandidates': 'comunicacion_social|administrador',
+  'releases.list': 'signedIn',
+  'releases.get': 'signedIn',
+  'releases.create': 'comunicacion_social|administrador',
+  'releases.update': 'comunicacion_social|administrador',
+  'releases.act': 'signedIn',
+  'releases.uploadMaterial': 'signedIn',
+  'releases.file': 'signedIn',
+  'releases.printSheet': 'comunicacion_social|administrador',
+  'releases.attention': 'signedIn',
+  'releaseRequests.submit': 'signedIn',
+  'releaseRequests.mine': 'signedIn',
+  'releaseRequests.list': 'comunicacion_social|administrador',
+  'releaseRequests.convert': 'comunicacion_social|administrador',
+  'releaseRequests.decline': 'comunicacion_social|administrador',
+  'releaseRequests.material': 'signedIn',
+  'blackouts.list': 'signedIn',
+  'blackouts.save': 'administrador',
+  'blackouts.remove': 'administrador',
 };
 
 /** Channels whose refusal also depends on the record or the input: the contract must name that rule. */
@@ -147,6 +165,19 @@ const RULES_IN_DOMAIN: readonly Channel[] = [
   'socialAccounts.endCustody',
   'socialAccounts.recordRotation',
   'socialAccounts.recordIncidentStep',
+  // releases: read by role or by the area head; each action's roles and segregation; editable states; pending requests; overlapping vedas
+  'releases.list',
+  'releases.get',
+  'releases.create',
+  'releases.update',
+  'releases.act',
+  'releases.file',
+  'releases.printSheet',
+  'releases.attention',
+  'releaseRequests.convert',
+  'releaseRequests.decline',
+  'releaseRequests.material',
+  'blackouts.save',
 ];
 
 function describeAccess(access: Access): string {

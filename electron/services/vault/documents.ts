@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Low } from 'lowdb';
 import type { Agency, Agreement, AttachedFile, Obligation, ReportDefinition } from '../../../shared/domain/agencies';
 import type { Area, MediaOutlet } from '../../../shared/domain/areas';
+import type { Blackout } from '../../../shared/domain/releases';
 import type { Courier } from '../../../shared/domain/custody';
 import type { OfficeProfile } from '../../../shared/domain/office';
 import type { PrintedSheetInfo } from '../../../shared/domain/printing';
@@ -51,6 +52,13 @@ export const reportsDoc = document<{ reports: ReportDefinition[]; obligations: O
 
 export const areasDoc = document<{ areas: Area[] }>('areas', () => ({ areas: [] }));
 export const outletsDoc = document<{ outlets: MediaOutlet[] }>('media-outlets', () => ({ outlets: [] }));
+
+// ---- releases (Comunicación Social) -------------------------------------------
+
+/** Material uploaded for releases and requests: a release or request may only refer to these, exactly as stored. */
+export const releaseMaterialsDoc = document<{ files: AttachedFile[] }>('release-materials', () => ({ files: [] }));
+/** The blackout periods (vedas) the administrator keeps. */
+export const blackoutsDoc = document<{ blackouts: Blackout[] }>('release-blackouts', () => ({ blackouts: [] }));
 
 // ---- shipments --------------------------------------------------------------
 
