@@ -6,9 +6,12 @@ import { SessionService } from './accounts/session-service';
 import { UserAdmin } from './accounts/user-admin';
 import { directoryHandlers } from './agencies/handlers';
 import { DirectoryService } from './agencies/directory-service';
+import { AreaService } from './areas/area-service';
+import { areaHandlers } from './areas/handlers';
 import { auditHandlers } from './audit/handlers';
 import { SocialAccountService } from './communication/account-service';
 import { communicationHandlers } from './communication/handlers';
+import { OutletService } from './communication/outlet-service';
 import { custodyHandlers } from './custody/handlers';
 import { CustodyService } from './custody/custody-service';
 import type { FormInputs, FormName } from './documents/forms';
@@ -43,7 +46,14 @@ export function createServices(config: ServicesConfig) {
   const profile = new PublicProfileFile(config.dataDir);
   const session = new SessionService({ dataDir: config.dataDir, clock, profile, ...(config.kdf ? { kdf: config.kdf } : {}) });
   const socialAccounts = new SocialAccountService(clock, config.renderForm);
-  const users = new UserAdmin(profile, clock, (ws, actor, user) => socialAccounts.userDeactivated(ws, actor, user.id));
+  const areas = new AreaService(clock);
+  const outlets = new OutletService(clock);
+  const users = new UserAdmin(
+    profile,
+    clock,
+    (ws, actor, user) => socialAccounts.userDeactivated(ws, actor, user.id),
+    (ws, areaId) => areas.assertAssignable(ws, areaId),
+  );
   const jobs = new JobRunner();
   const shipments = new ShipmentService(clock, config.renderForm);
   const directory = new DirectoryService(clock, (ws) => shipments.queries.fulfilledPeriods(ws));
@@ -64,6 +74,8 @@ export function createServices(config: ServicesConfig) {
     staging,
     pickedPaths,
     socialAccounts,
+    areas,
+    outlets,
     profile,
     clock,
     appInfo(): AppInfo {
@@ -89,7 +101,8 @@ export function createHandlers(services: Services): HandlerTable {
     ...directoryHandlers(directory),
     ...shipmentHandlers({ shipments, custody, directory, pickedPaths }),
     ...custodyHandlers(custody),
-    ...communicationHandlers(services.socialAccounts),
+    ...communicationHandlers(services.socialAccounts, services.outlets),
+    ...areaHandlers(services.areas),
     ...mediaHandlers({ media, jobs, staging, shipments, session, profile, dataDir: config.dataDir, clock: services.clock, ...(config.kdf ? { kdf: config.kdf } : {}) }),
   };
   const gate: AccessGate = {

@@ -94,6 +94,14 @@ export const CHANNELS = [
   'socialAccounts.printIncidentReport',
   'socialAccounts.attention',
   'socialAccounts.custodianCandidates',
+  'outlets.list',
+  'outlets.create',
+  'outlets.update',
+  'outlets.deactivate',
+  'areas.list',
+  'areas.create',
+  'areas.update',
+  'areas.deactivate',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

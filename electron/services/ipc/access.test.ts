@@ -107,6 +107,14 @@ const EXPECTED: Record<Channel, string> = {
   'socialAccounts.printIncidentReport': 'comunicacion_social|administrador',
   'socialAccounts.attention': 'comunicacion_social|administrador',
   'socialAccounts.custodianCandidates': 'comunicacion_social|administrador',
+  'outlets.list': 'comunicacion_social|administrador',
+  'outlets.create': 'comunicacion_social|administrador',
+  'outlets.update': 'comunicacion_social|administrador',
+  'outlets.deactivate': 'comunicacion_social|administrador',
+  'areas.list': 'signedIn',
+  'areas.create': 'administrador',
+  'areas.update': 'administrador',
+  'areas.deactivate': 'administrador',
 };
 
 /** Channels whose refusal also depends on the record or the input: the contract must name that rule. */
@@ -116,6 +124,7 @@ const RULES_IN_DOMAIN: readonly Channel[] = [
   'setup.confirmRecovery',
   'session.changePassword',
   'session.recover',
+  'users.create',
   'users.update',
   'users.deactivate',
   'jobs.get',
@@ -145,6 +154,8 @@ const RULES_IN_DOMAIN: readonly Channel[] = [
   'socialAccounts.endCustody',
   'socialAccounts.recordRotation',
   'socialAccounts.recordIncidentStep',
+  'outlets.update',
+  'areas.update',
 ];
 
 function describeAccess(access: Access): string {
