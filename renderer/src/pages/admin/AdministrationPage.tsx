@@ -1,6 +1,7 @@
 import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconListDetails, IconLock, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconListDetails, IconLock, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { useSignedIn } from '../../stores/session-store';
+import { AreasPanel } from './AreasPanel';
 import { AuditLogPanel } from './AuditLogPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
@@ -16,7 +17,7 @@ export function AdministrationPage() {
           Administración
         </Title>
         <Text c="dimmed" mt={4}>
-          Usuarios y roles, bitácora de auditoría y seguridad de la bóveda.
+          Usuarios y roles, áreas de la oficina, bitácora de auditoría y seguridad de la bóveda.
         </Text>
       </div>
       {!isAdmin ? (
@@ -30,6 +31,9 @@ export function AdministrationPage() {
             <Tabs.Tab value="usuarios" leftSection={<IconUsers size={16} />}>
               Usuarios
             </Tabs.Tab>
+            <Tabs.Tab value="areas" leftSection={<IconBuildingCommunity size={16} />}>
+              Áreas
+            </Tabs.Tab>
             <Tabs.Tab value="bitacora" leftSection={<IconListDetails size={16} />}>
               Bitácora
             </Tabs.Tab>
@@ -39,6 +43,9 @@ export function AdministrationPage() {
           </Tabs.List>
           <Tabs.Panel value="usuarios" pt="md">
             <UsersPanel currentUserId={session?.user.id ?? ''} />
+          </Tabs.Panel>
+          <Tabs.Panel value="areas" pt="md">
+            <AreasPanel />
           </Tabs.Panel>
           <Tabs.Panel value="bitacora" pt="md">
             <AuditLogPanel />
