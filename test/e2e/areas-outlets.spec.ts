@@ -86,6 +86,8 @@ test('the administrator keeps the areas, puts a user in one, and Comunicación S
   await page.getByTestId(`area-row-${CEE.name}`).getByRole('button', { name: 'Dar de baja' }).click();
   const confirm = page.getByRole('dialog', { name: `¿Dar de baja el área «${CEE.name}»?` });
   await expect(confirm).toContainText('Su integrante conserva el área en su registro');
+  // The confirmation fades in: shoot it once it is opaque.
+  await page.waitForTimeout(400);
   await snap('116-baja-de-area');
   await confirm.getByRole('button', { name: 'Dar de baja' }).click();
   await expect(page.getByTestId(`area-row-${CEE.name}`)).toContainText('Baja');

@@ -8,6 +8,7 @@ import { countOf } from '../../../../shared/format/plural';
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { EmptyRow } from '../../components/EmptyRow';
+import { BADGE_FULL_WIDTH } from '../../components/status-badges';
 import { AreaFormModal } from './AreaFormModal';
 
 /** Administración → Áreas: the catalogue of the office's areas, their heads and who belongs to each. */
@@ -66,7 +67,7 @@ export function AreasPanel() {
               <Table.Th>Titular</Table.Th>
               <Table.Th>Usuario titular</Table.Th>
               <Table.Th>Integrantes</Table.Th>
-              <Table.Th>Estado</Table.Th>
+              <Table.Th w={100}>Estado</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -91,11 +92,11 @@ export function AreasPanel() {
                   <Table.Td>{members(area)}</Table.Td>
                   <Table.Td>
                     {area.active ? (
-                      <Badge color="green" tt="none">
+                      <Badge color="green" tt="none" styles={BADGE_FULL_WIDTH}>
                         Activa
                       </Badge>
                     ) : (
-                      <Badge color="gray" tt="none">
+                      <Badge color="gray" tt="none" styles={BADGE_FULL_WIDTH}>
                         Baja
                       </Badge>
                     )}

@@ -7,6 +7,7 @@ import { OUTLET_KIND_LABELS, type MediaOutlet } from '../../../../shared/domain/
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { EmptyRow } from '../../components/EmptyRow';
+import { BADGE_FULL_WIDTH } from '../../components/status-badges';
 import { PageHeader } from '../../components/PageHeader';
 import { OutletContactsCell } from './OutletContactsCell';
 import { OutletFormModal } from './OutletFormModal';
@@ -72,11 +73,11 @@ export function OutletsPage() {
                 </Table.Td>
                 <Table.Td>
                   {outlet.active ? (
-                    <Badge color="green" tt="none">
+                    <Badge color="green" tt="none" styles={BADGE_FULL_WIDTH}>
                       Activo
                     </Badge>
                   ) : (
-                    <Badge color="gray" tt="none">
+                    <Badge color="gray" tt="none" styles={BADGE_FULL_WIDTH}>
                       Baja
                     </Badge>
                   )}
