@@ -88,7 +88,18 @@ export function AreasPanel() {
                       {area.headPosition}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{head ? <Text size="sm">{head.userName}</Text> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
+                  <Table.Td>
+                    {head ? (
+                      <Text size="sm" c={head.active ? undefined : 'red'}>
+                        {/* A head who left stays named until the area is edited: saving asks for an active one. */}
+                        {head.active ? head.userName : `${head.userName} (dado de baja)`}
+                      </Text>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        —
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{members(area)}</Table.Td>
                   <Table.Td>
                     {area.active ? (
