@@ -6,6 +6,8 @@ import { SessionService } from './accounts/session-service';
 import { UserAdmin } from './accounts/user-admin';
 import { directoryHandlers } from './agencies/handlers';
 import { DirectoryService } from './agencies/directory-service';
+import { AreaService } from './areas/area-service';
+import { areaHandlers } from './areas/handlers';
 import { auditHandlers } from './audit/handlers';
 import { SocialAccountService } from './communication/account-service';
 import { BlackoutService } from './communication/blackouts';
@@ -14,6 +16,7 @@ import { releaseHandlers } from './communication/release-handlers';
 import { ReleaseRequestService } from './communication/release-requests';
 import { ReleaseService, type ReleaseSheetRenderer } from './communication/release-service';
 import { RELEASE_FORM } from './communication/release-sheet';
+import { OutletService } from './communication/outlet-service';
 import { custodyHandlers } from './custody/handlers';
 import { CustodyService } from './custody/custody-service';
 import { renderForm, type FormInputs, type FormName } from './documents/forms';
@@ -64,7 +67,14 @@ export function createServices(config: ServicesConfig) {
   const releases = new ReleaseService(clock, config.renderReleaseSheet ?? releaseSheetRenderer(config.renderForm ?? renderForm), socialAccounts);
   const releaseRequests = new ReleaseRequestService(clock, releases);
   const blackouts = new BlackoutService(clock);
-  const users = new UserAdmin(profile, clock, (ws, actor, user) => socialAccounts.userDeactivated(ws, actor, user.id));
+  const areas = new AreaService(clock);
+  const outlets = new OutletService(clock);
+  const users = new UserAdmin(
+    profile,
+    clock,
+    (ws, actor, user) => socialAccounts.userDeactivated(ws, actor, user.id),
+    (ws, areaId) => areas.assertAssignable(ws, areaId),
+  );
   const jobs = new JobRunner();
   const shipments = new ShipmentService(clock, config.renderForm);
   const directory = new DirectoryService(clock, (ws) => shipments.queries.fulfilledPeriods(ws));
@@ -88,6 +98,8 @@ export function createServices(config: ServicesConfig) {
     releases,
     releaseRequests,
     blackouts,
+    areas,
+    outlets,
     profile,
     clock,
     appInfo(): AppInfo {
@@ -113,8 +125,9 @@ export function createHandlers(services: Services): HandlerTable {
     ...directoryHandlers(directory),
     ...shipmentHandlers({ shipments, custody, directory, pickedPaths }),
     ...custodyHandlers(custody),
-    ...communicationHandlers(services.socialAccounts),
+    ...communicationHandlers(services.socialAccounts, services.outlets),
     ...releaseHandlers({ releases: services.releases, requests: services.releaseRequests, blackouts: services.blackouts }),
+    ...areaHandlers(services.areas),
     ...mediaHandlers({ media, jobs, staging, shipments, session, profile, dataDir: config.dataDir, clock: services.clock, ...(config.kdf ? { kdf: config.kdf } : {}) }),
   };
   const gate: AccessGate = {

@@ -128,6 +128,12 @@ const commonFields = {
     .refine((files) => new Set(files.map((f) => f.blobId)).size === files.length, 'Un anexo está repetido.')
     .default([]),
   reportPeriod: reportPeriodLinkSchema.nullable().default(null),
+  /**
+   * The area of the office that provides the information (docs/DOMAIN.md,
+   * «Áreas y medios»). Optional and left out when none, never null: content
+   * saved before areas existed parses, stores and digests exactly as it did.
+   */
+  providingAreaId: z.string().min(1, 'Elija el área que proporciona la información.').max(64).optional(),
 };
 
 const plainChannel = <C extends 'tarjeta_informativa' | 'oficio'>(channel: C) =>
@@ -317,6 +323,8 @@ export interface ShipmentDetail {
   currentSheet: ApprovalSheet | null;
   /** The report period this shipment delivers, described for the screen. */
   reportPeriod: { reportName: string; periodLabel: string } | null;
+  /** The area of the office that provides the information, when the shipment names one. */
+  providingArea: { id: string; name: string; active: boolean } | null;
   /** Its chain of custody, oldest first, and the chain head's short form (printed on every form). */
   custody: CustodyEvent[];
   custodyHead: string | null;

@@ -13,6 +13,8 @@ export interface User {
   deactivatedAt: string | null;
   /** Classified levels the administrator let this person read by name (need-to-know); absent = none. */
   readGrants?: Array<'reservada' | 'confidencial'>;
+  /** The area of the office this person belongs to (docs/DOMAIN.md, «Áreas y medios»); absent or null = none. */
+  areaId?: string | null;
 }
 
 /** The signed-in person, as the screens see them. */

@@ -54,6 +54,9 @@ const ENTRY_NAMES: Record<string, string> = {
   sealsSeen: 'el sello visto {n}',
   events: 'el evento {n}',
   encryptedFiles: 'el archivo cifrado {n}',
+  materials: 'el material {n}',
+  channels: 'el canal {n}',
+  legalChecklist: 'la pregunta {n} de la revisión jurídica',
 };
 
 /** «…, en el elemento 3 del inventario» for an issue inside lists; nothing at the top. */

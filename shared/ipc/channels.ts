@@ -114,6 +114,14 @@ export const CHANNELS = [
   'blackouts.list',
   'blackouts.save',
   'blackouts.remove',
+  'outlets.list',
+  'outlets.create',
+  'outlets.update',
+  'outlets.deactivate',
+  'areas.list',
+  'areas.create',
+  'areas.update',
+  'areas.deactivate',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

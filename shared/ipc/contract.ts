@@ -28,6 +28,7 @@ import {
   type ReleaseView,
 } from '../domain/releases';
 import { settingsSchema, type Settings } from '../domain/settings';
+import { areaInputSchema, outletInputSchema, type Area, type MediaOutlet } from '../domain/areas';
 import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
 import { bytesMatchDeclaredType, SIGNATURE_MISMATCH_MESSAGE } from '../domain/file-signature';
 import { ADMINISTRATORS, COMMUNICATION, EDITORS, type Access, type CallerOf } from './access';
@@ -61,6 +62,8 @@ const NEED_TO_KNOW = { kind: 'signedIn', inDomain: 'need-to-know by classificati
 const noInput = z.object({}).strict();
 const id = z.string().min(1).max(64);
 const isoDate = z.iso.datetime({ message: 'La fecha no es válida.' });
+/** A user's area: an id, null for none; left out of users.update, the area stays as it was. */
+const areaRef = id.nullable().optional();
 
 /** A recovery code as printed: letters and digits, dashes and spaces ignored. */
 const recoveryCodeSchema = z.string().trim().min(8, 'Escriba el código de recuperación completo.').max(200);
@@ -122,10 +125,10 @@ export const contract = {
 
   'users.list': channel<User[]>()(noInput, { kind: 'roles', roles: ADMINISTRATORS, doing: 'ver la lista de usuarios' }),
   'users.create': channel<User>()(
-    personSchema.extend({ userName: userNameSchema, roles: rolesSchema, temporaryPassword: passwordSchema }).strict(),
-    { kind: 'roles', roles: ADMINISTRATORS, doing: 'dar de alta usuarios' },
+    personSchema.extend({ userName: userNameSchema, roles: rolesSchema, temporaryPassword: passwordSchema, areaId: areaRef }).strict(),
+    { kind: 'roles', roles: ADMINISTRATORS, doing: 'dar de alta usuarios', inDomain: 'the area must exist and be active (area-service: assertAssignable)' },
   ),
-  'users.update': channel<User>()(personSchema.extend({ userId: id, roles: rolesSchema }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'modificar usuarios', inDomain: 'the last active administrator keeps the role (user-admin)' }),
+  'users.update': channel<User>()(personSchema.extend({ userId: id, roles: rolesSchema, areaId: areaRef }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'modificar usuarios', inDomain: 'the last active administrator keeps the role (user-admin); the area must exist and be active (area-service: assertAssignable)' }),
   'users.deactivate': channel<User>()(z.object({ userId: id }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'dar de baja usuarios', inDomain: 'the last active administrator stays (user-admin)' }),
   'users.resetPassword': channel<User>()(z.object({ userId: id, temporaryPassword: passwordSchema }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'restablecer contraseñas' }),
   'users.setReadGrants': channel<User>()(z.object({ userId: id, grants: z.array(z.enum(['reservada', 'confidencial'])).max(2) }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'conceder acceso a información clasificada' }),
@@ -281,6 +284,17 @@ export const contract = {
   'blackouts.list': channel<Blackout[]>()(noInput, SIGNED_IN),
   'blackouts.save': channel<Blackout>()(z.object({ blackoutId: id.optional(), blackout: blackoutInputSchema }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'registrar periodos de veda', inDomain: 'periods may not overlap (blackouts)' }),
   'blackouts.remove': channel<Blackout>()(z.object({ blackoutId: id }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'retirar periodos de veda' }),
+  // Comunicación Social: the directory of media outlets releases are sent to.
+  'outlets.list': channel<MediaOutlet[]>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'consultar el directorio de medios' }),
+  'outlets.create': channel<MediaOutlet>()(z.object({ outlet: outletInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'registrar medios de comunicación' }),
+  'outlets.update': channel<MediaOutlet>()(z.object({ outletId: id, outlet: outletInputSchema }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'modificar medios de comunicación', inDomain: 'a deactivated outlet is no longer changed (outlet-service)' }),
+  'outlets.deactivate': channel<MediaOutlet>()(z.object({ outletId: id }).strict(), { kind: 'roles', roles: COMMUNICATION, doing: 'dar de baja medios de comunicación' }),
+
+  // The office's areas: everyone signed in reads the catalogue (Comunicación Social names them on releases); the administrator keeps it.
+  'areas.list': channel<Area[]>()(noInput, SIGNED_IN),
+  'areas.create': channel<Area>()(z.object({ area: areaInputSchema }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'registrar áreas' }),
+  'areas.update': channel<Area>()(z.object({ areaId: id, area: areaInputSchema }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'modificar áreas', inDomain: 'a deactivated area is no longer changed (area-service)' }),
+  'areas.deactivate': channel<Area>()(z.object({ areaId: id }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'dar de baja áreas' }),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, Access, unknown> };
 
 type Contract = typeof contract;

@@ -27,22 +27,27 @@ export class UserAdmin {
    * @param onDeactivated what other domains do when someone leaves: the
    * social-account register ends their password custodies (injected so this
    * module imports none of them).
+   * @param assertAreaAssignable refuses an area that does not exist or was
+   * deactivated and answers its name, for the audit (the areas' service
+   * answers it, injected likewise).
    */
   constructor(
     private readonly profile: PublicProfileFile,
     private readonly clock: () => Date,
     private readonly onDeactivated: (ws: Workspace, actor: User, user: User) => Promise<unknown> = () => Promise.resolve(),
+    private readonly assertAreaAssignable: (ws: Workspace, areaId: string) => Promise<string> = () => Promise.reject(new AppError('NOT_FOUND', 'El área no existe.')),
   ) {}
 
   list(ws: Workspace): User[] {
     return [...ws.users.data.users].sort((a, b) => Number(b.active) - Number(a.active) || a.fullName.localeCompare(b.fullName, 'es'));
   }
 
-  async create(ws: Workspace, actor: User, input: Person & { userName: string; roles: Role[]; temporaryPassword: string }): Promise<User> {
+  async create(ws: Workspace, actor: User, input: Person & { userName: string; roles: Role[]; temporaryPassword: string; areaId?: string | null | undefined }): Promise<User> {
     if (findUser(ws, (u) => u.userName === input.userName)) {
       throw new AppError('CONFLICT', `Ya existe un usuario «${input.userName}» (activo o dado de baja). Elija otro nombre de usuario.`);
     }
     assertStrongPassword(input.temporaryPassword, input.userName);
+    const areaName = input.areaId ? await this.assertAreaAssignable(ws, input.areaId) : null;
     const user: User = {
       id: randomUUID(),
       userName: input.userName,
@@ -53,10 +58,12 @@ export class UserAdmin {
       mustChangePassword: true,
       createdAt: this.clock().toISOString(),
       deactivatedAt: null,
+      // Stored only when named, so a user without one reads as every user written before areas existed.
+      ...(input.areaId ? { areaId: input.areaId } : {}),
     };
     await ws.vault.addSlot(user.userName, input.temporaryPassword);
     await ws.users.update((doc) => void doc.users.push(user));
-    await ws.audit.record('user.created', actorOf(actor), `${user.fullName} (${user.userName})`, { roles: user.roles.join(', ') });
+    await ws.audit.record('user.created', actorOf(actor), `${user.fullName} (${user.userName})`, { roles: user.roles.join(', '), ...(areaName ? { area: areaName } : {}) });
     return user;
   }
 
@@ -72,8 +79,11 @@ export class UserAdmin {
     return user;
   }
 
-  async update(ws: Workspace, actor: User, input: Person & { userId: string; roles: Role[] }): Promise<User> {
+  /** `areaId` undefined keeps the person's area, null takes them out of it. */
+  async update(ws: Workspace, actor: User, input: Person & { userId: string; roles: Role[]; areaId?: string | null | undefined }): Promise<User> {
     const user = byId(ws, input.userId);
+    const areaChanges = input.areaId !== undefined && input.areaId !== (user.areaId ?? null);
+    const areaName = areaChanges && input.areaId ? await this.assertAreaAssignable(ws, input.areaId) : null;
     const losesAdmin = user.roles.includes('administrador') && !input.roles.includes('administrador');
     if (losesAdmin && user.active && activeAdmins(ws).length === 1) {
       throw new AppError('CONFLICT', 'Debe quedar al menos un administrador activo.');
@@ -82,8 +92,12 @@ export class UserAdmin {
       user.fullName = input.fullName;
       user.position = input.position;
       user.roles = [...new Set(input.roles)];
+      if (areaChanges) {
+        if (input.areaId) user.areaId = input.areaId;
+        else delete user.areaId;
+      }
     });
-    await ws.audit.record('user.updated', actorOf(actor), `${user.fullName} (${user.userName})`, { roles: user.roles.join(', ') });
+    await ws.audit.record('user.updated', actorOf(actor), `${user.fullName} (${user.userName})`, { roles: user.roles.join(', '), ...(areaChanges ? { area: areaName ?? 'ninguna' } : {}) });
     return user;
   }
 

@@ -1,8 +1,9 @@
 import type { DomainHandlers } from '../ipc/handler-table';
 import type { SocialAccountService } from './account-service';
+import type { OutletService } from './outlet-service';
 
-/** Comunicación Social's register of social-network accounts and the custody of their passwords. */
-export function communicationHandlers(accounts: SocialAccountService) {
+/** Comunicación Social's register of social-network accounts and the custody of their passwords, and its directory of media outlets. */
+export function communicationHandlers(accounts: SocialAccountService, outlets: OutletService) {
   return {
     'socialAccounts.list': (_, { ws }) => accounts.list(ws),
     'socialAccounts.get': ({ accountId }, { ws }) => accounts.get(ws, accountId),
@@ -25,5 +26,9 @@ export function communicationHandlers(accounts: SocialAccountService) {
     'socialAccounts.recordRotation': ({ accountId, rotation }, { ws, user }) => accounts.recordRotation(ws, user, accountId, rotation),
     'socialAccounts.attention': (_, { ws }) => accounts.attention(ws),
     'socialAccounts.custodianCandidates': (_, { ws }) => accounts.custodianCandidates(ws),
+    'outlets.list': (_, { ws }) => outlets.list(ws),
+    'outlets.create': ({ outlet }, { ws, user }) => outlets.create(ws, user, outlet),
+    'outlets.update': ({ outletId, outlet }, { ws, user }) => outlets.update(ws, user, outletId, outlet),
+    'outlets.deactivate': ({ outletId }, { ws, user }) => outlets.deactivate(ws, user, outletId),
   } satisfies DomainHandlers;
 }

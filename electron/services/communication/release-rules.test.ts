@@ -50,7 +50,7 @@ function account(over: Partial<SocialAccount> = {}): SocialAccount {
 
 /** The view as SocialAccountService.list builds it, with the very rules it uses. */
 function view(a: SocialAccount): AccountView {
-  return { account: a, status: statusOn(a, TODAY), countsAsOfficial: countsAsOfficial(a), revalidationDueOn: revalidationDueOn(a), pendingRotation: pendingRotationOn(a, TODAY), usable: isUsable(a, TODAY) };
+  return { account: a, status: statusOn(a, TODAY, 6), countsAsOfficial: countsAsOfficial(a), revalidationDueOn: revalidationDueOn(a, 6), pendingRotation: pendingRotationOn(a, TODAY), usable: isUsable(a, TODAY, 6) };
 }
 
 const content: ReleaseContent = {

@@ -127,6 +127,14 @@ const EXPECTED: Record<Channel, string> = {
   'blackouts.list': 'signedIn',
   'blackouts.save': 'administrador',
   'blackouts.remove': 'administrador',
+  'outlets.list': 'comunicacion_social|administrador',
+  'outlets.create': 'comunicacion_social|administrador',
+  'outlets.update': 'comunicacion_social|administrador',
+  'outlets.deactivate': 'comunicacion_social|administrador',
+  'areas.list': 'signedIn',
+  'areas.create': 'administrador',
+  'areas.update': 'administrador',
+  'areas.deactivate': 'administrador',
 };
 
 /** Channels whose refusal also depends on the record or the input: the contract must name that rule. */
@@ -136,6 +144,7 @@ const RULES_IN_DOMAIN: readonly Channel[] = [
   'setup.confirmRecovery',
   'session.changePassword',
   'session.recover',
+  'users.create',
   'users.update',
   'users.deactivate',
   'jobs.get',
@@ -178,6 +187,8 @@ const RULES_IN_DOMAIN: readonly Channel[] = [
   'releaseRequests.decline',
   'releaseRequests.material',
   'blackouts.save',
+  'outlets.update',
+  'areas.update',
 ];
 
 function describeAccess(access: Access): string {

@@ -16,8 +16,18 @@ export function checkRecipient(o: OpenShipments, content: ShipmentContent, day: 
   return agreement;
 }
 
-/** What the schema cannot know: attachments really uploaded, and a report period this agency is owed. */
-export function checkReferences(o: OpenShipments, content: ShipmentContent): void {
+/**
+ * What the schema cannot know: attachments really uploaded, a report period
+ * this agency is owed, and a providing area of the office. An area named anew
+ * must be active; one the shipment already named stays valid after it is
+ * deactivated, so an old draft can still be edited.
+ */
+export function checkReferences(o: OpenShipments, content: ShipmentContent, before: ShipmentContent | null = null): void {
+  if (content.providingAreaId !== undefined) {
+    const area = o.areas.data.areas.find((a) => a.id === content.providingAreaId);
+    if (!area) throw new AppError('VALIDATION', 'El área que proporciona la información no existe.');
+    if (!area.active && before?.providingAreaId !== area.id) throw new AppError('VALIDATION', `El área «${area.name}» está dada de baja; elija un área activa.`);
+  }
   for (const file of content.attachments) {
     const stored = o.attachments.data.files.find((f) => f.blobId === file.blobId);
     if (!stored || canonicalJson(stored) !== canonicalJson(file)) throw new AppError('VALIDATION', `El anexo «${file.fileName}» no se recibió; vuelva a adjuntarlo.`);

@@ -6,7 +6,11 @@ import { canonicalJson } from '../integrity/canonical-json';
  * What the approval sheet vouches for: recipient, channel, subject,
  * classification (with its legal basis), inventory, the media and its
  * files' hashes, the seals and the attachments' hashes. Free notes stay out: they are not what the
- * Director vouches for. Any saved change after the sheet was produced still
+ * Director vouches for. So does the providing area (`providingAreaId`): it
+ * says where the information came from inside the office, the sheet does not
+ * print it, and leaving it out keeps every digest computed before areas
+ * existed what it was (areas/area-service.test.ts). Any saved change after
+ * the sheet was produced still
  * sends the shipment back to review (ShipmentService.update).
  */
 export function digestBody(content: ShipmentContent) {

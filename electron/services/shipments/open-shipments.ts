@@ -1,5 +1,6 @@
 import type { Low } from 'lowdb';
 import type { Agency, Agreement, AttachedFile, Obligation, ReportDefinition } from '../../../shared/domain/agencies';
+import type { Area } from '../../../shared/domain/areas';
 import type { RecordDamage } from '../../../shared/domain/directory-views';
 import type { MaintenanceStatus, MaintenanceTask } from '../../../shared/domain/maintenance';
 import type { ApprovalSheet, Shipment } from '../../../shared/domain/shipments';
@@ -7,7 +8,7 @@ import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../accounts/workspace';
 import { CUSTODY_CHECKPOINT, CustodyLedger, type CustodyIndexEntry } from '../custody/custody-ledger';
-import { agenciesDoc, agreementsDoc, reportsDoc, shipmentAttachmentsDoc } from '../vault/documents';
+import { agenciesDoc, agreementsDoc, areasDoc, reportsDoc, shipmentAttachmentsDoc } from '../vault/documents';
 import { SerialQueue } from '../vault/gate';
 import { upgradeShipments } from './format-upgrade';
 import { applyHandoff } from './handoff-rules';
@@ -34,6 +35,8 @@ export interface OpenShipments {
   printed: PrintedSheets;
   /** Attachments uploaded from the form: a shipment may only refer to these, exactly as stored. */
   attachments: Low<{ files: AttachedFile[] }>;
+  /** The office's areas, one of which may be the one providing a shipment's information. */
+  areas: Low<{ areas: Area[] }>;
   /** Forgets the custody index and its checkpoint, so it is built again from the (repaired) stream. */
   resetCustody: () => Promise<void>;
   /** Damaged months of the custody and audit streams found by the last full scan. */
@@ -80,7 +83,7 @@ export class ShipmentVault {
 
   private async load(ws: Workspace): Promise<OpenShipments> {
     await upgradeShipments(ws, this.progressOf('upgrade')).finally(() => (this.working = null));
-    const [store, agencies, agreements, reports, attachments] = await Promise.all([
+    const [store, agencies, agreements, reports, attachments, areas] = await Promise.all([
       ShipmentStore.open(ws.vault, {
         onRebuilt: (reason, count, ms) =>
           ws.audit.record('vault.index_rebuilt', null, `Índice de envíos reconstruido desde los registros (${REBUILD_REASON_LABELS[reason]})`, { envios: count, motivo: reason, ms: Math.round(ms) }).then(() => undefined),
@@ -90,6 +93,7 @@ export class ShipmentVault {
       agreementsDoc(ws.vault),
       reportsDoc(ws.vault),
       shipmentAttachmentsDoc(ws.vault),
+      areasDoc(ws.vault),
     ]);
     let ledger: Promise<CustodyLedger> | null = null;
     const o: OpenShipments = {
@@ -101,6 +105,7 @@ export class ShipmentVault {
       agreements,
       reports,
       attachments,
+      areas,
       otherDamage: [],
       custody: () => {
         ledger ??= CustodyLedger.open(ws.vault, {

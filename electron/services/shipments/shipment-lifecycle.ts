@@ -85,7 +85,7 @@ export class ShipmentLifecycle {
       const now = this.clock();
       const at = now.toISOString();
       const agreement = checkRecipient(o, content, todayInOffice(now));
-      checkReferences(o, content);
+      checkReferences(o, content, before.content);
       await o.seals.assertFree(content.envelope?.seals ?? [], id);
       const actor = actorOf(user);
       const digest = contentDigest(content);

@@ -48,6 +48,7 @@ export class ShipmentQueries {
       edit: mayEdit(shipment, viewer),
       currentSheet: currentSheet(shipment),
       reportPeriod: describePeriod(o, shipment),
+      providingArea: describeArea(o, shipment),
       custody: await ledger.of(shipment.id),
       custodyHead: custodyHeadOf(ledger, shipment.id),
       brokenSeal: ledger.entriesOf(shipment.id).some((e) => e.brokenSeal),
@@ -113,6 +114,13 @@ export class ShipmentQueries {
     const o = await this.vault.open(ws);
     return { ...(await o.store.overview()).byState };
   }
+}
+
+function describeArea(o: OpenShipments, s: Shipment): ShipmentDetail['providingArea'] {
+  const areaId = s.content.providingAreaId;
+  if (areaId === undefined) return null;
+  const area = o.areas.data.areas.find((a) => a.id === areaId);
+  return area ? { id: area.id, name: area.name, active: area.active } : { id: areaId, name: 'Área no registrada', active: false };
 }
 
 function describePeriod(o: OpenShipments, s: Shipment): ShipmentDetail['reportPeriod'] {

@@ -64,13 +64,14 @@ describe('app layout', () => {
     }
   }, 30_000);
 
-  it('shows «Comunicación Social» → «Cuentas» only to Comunicación Social and the administrator', () => {
+  it('shows «Comunicación Social» → «Cuentas» and «Medios» only to Comunicación Social and the administrator', () => {
     const labels = () => Array.from(screen.getByRole('navigation', { name: 'Secciones' }).querySelectorAll('a, button')).map((a) => a.textContent);
     for (const roles of [['comunicacion_social'], ['administrador']] as Role[][]) {
       signedInAs(roles);
       const { unmount } = renderAt('/');
-      expect(labels(), roles.join()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Cuentas', 'Administración']);
+      expect(labels(), roles.join()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Cuentas', 'Medios', 'Administración']);
       expect(screen.getByRole('link', { name: 'Cuentas' }).getAttribute('href')).toBe('/comunicacion/cuentas');
+      expect(screen.getByRole('link', { name: 'Medios' }).getAttribute('href')).toBe('/comunicacion/medios');
       unmount();
     }
     for (const roles of [['capturista'], ['juridico', 'director']] as Role[][]) {

@@ -69,15 +69,18 @@ export const SECTIONS: Section[] = [
     path: '/comunicacion',
     label: 'Comunicación Social',
     icon: IconSpeakerphone,
-    summary: 'Directorio de cuentas de redes sociales de la institución y la custodia de sus contraseñas.',
+    summary: 'Directorio de cuentas de redes sociales de la institución, la custodia de sus contraseñas y el directorio de medios de comunicación.',
     roles: COMMUNICATION,
-    pages: [{ path: '/comunicacion/cuentas', label: 'Cuentas' }],
+    pages: [
+      { path: '/comunicacion/cuentas', label: 'Cuentas' },
+      { path: '/comunicacion/medios', label: 'Medios' },
+    ],
   },
   {
     path: '/administracion',
     label: 'Administración',
     icon: IconSettings,
-    summary: 'Usuarios y roles, datos de la oficina, bitácora de auditoría y respaldos.',
+    summary: 'Usuarios y roles, áreas de la oficina, datos de la oficina, bitácora de auditoría y respaldos.',
   },
 ];
 

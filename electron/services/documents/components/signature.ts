@@ -20,6 +20,13 @@ export interface SignatureBlockProps {
   position?: string;
   /** Width in points (default 160). */
   width?: number;
+  /** A last small line under the position, e.g. when Valija recorded the step. */
+  note?: string;
+  /**
+   * The block does not apply to this sheet: the caption and this sentence,
+   * and no line, so nobody signs where no signature is due.
+   */
+  notApplicable?: string;
 }
 
 /** Room above the signature line for the handwritten signature. */
@@ -29,12 +36,24 @@ const SIGNATURE_LOOKS = {
   caption: { face: 'sansBold', size: 9.5, lineHeight: 1.2, color: COLORS.guinda, align: 'center' },
   name: { face: 'sansBold', size: 9.5, lineHeight: 1.25, color: COLORS.text, align: 'center' },
   position: { face: 'sans', size: FONT_SIZES.small, lineHeight: 1.25, color: COLORS.muted, align: 'center' },
+  note: { face: 'sans', size: FONT_SIZES.fine, lineHeight: 1.25, color: COLORS.muted, align: 'center' },
+  notApplicable: { face: 'sansBold', size: 9.5, lineHeight: 1.25, color: COLORS.muted, align: 'center' },
 } as const satisfies Record<string, TextLook>;
 
 export function SignatureBlock(props: SignatureBlockProps): React.ReactElement {
   const width = props.width ?? 160;
   const name = props.name && props.name.trim() !== '' ? props.name : ' ';
   const position = props.position && props.position.trim() !== '' ? props.position : ' ';
+  if (props.notApplicable) {
+    return h(
+      View,
+      { style: [styles.signature, { width }], wrap: false },
+      // «No aplica» sits where the line would be, level with its neighbours' lines.
+      h(PlainText, { text: props.caption, look: SIGNATURE_LOOKS.caption, style: { marginBottom: SIGNATURE_CAPTION_GAP - 8 } }),
+      h(PlainText, { text: 'No aplica', look: SIGNATURE_LOOKS.notApplicable }),
+      h(PlainText, { text: props.notApplicable, look: SIGNATURE_LOOKS.position }),
+    );
+  }
   return h(
     View,
     { style: [styles.signature, { width }], wrap: false },
@@ -42,6 +61,7 @@ export function SignatureBlock(props: SignatureBlockProps): React.ReactElement {
     h(View, { style: styles.signatureLine }),
     h(PlainText, { text: name, look: SIGNATURE_LOOKS.name }),
     h(PlainText, { text: position, look: SIGNATURE_LOOKS.position }),
+    props.note ? h(PlainText, { text: props.note, look: SIGNATURE_LOOKS.note, style: { marginTop: 1 } }) : null,
   );
 }
 

@@ -13,6 +13,7 @@ import type { CustodyEventLine, CustodyRegisterInput } from './custody-register'
 import type { MediaManifestInput } from './media-manifest';
 import type { OpeningKeySheetInput } from './opening-key-sheet';
 import type { ReceiptInput } from './receipt';
+import type { ReleaseAuthorizationInput } from './release-authorization';
 import type { RecipientInfo, ShipmentFormBase } from '../../../../shared/forms/form-inputs';
 
 export function sha256Hex(text: string): string {
@@ -224,6 +225,56 @@ export function sampleCustodyAcknowledgementInput(overrides: Partial<CustodyAckn
     recoveryContact: 'comunicacion@c4.example.gob.mx',
     printedAt: '2026-11-20T17:30:00.000Z',
     handedOverBy: { fullName: 'Luis Mora Gil', position: 'Jefe de Comunicación Social' },
+    ...overrides,
+  };
+}
+
+/** A bulletin long enough to run onto a second page. */
+export const SAMPLE_RELEASE_BODY = [
+  'La Secretaría de Seguridad Pública del Estado de Oaxaca, a través del Centro de Control, Comando, Comunicación, Cómputo y Calidad (C5), informa que durante la temporada vacacional de invierno se reforzará la vigilancia en los corredores turísticos de la capital y de los Valles Centrales.',
+  'El operativo «Invierno Seguro 2026» contará con 1,200 elementos de la Policía Estatal, 340 cámaras de videovigilancia enlazadas al C5 y el apoyo de la Unidad de Policía Cibernética para la atención de fraudes en la venta de paquetes turísticos por internet.',
+  'Se recomienda a la población verificar la identidad de los prestadores de servicios antes de realizar pagos, no compartir datos bancarios por mensajes ni redes sociales y reportar cualquier situación de emergencia al número 9-1-1, que opera las 24 horas, los 365 días del año.',
+  'Las denuncias anónimas pueden hacerse al 089. La información proporcionada se trata con estricta confidencialidad en términos de la Ley General de Transparencia y Acceso a la Información Pública y de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados.',
+  'Durante el operativo se instalarán módulos de información en la terminal de autobuses, el aeropuerto internacional y los principales accesos carreteros, donde personal capacitado orientará a los visitantes sobre medidas de autocuidado y los servicios de emergencia disponibles.',
+  'El Centro Estatal de Emergencias coordinará la atención de llamadas con Protección Civil, la Cruz Roja Mexicana y los cuerpos de bomberos municipales, y publicará a través de las cuentas oficiales de la Secretaría los avisos sobre el estado de las carreteras y las condiciones del clima.',
+].join('\n');
+
+export function sampleReleaseAuthorizationInput(overrides: Partial<ReleaseAuthorizationInput> = {}): ReleaseAuthorizationInput {
+  return {
+    office: SAMPLE_OFFICE,
+    folio: 'CS-2026-0007',
+    sheetVersion: 2,
+    reprint: 0,
+    kind: 'Boletín de prensa',
+    title: 'Inicia el operativo «Invierno Seguro 2026» en los corredores turísticos',
+    body: SAMPLE_RELEASE_BODY,
+    contentDigest: sha256Hex('difusión CS-2026-0007 versión 2'),
+    materials: [
+      { name: 'infografia-invierno-seguro-2026.png', mediaType: 'image/png', sizeBytes: 845_311, sha256: sha256Hex('infografía') },
+      { name: 'video-recomendaciones-911-version-final-para-redes.mp4', mediaType: 'video/mp4', sizeBytes: 48_220_914, sha256: sha256Hex('video') },
+    ],
+    providingArea: 'Centro Estatal de Emergencias',
+    channels: ['Facebook · @SSPOaxaca (oficial)', 'X · @SSP_Oaxaca (oficial)', 'Radio · Radio Oaxaca Noticias', 'Prensa escrita · El Imparcial de Oaxaca'],
+    plannedAt: '2026-12-15T16:00:00.000Z',
+    embargoUntil: '2026-12-15T15:00:00.000Z',
+    classification: 'publica',
+    legalBasis: '',
+    blackout: { name: 'Veda electoral del proceso local extraordinario 2026', exception: 'Información de protección civil y seguridad pública (art. 41, base III, apartado C, de la Constitución)' },
+    legalChecklist: [
+      { question: '¿El texto omite datos personales de víctimas, detenidos o denunciantes?', answer: 'si', note: '' },
+      { question: '¿Se evita promoción personalizada de servidores públicos?', answer: 'si', note: 'Se retiró el nombre del titular del segundo párrafo.' },
+      { question: '¿La información es reservada o confidencial en algún punto?', answer: 'no', note: '' },
+      { question: '¿Los materiales tienen autorización de uso de imagen?', answer: 'sin_responder', note: 'El área enviará las autorizaciones firmadas.' },
+    ],
+    legalOpinion: 'Procede su difusión: el contenido es de protección civil y seguridad pública, cae en la excepción a la veda y no contiene datos personales.',
+    urgent: null,
+    signers: {
+      preparedBy: { fullName: 'Laura Méndez Ortiz', position: 'Jefa de Comunicación Social', at: '2026-12-14T18:05:00.000Z' },
+      validatedBy: { fullName: 'Lic. Elena Vargas Soto', position: 'Coordinadora del Centro Estatal de Emergencias', at: '2026-12-14T19:40:00.000Z' },
+      reviewedBy: { fullName: 'Lic. José Antonio Pérez Luna', position: 'Titular de la Unidad de Asuntos Jurídicos', at: '2026-12-14T21:10:00.000Z' },
+      authorizedBy: { fullName: 'Mtro. Eduardo Martínez Salinas', position: 'Director General del C5', at: null },
+    },
+    generatedAt: '2026-12-14T21:30:00.000Z',
     ...overrides,
   };
 }

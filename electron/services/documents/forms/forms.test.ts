@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/errors';
-import { FORMS_PNG_DIR, STANDARD_14_FONTS, pdfFonts, pdfHasQr, pdfInfo, pdfReadingText, pdfText, renderPngs, solidPngDataUrl, writeTempPdf } from '../test-support';
+import { FORMS_PNG_DIR, STANDARD_14_FONTS, pdfFonts, pdfHasQr, pdfInfo, pdfQrTexts, pdfReadingText, pdfText, renderPngs, solidPngDataUrl, writeTempPdf } from '../test-support';
 import {
   LABEL_SIZES,
   defaultBlankRows,
@@ -14,6 +14,8 @@ import {
   renderMediaManifest,
   renderOpeningKeySheet,
   renderReceipt,
+  releaseQrText,
+  renderReleaseAuthorization,
   type EnvelopeCoverInput,
 } from './index';
 import {
@@ -25,6 +27,7 @@ import {
   sampleManifestInput,
   sampleOpeningKeyInput,
   sampleReceiptInput,
+  sampleReleaseAuthorizationInput,
 } from './form-samples';
 
 /** pdftotext -layout with the spacing collapsed, so phrases can be searched. */
@@ -380,5 +383,108 @@ describe('renderForm', () => {
     const pdf = await renderForm('openingKey', sampleOpeningKeyInput());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expect(renderForm('nope' as 'approval', sampleApprovalInput())).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
+
+describe('renderReleaseAuthorization', () => {
+  it('prints the whole text over more than one page, the materials with their SHA-256, the legal review, the veda and four signature blocks, and the QR', async () => {
+    const input = sampleReleaseAuthorizationInput();
+    const out = check('autorizacion-difusion', await renderForm('release-authorization', input));
+    // Text and tables fill two pages; integrity and signatures, kept together, go to the third.
+    expect(out.pages).toBe(3);
+    const t = out.flat;
+    for (const expected of [
+      'Formato de autorización de difusión',
+      'Secretaría de Seguridad Pública del Estado de Oaxaca',
+      'CS-2026-0007',
+      'Versión de la hoja',
+      'Boletín de prensa',
+      'Inicia el operativo «Invierno Seguro 2026» en los corredores turísticos',
+      'Centro Estatal de Emergencias',
+      'Facebook · @SSPOaxaca (oficial)',
+      'Prensa escrita · El Imparcial de Oaxaca',
+      '15/12/2026 10:00',
+      'No publicar antes del 15/12/2026 09:00',
+      'PERIODO DE VEDA: Veda electoral del proceso local extraordinario 2026',
+      'Excepción invocada: Información de protección civil',
+      'infografia-invierno-seguro-2026',
+      'video-recomendaciones-911-',
+      '845,311 B (845.3 KB)',
+      '¿Se evita promoción personalizada de servidores públicos?',
+      'Sin responder',
+      'Se retiró el nombre del titular del segundo párrafo.',
+      'Procede su difusión',
+      'Elaboró',
+      'Validó el área',
+      'Lic. Elena Vargas Soto',
+      'Revisó (Jurídico)',
+      'Autorizó (Director General)',
+      'Mtro. Eduardo Martínez Salinas',
+      'Registrado en Valija el 14/12/2026 12:05',
+      '2 materiales, con su huella en la tabla de materiales',
+      'Página 1 de 3',
+      'Página 3 de 3',
+    ]) {
+      expect(t, expected).toContain(expected);
+    }
+    // Every paragraph of the text, the last one included, is printed whole.
+    for (const paragraph of input.body.split('\n')) expect(pdfReadingText(out.file).replace(/\s+/g, ' ')).toContain(paragraph.slice(-60));
+    for (const m of input.materials) {
+      expect(t).toContain(m.sha256.slice(0, 32));
+      expect(t).toContain(m.sha256.slice(32));
+    }
+    // The digest in full, in two halves beside its label.
+    expect(pdfReadingText(out.file).replace(/\s+/g, '')).toContain(input.contentDigest);
+    expect(t).not.toContain('INFORMACIÓN PÚBLICA');
+    expect(t).not.toContain('REIMPRESIÓN');
+    expect(t).not.toContain('URGENTE');
+    expect(t).not.toContain('No aplica');
+    const qr = releaseQrText({ folio: 'CS-2026-0007', sheetVersion: 2, contentDigest: input.contentDigest });
+    expect(qr).toBe(`VALIJA-DIFUSION|CS-2026-0007|2|${input.contentDigest}`);
+    expect(await pdfQrTexts(out.file)).toEqual([qr]);
+  });
+
+  it('says «No aplica» where no area validates, marks a reprint, the urgent path and a reserved release on every page', async () => {
+    const input = sampleReleaseAuthorizationInput({
+      body: 'Aviso breve a la población sobre el cierre temporal de la autopista.',
+      materials: [],
+      blackout: null,
+      embargoUntil: null,
+      classification: 'reservada',
+      legalBasis: 'Art. 110 fracc. V LFTAIP, hasta la conclusión del operativo',
+      reprint: 2,
+      sheetVersion: 1,
+      urgent: { authorizedBy: 'Mtro. Eduardo Martínez Salinas', at: '2026-12-14T20:00:00.000Z' },
+      signers: { ...sampleReleaseAuthorizationInput().signers, validatedBy: null },
+      pageSize: 'A4',
+    });
+    const out = check('autorizacion-difusion-urgente', await renderReleaseAuthorization(input));
+    expect(out.pages).toBe(2);
+    const t = out.flat;
+    for (const expected of [
+      'PUBLICACIÓN URGENTE CON AUTORIZACIÓN VERBAL',
+      'Se publicó con la autorización de palabra de Mtro. Eduardo Martínez Salinas el 14/12/2026 14:00',
+      'Validó el área No aplica',
+      'La difusión no lleva materiales adjuntos.',
+      'Sin materiales adjuntos',
+      'Página 2 de 2',
+      'Sin embargo',
+      'INFORMACIÓN RESERVADA',
+      'Reservada. Fundamento: Art. 110 fracc. V LFTAIP',
+      'REIMPRESIÓN 2',
+    ]) {
+      expect(t, expected).toContain(expected);
+    }
+    expect(t).not.toContain('PERIODO DE VEDA');
+    expect(out.text).not.toContain('Lic. Elena Vargas Soto');
+    const [width, height] = pdfInfo(out.file).mediaBox.slice(2);
+    expect([Math.round(width ?? 0), Math.round(height ?? 0)]).toEqual([595, 842]);
+    expect(await pdfHasQr(out.file, `VALIJA-DIFUSION|CS-2026-0007|1|${input.contentDigest}`)).toBe(true);
+  });
+
+  it('refuses a sheet without channels or with a digest that is not SHA-256, in Spanish', async () => {
+    await expect(renderReleaseAuthorization(sampleReleaseAuthorizationInput({ channels: [] }))).rejects.toMatchObject({ code: 'VALIDATION', message: 'Falta al menos un canal (Autorización de difusión: no se generó).' });
+    await expect(renderReleaseAuthorization(sampleReleaseAuthorizationInput({ contentDigest: 'abc' }))).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(renderReleaseAuthorization(sampleReleaseAuthorizationInput({ folio: 'CS|7' }))).rejects.toMatchObject({ message: 'El folio no puede contener «|» ni saltos de línea (Autorización de difusión: no se generó).' });
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The official paper forms (of a shipment, and the resguardo of a social-network
- * account's password custodian) and one dispatcher over them, so the
+ * The official paper forms (of a shipment, the resguardo of a social-network
+ * account's password custodian, and the authorisation of a release) and one dispatcher over them, so the
  * render worker (and IPC) can ask for a form by name.
  */
 import { AppError } from '../../../../shared/errors';
@@ -13,6 +13,7 @@ import { renderMediaManifest, type MediaManifestInput } from './media-manifest';
 import { renderOpeningKeySheet, type OpeningKeySheetInput } from './opening-key-sheet';
 import { renderPublicDirectory, type PublicDirectoryInput } from './public-directory';
 import { renderReceipt, type ReceiptInput } from './receipt';
+import { renderReleaseAuthorization, type ReleaseAuthorizationInput } from './release-authorization';
 
 export { APPROVAL_FORM_TITLE, renderApprovalForm, type ApprovalFormInput, type ApprovalSigners } from './approval-form';
 export { CUSTODIAN_DUTIES, CUSTODY_ACKNOWLEDGEMENT_TITLE, acknowledgementQrText, renderCustodyAcknowledgement, type CustodyAcknowledgementInput } from './custody-acknowledgement';
@@ -31,6 +32,7 @@ export { BAG_MANIFEST, MEDIA_MANIFEST_TITLE, ageDecryptCommand, renderMediaManif
 export { OPENING_KEY_TITLE, passphraseLines, renderOpeningKeySheet, type OpeningKeySheetInput } from './opening-key-sheet';
 export { PUBLIC_DIRECTORY_TITLE, renderPublicDirectory, type PublicDirectoryInput } from './public-directory';
 export { RECEIPT_TITLE, renderReceipt, type ReceiptInput } from './receipt';
+export { RELEASE_AUTHORIZATION_TITLE, releaseQrText, renderReleaseAuthorization, type ReleaseAuthorizationInput } from './release-authorization';
 export type { ClassificationInfo, EnvelopeInfo, InventoryLine, MediaFileLine, MediaInfo, PersonInfo, RecipientInfo, ShipmentFormBase, VoidInfo } from '../../../../shared/forms/form-inputs';
 export { formQrText } from './form-text';
 
@@ -46,6 +48,7 @@ export interface FormInputs {
   custodyAcknowledgement: CustodyAcknowledgementInput;
   incidentReport: IncidentReportInput;
   publicDirectory: PublicDirectoryInput;
+  'release-authorization': ReleaseAuthorizationInput;
 }
 export type FormName = keyof FormInputs;
 
@@ -60,6 +63,7 @@ const RENDERERS: { [N in FormName]: (input: FormInputs[N]) => Promise<Buffer> } 
   custodyAcknowledgement: renderCustodyAcknowledgement,
   incidentReport: renderIncidentReport,
   publicDirectory: renderPublicDirectory,
+  'release-authorization': renderReleaseAuthorization,
 };
 
 export const FORM_NAMES = Object.keys(RENDERERS) as FormName[];

@@ -1,6 +1,7 @@
 import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconClockHour4, IconListDetails, IconLock, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconClockHour4, IconListDetails, IconLock, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { useSignedIn } from '../../stores/session-store';
+import { AreasPanel } from './AreasPanel';
 import { AuditLogPanel } from './AuditLogPanel';
 import { DeadlinesPanel } from './DeadlinesPanel';
 import { SecurityPanel } from './SecurityPanel';
@@ -17,7 +18,7 @@ export function AdministrationPage() {
           Administración
         </Title>
         <Text c="dimmed" mt={4}>
-          Usuarios y roles, bitácora de auditoría, seguridad de la bóveda y plazos de la oficina.
+          Usuarios y roles, áreas de la oficina, bitácora de auditoría, seguridad de la bóveda y plazos de la oficina.
         </Text>
       </div>
       {!isAdmin ? (
@@ -31,6 +32,9 @@ export function AdministrationPage() {
             <Tabs.Tab value="usuarios" leftSection={<IconUsers size={16} />}>
               Usuarios
             </Tabs.Tab>
+            <Tabs.Tab value="areas" leftSection={<IconBuildingCommunity size={16} />}>
+              Áreas
+            </Tabs.Tab>
             <Tabs.Tab value="bitacora" leftSection={<IconListDetails size={16} />}>
               Bitácora
             </Tabs.Tab>
@@ -43,6 +47,9 @@ export function AdministrationPage() {
           </Tabs.List>
           <Tabs.Panel value="usuarios" pt="md">
             <UsersPanel currentUserId={session?.user.id ?? ''} />
+          </Tabs.Panel>
+          <Tabs.Panel value="areas" pt="md">
+            <AreasPanel />
           </Tabs.Panel>
           <Tabs.Panel value="bitacora" pt="md">
             <AuditLogPanel />

@@ -1,10 +1,12 @@
-import { Button, Checkbox, Group, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { z } from 'zod';
 import { passwordProblems, PASSWORD_RULES_TEXT } from '../../../../shared/domain/password-policy';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/domain/roles';
 import { personSchema, rolesSchema, userNameSchema, type User } from '../../../../shared/domain/users';
 import { call } from '../../api/client';
+import { useLoad } from '../../api/use-load';
+import { areaOptions } from '../../components/area-options';
 import { FormError } from '../../forms/FormError';
 import { useSubmit } from '../../forms/use-submit';
 import { zodValidate } from '../../forms/zod-form';
@@ -18,8 +20,9 @@ const newUserSchema = personSchema
 
 export function NewUserForm({ onCreated, onChange }: { onCreated: (user: User) => Promise<void>; onChange: () => void }) {
   const { busy, error, run } = useSubmit();
+  const { data: areas = [] } = useLoad(() => call('areas.list', {}), []);
   const form = useForm({
-    initialValues: { fullName: '', position: '', userName: '', roles: ['capturista'] as Role[], temporaryPassword: '' },
+    initialValues: { fullName: '', position: '', userName: '', roles: ['capturista'] as Role[], temporaryPassword: '', areaId: null as string | null },
     onValuesChange: onChange,
     validate: zodValidate(newUserSchema),
   });
@@ -35,7 +38,10 @@ export function NewUserForm({ onCreated, onChange }: { onCreated: (user: User) =
           <TextInput label="Nombre completo" withAsterisk {...form.getInputProps('fullName')} />
           <TextInput label="Cargo" withAsterisk {...form.getInputProps('position')} />
         </SimpleGrid>
-        <TextInput label="Usuario" withAsterisk {...form.getInputProps('userName')} />
+        <SimpleGrid cols={2}>
+          <TextInput label="Usuario" withAsterisk {...form.getInputProps('userName')} />
+          <Select label="Área" placeholder="Sin área" data={areaOptions(areas, null)} clearable searchable nothingFoundMessage="Ningún área con ese nombre" {...form.getInputProps('areaId')} />
+        </SimpleGrid>
         <Checkbox.Group label="Roles" withAsterisk {...form.getInputProps('roles')}>
           <SimpleGrid cols={2} mt="xs" spacing="xs">
             {ROLES.map((role) => (

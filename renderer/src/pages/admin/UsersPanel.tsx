@@ -11,11 +11,13 @@ import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { BADGE_FULL_WIDTH } from '../../components/status-badges';
 import { useDiscardGuard } from '../../forms/discard-guard';
+import { areaName } from '../../components/area-options';
 import { NewUserForm } from './NewUserForm';
 import { ReadAccessCell } from './ReadAccessCell';
 import { ReadGrantsForm } from './ReadGrantsForm';
 import { ResetPasswordForm } from './ResetPasswordForm';
 import { RoleBadges } from './RoleBadges';
+import { UserAreaForm } from './UserAreaForm';
 
 export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const { data: users = [], error: loadError, reload: load } = useLoad(() => call('users.list', {}), []);
@@ -23,6 +25,8 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const discard = useDiscardGuard('Nuevo usuario');
   const [resetting, setResetting] = useState<User | null>(null);
   const [granting, setGranting] = useState<User | null>(null);
+  const [placing, setPlacing] = useState<User | null>(null);
+  const { data: areas = [] } = useLoad(() => call('areas.list', {}), []);
 
 
   /** After a deactivation the key the person knew is still the vault's: renewing it is offered, and on unless unticked. */
@@ -120,6 +124,10 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
                   <Text size="xs" c="dimmed">
                     {user.position}
                   </Text>
+                  {/* Under the name, not a column of its own: the row's seven columns already fill a 1366-pixel screen. */}
+                  <Text size="xs" c="dimmed" data-testid="user-area">
+                    Área: {areaName(areas, user.areaId)}
+                  </Text>
                 </Table.Td>
                 <Table.Td>{user.userName}</Table.Td>
                 <Table.Td>
@@ -139,9 +147,16 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
                 </Table.Td>
                 <Table.Td>{formatDate(user.createdAt)}</Table.Td>
                 <Table.Td>
-                  {user.active && user.id !== currentUserId && (
+                  {user.active && (
                     // Stacked, so the row's seven columns fit a 1366-pixel screen.
                     <Stack gap={6} w="max-content" ml="auto">
+                      <Button size="xs" variant="default" onClick={() => setPlacing(user)}>
+                        Cambiar área
+                      </Button>
+                    </Stack>
+                  )}
+                  {user.active && user.id !== currentUserId && (
+                    <Stack gap={6} w="max-content" ml="auto" mt={6}>
                       <Button size="xs" variant="default" onClick={() => setResetting(user)}>
                         Restablecer contraseña
                       </Button>
@@ -175,6 +190,20 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
             onSaved={(saved) => {
               notifications.show({ color: 'green', title: 'Acceso a información clasificada', message: grantsSavedMessage(saved) });
               setGranting(null);
+              load();
+            }}
+          />
+        )}
+      </Modal>
+      <Modal opened={placing !== null} onClose={() => setPlacing(null)} title="Área del usuario" centered>
+        {placing && (
+          <UserAreaForm
+            user={placing}
+            areas={areas}
+            onCancel={() => setPlacing(null)}
+            onSaved={(saved) => {
+              notifications.show({ color: 'green', message: saved.areaId ? `${saved.fullName} pertenece ahora a ${areaName(areas, saved.areaId)}.` : `${saved.fullName} ya no pertenece a ningún área.` });
+              setPlacing(null);
               load();
             }}
           />

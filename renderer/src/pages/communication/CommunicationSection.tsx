@@ -5,8 +5,9 @@ import { COMMUNICATION } from '../../../../shared/ipc/access';
 import { useSignedIn } from '../../stores/session-store';
 import { AccountDetailPage } from './AccountDetailPage';
 import { AccountsPage } from './AccountsPage';
+import { OutletsPage } from './OutletsPage';
 
-/** Comunicación Social: its pages (today the account directory) for those who keep them; the core refuses the rest anyway. */
+/** Comunicación Social: its pages (the account directory, the media outlets) for those who keep them; the core refuses the rest anyway. */
 export function CommunicationSection() {
   const roles = useSignedIn()?.user.roles ?? [];
   if (!COMMUNICATION.some((r) => roles.includes(r))) {
@@ -16,7 +17,7 @@ export function CommunicationSection() {
           Comunicación Social
         </Title>
         <Alert color="gray" icon={<IconLock />} title="Sólo para Comunicación Social">
-          <Text size="sm">Su usuario no tiene el rol de Comunicación Social ni de administrador. Si necesita consultar las cuentas de redes sociales, pida ayuda a Comunicación Social.</Text>
+          <Text size="sm">Su usuario no tiene el rol de Comunicación Social ni de administrador. Si necesita consultar las cuentas de redes sociales o el directorio de medios, pida ayuda a Comunicación Social.</Text>
         </Alert>
       </Stack>
     );
@@ -26,6 +27,7 @@ export function CommunicationSection() {
       <Route index element={<Navigate to="cuentas" replace />} />
       <Route path="cuentas" element={<AccountsPage />} />
       <Route path="cuentas/:accountId" element={<AccountDetailPage />} />
+      <Route path="medios" element={<OutletsPage />} />
     </Routes>
   );
 }

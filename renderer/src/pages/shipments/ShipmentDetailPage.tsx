@@ -156,6 +156,7 @@ export function ShipmentDetailPage() {
               <DetailField label="Oficio de remisión">{content.coveringOficio}</DetailField>
               {content.classification !== 'publica' && <DetailField label="Fundamento legal">{content.legalBasis}</DetailField>}
               <DetailField label="Preparó">{shipment.preparedBy.fullName}</DetailField>
+              {data.providingArea && <DetailField label="Área que proporciona la información">{data.providingArea.active ? data.providingArea.name : `${data.providingArea.name} (dada de baja)`}</DetailField>}
             </SimpleGrid>
             {content.envelope && (
               <SimpleGrid cols={2}>

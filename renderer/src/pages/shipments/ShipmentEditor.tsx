@@ -7,6 +7,7 @@ import { CLASSIFICATION_LABELS, CLASSIFICATIONS, SHIPMENT_CHANNELS, shipmentCont
 import { formatCivilDate } from '../../../../shared/format/date';
 import { call } from '../../api/client';
 import { useLoad } from '../../api/use-load';
+import { areaOptions } from '../../components/area-options';
 import { BackLink } from '../../components/DetailField';
 import { PageHeader } from '../../components/PageHeader';
 import { FormError } from '../../forms/FormError';
@@ -22,6 +23,7 @@ export function ShipmentEditor({ detail }: { detail?: ShipmentDetail }) {
   const navigate = useNavigate();
   const shipment = detail?.shipment;
   const { data: agencies } = useLoad(() => call('agencies.list', {}), []);
+  const { data: areas = [] } = useLoad(() => call('areas.list', {}), []);
   const { busy, error, run } = useSubmit();
   const form = useForm<FormValues>({
     initialValues: initialValues(shipment),
@@ -76,6 +78,16 @@ export function ShipmentEditor({ detail }: { detail?: ShipmentDetail }) {
               <SegmentedControl data={SHIPMENT_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} disabled={Boolean(shipment)} {...form.getInputProps('channel')} />
               <Select label="Dependencia destinataria" withAsterisk searchable data={agencyOptions} nothingFoundMessage="Sin coincidencias" {...form.getInputProps('agencyId')} onChange={(v) => { form.setFieldValue('agencyId', v); form.setFieldValue('recipientId', null); form.setFieldValue('reportPeriod', null); }} />
               <Select label="Destinatario autorizado" withAsterisk data={recipientOptions} disabled={!chosen} placeholder={chosen && recipientOptions.length === 0 ? 'La dependencia no tiene destinatarios registrados' : undefined} {...form.getInputProps('recipientId')} />
+              <Select
+                label="Área que proporciona la información"
+                description="Opcional. El área de la oficina de la que proviene lo que se envía."
+                placeholder="Ninguna"
+                clearable
+                searchable
+                data={areaOptions(areas, shipment?.content.providingAreaId ?? null)}
+                nothingFoundMessage="Ningún área con ese nombre"
+                {...form.getInputProps('providingAreaId')}
+              />
               <Textarea
                 label="Asunto"
                 withAsterisk

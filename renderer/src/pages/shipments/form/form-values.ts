@@ -33,6 +33,8 @@ export interface FormValues {
   attachments: Shipment['content']['attachments'];
   /** `${obligationId}|${periodKey}`, or null. */
   reportPeriod: string | null;
+  /** The office's area that provides the information, or null for none. */
+  providingAreaId: string | null;
 }
 
 export type ContentInput = Input<'shipments.create'>['content'];
@@ -73,6 +75,7 @@ export function initialValues(shipment?: Shipment): FormValues {
     },
     attachments: c?.attachments ?? [],
     reportPeriod: c?.reportPeriod ? `${c.reportPeriod.obligationId}|${c.reportPeriod.periodKey}` : null,
+    providingAreaId: c?.providingAreaId ?? null,
   };
 }
 
@@ -96,6 +99,8 @@ export function toContent(v: FormValues): ContentInput {
         : null,
     attachments: v.attachments,
     reportPeriod: obligationId && periodKey ? { obligationId, periodKey } : null,
+    // Left out, not null, when none: content without an area is stored as it was before areas existed.
+    ...(v.providingAreaId ? { providingAreaId: v.providingAreaId } : {}),
   } as ContentInput;
 }
 
