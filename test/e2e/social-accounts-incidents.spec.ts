@@ -215,5 +215,5 @@ test('a custodian signs the resguardo, an incident runs its whole protocol befor
   expect(printedText).toContain('Directorio de cuentas institucionales en redes sociales');
   expect(printedText).toContain('C4Oaxaca');
   expect(printedText).toContain('este directorio no las contiene');
-  await snap('112-directorio-impreso');
+  await snap('119-directorio-impreso');
 });
