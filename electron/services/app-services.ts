@@ -14,8 +14,7 @@ import { BlackoutService } from './communication/blackouts';
 import { communicationHandlers } from './communication/handlers';
 import { releaseHandlers } from './communication/release-handlers';
 import { ReleaseRequestService } from './communication/release-requests';
-import { ReleaseService, type ReleaseSheetRenderer } from './communication/release-service';
-import { RELEASE_FORM } from './communication/release-sheet';
+import { ReleaseService } from './communication/release-service';
 import { OutletService } from './communication/outlet-service';
 import { custodyHandlers } from './custody/handlers';
 import { CustodyService } from './custody/custody-service';
@@ -40,19 +39,6 @@ export interface ServicesConfig {
   renderForm?: <N extends FormName>(name: N, input: FormInputs[N]) => Promise<Buffer>;
   /** scrypt cost for new key slots; production default when omitted. */
   kdf?: ScryptParams;
-  /** Renders the release authorisation sheet; by default the `release-authorization` form through `renderForm`. */
-  renderReleaseSheet?: ReleaseSheetRenderer;
-}
-
-/**
- * The release authorisation sheet is the documents module's form
- * `release-authorization`, written apart from the releases' core: it is
- * asked for by name, so until that form is registered the print is refused
- * with renderForm's own Spanish message («El formato … no existe.»).
- */
-function releaseSheetRenderer(render: <N extends FormName>(name: N, input: FormInputs[N]) => Promise<Buffer>): ReleaseSheetRenderer {
-  const byName = render as unknown as (name: string, input: unknown) => Promise<Buffer>;
-  return (input) => byName(RELEASE_FORM, input);
 }
 
 /**
@@ -64,7 +50,7 @@ export function createServices(config: ServicesConfig) {
   const profile = new PublicProfileFile(config.dataDir);
   const session = new SessionService({ dataDir: config.dataDir, clock, profile, ...(config.kdf ? { kdf: config.kdf } : {}) });
   const socialAccounts = new SocialAccountService(clock, config.renderForm);
-  const releases = new ReleaseService(clock, config.renderReleaseSheet ?? releaseSheetRenderer(config.renderForm ?? renderForm), socialAccounts);
+  const releases = new ReleaseService(clock, socialAccounts, config.renderForm);
   const releaseRequests = new ReleaseRequestService(clock, releases);
   const blackouts = new BlackoutService(clock);
   const areas = new AreaService(clock);

@@ -66,3 +66,26 @@ export interface PrintedSheetInfo {
   size: number;
   sha256: string;
 }
+
+/**
+ * A print of a form that is not a shipment's (a resguardo, an incident report,
+ * a release's authorisation sheet), kept byte for byte in the vault's
+ * `kept-prints` stream (electron/services/vault/kept-prints.ts): what its
+ * record keeps to list it and read its frame back alone.
+ */
+export interface KeptPrint {
+  id: string;
+  /** The form's name in the documents registry, e.g. `custodyAcknowledgement`. */
+  form: string;
+  /** Which record it belongs to, e.g. `custodia:<id>`; checked when it is read back. */
+  subject: string;
+  /** 0 on the first print of this form for this subject; n on the n-th reprint. */
+  reprint: number;
+  printedAt: string;
+  printedBy: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  /** [partition, index, offset, total] of its frame. */
+  frame: [string, number, number, number];
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { civilDateSchema, type AttachedFile, type CivilDate } from './agencies';
 import type { AuditActor } from './audit';
+import type { KeptPrint } from './printing';
 import { MATERIAL_MEDIA_TYPES, MATERIAL_SIGNATURE_MISMATCH_MESSAGE, sniffMaterialType } from './file-signature';
 import { RELEASE_STATES, type ReleaseAction, type ReleaseEditOutcome, type ReleaseState } from './release-states';
 import { CLASSIFICATIONS, scanUploadSchema } from './shipments';
@@ -244,9 +245,11 @@ export interface ReleaseSheet {
   contentDigest: string;
   printedAt: string;
   printedBy: AuditActor;
-  /** SHA-256 of the PDF as printed last (the signed scan, not the PDF, is the record). */
+  /** SHA-256 of the PDF as printed last. */
   sha256: string;
   prints: number;
+  /** Every print of this sheet, kept byte for byte (absent on sheets printed before prints were kept). */
+  kept?: KeptPrint[];
   voided: boolean;
   voidedAt: string | null;
   voidReason: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { civilDateSchema, type AttachedFile, type CivilDate } from './agencies';
+import type { KeptPrint } from './printing';
 
 /**
  * Comunicación Social's register of social-network accounts (docs/DOMAIN.md,
@@ -225,22 +226,9 @@ export interface SocialAccount extends Omit<ParsedAccountInput, 'addedOn'> {
    * for byte (vault/kept-prints.ts); subject `custodia:<id>` or `incidente:<id>`.
    * Absent on accounts registered before prints were kept.
    */
-  prints?: AccountPrint[];
+  prints?: KeptPrint[];
 }
 
-/** What an account keeps of one of its prints (the same shape as vault/kept-prints.ts's KeptPrint). */
-export interface AccountPrint {
-  id: string;
-  form: string;
-  subject: string;
-  reprint: number;
-  printedAt: string;
-  printedBy: string;
-  fileName: string;
-  size: number;
-  sha256: string;
-  frame: [string, number, number, number];
-}
 
 export const rotationInputSchema = z.object({
   on: civilDateSchema,

@@ -104,6 +104,7 @@ export const CHANNELS = [
   'releases.uploadMaterial',
   'releases.file',
   'releases.printSheet',
+  'releases.keptSheet',
   'releases.attention',
   'releaseRequests.submit',
   'releaseRequests.mine',

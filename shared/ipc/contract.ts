@@ -260,6 +260,7 @@ export const contract = {
   }),
   'releases.uploadMaterial': channel<ReleaseMaterial>()(materialUploadSchema, SIGNED_IN),
   'releases.file': channel<DocumentDownload>()(z.object({ releaseId: id, blobId: id }).strict(), { kind: 'signedIn', inDomain: 'read by role, or by the head of the providing area (release-rules: mayReadRelease)' }),
+  'releases.keptSheet': channel<DocumentDownload>()(z.object({ releaseId: id, printId: id }).strict(), { kind: 'signedIn', inDomain: 'read by role, or by the head of the providing area (release-rules)' }),
   'releases.printSheet': channel<DocumentDownload>()(z.object({ releaseId: id }).strict(), {
     kind: 'roles',
     roles: COMMUNICATION,

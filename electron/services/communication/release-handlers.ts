@@ -15,6 +15,7 @@ export function releaseHandlers(deps: { releases: ReleaseService; requests: Rele
     'releases.uploadMaterial': (upload, { ws, user }) => releases.uploadMaterial(ws, user, upload),
     'releases.file': ({ releaseId, blobId }, { ws, user }) => releases.file(ws, user, releaseId, blobId),
     'releases.printSheet': ({ releaseId }, { ws, user }) => releases.printSheet(ws, user, releaseId),
+    'releases.keptSheet': ({ releaseId, printId }, { ws, user }) => releases.keptSheet(ws, user, releaseId, printId),
     'releases.attention': (_, { ws, user }) => releases.attention(ws, user),
     'releaseRequests.submit': ({ request }, { ws, user }) => requests.submit(ws, user, request),
     'releaseRequests.mine': (_, { ws, user }) => requests.mine(ws, user),

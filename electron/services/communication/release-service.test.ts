@@ -7,6 +7,7 @@ import { releaseAuthorizationSchema, type ReleaseAuthorization } from '../../../
 import { createHandlers, createServices, type Services } from '../app-services';
 import { dispatch } from '../ipc/dispatch';
 import { ADMIN, testWorld, type TestWorld } from '../test-support/world';
+import { renderForm } from '../documents/forms';
 import { TEST_KDF } from '../vault';
 import { areasDoc, outletsDoc } from '../vault/documents';
 import { RELEASE_CHANGES_STREAM } from './release-store';
@@ -19,13 +20,12 @@ afterEach(async () => {
   world = null;
 });
 
-/** What the sheet was asked to print, parsed with the form's own schema (the form itself is the documents module's). */
+/** What the sheet was asked to print, parsed with the form's own schema; then rendered by the real form. */
 const printed: ReleaseAuthorization[] = [];
-const FAKE_PDF = Buffer.from('%PDF-1.4\n% hoja de prueba\n');
-async function renderReleaseSheet(input: unknown): Promise<Buffer> {
-  printed.push(releaseAuthorizationSchema.parse(input));
-  return FAKE_PDF;
-}
+const renderAndRecord: typeof renderForm = (name, input) => {
+  if (name === 'release-authorization') printed.push(releaseAuthorizationSchema.parse(input));
+  return renderForm(name, input);
+};
 
 const b64 = (text: string) => Buffer.from(text, 'latin1').toString('base64');
 const PNG = b64('\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR cartel');
@@ -46,7 +46,7 @@ interface Office {
 
 async function office(): Promise<Office> {
   printed.length = 0;
-  const w = (world = await testWorld(undefined, undefined, { renderReleaseSheet }));
+  const w = (world = await testWorld(undefined, undefined, { renderForm: renderAndRecord }));
   const mk = async (userName: string, fullName: string, roles: User['roles']) =>
     ({ ...(await w.s.users.create(w.ws, w.admin, { fullName, position: 'Personal', userName, roles, temporaryPassword: 'Temporal-Inicio-77' })), mustChangePassword: false }) as User;
   const cs = await mk('csocial', 'Carla Soto', ['comunicacion_social']);
@@ -135,8 +135,17 @@ describe('releases on a real vault', () => {
       legalOpinion: 'Sin observaciones',
       signers: { preparedBy: { fullName: 'Carla Soto' }, validatedBy: { fullName: 'Luis Vera' }, reviewedBy: { fullName: 'Ana Ortiz' } },
     });
-    await w.s.releases.printSheet(w.ws, o.cs, id);
+    const reprinted = await w.s.releases.printSheet(w.ws, o.cs, id);
     expect(printed.at(-1)).toMatchObject({ sheetVersion: 1, reprint: 1 });
+    expect(reprinted.fileName).toBe('autorizacion-difusion-CS-2026-0001-v1-reimpresion-1.pdf');
+    // Both prints are kept byte for byte and come back as they were printed.
+    const kept = (await w.s.releases.get(w.ws, o.cs, id)).release.sheets[0]?.kept ?? [];
+    expect(kept.map((k) => k.reprint)).toEqual([0, 1]);
+    for (const [k, pdf] of [[kept[0]!, sheet], [kept[1]!, reprinted]] as const) {
+      const again = await w.s.releases.keptSheet(w.ws, w.lawyer, id, k.id);
+      expect(again.base64).toBe(pdf.base64);
+    }
+    await expect(w.s.releases.keptSheet(w.ws, o.cs, id, 'impreso-otro')).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     await expect(act(o, o.cs, id, { action: 'autorizar', payload: { signerName: 'Dora García', signerPosition: 'Directora General', signedOn: '2026-11-23', scan: SCAN } })).rejects.toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
     const authorised = await sign(o, id);
@@ -354,7 +363,7 @@ describe('releases on a real vault', () => {
     const v = await w.s.releases.create(w.ws, o.cs, content(o));
     await act(o, o.cs, v.release.id, { action: 'enviar_a_validacion', payload: {} });
     await w.s.session.close();
-    const s = createServices({ dataDir: w.dir, version: 't', shell: 'harness', clock: () => new Date(w.clock.now), kdf: TEST_KDF, renderReleaseSheet });
+    const s = createServices({ dataDir: w.dir, version: 't', shell: 'harness', clock: () => new Date(w.clock.now), kdf: TEST_KDF, renderForm: renderAndRecord });
     reopened.push(s);
     await s.session.signIn(ADMIN.userName, ADMIN.password);
     const { ws, user } = s.session.require();

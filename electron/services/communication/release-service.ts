@@ -40,12 +40,14 @@ import type { ScanUpload } from '../../../shared/domain/shipments';
 import type { AccountView } from '../../../shared/domain/social-accounts';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
-import type { ReleaseAuthorizationInput } from '../../../shared/forms/release-authorization-input';
+import type { DocumentDownload } from '../../../shared/ipc/contract';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
 import { addDays, todayInOffice } from '../agencies/rules/civil-date';
 import { areasDoc, blackoutsDoc, outletsDoc, readBlob, releaseMaterialsDoc, storeBlob } from '../vault/documents';
+import { renderForm, type FormInputs, type FormName } from '../documents/forms';
 import { SerialQueue } from '../vault/gate';
+import { keepPrint, keptPrintBytes } from '../vault/kept-prints';
 import type { SocialAccountService } from './account-service';
 import {
   blackoutAt,
@@ -69,9 +71,6 @@ import {
 } from './release-rules';
 import { RELEASE_FORM_LABEL, releaseSheetInput } from './release-sheet';
 import { openReleaseStore, type ReleaseChangeKind, type ReleaseStore } from './release-store';
-
-/** Renders the «Formato de autorización de difusión» (the documents module's `release-authorization` form). */
-export type ReleaseSheetRenderer = (input: ReleaseAuthorizationInput) => Promise<Buffer>;
 
 const REBUILD_WORDS = { missing: 'no había punto de control', damaged: 'el punto de control estaba dañado', stale: 'el punto de control no correspondía a los registros' } as const;
 
@@ -117,8 +116,9 @@ export class ReleaseService {
 
   constructor(
     private readonly clock: () => Date,
-    private readonly renderSheet: ReleaseSheetRenderer,
     private readonly accounts: SocialAccountService,
+    /** Renders paper forms (the worker pool in the app); here only the «Formato de autorización de difusión». */
+    private readonly render: <N extends FormName>(name: N, input: FormInputs[N]) => Promise<Buffer> = renderForm,
   ) {}
 
   store(ws: Workspace): Promise<ReleaseStore> {
@@ -429,15 +429,28 @@ export class ReleaseService {
         reprint,
         generatedAt: now,
       });
-      const pdf = await this.renderSheet(input);
-      const sha256 = createHash('sha256').update(pdf).digest('hex');
+      const pdf = await this.render('release-authorization', input);
+      const at = this.clock();
+      const fileName = `autorizacion-difusion-${release.folio}-v${sheetVersion}${reprint > 0 ? `-reimpresion-${reprint}` : ''}.pdf`;
+      // The printed bytes are the record: the sheet the Director General signs can be shown again byte for byte, and travels in the dossier.
+      const kept = await keepPrint(ws.vault, { form: 'release-authorization', subject: `${release.id}:hoja-${sheetVersion}`, reprint, printedBy: user.fullName, fileName }, pdf, at);
+      const sha256 = kept.sha256;
       const sheets: ReleaseSheet[] = current
-        ? release.sheets.map((s) => (s.version === current.version ? { ...s, prints: s.prints + 1, sha256 } : s))
-        : [...voidSheets(release.sheets, now, 'Sustituida por una hoja nueva.'), { version: sheetVersion, contentDigest: digest, printedAt: now, printedBy: actorOf(user), sha256, prints: 1, voided: false, voidedAt: null, voidReason: '' }];
-      await store.save({ ...release, sheets }, { at: this.clock(), actor: actorOf(user), kind: 'sheet_printed', detail: `Hoja ${sheetVersion}${reprint > 0 ? `, reimpresión ${reprint}` : ''}` });
-      await ws.audit.record('document.printed', actorOf(user), `${RELEASE_FORM_LABEL} ${release.folio}`, { formato: RELEASE_FORM_LABEL, difusion: release.id, hoja: sheetVersion, reimpresion: reprint, sha256 });
-      return { fileName: `autorizacion-difusion-${release.folio}-v${sheetVersion}.pdf`, mediaType: 'application/pdf', base64: pdf.toString('base64') };
+        ? release.sheets.map((s) => (s.version === current.version ? { ...s, prints: s.prints + 1, sha256, kept: [...(s.kept ?? []), kept] } : s))
+        : [...voidSheets(release.sheets, now, 'Sustituida por una hoja nueva.'), { version: sheetVersion, contentDigest: digest, printedAt: now, printedBy: actorOf(user), sha256, prints: 1, voided: false, voidedAt: null, voidReason: '', kept: [kept] }];
+      await store.save({ ...release, sheets }, { at, actor: actorOf(user), kind: 'sheet_printed', detail: `Hoja ${sheetVersion}${reprint > 0 ? `, reimpresión ${reprint}` : ''}` });
+      await ws.audit.record('document.printed', actorOf(user), `${RELEASE_FORM_LABEL} ${release.folio}`, { formato: RELEASE_FORM_LABEL, difusion: release.id, hoja: sheetVersion, reimpresion: reprint, impresion: kept.id, sha256 });
+      return { fileName, mediaType: 'application/pdf', base64: pdf.toString('base64') };
     });
+  }
+
+  /** A printed authorisation sheet as the vault kept it, byte for byte (checked against its SHA-256). */
+  async keptSheet(ws: Workspace, user: User, releaseId: string, printId: string): Promise<DocumentDownload> {
+    const { release } = await this.readable(ws, user, releaseId, 'ver una hoja impresa');
+    const print = release.sheets.flatMap((s) => s.kept ?? []).find((p) => p.id === printId);
+    if (!print) throw new AppError('NOT_FOUND', 'La difusión no tiene guardada esa impresión.');
+    const pdf = await keptPrintBytes(ws.vault, print);
+    return { fileName: print.fileName, mediaType: 'application/pdf', base64: pdf.toString('base64') };
   }
 
   /** A file of a release: its material, the signed sheet's scan or a publication's capture. */

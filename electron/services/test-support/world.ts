@@ -39,7 +39,7 @@ export function sha256(bytes: Buffer | string): string {
 export async function testWorld(
   now = Date.parse('2026-11-23T18:00:00Z'),
   dir = mkdtempSync(path.join(os.tmpdir(), 'valija-world-')),
-  options: Pick<ServicesConfig, 'renderForm' | 'renderReleaseSheet'> = {},
+  options: Pick<ServicesConfig, 'renderForm'> = {},
 ): Promise<TestWorld> {
   const clock = { now };
   const s = createServices({ dataDir: dir, version: 't', shell: 'harness', clock: () => new Date(clock.now), kdf: TEST_KDF, ...options });

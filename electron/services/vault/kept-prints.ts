@@ -11,29 +11,14 @@
  * frame lies. Storing a print costs one append; nothing is held in memory.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type { KeptPrint } from '../../../shared/domain/printing';
 import { AppError } from '../../../shared/errors';
 import type { FrameCodec } from './frame-codec';
 import type { UnlockedVault } from './vault';
 
-export const KEPT_PRINTS_STREAM = 'kept-prints';
+export type { KeptPrint } from '../../../shared/domain/printing';
 
-/** What a record keeps of one of its prints: enough to list it and to read its frame back alone. */
-export interface KeptPrint {
-  id: string;
-  /** The form's name in the documents registry, e.g. `custodyAcknowledgement`. */
-  form: string;
-  /** Which record it belongs to, e.g. the account and the custody; checked when it is read back. */
-  subject: string;
-  /** 0 on the first print of this form for this subject; n on the n-th reprint. */
-  reprint: number;
-  printedAt: string;
-  printedBy: string;
-  fileName: string;
-  size: number;
-  sha256: string;
-  /** [partition, index, offset, total] of its frame. */
-  frame: [string, number, number, number];
-}
+export const KEPT_PRINTS_STREAM = 'kept-prints';
 
 type KeptPrintHeader = Omit<KeptPrint, 'frame'>;
 

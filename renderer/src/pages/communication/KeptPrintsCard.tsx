@@ -1,6 +1,7 @@
 import { Button, Card, Table, Text, Title } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
-import type { AccountPrint, SocialAccount } from '../../../../shared/domain/social-accounts';
+import type { KeptPrint } from '../../../../shared/domain/printing';
+import type { SocialAccount } from '../../../../shared/domain/social-accounts';
 import { formatDateTime } from '../../../../shared/format/date';
 import { call } from '../../api/client';
 import { useShownDocument } from './account-documents';
@@ -9,7 +10,7 @@ import { ShownDocumentModal } from './ShownDocumentModal';
 const FORM_LABELS: Record<string, string> = { custodyAcknowledgement: 'Resguardo de contraseña', incidentReport: 'Reporte de incidente' };
 
 /** Whose resguardo or which incident a print is of, in the account's own words. */
-function printSubject(account: SocialAccount, print: AccountPrint): string {
+function printSubject(account: SocialAccount, print: KeptPrint): string {
   const [kind, id] = print.subject.split(':');
   if (kind === 'custodia') return account.custodies.find((c) => c.id === id)?.custodian.fullName ?? '—';
   const n = account.incidents.findIndex((i) => i.id === id);
