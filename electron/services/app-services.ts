@@ -9,6 +9,8 @@ import { DirectoryService } from './agencies/directory-service';
 import { auditHandlers } from './audit/handlers';
 import { SocialAccountService } from './communication/account-service';
 import { communicationHandlers } from './communication/handlers';
+import { programmeHandlers } from './communication/programme-handlers';
+import { NO_RELEASES, ProgrammeService } from './communication/programme-service';
 import { custodyHandlers } from './custody/handlers';
 import { CustodyService } from './custody/custody-service';
 import type { FormInputs, FormName } from './documents/forms';
@@ -43,6 +45,10 @@ export function createServices(config: ServicesConfig) {
   const profile = new PublicProfileFile(config.dataDir);
   const session = new SessionService({ dataDir: config.dataDir, clock, profile, ...(config.kdf ? { kdf: config.kdf } : {}) });
   const socialAccounts = new SocialAccountService(clock, config.renderForm);
+  // The release service plugs in here: pass its ReleaseCalendarSource (releases planned or
+  // published between two civil days) instead of NO_RELEASES, and the calendar and the
+  // planned-versus-done report count them. Until releases exist the programme sees none.
+  const programme = new ProgrammeService(clock, NO_RELEASES, config.renderForm);
   const users = new UserAdmin(profile, clock, (ws, actor, user) => socialAccounts.userDeactivated(ws, actor, user.id));
   const jobs = new JobRunner();
   const shipments = new ShipmentService(clock, config.renderForm);
@@ -64,6 +70,7 @@ export function createServices(config: ServicesConfig) {
     staging,
     pickedPaths,
     socialAccounts,
+    programme,
     profile,
     clock,
     appInfo(): AppInfo {
@@ -90,6 +97,7 @@ export function createHandlers(services: Services): HandlerTable {
     ...shipmentHandlers({ shipments, custody, directory, pickedPaths }),
     ...custodyHandlers(custody),
     ...communicationHandlers(services.socialAccounts),
+    ...programmeHandlers(services.programme),
     ...mediaHandlers({ media, jobs, staging, shipments, session, profile, dataDir: config.dataDir, clock: services.clock, ...(config.kdf ? { kdf: config.kdf } : {}) }),
   };
   const gate: AccessGate = {

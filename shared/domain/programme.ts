@@ -398,6 +398,8 @@ export interface GoalRow {
   kind: ProgrammeReleaseKind;
   description: string;
   period: GoalPeriod;
+  /** The goal as written: `count` per `period`. */
+  count: number;
   /** How many the goal asks for over the report's period (a monthly goal × the months in it). */
   expected: number;
   published: number;
@@ -471,7 +473,7 @@ export function complianceReport(programme: Programme | null, releases: readonly
     }
     // A monthly goal over a year is met when every month was; counting the year's total alone would let a busy month hide an empty one.
     const met = monthsMet !== null ? monthsMet === 12 : pub >= expected;
-    return { goalId: g.id, kind: g.kind, description: g.description, period: g.period, expected, published: pub, planned: plan, monthsMet, monthsCounted, met };
+    return { goalId: g.id, kind: g.kind, description: g.description, period: g.period, count: g.count, expected, published: pub, planned: plan, monthsMet, monthsCounted, met };
   });
 
   const dates: DateRow[] = [];

@@ -94,6 +94,20 @@ export const CHANNELS = [
   'socialAccounts.printIncidentReport',
   'socialAccounts.attention',
   'socialAccounts.custodianCandidates',
+  'programme.get',
+  'programme.saveActivity',
+  'programme.removeActivity',
+  'programme.saveDate',
+  'programme.removeDate',
+  'programme.saveGoal',
+  'programme.removeGoal',
+  'programme.loadExample',
+  'programme.removeExample',
+  'programme.calendar',
+  'programme.exportIcs',
+  'programme.report',
+  'programme.reportPdf',
+  'programme.reportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -5,6 +5,7 @@ import type { Area, MediaOutlet } from '../../../shared/domain/areas';
 import type { Courier } from '../../../shared/domain/custody';
 import type { OfficeProfile } from '../../../shared/domain/office';
 import type { PrintedSheetInfo } from '../../../shared/domain/printing';
+import { emptyProgramme, type Programme } from '../../../shared/domain/programme';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings';
 import type { User } from '../../../shared/domain/users';
 
@@ -51,6 +52,20 @@ export const reportsDoc = document<{ reports: ReportDefinition[]; obligations: O
 
 export const areasDoc = document<{ areas: Area[] }>('areas', () => ({ areas: [] }));
 export const outletsDoc = document<{ outlets: MediaOutlet[] }>('media-outlets', () => ({ outlets: [] }));
+
+// ---- Comunicación Social's annual programme ---------------------------------
+
+/**
+ * One programme per year, each its own small document (at most
+ * MAX_ACTIVITIES activities, MAX_DATES dates and MAX_GOALS goals, a few tens
+ * of KB): a year's edit rewrites only that year. `programmeYearsDoc` lists
+ * the years that have one, so the screens can offer them without opening
+ * every year.
+ */
+export function programmeDoc(vault: DocumentVault, year: number): Promise<Low<Programme>> {
+  return vault.doc<Programme>(`programme-${year}`, emptyProgramme(year));
+}
+export const programmeYearsDoc = document<{ years: number[] }>('programme-years', () => ({ years: [] }));
 
 // ---- shipments --------------------------------------------------------------
 

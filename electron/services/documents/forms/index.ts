@@ -11,6 +11,7 @@ import { renderEnvelopeCover, renderEnvelopeLabel, type EnvelopeCoverInput, type
 import { renderIncidentReport, type IncidentReportInput } from './incident-report';
 import { renderMediaManifest, type MediaManifestInput } from './media-manifest';
 import { renderOpeningKeySheet, type OpeningKeySheetInput } from './opening-key-sheet';
+import { renderProgrammeCompliance, type ProgrammeComplianceInput } from './programme-compliance';
 import { renderReceipt, type ReceiptInput } from './receipt';
 
 export { APPROVAL_FORM_TITLE, renderApprovalForm, type ApprovalFormInput, type ApprovalSigners } from './approval-form';
@@ -28,6 +29,7 @@ export {
 export { INCIDENT_REPORT_TITLE, renderIncidentReport, type IncidentReportInput } from './incident-report';
 export { BAG_MANIFEST, MEDIA_MANIFEST_TITLE, ageDecryptCommand, renderMediaManifest, type AgeEncryptionInfo, type MediaManifestInput } from './media-manifest';
 export { OPENING_KEY_TITLE, passphraseLines, renderOpeningKeySheet, type OpeningKeySheetInput } from './opening-key-sheet';
+export { PROGRAMME_COMPLIANCE_TITLE, renderProgrammeCompliance, type ProgrammeComplianceInput } from './programme-compliance';
 export { RECEIPT_TITLE, renderReceipt, type ReceiptInput } from './receipt';
 export type { ClassificationInfo, EnvelopeInfo, InventoryLine, MediaFileLine, MediaInfo, PersonInfo, RecipientInfo, ShipmentFormBase, VoidInfo } from '../../../../shared/forms/form-inputs';
 export { formQrText } from './form-text';
@@ -43,6 +45,7 @@ export interface FormInputs {
   openingKey: OpeningKeySheetInput;
   custodyAcknowledgement: CustodyAcknowledgementInput;
   incidentReport: IncidentReportInput;
+  programmeCompliance: ProgrammeComplianceInput;
 }
 export type FormName = keyof FormInputs;
 
@@ -56,6 +59,7 @@ const RENDERERS: { [N in FormName]: (input: FormInputs[N]) => Promise<Buffer> } 
   openingKey: renderOpeningKeySheet,
   custodyAcknowledgement: renderCustodyAcknowledgement,
   incidentReport: renderIncidentReport,
+  programmeCompliance: renderProgrammeCompliance,
 };
 
 export const FORM_NAMES = Object.keys(RENDERERS) as FormName[];
