@@ -121,8 +121,15 @@ export class ProgrammeService {
     if (next.dates.length > MAX_DATES) throw new AppError('CONFLICT', `El programa admite como máximo ${MAX_DATES} fechas.`);
     if (next.goals.length > MAX_GOALS) throw new AppError('CONFLICT', `El programa admite como máximo ${MAX_GOALS} metas.`);
     next.updatedAt = this.clock().toISOString();
+    const previous = doc.data;
     doc.data = next;
-    await doc.write();
+    try {
+      await doc.write();
+    } catch (e) {
+      // The shared instance must not keep a change that never reached the disk.
+      doc.data = previous;
+      throw e;
+    }
     const index = await programmeYearsDoc(ws.vault);
     if (!index.data.years.includes(year)) await index.update((d) => void d.years.push(year));
     await ws.audit.record(action, actorOf(actor), said.subject, { año: year, ...said.details });
