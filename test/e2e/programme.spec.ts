@@ -141,4 +141,31 @@ test('Comunicación Social loads the SLP 2021 programme, sees its calendar and i
   await expect(page.getByTestId('programme-goals')).not.toContainText('Boletín de prensa');
   await expect(page.getByRole('button', { name: 'Cargar programa de ejemplo SLP 2021' })).toBeVisible();
   await snap('123-programa-ejemplo-retirado');
+
+  // 5. A movable date of the office's own, for 2027: the form refuses a span that ends before it starts, in Spanish.
+  await showPeriod(page, 2027, null);
+  await expect(page.getByText('Sin programa registrado')).toBeVisible();
+  await page.getByRole('button', { name: 'Agregar fecha' }).click();
+  const dateForm = page.getByRole('dialog', { name: 'Agregar fecha' });
+  await dateForm.getByRole('textbox', { name: 'Nombre de la fecha' }).fill('Semana Santa');
+  await dateForm.getByRole('textbox', { name: 'Acción' }).fill('Emisión de recomendaciones preventivas, vacaciones seguras');
+  await dateForm.getByRole('combobox', { name: 'Cómo se repite' }).click();
+  await page.getByRole('option', { name: 'Fecha móvil (se captura cada año)', exact: true }).click();
+  await dateForm.getByRole('textbox', { name: 'Primer día' }).fill('27/03/2027');
+  await dateForm.getByRole('textbox', { name: 'Último día' }).fill('21/03/2027');
+  await dateForm.getByRole('textbox', { name: 'Nombre de la fecha' }).click();
+  await dateForm.getByRole('button', { name: 'Guardar fecha' }).click();
+  await expect(dateForm.getByText('El último día no puede ser anterior al primero.')).toBeVisible();
+  await snap('124-fecha-movil-rechazada');
+  await dateForm.getByRole('textbox', { name: 'Primer día' }).fill('21/03/2027');
+  await dateForm.getByRole('textbox', { name: 'Último día' }).fill('27/03/2027');
+  await dateForm.getByRole('textbox', { name: 'Nombre de la fecha' }).click();
+  await dateForm.getByRole('button', { name: 'Guardar fecha' }).click();
+  await expect(dateForm).toBeHidden();
+  await expect(page.getByTestId('programme-dates').getByRole('row').filter({ hasText: 'Semana Santa' })).toContainText('Fecha móvil: 21/03/2027 al 27/03/2027');
+  await nav(page, 'Calendario');
+  await showPeriod(page, 2027, 'Marzo');
+  for (const day of ['2027-03-21', '2027-03-24', '2027-03-27']) await expect(page.getByTestId(`calendar-day-${day}`)).toContainText('Semana Santa');
+  await expect(page.getByTestId('calendar-day-2027-03-28')).not.toContainText('Semana Santa');
+  await snap('125-calendario-marzo-2027');
 });
