@@ -122,7 +122,7 @@ describe('civil-day arithmetic', () => {
 const programme: Programme = {
   year: 2021,
   title: 'P',
-  activities: [],
+  activities: [{ id: 'foro', activity: 'Foro de ciberseguridad', strategy: '', expectedResults: [], timing: 'fechas', dates: ['2021-02-17'], example: false }],
   dates: [
     { id: 'naranja', title: 'Día Naranja', note: '', rule: { kind: 'mensual', day: 25 }, example: false },
     { id: 'bandera', title: 'Día de la Bandera', note: '', rule: { kind: 'anual', month: 2, day: 24 }, example: false },
@@ -179,5 +179,6 @@ describe('planned versus done', () => {
     expect(d25.planned).toEqual([]);
     expect(m.days[25]!.planned.map((r) => r.id)).toEqual(['3']);
     expect(m.days.filter((d) => d.dates.length > 0).map((d) => d.day)).toEqual(['2021-02-24', '2021-02-25']);
+    expect(m.days.filter((d) => d.activities.length > 0).map((d) => [d.day, d.activities[0]?.activity])).toEqual([['2021-02-17', 'Foro de ciberseguridad']]);
   });
 });

@@ -369,6 +369,8 @@ export interface CalendarDateItem {
 export interface CalendarDay {
   day: CivilDay;
   dates: CalendarDateItem[];
+  /** Activities «en fechas específicas» that fall on the day. */
+  activities: Array<{ activityId: string; activity: string }>;
   planned: CalendarRelease[];
   published: CalendarRelease[];
 }
@@ -502,6 +504,7 @@ export function calendarMonth(programme: Programme | null, releases: readonly Ca
     days.push({
       day,
       dates: items.filter((i) => !i.occurrence.wholeMonth && i.occurrence.start <= day && i.occurrence.end >= day),
+      activities: (programme?.activities ?? []).filter((a) => a.timing === 'fechas' && a.dates.includes(day) && day.startsWith(`${programme?.year}-`)).map((a) => ({ activityId: a.id, activity: a.activity })),
       planned: releases.filter((r) => r.plannedOn === day && r.publishedOn !== day),
       published: releases.filter((r) => r.publishedOn === day),
     });

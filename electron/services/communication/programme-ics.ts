@@ -117,6 +117,12 @@ export function programmeIcs(input: IcsInput): string {
         lines.push(...event({ ...base, summary, uid: `${programme.year}-${d.id}-${basic(o.start)}@${UID_DOMAIN}`, start: o.start, end: o.end }, now));
       }
     }
+    for (const a of programme.activities) {
+      for (const day of a.timing === 'fechas' ? a.dates : []) {
+        if (day < yFrom || day > yTo) continue;
+        lines.push(...event({ uid: `${programme.year}-${a.id}-${basic(day)}@${UID_DOMAIN}`, start: day, end: day, summary: a.activity, description: a.strategy, categories: 'Actividad del programa' }, now));
+      }
+    }
   }
   for (const r of input.releases) {
     const on = r.publishedOn ?? r.plannedOn;

@@ -113,6 +113,8 @@ describe('the programme on a real vault', () => {
     await w.s.programme.loadExample(w.ws, w.admin);
     const source = new FakeReleases(RELEASES);
     const p = withReleases(w, source);
+    await p.saveActivity(w.ws, w.admin, 2021, undefined, activityInputSchema.parse({ activity: 'Foro de ciberseguridad, primera sesión', strategy: 'Transmisión en vivo', timing: 'fechas', dates: ['2021-02-17'] }));
+    await expect(p.saveActivity(w.ws, w.admin, 2021, undefined, activityInputSchema.parse({ activity: 'Foro', timing: 'fechas', dates: ['2022-02-17'] }))).rejects.toMatchObject({ code: 'VALIDATION', message: 'Las fechas de las actividades de este programa deben ser de 2021.' });
 
     const feb = await p.calendar(w.ws, 2021, 2);
     expect(source.calls[0]).toEqual(['2021-02-01', '2021-02-31']);
@@ -126,6 +128,9 @@ describe('the programme on a real vault', () => {
     expect(d25.published.map((r) => r.id)).toEqual(['r2']);
     expect(feb.days[25]!.planned.map((r) => r.id)).toEqual(['r3']);
     expect(feb.days[9]!.published[0]?.kind).toBe('otro'); // a kind the programme does not know
+    expect(feb.days[16]!.activities.map((a) => a.activity)).toEqual(['Foro de ciberseguridad, primera sesión']);
+    const ics = Buffer.from((await p.exportIcs(w.ws, w.admin, '2021-02-01', '2021-02-28')).base64, 'base64').toString('utf8').replace(/\r\n /g, '');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20210217\r\nDTEND;VALUE=DATE:20210218\r\nSUMMARY:Foro de ciberseguridad\\, primera sesión\r\nDESCRIPTION:Transmisión en vivo\r\nCATEGORIES:Actividad del programa\r\n');
 
     const report = await p.report(w.ws, 2021, 2);
     const bulletins = report.goals.find((g) => g.kind === 'boletin')!;

@@ -144,6 +144,7 @@ export class ProgrammeService {
 
   saveActivity(ws: Workspace, actor: User, year: number, activityId: string | undefined, input: ParsedActivityInput): Promise<Programme> {
     return this.change(ws, actor, year, 'programme.activity_saved', (p) => {
+      if (input.dates.some((d) => !d.startsWith(`${year}-`))) throw new AppError('VALIDATION', `Las fechas de las actividades de este programa deben ser de ${year}.`);
       if (activityId === undefined) p.activities.push({ ...input, id: randomUUID(), example: false });
       else {
         const i = ProgrammeService.find(p.activities, activityId, 'esa actividad');

@@ -17,6 +17,11 @@ export function CalendarDayCell({ day, today }: { day: CalendarDay; today: boole
             {d.title}
           </Badge>
         ))}
+        {day.activities.map((a) => (
+          <Text key={`a-${a.activityId}`} size="xs" fw={600} c="dark">
+            Actividad: {a.activity}
+          </Text>
+        ))}
         {day.planned.map((r) => (
           <Text key={`p-${r.id}`} size="xs" c="blue" title={PROGRAMME_RELEASE_KIND_LABELS[r.kind]}>
             Planeada: {r.folio ?? r.title}
