@@ -117,7 +117,7 @@ describe('the programme on a real vault', () => {
     await expect(p.saveActivity(w.ws, w.admin, 2021, undefined, activityInputSchema.parse({ activity: 'Foro', timing: 'fechas', dates: ['2022-02-17'] }))).rejects.toMatchObject({ code: 'VALIDATION', message: 'Las fechas de las actividades de este programa deben ser de 2021.' });
 
     const feb = await p.calendar(w.ws, 2021, 2);
-    expect(source.calls[0]).toEqual(['2021-02-01', '2021-02-31']);
+    expect(source.calls[0]).toEqual(['2021-02-01', '2021-02-28']);
     expect(feb.days).toHaveLength(28);
     expect(feb.monthItems.map((i) => `${i.title} - ${i.occurrence.label}`)).toEqual(['Cobertura de sesión de CMSP - Zona Altiplano']);
     const d24 = feb.days[23]!;

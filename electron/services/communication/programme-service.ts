@@ -13,6 +13,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { AuditAction } from '../../../shared/domain/audit';
 import {
   calendarMonth,
+  periodOf,
   complianceReport,
   describeRule,
   MAX_ACTIVITIES,
@@ -248,8 +249,7 @@ export class ProgrammeService {
   }
 
   async calendar(ws: Workspace, year: number, month: number): Promise<CalendarMonth> {
-    const from = `${year}-${String(month).padStart(2, '0')}-01`;
-    const to = `${year}-${String(month).padStart(2, '0')}-31`;
+    const { from, to } = periodOf(year, month);
     return calendarMonth(await this.existing(ws, year), await this.releasesBetween(ws, from, to), year, month);
   }
 
