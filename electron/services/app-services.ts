@@ -16,6 +16,8 @@ import { releaseHandlers } from './communication/release-handlers';
 import { ReleaseRequestService } from './communication/release-requests';
 import { ReleaseService } from './communication/release-service';
 import { OutletService } from './communication/outlet-service';
+import { programmeHandlers } from './communication/programme-handlers';
+import { ProgrammeService } from './communication/programme-service';
 import { custodyHandlers } from './custody/handlers';
 import { CustodyService } from './custody/custody-service';
 import { renderForm, type FormInputs, type FormName } from './documents/forms';
@@ -61,6 +63,8 @@ export function createServices(config: ServicesConfig) {
     (ws, actor, user) => socialAccounts.userDeactivated(ws, actor, user.id),
     (ws, areaId) => areas.assertAssignable(ws, areaId),
   );
+  // The calendar and the planned-versus-done report count the releases through their service.
+  const programme = new ProgrammeService(clock, releases, config.renderForm);
   const jobs = new JobRunner();
   const shipments = new ShipmentService(clock, config.renderForm);
   const directory = new DirectoryService(clock, (ws) => shipments.queries.fulfilledPeriods(ws));
@@ -86,6 +90,7 @@ export function createServices(config: ServicesConfig) {
     blackouts,
     areas,
     outlets,
+    programme,
     profile,
     clock,
     appInfo(): AppInfo {
@@ -113,6 +118,7 @@ export function createHandlers(services: Services): HandlerTable {
     ...custodyHandlers(custody),
     ...communicationHandlers(services.socialAccounts, services.outlets),
     ...releaseHandlers({ releases: services.releases, requests: services.releaseRequests, blackouts: services.blackouts }),
+    ...programmeHandlers(services.programme),
     ...areaHandlers(services.areas),
     ...mediaHandlers({ media, jobs, staging, shipments, session, profile, dataDir: config.dataDir, clock: services.clock, ...(config.kdf ? { kdf: config.kdf } : {}) }),
   };

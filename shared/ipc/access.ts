@@ -20,6 +20,8 @@ export const EDITORS = ['capturista', 'administrador'] as const satisfies readon
 export const ADMINISTRATORS = ['administrador'] as const satisfies readonly Role[];
 /** Comunicación Social's own records (accounts, releases), which the administrator may also keep. */
 export const COMMUNICATION = ['comunicacion_social', 'administrador'] as const satisfies readonly Role[];
+/** Comunicación Social's programme is read by the Director General too, who answers for what the office publishes (directive 6.1.4). */
+export const COMMUNICATION_READERS = ['comunicacion_social', 'administrador', 'director'] as const satisfies readonly Role[];
 
 /** The one wording of a role refusal, for dispatch and for the rules the domain checks itself. */
 export function roleRefusal(roles: readonly Role[], doing: string): ErrorPayload {

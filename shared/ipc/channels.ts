@@ -123,6 +123,20 @@ export const CHANNELS = [
   'areas.create',
   'areas.update',
   'areas.deactivate',
+  'programme.get',
+  'programme.saveActivity',
+  'programme.removeActivity',
+  'programme.saveDate',
+  'programme.removeDate',
+  'programme.saveGoal',
+  'programme.removeGoal',
+  'programme.loadExample',
+  'programme.removeExample',
+  'programme.calendar',
+  'programme.exportIcs',
+  'programme.report',
+  'programme.reportPdf',
+  'programme.reportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -27,11 +27,13 @@ import {
   type ReleaseRequest,
   type ReleaseView,
 } from '../domain/releases';
+import { activityInputSchema, goalInputSchema, programmeDateInputSchema, programmeYearSchema, type CalendarMonth, type ComplianceReport, type Programme } from '../domain/programme';
+import type { ExampleCounts, ProgrammeView } from '../domain/programme-views';
 import { settingsSchema, type Settings } from '../domain/settings';
 import { areaInputSchema, outletInputSchema, type Area, type MediaOutlet } from '../domain/areas';
 import { passwordSchema, personSchema, rolesSchema, userNameSchema, type User } from '../domain/users';
 import { bytesMatchDeclaredType, SIGNATURE_MISMATCH_MESSAGE } from '../domain/file-signature';
-import { ADMINISTRATORS, COMMUNICATION, EDITORS, type Access, type CallerOf } from './access';
+import { ADMINISTRATORS, COMMUNICATION, COMMUNICATION_READERS, EDITORS, type Access, type CallerOf } from './access';
 import type { Channel } from './channels';
 import type { Result } from './result';
 
@@ -64,6 +66,10 @@ const id = z.string().min(1).max(64);
 const isoDate = z.iso.datetime({ message: 'La fecha no es válida.' });
 /** A user's area: an id, null for none; left out of users.update, the area stays as it was. */
 const areaRef = id.nullable().optional();
+
+const PROGRAMME_READ = { kind: 'roles', roles: COMMUNICATION_READERS, doing: 'consultar el programa anual de comunicación' } as const;
+const PROGRAMME_CHANGE = { kind: 'roles', roles: COMMUNICATION, doing: 'modificar el programa anual de comunicación' } as const;
+const monthNumber = z.number({ error: 'Elija el mes.' }).int().min(1, 'El mes debe estar entre 1 y 12.').max(12, 'El mes debe estar entre 1 y 12.');
 
 /** A recovery code as printed: letters and digits, dashes and spaces ignored. */
 const recoveryCodeSchema = z.string().trim().min(8, 'Escriba el código de recuperación completo.').max(200);
@@ -296,6 +302,21 @@ export const contract = {
   'areas.create': channel<Area>()(z.object({ area: areaInputSchema }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'registrar áreas' }),
   'areas.update': channel<Area>()(z.object({ areaId: id, area: areaInputSchema }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'modificar áreas', inDomain: 'a deactivated area is no longer changed (area-service)' }),
   'areas.deactivate': channel<Area>()(z.object({ areaId: id }).strict(), { kind: 'roles', roles: ADMINISTRATORS, doing: 'dar de baja áreas' }),
+  // Comunicación Social: the annual programme, its calendar and its planned-versus-done report.
+  'programme.get': channel<ProgrammeView>()(z.object({ year: programmeYearSchema }).strict(), PROGRAMME_READ),
+  'programme.saveActivity': channel<Programme>()(z.object({ year: programmeYearSchema, activityId: id.optional(), activity: activityInputSchema }).strict(), PROGRAMME_CHANGE),
+  'programme.removeActivity': channel<Programme>()(z.object({ year: programmeYearSchema, activityId: id }).strict(), PROGRAMME_CHANGE),
+  'programme.saveDate': channel<Programme>()(z.object({ year: programmeYearSchema, dateId: id.optional(), date: programmeDateInputSchema }).strict(), PROGRAMME_CHANGE),
+  'programme.removeDate': channel<Programme>()(z.object({ year: programmeYearSchema, dateId: id }).strict(), PROGRAMME_CHANGE),
+  'programme.saveGoal': channel<Programme>()(z.object({ year: programmeYearSchema, goalId: id.optional(), goal: goalInputSchema }).strict(), PROGRAMME_CHANGE),
+  'programme.removeGoal': channel<Programme>()(z.object({ year: programmeYearSchema, goalId: id }).strict(), PROGRAMME_CHANGE),
+  'programme.loadExample': channel<ExampleCounts>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'cargar el programa de ejemplo' }),
+  'programme.removeExample': channel<ExampleCounts>()(noInput, { kind: 'roles', roles: COMMUNICATION, doing: 'retirar el programa de ejemplo' }),
+  'programme.calendar': channel<CalendarMonth>()(z.object({ year: programmeYearSchema, month: monthNumber }).strict(), PROGRAMME_READ),
+  'programme.exportIcs': channel<DocumentDownload>()(z.object({ from: civilDateSchema, to: civilDateSchema }).strict(), PROGRAMME_READ),
+  'programme.report': channel<ComplianceReport>()(z.object({ year: programmeYearSchema, month: monthNumber.nullable() }).strict(), PROGRAMME_READ),
+  'programme.reportPdf': channel<DocumentDownload>()(z.object({ year: programmeYearSchema, month: monthNumber.nullable() }).strict(), PROGRAMME_READ),
+  'programme.reportCsv': channel<DocumentDownload>()(z.object({ year: programmeYearSchema, month: monthNumber.nullable() }).strict(), PROGRAMME_READ),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, Access, unknown> };
 
 type Contract = typeof contract;

@@ -8,8 +8,11 @@ const SECTIONS = [
   { label: 'Dependencias y convenios', heading: 'Dependencias y convenios', file: '04-dependencias' },
   { label: 'Reportes periódicos', heading: 'Reportes periódicos', file: '05-reportes' },
   { label: 'Medios extraíbles', heading: 'Medios extraíbles', file: '06-medios' },
-  // The administrator also keeps Comunicación Social's register: its group's one page.
+  // The administrator also keeps Comunicación Social's register and programme: its group's pages.
   { label: 'Cuentas', heading: 'Cuentas de redes sociales', file: '08-comunicacion-cuentas' },
+  { label: 'Programa anual', heading: 'Programa anual de comunicación', file: '09-comunicacion-programa' },
+  { label: 'Calendario', heading: 'Calendario de comunicación', file: '10-comunicacion-calendario' },
+  { label: 'Cumplimiento', heading: 'Cumplimiento del programa', file: '11-comunicacion-cumplimiento' },
   { label: 'Administración', heading: 'Administración', file: '07-administracion' },
 ];
 

@@ -7,6 +7,7 @@ import { releaseAuthorizationSchema, type ReleaseAuthorization } from '../../../
 import { createHandlers, createServices, type Services } from '../app-services';
 import { dispatch } from '../ipc/dispatch';
 import { ADMIN, testWorld, type TestWorld } from '../test-support/world';
+import { todayInOffice } from '../agencies/rules/civil-date';
 import { renderForm } from '../documents/forms';
 import { TEST_KDF } from '../vault';
 import { areasDoc, outletsDoc } from '../vault/documents';
@@ -171,6 +172,13 @@ describe('releases on a real vault', () => {
     await act(o, o.cs, id, { action: 'publicar', payload: { channel: { type: 'medio', id: o.outletId }, at, note: 'Noticiero de las 14:00' } });
     const closed = await act(o, o.cs, id, { action: 'cerrar', payload: {} });
     expect(closed.release.state).toBe('cerrada');
+
+    // The annual programme's calendar and its planned-versus-done report count it, on the day it was published.
+    const day = todayInOffice(new Date(at));
+    const [year, month] = day.split('-').map(Number) as [number, number];
+    const calendar = await w.s.programme.calendar(w.ws, year, month);
+    expect(calendar.days.find((d) => d.day === day)?.published.map((r) => r.folio)).toEqual(['CS-2026-0001']);
+    expect((await w.s.programme.report(w.ws, year, month)).publishedByKind).toEqual([{ kind: 'redes', count: 1 }]);
 
     const detail = await w.s.releases.get(w.ws, o.dg, id);
     expect(detail.history.map((h) => h.label)).toEqual([

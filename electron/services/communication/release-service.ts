@@ -7,7 +7,7 @@
  * channels and embargo are release-rules.ts. Every change is one frame of
  * the release's stream and one audit entry.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AttachedFile } from '../../../shared/domain/agencies';
 import type { Area, MediaOutlet } from '../../../shared/domain/areas';
 import type { AuditAction } from '../../../shared/domain/audit';
@@ -47,6 +47,8 @@ import { addDays, todayInOffice } from '../agencies/rules/civil-date';
 import { areasDoc, blackoutsDoc, outletsDoc, readBlob, releaseMaterialsDoc, storeBlob } from '../vault/documents';
 import { renderForm, type FormInputs, type FormName } from '../documents/forms';
 import { SerialQueue } from '../vault/gate';
+import { calendarEntries } from './release-calendar';
+import type { ReleaseCalendarEntry } from './programme-service';
 import { keepPrint, keptPrintBytes } from '../vault/kept-prints';
 import type { SocialAccountService } from './account-service';
 import {
@@ -442,6 +444,11 @@ export class ReleaseService {
       await ws.audit.record('document.printed', actorOf(user), `${RELEASE_FORM_LABEL} ${release.folio}`, { formato: RELEASE_FORM_LABEL, difusion: release.id, hoja: sheetVersion, reimpresion: reprint, impresion: kept.id, sha256 });
       return { fileName, mediaType: 'application/pdf', base64: pdf.toString('base64') };
     });
+  }
+
+  /** The annual programme's port: releases planned or published between two civil days (release-calendar.ts). */
+  async releasesBetween(ws: Workspace, from: string, to: string): Promise<ReleaseCalendarEntry[]> {
+    return calendarEntries((await this.store(ws)).all(), from, to);
   }
 
   /** A printed authorisation sheet as the vault kept it, byte for byte (checked against its SHA-256). */

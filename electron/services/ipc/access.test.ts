@@ -136,6 +136,20 @@ const EXPECTED: Record<Channel, string> = {
   'areas.create': 'administrador',
   'areas.update': 'administrador',
   'areas.deactivate': 'administrador',
+  'programme.get': 'comunicacion_social|administrador|director',
+  'programme.saveActivity': 'comunicacion_social|administrador',
+  'programme.removeActivity': 'comunicacion_social|administrador',
+  'programme.saveDate': 'comunicacion_social|administrador',
+  'programme.removeDate': 'comunicacion_social|administrador',
+  'programme.saveGoal': 'comunicacion_social|administrador',
+  'programme.removeGoal': 'comunicacion_social|administrador',
+  'programme.loadExample': 'comunicacion_social|administrador',
+  'programme.removeExample': 'comunicacion_social|administrador',
+  'programme.calendar': 'comunicacion_social|administrador|director',
+  'programme.exportIcs': 'comunicacion_social|administrador|director',
+  'programme.report': 'comunicacion_social|administrador|director',
+  'programme.reportPdf': 'comunicacion_social|administrador|director',
+  'programme.reportCsv': 'comunicacion_social|administrador|director',
 };
 
 /** Channels whose refusal also depends on the record or the input: the contract must name that rule. */

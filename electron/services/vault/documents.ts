@@ -6,6 +6,7 @@ import type { Blackout } from '../../../shared/domain/releases';
 import type { Courier } from '../../../shared/domain/custody';
 import type { OfficeProfile } from '../../../shared/domain/office';
 import type { PrintedSheetInfo } from '../../../shared/domain/printing';
+import { emptyProgramme, type Programme } from '../../../shared/domain/programme';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings';
 import type { User } from '../../../shared/domain/users';
 
@@ -59,6 +60,19 @@ export const outletsDoc = document<{ outlets: MediaOutlet[] }>('media-outlets', 
 export const releaseMaterialsDoc = document<{ files: AttachedFile[] }>('release-materials', () => ({ files: [] }));
 /** The blackout periods (vedas) the administrator keeps. */
 export const blackoutsDoc = document<{ blackouts: Blackout[] }>('release-blackouts', () => ({ blackouts: [] }));
+// ---- Comunicación Social's annual programme ---------------------------------
+
+/**
+ * One programme per year, each its own small document (at most
+ * MAX_ACTIVITIES activities, MAX_DATES dates and MAX_GOALS goals, a few tens
+ * of KB): a year's edit rewrites only that year. `programmeYearsDoc` lists
+ * the years that have one, so the screens can offer them without opening
+ * every year.
+ */
+export function programmeDoc(vault: DocumentVault, year: number): Promise<Low<Programme>> {
+  return vault.doc<Programme>(`programme-${year}`, emptyProgramme(year));
+}
+export const programmeYearsDoc = document<{ years: number[] }>('programme-years', () => ({ years: [] }));
 
 // ---- shipments --------------------------------------------------------------
 

@@ -64,17 +64,21 @@ describe('app layout', () => {
     }
   }, 30_000);
 
-  it('shows «Comunicación Social» → «Cuentas» and «Medios» only to Comunicación Social and the administrator', () => {
+  it('shows «Comunicación Social» → «Cuentas» and «Medios» only to Comunicación Social and the administrator, the programme also to the Director', () => {
     const labels = () => Array.from(screen.getByRole('navigation', { name: 'Secciones' }).querySelectorAll('a, button')).map((a) => a.textContent);
     for (const roles of [['comunicacion_social'], ['administrador']] as Role[][]) {
       signedInAs(roles);
       const { unmount } = renderAt('/');
-      expect(labels(), roles.join()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Cuentas', 'Medios', 'Administración']);
+      expect(labels(), roles.join()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Cuentas', 'Medios', 'Programa anual', 'Calendario', 'Cumplimiento', 'Administración']);
       expect(screen.getByRole('link', { name: 'Cuentas' }).getAttribute('href')).toBe('/comunicacion/cuentas');
       expect(screen.getByRole('link', { name: 'Medios' }).getAttribute('href')).toBe('/comunicacion/medios');
       unmount();
     }
-    for (const roles of [['capturista'], ['juridico', 'director']] as Role[][]) {
+    signedInAs(['director']);
+    const director = renderAt('/');
+    expect(labels()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Programa anual', 'Calendario', 'Cumplimiento', 'Administración']);
+    director.unmount();
+    for (const roles of [['capturista'], ['juridico']] as Role[][]) {
       signedInAs(roles);
       const { unmount } = renderAt('/');
       expect(labels(), roles.join()).not.toContain('Comunicación Social');

@@ -10,7 +10,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import type { Role } from '../../../shared/domain/roles';
-import { COMMUNICATION } from '../../../shared/ipc/access';
+import { COMMUNICATION, COMMUNICATION_READERS } from '../../../shared/ipc/access';
 
 /** Every section's route. App.tsx's PAGES must give each one (but Inicio) a page. */
 export type SectionPath = '/' | '/envios' | '/custodia' | '/dependencias' | '/reportes' | '/medios' | '/comunicacion' | '/administracion';
@@ -23,8 +23,8 @@ export interface Section {
   summary: string;
   /** Shown only to users holding one of these roles (the core refuses the others anyway); everyone when absent. */
   roles?: readonly Role[];
-  /** The section's own pages, listed under it in the sidebar; the section's link is then their group. */
-  pages?: { path: string; label: string }[];
+  /** The section's own pages, listed under it in the sidebar; the section's link is then their group. A page with `roles` shows only to those. */
+  pages?: { path: string; label: string; roles?: readonly Role[] }[];
 }
 
 /** The sidebar, in the order the office works. */
@@ -69,11 +69,14 @@ export const SECTIONS: Section[] = [
     path: '/comunicacion',
     label: 'Comunicación Social',
     icon: IconSpeakerphone,
-    summary: 'Directorio de cuentas de redes sociales de la institución, la custodia de sus contraseñas y el directorio de medios de comunicación.',
-    roles: COMMUNICATION,
+    summary: 'Directorio de cuentas de redes sociales y custodia de sus contraseñas, directorio de medios; programa anual, calendario y cumplimiento.',
+    roles: COMMUNICATION_READERS,
     pages: [
-      { path: '/comunicacion/cuentas', label: 'Cuentas' },
-      { path: '/comunicacion/medios', label: 'Medios' },
+      { path: '/comunicacion/cuentas', label: 'Cuentas', roles: COMMUNICATION },
+      { path: '/comunicacion/medios', label: 'Medios', roles: COMMUNICATION },
+      { path: '/comunicacion/programa', label: 'Programa anual' },
+      { path: '/comunicacion/calendario', label: 'Calendario' },
+      { path: '/comunicacion/cumplimiento', label: 'Cumplimiento' },
     ],
   },
   {
@@ -87,5 +90,6 @@ export const SECTIONS: Section[] = [
 
 /** The sections a user holding `roles` sees, in the sidebar's order. */
 export function visibleSections(roles: readonly Role[]): Section[] {
-  return SECTIONS.filter((s) => !s.roles || s.roles.some((r) => roles.includes(r)));
+  const holds = (required?: readonly Role[]) => !required || required.some((r) => roles.includes(r));
+  return SECTIONS.filter((s) => holds(s.roles)).map((s) => (s.pages ? { ...s, pages: s.pages.filter((p) => holds(p.roles)) } : s));
 }

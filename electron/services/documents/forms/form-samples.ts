@@ -14,6 +14,7 @@ import type { MediaManifestInput } from './media-manifest';
 import type { OpeningKeySheetInput } from './opening-key-sheet';
 import type { ReceiptInput } from './receipt';
 import type { ReleaseAuthorizationInput } from './release-authorization';
+import type { ProgrammeComplianceInput } from './programme-compliance';
 import type { RecipientInfo, ShipmentFormBase } from '../../../../shared/forms/form-inputs';
 
 export function sha256Hex(text: string): string {
@@ -275,6 +276,34 @@ export function sampleReleaseAuthorizationInput(overrides: Partial<ReleaseAuthor
       authorizedBy: { fullName: 'Mtro. Eduardo Martínez Salinas', position: 'Director General del C5', at: null },
     },
     generatedAt: '2026-12-14T21:30:00.000Z',
+    ...overrides,
+  };
+}
+
+/** The planned-versus-done sheet of a month of the SLP 2021 example programme, with releases as the release service would report them. */
+export function sampleProgrammeComplianceInput(overrides: Partial<ProgrammeComplianceInput> = {}): ProgrammeComplianceInput {
+  return {
+    office: SAMPLE_OFFICE,
+    programmeTitle: 'Programa de ejemplo SLP 2021 (Programa Anual de Comunicación Social 2021, SECESP San Luis Potosí)',
+    period: 'febrero de 2021',
+    today: '2021-03-01',
+    goals: [
+      { concept: 'Boletín de prensa: 2 al mes (Realizar al menos dos boletines mensuales sobre las actividades inherentes al SECESP.)', expected: 2, published: 1, planned: 1, status: 'Falta 1', met: false },
+      { concept: 'Transmisión en vivo: 1 al mes (Pláticas virtuales: generar transmisión en vivo a través de Facebook)', expected: 1, published: 1, planned: 0, status: 'Cumplida', met: true },
+    ],
+    dates: [
+      { title: 'Cobertura de sesión de CMSP - Zona Altiplano', when: 'Todo el mes (01/02/2021 al 28/02/2021)', status: 'Cumplida', releases: 'CS-2021-0004' },
+      { title: 'Aniversario de la Constitución', when: '05/02/2021', status: 'Cumplida', releases: 'CS-2021-0003' },
+      { title: 'Día de la Bandera', when: '24/02/2021', status: 'Sin difusión', releases: '' },
+      { title: 'Día Naranja - Día Internacional para la Erradicación de la Violencia contra las Mujeres', when: '25/02/2021', status: 'Cumplida', releases: 'CS-2021-0006' },
+    ],
+    publishedByKind: [
+      { kind: 'Boletín de prensa', count: 1 },
+      { kind: 'Publicación en redes sociales', count: 2 },
+      { kind: 'Transmisión en vivo', count: 1 },
+    ],
+    printedAt: '2021-03-01T17:30:00Z',
+    printedBy: { fullName: 'Ana Torres Ruiz', position: 'Jefa de Comunicación Social' },
     ...overrides,
   };
 }

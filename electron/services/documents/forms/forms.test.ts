@@ -26,6 +26,7 @@ import {
   sampleInventory,
   sampleManifestInput,
   sampleOpeningKeyInput,
+  sampleProgrammeComplianceInput,
   sampleReceiptInput,
   sampleReleaseAuthorizationInput,
 } from './form-samples';
@@ -486,5 +487,43 @@ describe('renderReleaseAuthorization', () => {
     await expect(renderReleaseAuthorization(sampleReleaseAuthorizationInput({ channels: [] }))).rejects.toMatchObject({ code: 'VALIDATION', message: 'Falta al menos un canal (Autorización de difusión: no se generó).' });
     await expect(renderReleaseAuthorization(sampleReleaseAuthorizationInput({ contentDigest: 'abc' }))).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(renderReleaseAuthorization(sampleReleaseAuthorizationInput({ folio: 'CS|7' }))).rejects.toMatchObject({ message: 'El folio no puede contener «|» ni saltos de línea (Autorización de difusión: no se generó).' });
+  });
+});
+
+describe('renderProgrammeCompliance', () => {
+  it('prints the goals against the releases counted and each programme date with its status', async () => {
+    const input = sampleProgrammeComplianceInput();
+    const out = check('cumplimiento-programa', await renderForm('programmeCompliance', input));
+    expect(out.pages).toBe(1);
+    for (const expected of [
+      'Cumplimiento del programa anual de comunicación',
+      'Programa de ejemplo SLP 2021',
+      'febrero de 2021',
+      'Metas del programa',
+      'Boletín de prensa: 2 al mes',
+      'Falta 1',
+      'Fechas del programa',
+      'Cobertura de sesión de CMSP - Zona Altiplano',
+      'Todo el mes (01/02/2021 al 28/02/2021)',
+      'Día de la Bandera',
+      'Sin difusión',
+      'Día Naranja - Día Internacional para la Erradicación de la Violencia contra las Mujeres',
+      'CS-2021-0006',
+      'Difusiones publicadas por tipo',
+      'Publicación en redes sociales',
+      'Ana Torres Ruiz',
+      'Titular de Comunicación Social',
+      'Página 1 de 1',
+    ]) {
+      expect(out.flat, expected).toContain(expected);
+    }
+    expect(out.pngs.length).toBe(1);
+  });
+
+  it('says so when a period has no goals, dates or releases, and refuses a sheet without its period', async () => {
+    const out = check('cumplimiento-programa-vacio', await renderForm('programmeCompliance', sampleProgrammeComplianceInput({ goals: [], dates: [], publishedByKind: [] })));
+    expect(out.flat).toContain('El programa no tiene metas para este periodo.');
+    expect(out.flat).toContain('No se publicó ninguna difusión en este periodo.');
+    await expect(renderForm('programmeCompliance', sampleProgrammeComplianceInput({ period: '' }))).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });

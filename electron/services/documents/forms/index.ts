@@ -12,6 +12,7 @@ import { renderIncidentReport, type IncidentReportInput } from './incident-repor
 import { renderMediaManifest, type MediaManifestInput } from './media-manifest';
 import { renderOpeningKeySheet, type OpeningKeySheetInput } from './opening-key-sheet';
 import { renderPublicDirectory, type PublicDirectoryInput } from './public-directory';
+import { renderProgrammeCompliance, type ProgrammeComplianceInput } from './programme-compliance';
 import { renderReceipt, type ReceiptInput } from './receipt';
 import { renderReleaseAuthorization, type ReleaseAuthorizationInput } from './release-authorization';
 
@@ -31,6 +32,7 @@ export { INCIDENT_REPORT_TITLE, renderIncidentReport, type IncidentReportInput }
 export { BAG_MANIFEST, MEDIA_MANIFEST_TITLE, ageDecryptCommand, renderMediaManifest, type AgeEncryptionInfo, type MediaManifestInput } from './media-manifest';
 export { OPENING_KEY_TITLE, passphraseLines, renderOpeningKeySheet, type OpeningKeySheetInput } from './opening-key-sheet';
 export { PUBLIC_DIRECTORY_TITLE, renderPublicDirectory, type PublicDirectoryInput } from './public-directory';
+export { PROGRAMME_COMPLIANCE_TITLE, renderProgrammeCompliance, type ProgrammeComplianceInput } from './programme-compliance';
 export { RECEIPT_TITLE, renderReceipt, type ReceiptInput } from './receipt';
 export { RELEASE_AUTHORIZATION_TITLE, releaseQrText, renderReleaseAuthorization, type ReleaseAuthorizationInput } from './release-authorization';
 export type { ClassificationInfo, EnvelopeInfo, InventoryLine, MediaFileLine, MediaInfo, PersonInfo, RecipientInfo, ShipmentFormBase, VoidInfo } from '../../../../shared/forms/form-inputs';
@@ -49,6 +51,7 @@ export interface FormInputs {
   incidentReport: IncidentReportInput;
   publicDirectory: PublicDirectoryInput;
   'release-authorization': ReleaseAuthorizationInput;
+  programmeCompliance: ProgrammeComplianceInput;
 }
 export type FormName = keyof FormInputs;
 
@@ -64,6 +67,7 @@ const RENDERERS: { [N in FormName]: (input: FormInputs[N]) => Promise<Buffer> } 
   incidentReport: renderIncidentReport,
   publicDirectory: renderPublicDirectory,
   'release-authorization': renderReleaseAuthorization,
+  programmeCompliance: renderProgrammeCompliance,
 };
 
 export const FORM_NAMES = Object.keys(RENDERERS) as FormName[];

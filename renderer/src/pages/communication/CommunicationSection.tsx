@@ -1,16 +1,24 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { Navigate, Route, Routes } from 'react-router';
-import { COMMUNICATION } from '../../../../shared/ipc/access';
+import { COMMUNICATION, COMMUNICATION_READERS } from '../../../../shared/ipc/access';
 import { useSignedIn } from '../../stores/session-store';
 import { AccountDetailPage } from './AccountDetailPage';
 import { AccountsPage } from './AccountsPage';
 import { OutletsPage } from './OutletsPage';
+import { CalendarPage } from './CalendarPage';
+import { CompliancePage } from './CompliancePage';
+import { ProgrammePage } from './ProgrammePage';
 
-/** Comunicación Social: its pages (the account directory, the media outlets) for those who keep them; the core refuses the rest anyway. */
+/**
+ * Comunicación Social: the account directory and the media outlets for those who keep them, the
+ * annual programme, its calendar and its compliance also for the Director
+ * (who reads them); the core refuses the rest anyway.
+ */
 export function CommunicationSection() {
   const roles = useSignedIn()?.user.roles ?? [];
-  if (!COMMUNICATION.some((r) => roles.includes(r))) {
+  const keepsAccounts = COMMUNICATION.some((r) => roles.includes(r));
+  if (!COMMUNICATION_READERS.some((r) => roles.includes(r))) {
     return (
       <Stack gap="lg">
         <Title order={1} size="h2">
@@ -24,10 +32,13 @@ export function CommunicationSection() {
   }
   return (
     <Routes>
-      <Route index element={<Navigate to="cuentas" replace />} />
-      <Route path="cuentas" element={<AccountsPage />} />
-      <Route path="cuentas/:accountId" element={<AccountDetailPage />} />
-      <Route path="medios" element={<OutletsPage />} />
+      <Route index element={<Navigate to={keepsAccounts ? 'cuentas' : 'programa'} replace />} />
+      <Route path="cuentas" element={keepsAccounts ? <AccountsPage /> : <Navigate to="../programa" replace />} />
+      <Route path="cuentas/:accountId" element={keepsAccounts ? <AccountDetailPage /> : <Navigate to="../programa" replace />} />
+      <Route path="medios" element={keepsAccounts ? <OutletsPage /> : <Navigate to="../programa" replace />} />
+      <Route path="programa" element={<ProgrammePage />} />
+      <Route path="calendario" element={<CalendarPage />} />
+      <Route path="cumplimiento" element={<CompliancePage />} />
     </Routes>
   );
 }
