@@ -20,7 +20,7 @@ import { programmeHandlers } from './communication/programme-handlers';
 import { ProgrammeService } from './communication/programme-service';
 import { custodyHandlers } from './custody/handlers';
 import { CustodyService } from './custody/custody-service';
-import { renderForm, type FormInputs, type FormName } from './documents/forms';
+import type { FormInputs, FormName } from './documents/forms';
 import type { AccessGate, Handlers, HandlerTable } from './ipc/handler-table';
 import { jobHandlers } from './jobs/handlers';
 import { JobRunner } from './jobs/job-runner';
