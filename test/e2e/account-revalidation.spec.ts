@@ -30,7 +30,7 @@ test('the administrator sets how often accounts are revalidated, and an account 
   await card.getByRole('button', { name: 'Guardar' }).click();
   await expect(page.getByText('Las cuentas se revalidarán cada 3 meses.')).toBeVisible();
   await expect(page.getByLabel('Días tras la fecha planeada en que vence una difusión autorizada y no publicada')).toHaveValue('3');
-  await snap('120-plazos');
+  await snap('126-plazos');
 
   await nav(page, 'Cuentas');
   await expect(page.getByTestId('account-row-C4OaxacaTV')).toContainText('En revisión');
