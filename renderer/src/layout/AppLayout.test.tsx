@@ -40,7 +40,7 @@ describe('app layout', () => {
     renderAt('/');
     const nav = screen.getByRole('navigation', { name: 'Secciones' });
     const labels = Array.from(nav.querySelectorAll('a')).map((a) => a.textContent);
-    expect(labels).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Administración']);
+    expect(labels).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Difusiones', 'Administración']);
   });
 
   it('marks the current section active and shows its page', () => {
@@ -64,21 +64,24 @@ describe('app layout', () => {
     }
   }, 30_000);
 
-  it('shows «Comunicación Social» → «Cuentas» and «Medios» only to Comunicación Social and the administrator', () => {
+  it('shows «Comunicación Social» → «Cuentas» and «Medios» only to Comunicación Social and the administrator; «Difusiones» to everyone', () => {
     const labels = () => Array.from(screen.getByRole('navigation', { name: 'Secciones' }).querySelectorAll('a, button')).map((a) => a.textContent);
     for (const roles of [['comunicacion_social'], ['administrador']] as Role[][]) {
       signedInAs(roles);
       const { unmount } = renderAt('/');
-      expect(labels(), roles.join()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Cuentas', 'Medios', 'Administración']);
+      expect(labels(), roles.join()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Cuentas', 'Medios', 'Difusiones', 'Administración']);
       expect(screen.getByRole('link', { name: 'Cuentas' }).getAttribute('href')).toBe('/comunicacion/cuentas');
       expect(screen.getByRole('link', { name: 'Medios' }).getAttribute('href')).toBe('/comunicacion/medios');
       unmount();
     }
+    // Jurídico, the Director and an area's head (any role) work releases: they see «Difusiones», not the directories.
     for (const roles of [['capturista'], ['juridico', 'director']] as Role[][]) {
       signedInAs(roles);
       const { unmount } = renderAt('/');
-      expect(labels(), roles.join()).not.toContain('Comunicación Social');
+      expect(labels(), roles.join()).toContain('Comunicación Social');
+      expect(labels(), roles.join()).toContain('Difusiones');
       expect(labels(), roles.join()).not.toContain('Cuentas');
+      expect(screen.getByRole('link', { name: 'Difusiones' }).getAttribute('href')).toBe('/comunicacion/difusiones');
       unmount();
     }
   }, 30_000);

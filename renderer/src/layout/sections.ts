@@ -23,8 +23,8 @@ export interface Section {
   summary: string;
   /** Shown only to users holding one of these roles (the core refuses the others anyway); everyone when absent. */
   roles?: readonly Role[];
-  /** The section's own pages, listed under it in the sidebar; the section's link is then their group. */
-  pages?: { path: string; label: string }[];
+  /** The section's own pages, listed under it in the sidebar; the section's link is then their group. A page with roles is shown only to their holders. */
+  pages?: { path: string; label: string; roles?: readonly Role[] }[];
 }
 
 /** The sidebar, in the order the office works. */
@@ -69,11 +69,12 @@ export const SECTIONS: Section[] = [
     path: '/comunicacion',
     label: 'Comunicación Social',
     icon: IconSpeakerphone,
-    summary: 'Directorio de cuentas de redes sociales de la institución, la custodia de sus contraseñas y el directorio de medios de comunicación.',
-    roles: COMMUNICATION,
+    summary: 'Difusiones al público y en redes sociales oficiales, el directorio de cuentas de la institución con la custodia de sus contraseñas y el directorio de medios.',
     pages: [
-      { path: '/comunicacion/cuentas', label: 'Cuentas' },
-      { path: '/comunicacion/medios', label: 'Medios' },
+      { path: '/comunicacion/cuentas', label: 'Cuentas', roles: COMMUNICATION },
+      { path: '/comunicacion/medios', label: 'Medios', roles: COMMUNICATION },
+      // Jurídico, the Director and the head of a providing area work releases too; the core lists only those each may read.
+      { path: '/comunicacion/difusiones', label: 'Difusiones' },
     ],
   },
   {
@@ -87,5 +88,6 @@ export const SECTIONS: Section[] = [
 
 /** The sections a user holding `roles` sees, in the sidebar's order. */
 export function visibleSections(roles: readonly Role[]): Section[] {
-  return SECTIONS.filter((s) => !s.roles || s.roles.some((r) => roles.includes(r)));
+  const holds = (needed?: readonly Role[]) => !needed || needed.some((r) => roles.includes(r));
+  return SECTIONS.filter((s) => holds(s.roles)).map((s) => (s.pages ? { ...s, pages: s.pages.filter((p) => holds(p.roles)) } : s));
 }

@@ -1,33 +1,30 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
 import { Navigate, Route, Routes } from 'react-router';
 import { COMMUNICATION } from '../../../../shared/ipc/access';
 import { useSignedIn } from '../../stores/session-store';
 import { AccountDetailPage } from './AccountDetailPage';
 import { AccountsPage } from './AccountsPage';
+import { OnlyCommunication } from './OnlyCommunication';
 import { OutletsPage } from './OutletsPage';
+import { ReleaseDetailPage } from './ReleaseDetailPage';
+import { ReleasesPage } from './ReleasesPage';
 
-/** Comunicación Social: its pages (the account directory, the media outlets) for those who keep them; the core refuses the rest anyway. */
+/**
+ * Comunicación Social: the account directory and the media outlets for those
+ * who keep them; the releases for everyone who works them (Jurídico, the
+ * Director, the head of a providing area: the core lists only what each may
+ * read and refuses the rest anyway).
+ */
 export function CommunicationSection() {
   const roles = useSignedIn()?.user.roles ?? [];
-  if (!COMMUNICATION.some((r) => roles.includes(r))) {
-    return (
-      <Stack gap="lg">
-        <Title order={1} size="h2">
-          Comunicación Social
-        </Title>
-        <Alert color="gray" icon={<IconLock />} title="Sólo para Comunicación Social">
-          <Text size="sm">Su usuario no tiene el rol de Comunicación Social ni de administrador. Si necesita consultar las cuentas de redes sociales o el directorio de medios, pida ayuda a Comunicación Social.</Text>
-        </Alert>
-      </Stack>
-    );
-  }
+  const communication = COMMUNICATION.some((r) => roles.includes(r));
   return (
     <Routes>
-      <Route index element={<Navigate to="cuentas" replace />} />
-      <Route path="cuentas" element={<AccountsPage />} />
-      <Route path="cuentas/:accountId" element={<AccountDetailPage />} />
-      <Route path="medios" element={<OutletsPage />} />
+      <Route index element={<Navigate to={communication ? 'cuentas' : 'difusiones'} replace />} />
+      <Route path="cuentas" element={<OnlyCommunication allowed={communication}><AccountsPage /></OnlyCommunication>} />
+      <Route path="cuentas/:accountId" element={<OnlyCommunication allowed={communication}><AccountDetailPage /></OnlyCommunication>} />
+      <Route path="medios" element={<OnlyCommunication allowed={communication}><OutletsPage /></OnlyCommunication>} />
+      <Route path="difusiones" element={<ReleasesPage />} />
+      <Route path="difusiones/:releaseId" element={<ReleaseDetailPage />} />
     </Routes>
   );
 }
