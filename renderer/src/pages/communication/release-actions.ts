@@ -2,7 +2,7 @@ import { RELEASE_ACTION_LABELS, type ReleaseAction } from '../../../../shared/do
 import { LEGAL_CHECKS, type LegalCheck, type Release, type ReleaseView } from '../../../../shared/domain/releases';
 import type { Role } from '../../../../shared/domain/roles';
 import { COMMUNICATION } from '../../../../shared/ipc/access';
-import { parseOfficeDateTime } from '../../forms/office-datetime';
+import { nowInOffice, parseOfficeDateTime } from '../../forms/office-datetime';
 
 /** How a button reads: the state machine's label, but the urgent path says what it is for. */
 export function actionLabel(action: ReleaseAction): string {
@@ -68,13 +68,16 @@ const DATE_TIME_FORMAT = 'Escriba la fecha y la hora como dd/mm/aaaa hh:mm.';
  * the page reads and adds), or each field's message. The core checks it
  * again with the same schema and its rules.
  */
-export function actionPayload(action: ReleaseAction, values: ActionValues): { payload: Record<string, unknown>; errors: null } | { payload: null; errors: Record<string, string> } {
+export function actionPayload(action: ReleaseAction, values: ActionValues, now = new Date()): { payload: Record<string, unknown>; errors: null } | { payload: null; errors: Record<string, string> } {
   const t = (name: string) => (values.text[name] ?? '').trim();
   const errors: Record<string, string> = {};
   for (const [name, message] of Object.entries(REQUIRED_TEXT[action] ?? {})) if (!t(name)) errors[name] = message;
+  // The form types minutes: «now» (the current minute, the form's default) is sent as the instant itself, so a
+  // publication registered a few seconds after its authorisation is not read as earlier than it.
   const instant = (name: string) => {
     const iso = t(name) ? parseOfficeDateTime(t(name)) : null;
     if (t(name) && !iso) errors[name] = DATE_TIME_FORMAT;
+    if (iso && iso === parseOfficeDateTime(nowInOffice(now))) return now.toISOString();
     return iso ?? '';
   };
   const checklist = () => {
