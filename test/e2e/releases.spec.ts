@@ -244,7 +244,7 @@ async function createRelease(page: Page, r: { kind: string; title: string; body:
   await form.getByRole('textbox', { name: 'Texto' }).fill(r.body);
   for (const a of r.accounts ?? []) await form.getByTestId('release-accounts').getByRole('checkbox', { name: a }).check();
   for (const o of r.outlets ?? []) {
-    await form.getByRole('textbox', { name: 'Medios de comunicación' }).click();
+    await form.getByRole('combobox', { name: 'Medios de comunicación' }).click();
     await page.getByRole('option', { name: o }).click();
     await form.getByRole('textbox', { name: 'Título' }).click();
   }
@@ -375,7 +375,7 @@ test('inside a blackout a release needs an exception the blackout admits; an acc
   const edit = page.getByRole('dialog', { name: /^Modificar difusión CS-/ });
   await expect(edit.getByTestId('release-accounts')).toContainText('Esta cuenta ya no puede llevar la difusión: quítela.');
   await edit.getByRole('button', { name: 'Guardar cambios' }).click();
-  await expect(edit.getByRole('alert')).toContainText('La cuenta YouTube C4OaxacaTV tiene un cambio de contraseña pendiente');
+  await expect(edit.getByRole('alert').filter({ hasText: 'La cuenta' })).toContainText('La cuenta YouTube C4OaxacaTV tiene un cambio de contraseña pendiente');
   await snap('142-modificar-cuenta-rechazada');
   await edit.getByRole('button', { name: 'Cancelar' }).click();
 
@@ -385,7 +385,7 @@ test('inside a blackout a release needs an exception the blackout admits; an acc
   await urgent.getByRole('radio', { name: 'Emergencia' }).check();
   await urgent.getByRole('textbox', { name: 'Por qué no puede esperar la revisión y la firma' }).fill('La fuga deja sin agua a 12 colonias del centro.');
   await urgent.getByRole('button', { name: 'Publicar con autorización verbal' }).click();
-  await expect(urgent.getByRole('alert')).toContainText('elija una de las excepciones que admite (Salud, Protección civil en casos de emergencia) o cambie la fecha.');
+  await expect(urgent.getByRole('alert').filter({ hasText: 'veda' })).toContainText('elija una de las excepciones que admite (Salud, Protección civil en casos de emergencia) o cambie la fecha.');
   await urgent.getByRole('button', { name: 'Volver' }).click();
   await page.getByRole('button', { name: 'Modificar contenido' }).click();
   const fix = page.getByRole('dialog', { name: /^Modificar difusión CS-/ });
@@ -399,7 +399,7 @@ test('inside a blackout a release needs an exception the blackout admits; an acc
   await expect(state(page)).toHaveText('Autorizada');
   await nav(page, 'Difusiones');
   await expect(page.getByRole('row').filter({ hasText: 'Campaña de vacunación' })).toContainText('En veda');
-  await page.getByRole('textbox', { name: 'Estado' }).click();
+  await page.getByRole('combobox', { name: 'Estado' }).click();
   await page.getByRole('option', { name: 'Autorizada' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'Campaña de vacunación' })).toHaveCount(0);
   await expect(page.getByRole('row').filter({ hasText: 'Corte de agua' })).toBeVisible();
