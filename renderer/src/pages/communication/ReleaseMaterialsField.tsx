@@ -5,7 +5,7 @@ import type { MaterialUpload, ReleaseMaterial } from '../../../../shared/domain/
 import { call, errorMessage } from '../../api/client';
 import { fileToUpload } from '../../api/files';
 import { FormError } from '../../forms/FormError';
-import { formatBytes } from './release-form-values';
+import { formatBytes, materialRefusal } from './release-form-values';
 
 const ACCEPT = 'image/png,image/jpeg,video/mp4,audio/mpeg,audio/wav,application/pdf';
 
@@ -30,7 +30,7 @@ export function ReleaseMaterialsField({ value, onChange, error }: { value: Relea
         const raw = await fileToUpload(file);
         added.push(await call('releases.uploadMaterial', { ...raw, mediaType: (TYPE_ALIASES[raw.mediaType] ?? raw.mediaType) as MaterialUpload['mediaType'] }));
       } catch (e) {
-        refused.push(`«${file.name}»: ${errorMessage(e)}`);
+        refused.push(`«${file.name}»: ${materialRefusal(errorMessage(e))}`);
       }
     }
     setRefusals(refused);

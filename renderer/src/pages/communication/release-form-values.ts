@@ -1,5 +1,6 @@
 import type { MediaOutlet } from '../../../../shared/domain/areas';
-import { BLACKOUT_EXCEPTIONS, releaseContentSchema, type Blackout, type BlackoutException, type Release, type ReleaseContentInput, type ReleaseKind, type ReleaseMaterial } from '../../../../shared/domain/releases';
+import { MATERIAL_SIGNATURE_MISMATCH_MESSAGE } from '../../../../shared/domain/file-signature';
+import { BLACKOUT_EXCEPTIONS, MATERIAL_MAX_BYTES, releaseContentSchema, type Blackout, type BlackoutException, type Release, type ReleaseContentInput, type ReleaseKind, type ReleaseMaterial } from '../../../../shared/domain/releases';
 import type { Classification } from '../../../../shared/domain/shipments';
 import { ACCOUNT_KIND_LABELS, NETWORK_LABELS, openIncidents, type AccountView } from '../../../../shared/domain/social-accounts';
 import { OFFICE_TIME_ZONE, formatCivilDate } from '../../../../shared/format/date';
@@ -144,3 +145,11 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1_000) return `${Math.round(bytes / 1_000).toLocaleString('es-MX')} KB`;
   return `${bytes} B`;
 }
+
+/** The boundary's refusals of a material, as the person needs them: the rule's own sentence without the field's technical name. */
+const KNOWN_REFUSALS = [MATERIAL_SIGNATURE_MISMATCH_MESSAGE, `El material no puede pasar de ${MATERIAL_MAX_BYTES / 1_000_000} MB.`, 'El material debe ser una imagen (PNG o JPG), un video (MP4), un audio (MP3 o WAV) o un PDF.'];
+
+export function materialRefusal(message: string): string {
+  return KNOWN_REFUSALS.find((known) => message.includes(known)) ?? message;
+}
+
