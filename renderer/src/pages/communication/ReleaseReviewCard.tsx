@@ -16,7 +16,7 @@ export function ReleaseReviewCard({ release }: { release: Release }) {
       <Stack gap="sm">
         {nothing && (
           <Text size="sm" c="dimmed">
-            Aún no pasa por la validación del área ni por la revisión jurídica.
+            Sin validación del área, revisión jurídica ni autorización vigentes.
           </Text>
         )}
         {urgent && (
