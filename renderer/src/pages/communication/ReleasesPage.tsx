@@ -50,7 +50,7 @@ export function ReleasesPage() {
         <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={130}>Folio</Table.Th>
+              <Table.Th w={140}>Folio</Table.Th>
               <Table.Th w={190}>Tipo</Table.Th>
               <Table.Th>Título</Table.Th>
               <Table.Th w={200}>Área que proporciona</Table.Th>
@@ -63,7 +63,7 @@ export function ReleasesPage() {
               const { release } = view;
               return (
                 <Table.Tr key={release.id} style={{ cursor: 'pointer' }} onClick={() => navigate(release.id)} data-testid={`release-row-${release.folio}`}>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Anchor component={Link} to={release.id} fw={600} size="sm" onClick={(e) => e.stopPropagation()}>
                       {release.folio}
                     </Anchor>
