@@ -340,6 +340,8 @@ export interface ReleaseHistoryEntry {
 
 export interface ReleaseDetail extends ReleaseView {
   history: ReleaseHistoryEntry[];
+  /** Each channel as it reads now (an account's network and handle, an outlet's name) and why it may not carry the release today, if so: readers without the directories' roles see them too. */
+  channelViews: { channel: ReleaseChannel; label: string; refusal: string | null }[];
 }
 
 /** What Inicio lists for the viewer, the most pressing first. */

@@ -198,6 +198,11 @@ describe('releases on a real vault', () => {
       'Publicación registrada',
       'Difusión cerrada',
     ]);
+    // The Director has not the directories' roles: the detail names each channel for the screen, and what stops it today.
+    expect(detail.channelViews).toEqual([
+      { channel: { type: 'cuenta', id: o.accountId }, label: 'Facebook · C4Oaxaca (oficial)', refusal: null },
+      { channel: { type: 'medio', id: o.outletId }, label: 'Radio Oaxaca', refusal: null },
+    ]);
     const scan = await w.s.releases.file(w.ws, o.dg, id, detail.release.signature!.scan.blobId);
     expect(scan.base64).toBe(SCAN.base64);
     // Someone who is neither of the roles nor the area's head does not read it, and the refusal is audited.

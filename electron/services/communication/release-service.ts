@@ -189,7 +189,9 @@ export class ReleaseService {
 
   async get(ws: Workspace, user: User, releaseId: string): Promise<ReleaseDetail> {
     const { release, areas } = await this.readable(ws, user, releaseId, 'consultar');
-    return { ...(await this.view(ws, user, release, areas)), history: await (await this.store(ws)).history(releaseId) };
+    const dir = await this.directory(ws);
+    const channelViews = release.channels.map((channel) => ({ channel, label: channelLabel(channel, dir.accounts, dir.outlets), refusal: channelRefusal(channel, dir.accounts, dir.outlets) }));
+    return { ...(await this.view(ws, user, release, areas)), history: await (await this.store(ws)).history(releaseId), channelViews };
   }
 
   /** Material for a release or a request: stored encrypted, its bytes already checked at the boundary (type by signature, 50 MB). */

@@ -40,7 +40,7 @@ describe('app layout', () => {
     renderAt('/');
     const nav = screen.getByRole('navigation', { name: 'Secciones' });
     const labels = Array.from(nav.querySelectorAll('a')).map((a) => a.textContent);
-    expect(labels).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Administración']);
+    expect(labels).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Difusiones', 'Administración']);
   });
 
   it('marks the current section active and shows its page', () => {
@@ -64,25 +64,29 @@ describe('app layout', () => {
     }
   }, 30_000);
 
-  it('shows «Comunicación Social» → «Cuentas» and «Medios» only to Comunicación Social and the administrator, the programme also to the Director', () => {
+  it('shows «Comunicación Social» → «Cuentas» and «Medios» only to Comunicación Social and the administrator, the programme also to the Director, «Difusiones» to everyone', () => {
     const labels = () => Array.from(screen.getByRole('navigation', { name: 'Secciones' }).querySelectorAll('a, button')).map((a) => a.textContent);
     for (const roles of [['comunicacion_social'], ['administrador']] as Role[][]) {
       signedInAs(roles);
       const { unmount } = renderAt('/');
-      expect(labels(), roles.join()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Cuentas', 'Medios', 'Programa anual', 'Calendario', 'Cumplimiento', 'Administración']);
+      expect(labels(), roles.join()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Cuentas', 'Medios', 'Difusiones', 'Programa anual', 'Calendario', 'Cumplimiento', 'Administración']);
       expect(screen.getByRole('link', { name: 'Cuentas' }).getAttribute('href')).toBe('/comunicacion/cuentas');
       expect(screen.getByRole('link', { name: 'Medios' }).getAttribute('href')).toBe('/comunicacion/medios');
       unmount();
     }
     signedInAs(['director']);
     const director = renderAt('/');
-    expect(labels()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Programa anual', 'Calendario', 'Cumplimiento', 'Administración']);
+    expect(labels()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Difusiones', 'Programa anual', 'Calendario', 'Cumplimiento', 'Administración']);
     director.unmount();
+    // Jurídico and an area's head (any role) work releases: they see «Difusiones», not the directories nor the programme.
     for (const roles of [['capturista'], ['juridico']] as Role[][]) {
       signedInAs(roles);
       const { unmount } = renderAt('/');
-      expect(labels(), roles.join()).not.toContain('Comunicación Social');
+      expect(labels(), roles.join()).toContain('Comunicación Social');
+      expect(labels(), roles.join()).toContain('Difusiones');
       expect(labels(), roles.join()).not.toContain('Cuentas');
+      expect(labels(), roles.join()).not.toContain('Programa anual');
+      expect(screen.getByRole('link', { name: 'Difusiones' }).getAttribute('href')).toBe('/comunicacion/difusiones');
       unmount();
     }
   }, 30_000);

@@ -69,14 +69,15 @@ export const SECTIONS: Section[] = [
     path: '/comunicacion',
     label: 'Comunicación Social',
     icon: IconSpeakerphone,
-    summary: 'Directorio de cuentas de redes sociales y custodia de sus contraseñas, directorio de medios; programa anual, calendario y cumplimiento.',
-    roles: COMMUNICATION_READERS,
+    summary: 'Difusiones al público y en redes sociales oficiales; directorio de cuentas y custodia de sus contraseñas, directorio de medios; programa anual, calendario y cumplimiento.',
     pages: [
       { path: '/comunicacion/cuentas', label: 'Cuentas', roles: COMMUNICATION },
       { path: '/comunicacion/medios', label: 'Medios', roles: COMMUNICATION },
-      { path: '/comunicacion/programa', label: 'Programa anual' },
-      { path: '/comunicacion/calendario', label: 'Calendario' },
-      { path: '/comunicacion/cumplimiento', label: 'Cumplimiento' },
+      // Jurídico, the Director and the head of a providing area work releases too; the core lists only those each may read.
+      { path: '/comunicacion/difusiones', label: 'Difusiones' },
+      { path: '/comunicacion/programa', label: 'Programa anual', roles: COMMUNICATION_READERS },
+      { path: '/comunicacion/calendario', label: 'Calendario', roles: COMMUNICATION_READERS },
+      { path: '/comunicacion/cumplimiento', label: 'Cumplimiento', roles: COMMUNICATION_READERS },
     ],
   },
   {

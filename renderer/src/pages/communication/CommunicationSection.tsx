@@ -1,44 +1,38 @@
-import { Alert, Stack, Text, Title } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
 import { Navigate, Route, Routes } from 'react-router';
 import { COMMUNICATION, COMMUNICATION_READERS } from '../../../../shared/ipc/access';
 import { useSignedIn } from '../../stores/session-store';
 import { AccountDetailPage } from './AccountDetailPage';
 import { AccountsPage } from './AccountsPage';
-import { OutletsPage } from './OutletsPage';
 import { CalendarPage } from './CalendarPage';
 import { CompliancePage } from './CompliancePage';
+import { OnlyCommunication } from './OnlyCommunication';
+import { OutletsPage } from './OutletsPage';
 import { ProgrammePage } from './ProgrammePage';
+import { ReleaseDetailPage } from './ReleaseDetailPage';
+import { ReleasesPage } from './ReleasesPage';
 
 /**
- * Comunicación Social: the account directory and the media outlets for those who keep them, the
- * annual programme, its calendar and its compliance also for the Director
- * (who reads them); the core refuses the rest anyway.
+ * Comunicación Social: the account directory and the media outlets for those
+ * who keep them; the annual programme, its calendar and its compliance also
+ * for the Director (who reads them); the releases for everyone who works
+ * them (Jurídico, the Director, the head of a providing area: the core lists
+ * only what each may read and refuses the rest anyway).
  */
 export function CommunicationSection() {
   const roles = useSignedIn()?.user.roles ?? [];
-  const keepsAccounts = COMMUNICATION.some((r) => roles.includes(r));
-  if (!COMMUNICATION_READERS.some((r) => roles.includes(r))) {
-    return (
-      <Stack gap="lg">
-        <Title order={1} size="h2">
-          Comunicación Social
-        </Title>
-        <Alert color="gray" icon={<IconLock />} title="Sólo para Comunicación Social">
-          <Text size="sm">Su usuario no tiene el rol de Comunicación Social ni de administrador. Si necesita consultar las cuentas de redes sociales o el directorio de medios, pida ayuda a Comunicación Social.</Text>
-        </Alert>
-      </Stack>
-    );
-  }
+  const communication = COMMUNICATION.some((r) => roles.includes(r));
+  const reader = COMMUNICATION_READERS.some((r) => roles.includes(r));
   return (
     <Routes>
-      <Route index element={<Navigate to={keepsAccounts ? 'cuentas' : 'programa'} replace />} />
-      <Route path="cuentas" element={keepsAccounts ? <AccountsPage /> : <Navigate to="../programa" replace />} />
-      <Route path="cuentas/:accountId" element={keepsAccounts ? <AccountDetailPage /> : <Navigate to="../programa" replace />} />
-      <Route path="medios" element={keepsAccounts ? <OutletsPage /> : <Navigate to="../programa" replace />} />
-      <Route path="programa" element={<ProgrammePage />} />
-      <Route path="calendario" element={<CalendarPage />} />
-      <Route path="cumplimiento" element={<CompliancePage />} />
+      <Route index element={<Navigate to={communication ? 'cuentas' : 'difusiones'} replace />} />
+      <Route path="cuentas" element={<OnlyCommunication allowed={communication}><AccountsPage /></OnlyCommunication>} />
+      <Route path="cuentas/:accountId" element={<OnlyCommunication allowed={communication}><AccountDetailPage /></OnlyCommunication>} />
+      <Route path="medios" element={<OnlyCommunication allowed={communication}><OutletsPage /></OnlyCommunication>} />
+      <Route path="programa" element={<OnlyCommunication allowed={reader}><ProgrammePage /></OnlyCommunication>} />
+      <Route path="calendario" element={<OnlyCommunication allowed={reader}><CalendarPage /></OnlyCommunication>} />
+      <Route path="cumplimiento" element={<OnlyCommunication allowed={reader}><CompliancePage /></OnlyCommunication>} />
+      <Route path="difusiones" element={<ReleasesPage />} />
+      <Route path="difusiones/:releaseId" element={<ReleaseDetailPage />} />
     </Routes>
   );
 }
