@@ -105,6 +105,7 @@ export const CHANNELS = [
   'releases.file',
   'releases.printSheet',
   'releases.attention',
+  'releases.exportDossier',
   'releaseRequests.submit',
   'releaseRequests.mine',
   'releaseRequests.list',
