@@ -23,7 +23,7 @@ function signedInAs(roles: Role[]) {
 afterEach(() => useSessionStore.setState({ state: null }));
 
 /** A section whose sidebar entry groups its pages is titled by its first page. */
-const TITLES: Partial<Record<string, string>> = { '/comunicacion': 'Cuentas de redes sociales' };
+const TITLES: Partial<Record<string, string>> = { '/comunicacion': 'Cuentas de redes sociales', '/solicitudes': 'Solicitudes de difusión' };
 
 function renderAt(path: string) {
   return render(
@@ -40,7 +40,7 @@ describe('app layout', () => {
     renderAt('/');
     const nav = screen.getByRole('navigation', { name: 'Secciones' });
     const labels = Array.from(nav.querySelectorAll('a')).map((a) => a.textContent);
-    expect(labels).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Administración']);
+    expect(labels).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Solicitar difusión', 'Administración']);
   });
 
   it('marks the current section active and shows its page', () => {
@@ -54,7 +54,7 @@ describe('app layout', () => {
     signedInAs(['comunicacion_social', 'capturista']);
     const sections = SECTIONS.slice(1);
     expect(sections.map((s) => s.path).sort()).toEqual(Object.keys(PAGES).sort());
-    expect(sections).toHaveLength(7);
+    expect(sections).toHaveLength(8);
     for (const section of sections) {
       const { unmount } = renderAt(section.path);
       expect(screen.getByRole('heading', { level: 1 }).textContent, section.path).toBe(TITLES[section.path] ?? section.label);
@@ -64,12 +64,13 @@ describe('app layout', () => {
     }
   }, 30_000);
 
-  it('shows «Comunicación Social» → «Cuentas» and «Medios» only to Comunicación Social and the administrator', () => {
+  it('shows «Comunicación Social» → «Cuentas», «Solicitudes» and «Medios» only to Comunicación Social and the administrator', () => {
     const labels = () => Array.from(screen.getByRole('navigation', { name: 'Secciones' }).querySelectorAll('a, button')).map((a) => a.textContent);
     for (const roles of [['comunicacion_social'], ['administrador']] as Role[][]) {
       signedInAs(roles);
       const { unmount } = renderAt('/');
-      expect(labels(), roles.join()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Cuentas', 'Medios', 'Administración']);
+      expect(labels(), roles.join()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Solicitar difusión', 'Comunicación Social', 'Cuentas', 'Solicitudes', 'Medios', 'Administración']);
+      expect(screen.getByRole('link', { name: 'Solicitudes' }).getAttribute('href')).toBe('/comunicacion/solicitudes');
       expect(screen.getByRole('link', { name: 'Cuentas' }).getAttribute('href')).toBe('/comunicacion/cuentas');
       expect(screen.getByRole('link', { name: 'Medios' }).getAttribute('href')).toBe('/comunicacion/medios');
       unmount();
@@ -79,6 +80,8 @@ describe('app layout', () => {
       const { unmount } = renderAt('/');
       expect(labels(), roles.join()).not.toContain('Comunicación Social');
       expect(labels(), roles.join()).not.toContain('Cuentas');
+      // Anyone asks Comunicación Social for a release.
+      expect(labels(), roles.join()).toContain('Solicitar difusión');
       unmount();
     }
   }, 30_000);

@@ -5,6 +5,7 @@ import {
   IconLink,
   IconMailForward,
   IconSettings,
+  IconSend,
   IconSpeakerphone,
   IconUsb,
   type Icon,
@@ -13,7 +14,7 @@ import type { Role } from '../../../shared/domain/roles';
 import { COMMUNICATION } from '../../../shared/ipc/access';
 
 /** Every section's route. App.tsx's PAGES must give each one (but Inicio) a page. */
-export type SectionPath = '/' | '/envios' | '/custodia' | '/dependencias' | '/reportes' | '/medios' | '/comunicacion' | '/administracion';
+export type SectionPath = '/' | '/envios' | '/custodia' | '/dependencias' | '/reportes' | '/medios' | '/solicitudes' | '/comunicacion' | '/administracion';
 
 export interface Section {
   path: SectionPath;
@@ -66,6 +67,12 @@ export const SECTIONS: Section[] = [
     summary: 'Carga de medios magnéticos, exportación de expedientes, respaldo y restauración.',
   },
   {
+    path: '/solicitudes',
+    label: 'Solicitar difusión',
+    icon: IconSend,
+    summary: 'Pida a Comunicación Social que difunda información de su área y vea la respuesta a cada solicitud.',
+  },
+  {
     path: '/comunicacion',
     label: 'Comunicación Social',
     icon: IconSpeakerphone,
@@ -73,6 +80,7 @@ export const SECTIONS: Section[] = [
     roles: COMMUNICATION,
     pages: [
       { path: '/comunicacion/cuentas', label: 'Cuentas' },
+      { path: '/comunicacion/solicitudes', label: 'Solicitudes' },
       { path: '/comunicacion/medios', label: 'Medios' },
     ],
   },

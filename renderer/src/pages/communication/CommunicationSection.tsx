@@ -6,6 +6,7 @@ import { useSignedIn } from '../../stores/session-store';
 import { AccountDetailPage } from './AccountDetailPage';
 import { AccountsPage } from './AccountsPage';
 import { OutletsPage } from './OutletsPage';
+import { RequestsQueuePage } from './RequestsQueuePage';
 
 /** Comunicación Social: its pages (the account directory, the media outlets) for those who keep them; the core refuses the rest anyway. */
 export function CommunicationSection() {
@@ -28,6 +29,7 @@ export function CommunicationSection() {
       <Route path="cuentas" element={<AccountsPage />} />
       <Route path="cuentas/:accountId" element={<AccountDetailPage />} />
       <Route path="medios" element={<OutletsPage />} />
+      <Route path="solicitudes" element={<RequestsQueuePage />} />
     </Routes>
   );
 }
