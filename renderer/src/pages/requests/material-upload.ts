@@ -1,4 +1,4 @@
-import { MATERIAL_MAX_BYTES, type ReleaseMaterial } from '../../../../shared/domain/releases';
+import { MATERIAL_MAX_BYTES, materialUploadSchema, type ReleaseMaterial } from '../../../../shared/domain/releases';
 import type { Input } from '../../../../shared/ipc/contract';
 import { ApiError, call, errorMessage } from '../../api/client';
 import { fileToUpload } from '../../api/files';
@@ -17,8 +17,12 @@ export async function uploadMaterials(files: readonly File[]): Promise<ReleaseMa
     try {
       // Not read into memory at all when it is too big: the same words the core uses.
       if (file.size > MATERIAL_MAX_BYTES) throw new ApiError({ code: 'VALIDATION', message: `El material no puede pasar de ${MATERIAL_MAX_BYTES / 1_000_000} MB.` });
-      const upload = await fileToUpload(file);
-      stored.push(await call('releases.uploadMaterial', { ...upload, mediaType: TYPE_ALIASES[upload.mediaType] ?? upload.mediaType } as Input<'releases.uploadMaterial'>));
+      const read = await fileToUpload(file);
+      const upload = { ...read, mediaType: TYPE_ALIASES[read.mediaType] ?? read.mediaType } as Input<'releases.uploadMaterial'>;
+      // The boundary's own schema, here first, so the sentence is the rule's and not the envelope's; the core checks again.
+      const checked = materialUploadSchema.safeParse(upload);
+      if (!checked.success) throw new ApiError({ code: 'VALIDATION', message: checked.error.issues[0]?.message ?? 'El archivo no es válido.' });
+      stored.push(await call('releases.uploadMaterial', upload));
     } catch (e) {
       throw new ApiError({ code: 'VALIDATION', message: `«${file.name}»: ${errorMessage(e)}` });
     }
