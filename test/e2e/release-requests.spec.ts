@@ -107,7 +107,7 @@ test('an area asks for a release; Comunicación Social declines one and converts
   await expect(dialog.getByRole('textbox', { name: 'Fecha y hora planeadas' })).toHaveValue('15/01/2027 10:00');
   await expect(dialog.getByRole('combobox', { name: 'Área que proporciona la información' })).toHaveValue(CEE);
   await dialog.getByRole('button', { name: 'Crear la difusión' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Elija el tipo de difusión.');
+  await expect(dialog.getByRole('alert')).toHaveText('Elija el tipo de difusión.');
   await choose(page, dialog, 'Tipo de difusión', 'Boletín de prensa');
   await dialog.getByLabel('Canales').click();
   await page.getByRole('option', { name: 'Radio Oaxaca' }).click();

@@ -1,9 +1,10 @@
 import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
-import { BLACKOUT_EXCEPTION_LABELS, BLACKOUT_EXCEPTIONS, type Blackout, type BlackoutException } from '../../../../shared/domain/releases';
+import { BLACKOUT_EXCEPTION_LABELS, BLACKOUT_EXCEPTIONS, blackoutInputSchema, type Blackout, type BlackoutException } from '../../../../shared/domain/releases';
 import { call } from '../../api/client';
 import { DATE_INPUT_PROPS } from '../../forms/date-input';
+import { assertValid } from '../../forms/first-issue';
 import { FormError } from '../../forms/FormError';
 import { useSubmit } from '../../forms/use-submit';
 
@@ -19,10 +20,9 @@ export function BlackoutFormModal({ blackout, onClose, onSaved }: { blackout?: B
   const submit = () => {
     if (!from || !to) return setError('Indique el primer y el último día de la veda.');
     void run(async () => {
-      const saved = await call('blackouts.save', {
-        ...(blackout ? { blackoutId: blackout.id } : {}),
-        blackout: { name, from, to, allowedExceptions: allowed as BlackoutException[], notes },
-      });
+      const input = { name, from, to, allowedExceptions: allowed as BlackoutException[], notes };
+      assertValid(blackoutInputSchema, input);
+      const saved = await call('blackouts.save', { ...(blackout ? { blackoutId: blackout.id } : {}), blackout: input });
       onSaved(saved);
     });
   };

@@ -2,9 +2,10 @@ import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, Tex
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Area, MediaOutlet } from '../../../../shared/domain/areas';
-import { RELEASE_KIND_LABELS, RELEASE_KINDS, type ReleaseKind, type ReleaseRequest } from '../../../../shared/domain/releases';
+import { RELEASE_KIND_LABELS, RELEASE_KINDS, releaseContentSchema, type ReleaseKind, type ReleaseRequest } from '../../../../shared/domain/releases';
 import { NETWORK_LABELS, type AccountView } from '../../../../shared/domain/social-accounts';
 import { call } from '../../api/client';
+import { assertValid } from '../../forms/first-issue';
 import { FormError } from '../../forms/FormError';
 import { parseOfficeDateTime } from '../../forms/office-datetime';
 import { useSubmit } from '../../forms/use-submit';
@@ -30,18 +31,17 @@ export function ConvertRequestModal({ request, areas, accounts, outlets, onClose
     const plannedAt = parseOfficeDateTime(values.plannedAt);
     if (!plannedAt) return setError('Escriba la fecha y hora planeadas como dd/mm/aaaa hh:mm.');
     void run(async () => {
-      const { release } = await call('releaseRequests.convert', {
-        requestId: request.id,
-        content: {
-          kind: values.kind ?? ('' as ReleaseKind),
-          title: values.title,
-          body: values.body,
-          materials: request.materials,
-          providingAreaId: values.areaId ?? '',
-          channels: values.channels.map(channelOf),
-          plannedAt,
-        },
-      });
+      const content = {
+        kind: values.kind ?? ('' as ReleaseKind),
+        title: values.title,
+        body: values.body,
+        materials: request.materials,
+        providingAreaId: values.areaId ?? '',
+        channels: values.channels.map(channelOf),
+        plannedAt,
+      };
+      assertValid(releaseContentSchema, content);
+      const { release } = await call('releaseRequests.convert', { requestId: request.id, content });
       onClose();
       navigate(releasePath(release.release.id));
     });

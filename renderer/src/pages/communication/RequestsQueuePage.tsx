@@ -47,10 +47,10 @@ export function RequestsQueuePage() {
         <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md" data-testid="request-queue">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={130}>Folio</Table.Th>
+              <Table.Th w={140}>Folio</Table.Th>
               <Table.Th w={220}>Área</Table.Th>
               <Table.Th>Qué se difunde</Table.Th>
-              <Table.Th w={120}>Fecha sugerida</Table.Th>
+              <Table.Th w={110}>Sugerida</Table.Th>
               <Table.Th w={190}>Estado</Table.Th>
               <Table.Th w={90} />
             </Table.Tr>
@@ -60,7 +60,7 @@ export function RequestsQueuePage() {
             {shown.map((r) => (
               <Table.Tr key={r.id} data-testid={`queue-${r.folio}`}>
                 <Table.Td>
-                  <Text size="sm" fw={600}>
+                  <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                     {r.folio}
                   </Text>
                   <Text size="xs" c="dimmed">

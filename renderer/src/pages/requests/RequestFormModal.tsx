@@ -3,9 +3,10 @@ import { DateInput } from '@mantine/dates';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Area } from '../../../../shared/domain/areas';
-import type { ReleaseRequest } from '../../../../shared/domain/releases';
+import { releaseRequestInputSchema, type ReleaseRequest } from '../../../../shared/domain/releases';
 import { call } from '../../api/client';
 import { DATE_INPUT_PROPS } from '../../forms/date-input';
+import { assertValid } from '../../forms/first-issue';
 import { FormError } from '../../forms/FormError';
 import { useSubmit } from '../../forms/use-submit';
 import { MATERIAL_ACCEPT, uploadMaterials } from './material-upload';
@@ -26,8 +27,11 @@ export function RequestFormModal({ areas, defaultAreaId, onClose, onSent }: { ar
 
   const submit = () =>
     void run(async () => {
+      const request = { areaId: areaId ?? '', what, why, suggestedOn };
+      // Words first, so a missing «why» is said before any file is uploaded.
+      assertValid(releaseRequestInputSchema, request);
       const materials = await uploadMaterials(files);
-      onSent(await call('releaseRequests.submit', { request: { areaId: areaId ?? '', what, why, suggestedOn, materials } }));
+      onSent(await call('releaseRequests.submit', { request: { ...request, materials } }));
     });
 
   return (

@@ -50,12 +50,12 @@ export function RequestsPage() {
         <Table striped verticalSpacing="sm" horizontalSpacing="md" data-testid="my-requests">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={130}>Folio</Table.Th>
+              <Table.Th w={140}>Folio</Table.Th>
               <Table.Th>Qué se difunde</Table.Th>
-              <Table.Th w={200}>Área</Table.Th>
-              <Table.Th w={120}>Fecha sugerida</Table.Th>
-              <Table.Th w={190}>Estado</Table.Th>
-              <Table.Th w={280}>Respuesta</Table.Th>
+              <Table.Th w={170}>Área</Table.Th>
+              <Table.Th w={110}>Sugerida</Table.Th>
+              <Table.Th w={180}>Estado</Table.Th>
+              <Table.Th w={260}>Respuesta</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -63,7 +63,7 @@ export function RequestsPage() {
             {requests.map((r) => (
               <Table.Tr key={r.id} data-testid={`my-request-${r.folio}`}>
                 <Table.Td>
-                  <Text size="sm" fw={600}>
+                  <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                     {r.folio}
                   </Text>
                   <Text size="xs" c="dimmed">
