@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { BLACKOUT_EXCEPTION_LABELS, BLACKOUT_EXCEPTIONS, blackoutInputSchema, type Blackout, type BlackoutException } from '../../../../shared/domain/releases';
@@ -35,7 +35,7 @@ export function BlackoutFormModal({ blackout, onClose, onSaved }: { blackout?: B
           <DateInput label="Desde" description="Primer día, incluido" withAsterisk {...DATE_INPUT_PROPS} value={from} onChange={setFrom} />
           <DateInput label="Hasta" description="Último día, incluido" withAsterisk {...DATE_INPUT_PROPS} value={to} onChange={setTo} />
         </SimpleGrid>
-        <Checkbox.Group label="Excepciones que admite" description="Lo que sí puede difundirse durante la veda (Constitución, art. 41, base III, apartado C)." value={allowed} onChange={setAllowed}>
+        <Checkbox.Group label="Excepciones que admite" description="Lo que sí puede difundirse durante la veda (Constitución, art. 41, base III, apartado C): una difusión planeada dentro de ella necesita una de estas excepciones para autorizarse y publicarse." value={allowed} onChange={setAllowed}>
           <Stack gap={6} mt={6}>
             {BLACKOUT_EXCEPTIONS.map((e) => (
               <Checkbox key={e} value={e} label={BLACKOUT_EXCEPTION_LABELS[e]} />
@@ -43,9 +43,6 @@ export function BlackoutFormModal({ blackout, onClose, onSaved }: { blackout?: B
           </Stack>
         </Checkbox.Group>
         <Textarea label="Notas" autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-        <Text size="xs" c="dimmed">
-          Una difusión planeada dentro de la veda necesita una de estas excepciones para autorizarse y publicarse.
-        </Text>
         <FormError error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -19,8 +19,12 @@ import { channelOf, conversionDefaults, releasePath } from './request-conversion
 export function ConvertRequestModal({ request, areas, accounts, outlets, onClose }: { request: ReleaseRequest; areas: readonly Area[]; accounts: readonly AccountView[]; outlets: readonly MediaOutlet[]; onClose: () => void }) {
   const navigate = useNavigate();
   const [values, setValues] = useState(() => conversionDefaults(request));
-  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }));
   const { busy, error, setError, run } = useSubmit();
+  // A refusal is about what was sent: it goes once the form changes.
+  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setError(null);
+  };
 
   const channelOptions = [
     { group: 'Cuentas oficiales', items: accounts.filter((a) => a.usable).map((a) => ({ value: `cuenta:${a.account.id}`, label: `${NETWORK_LABELS[a.account.network]} · ${a.account.handle}` })) },
