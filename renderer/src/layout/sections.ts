@@ -88,7 +88,7 @@ export const SECTIONS: Section[] = [
     path: '/administracion',
     label: 'Administración',
     icon: IconSettings,
-    summary: 'Usuarios y roles, áreas de la oficina, datos de la oficina, bitácora de auditoría y respaldos.',
+    summary: 'Usuarios y roles, áreas de la oficina, periodos de veda, datos de la oficina, bitácora de auditoría y respaldos.',
   },
 ];
 
