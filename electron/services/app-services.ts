@@ -117,7 +117,7 @@ export function createHandlers(services: Services): HandlerTable {
     ...shipmentHandlers({ shipments, custody, directory, pickedPaths }),
     ...custodyHandlers(custody),
     ...communicationHandlers(services.socialAccounts, services.outlets),
-    ...releaseHandlers({ releases: services.releases, requests: services.releaseRequests, blackouts: services.blackouts }),
+    ...releaseHandlers({ releases: services.releases, requests: services.releaseRequests, blackouts: services.blackouts, clock: services.clock }),
     ...programmeHandlers(services.programme),
     ...areaHandlers(services.areas),
     ...mediaHandlers({ media, jobs, staging, shipments, session, profile, dataDir: config.dataDir, clock: services.clock, ...(config.kdf ? { kdf: config.kdf } : {}) }),

@@ -12,6 +12,7 @@ import { CommunicationSection } from './pages/communication/CommunicationSection
 import { CustodyPage } from './pages/custody/CustodyPage';
 import { MediaPage } from './pages/media/MediaPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
+import { RequestsPage } from './pages/requests/RequestsPage';
 import { ShipmentsSection } from './pages/shipments/ShipmentsSection';
 import { HomePage } from './pages/HomePage';
 import { ForcedPasswordChange } from './session/ForcedPasswordChange';
@@ -32,6 +33,7 @@ export const PAGES: Record<Exclude<SectionPath, '/'>, () => React.JSX.Element> =
   '/envios': ShipmentsSection,
   '/custodia': CustodyPage,
   '/medios': MediaPage,
+  '/solicitudes': RequestsPage,
   '/comunicacion': CommunicationSection,
 };
 

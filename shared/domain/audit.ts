@@ -81,6 +81,7 @@ export const AUDIT_ACTIONS = {
   'release.closed': 'Difusión cerrada',
   'release.cancelled': 'Difusión cancelada',
   'release.read_refused': 'Consulta de difusión rechazada',
+  'release.dossier_exported': 'Expediente de difusión exportado',
   'release_request.submitted': 'Solicitud de difusión recibida',
   'release_request.converted': 'Solicitud de difusión convertida en difusión',
   'release_request.declined': 'Solicitud de difusión declinada',

@@ -355,6 +355,21 @@ export interface ReleaseAttention {
   since: string;
 }
 
+/** What `releases.exportDossier` reports once the bag was written and read back. */
+export interface ReleaseDossierSummary {
+  bagName: string;
+  folio: string;
+  files: number;
+  bytes: number;
+  encrypted: boolean;
+  /** Shown once, for a classified release's encrypted dossier; Valija keeps no copy. */
+  passphrase: string | null;
+  /** The payload's files, `data/`-relative, as they are once opened. */
+  contents: string[];
+  /** The read-back check passed (the bag is never reported otherwise). */
+  verified: boolean;
+}
+
 export const releaseFilterSchema = z
   .object({
     states: z.array(z.enum(RELEASE_STATES)).max(RELEASE_STATES.length).optional(),

@@ -17,8 +17,8 @@ export interface User {
   areaId?: string | null;
 }
 
-/** The signed-in person, as the screens see them. */
-export type SessionUser = Pick<User, 'id' | 'userName' | 'fullName' | 'position' | 'roles'>;
+/** The signed-in person, as the screens see them (their area, when they belong to one, preselects it on a request). */
+export type SessionUser = Pick<User, 'id' | 'userName' | 'fullName' | 'position' | 'roles' | 'areaId'>;
 
 export const userNameSchema = z
   .string()

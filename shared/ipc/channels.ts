@@ -106,6 +106,7 @@ export const CHANNELS = [
   'releases.printSheet',
   'releases.keptSheet',
   'releases.attention',
+  'releases.exportDossier',
   'releaseRequests.submit',
   'releaseRequests.mine',
   'releaseRequests.list',

@@ -214,6 +214,16 @@ test('a network release: validated by the area head, returned by Jurídico, corr
   await registerSignature(page, 'Registrar autorización del Director(a) General');
   await expect(state(page)).toHaveText('Autorizada');
   await expect(page.getByTestId('release-sheet-1')).toContainText('Firmada');
+  // The sheet the Director signed is kept byte for byte: shown again from the vault, identical to what was printed.
+  await page.getByTestId('release-sheet-1').getByRole('button', { name: 'Original' }).click();
+  const keptDialog = page.getByRole('dialog', { name: /^Hoja 1 de / });
+  await expect(keptDialog.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  const keptDownload = page.waitForEvent('download');
+  await keptDialog.getByRole('button', { name: 'Guardar PDF' }).click();
+  await (await keptDownload).saveAs(info.outputPath('hoja-1-guardada.pdf'));
+  expect(readFileSync(info.outputPath('hoja-1-guardada.pdf')).equals(readFileSync(info.outputPath('hoja-1.pdf')))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(keptDialog).toBeHidden();
 
   // Published on the official account, with its URL.
   await switchUser(page, COMMUNICATOR);

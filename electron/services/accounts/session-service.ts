@@ -66,7 +66,7 @@ export class SessionService {
       return {
         status: 'signed_in',
         office: this.ws.office.data,
-        user: { id: this.user.id, userName: this.user.userName, fullName: this.user.fullName, position: this.user.position, roles: this.user.roles },
+        user: { id: this.user.id, userName: this.user.userName, fullName: this.user.fullName, position: this.user.position, roles: this.user.roles, ...(this.user.areaId ? { areaId: this.user.areaId } : {}) },
         mustChangePassword: this.user.mustChangePassword,
         idleMinutes: this.ws.settings.data.idleMinutes,
         ...(this.pendingRecovery?.userId === this.user.id ? { recoveryPending: true } : {}),

@@ -1,11 +1,13 @@
 import type { DomainHandlers } from '../ipc/handler-table';
+import { knownDrive } from '../media/media-desk';
 import type { BlackoutService } from './blackouts';
+import { exportReleaseDossier } from './release-dossier';
 import type { ReleaseRequestService } from './release-requests';
 import type { ReleaseService } from './release-service';
 
 /** Releases to the public and to official networks, the areas' requests for them, and the blackout periods. */
-export function releaseHandlers(deps: { releases: ReleaseService; requests: ReleaseRequestService; blackouts: BlackoutService }) {
-  const { releases, requests, blackouts } = deps;
+export function releaseHandlers(deps: { releases: ReleaseService; requests: ReleaseRequestService; blackouts: BlackoutService; clock: () => Date }) {
+  const { releases, requests, blackouts, clock } = deps;
   return {
     'releases.list': (filter, { ws, user }) => releases.list(ws, user, filter),
     'releases.get': ({ releaseId }, { ws, user }) => releases.get(ws, user, releaseId),
@@ -17,6 +19,11 @@ export function releaseHandlers(deps: { releases: ReleaseService; requests: Rele
     'releases.printSheet': ({ releaseId }, { ws, user }) => releases.printSheet(ws, user, releaseId),
     'releases.keptSheet': ({ releaseId, printId }, { ws, user }) => releases.keptSheet(ws, user, releaseId, printId),
     'releases.attention': (_, { ws, user }) => releases.attention(ws, user),
+    'releases.exportDossier': async ({ releaseId, drivePath }, { ws, user }) => {
+      const drive = await knownDrive(drivePath);
+      const done = await exportReleaseDossier({ releases, clock }, ws, user, releaseId, { drivePath: drive.mountPath, filesystem: drive.filesystem });
+      return { bagName: done.bagName, folio: done.folio, files: done.files, bytes: done.bytes, encrypted: done.encrypted, passphrase: done.passphrase, contents: done.contents, verified: done.verification.valid };
+    },
     'releaseRequests.submit': ({ request }, { ws, user }) => requests.submit(ws, user, request),
     'releaseRequests.mine': (_, { ws, user }) => requests.mine(ws, user),
     'releaseRequests.list': (_, { ws }) => requests.list(ws),

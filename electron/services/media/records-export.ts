@@ -369,7 +369,7 @@ export function safeFileName(name: string): string {
   return safe;
 }
 
-function withSuffix(name: string, n: number): string {
+export function withSuffix(name: string, n: number): string {
   const ext = path.extname(name);
   return `${name.slice(0, name.length - ext.length)}-${n}${ext}`;
 }

@@ -23,7 +23,7 @@ function signedInAs(roles: Role[]) {
 afterEach(() => useSessionStore.setState({ state: null }));
 
 /** A section whose sidebar entry groups its pages is titled by its first page. */
-const TITLES: Partial<Record<string, string>> = { '/comunicacion': 'Cuentas de redes sociales' };
+const TITLES: Partial<Record<string, string>> = { '/comunicacion': 'Cuentas de redes sociales', '/solicitudes': 'Solicitudes de difusión' };
 
 function renderAt(path: string) {
   return render(
@@ -40,7 +40,7 @@ describe('app layout', () => {
     renderAt('/');
     const nav = screen.getByRole('navigation', { name: 'Secciones' });
     const labels = Array.from(nav.querySelectorAll('a')).map((a) => a.textContent);
-    expect(labels).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Difusiones', 'Administración']);
+    expect(labels).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Solicitar difusión', 'Difusiones', 'Administración']);
   });
 
   it('marks the current section active and shows its page', () => {
@@ -54,7 +54,7 @@ describe('app layout', () => {
     signedInAs(['comunicacion_social', 'capturista']);
     const sections = SECTIONS.slice(1);
     expect(sections.map((s) => s.path).sort()).toEqual(Object.keys(PAGES).sort());
-    expect(sections).toHaveLength(7);
+    expect(sections).toHaveLength(8);
     for (const section of sections) {
       const { unmount } = renderAt(section.path);
       expect(screen.getByRole('heading', { level: 1 }).textContent, section.path).toBe(TITLES[section.path] ?? section.label);
@@ -64,19 +64,20 @@ describe('app layout', () => {
     }
   }, 30_000);
 
-  it('shows «Comunicación Social» → «Cuentas» and «Medios» only to Comunicación Social and the administrator, the programme also to the Director, «Difusiones» to everyone', () => {
+  it('shows «Comunicación Social» → «Cuentas», «Solicitudes» and «Medios» only to Comunicación Social and the administrator, the programme also to the Director, «Difusiones» to everyone', () => {
     const labels = () => Array.from(screen.getByRole('navigation', { name: 'Secciones' }).querySelectorAll('a, button')).map((a) => a.textContent);
     for (const roles of [['comunicacion_social'], ['administrador']] as Role[][]) {
       signedInAs(roles);
       const { unmount } = renderAt('/');
-      expect(labels(), roles.join()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Cuentas', 'Medios', 'Difusiones', 'Programa anual', 'Calendario', 'Cumplimiento', 'Administración']);
+      expect(labels(), roles.join()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Solicitar difusión', 'Comunicación Social', 'Cuentas', 'Solicitudes', 'Medios', 'Difusiones', 'Programa anual', 'Calendario', 'Cumplimiento', 'Administración']);
+      expect(screen.getByRole('link', { name: 'Solicitudes' }).getAttribute('href')).toBe('/comunicacion/solicitudes');
       expect(screen.getByRole('link', { name: 'Cuentas' }).getAttribute('href')).toBe('/comunicacion/cuentas');
       expect(screen.getByRole('link', { name: 'Medios' }).getAttribute('href')).toBe('/comunicacion/medios');
       unmount();
     }
     signedInAs(['director']);
     const director = renderAt('/');
-    expect(labels()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Comunicación Social', 'Difusiones', 'Programa anual', 'Calendario', 'Cumplimiento', 'Administración']);
+    expect(labels()).toEqual(['Inicio', 'Envíos', 'Cadena de custodia', 'Dependencias y convenios', 'Reportes periódicos', 'Medios extraíbles', 'Solicitar difusión', 'Comunicación Social', 'Difusiones', 'Programa anual', 'Calendario', 'Cumplimiento', 'Administración']);
     director.unmount();
     // Jurídico and an area's head (any role) work releases: they see «Difusiones», not the directories nor the programme.
     for (const roles of [['capturista'], ['juridico']] as Role[][]) {
@@ -87,6 +88,8 @@ describe('app layout', () => {
       expect(labels(), roles.join()).not.toContain('Cuentas');
       expect(labels(), roles.join()).not.toContain('Programa anual');
       expect(screen.getByRole('link', { name: 'Difusiones' }).getAttribute('href')).toBe('/comunicacion/difusiones');
+      // Anyone asks Comunicación Social for a release.
+      expect(labels(), roles.join()).toContain('Solicitar difusión');
       unmount();
     }
   }, 30_000);

@@ -5,6 +5,7 @@ import {
   IconLink,
   IconMailForward,
   IconSettings,
+  IconSend,
   IconSpeakerphone,
   IconUsb,
   type Icon,
@@ -13,7 +14,7 @@ import type { Role } from '../../../shared/domain/roles';
 import { COMMUNICATION, COMMUNICATION_READERS } from '../../../shared/ipc/access';
 
 /** Every section's route. App.tsx's PAGES must give each one (but Inicio) a page. */
-export type SectionPath = '/' | '/envios' | '/custodia' | '/dependencias' | '/reportes' | '/medios' | '/comunicacion' | '/administracion';
+export type SectionPath = '/' | '/envios' | '/custodia' | '/dependencias' | '/reportes' | '/medios' | '/solicitudes' | '/comunicacion' | '/administracion';
 
 export interface Section {
   path: SectionPath;
@@ -66,12 +67,19 @@ export const SECTIONS: Section[] = [
     summary: 'Carga de medios magnéticos, exportación de expedientes, respaldo y restauración.',
   },
   {
+    path: '/solicitudes',
+    label: 'Solicitar difusión',
+    icon: IconSend,
+    summary: 'Pida a Comunicación Social que difunda información de su área y vea la respuesta a cada solicitud.',
+  },
+  {
     path: '/comunicacion',
     label: 'Comunicación Social',
     icon: IconSpeakerphone,
     summary: 'Difusiones al público y en redes sociales oficiales; directorio de cuentas y custodia de sus contraseñas, directorio de medios; programa anual, calendario y cumplimiento.',
     pages: [
       { path: '/comunicacion/cuentas', label: 'Cuentas', roles: COMMUNICATION },
+      { path: '/comunicacion/solicitudes', label: 'Solicitudes', roles: COMMUNICATION },
       { path: '/comunicacion/medios', label: 'Medios', roles: COMMUNICATION },
       // Jurídico, the Director and the head of a providing area work releases too; the core lists only those each may read.
       { path: '/comunicacion/difusiones', label: 'Difusiones' },
@@ -84,7 +92,7 @@ export const SECTIONS: Section[] = [
     path: '/administracion',
     label: 'Administración',
     icon: IconSettings,
-    summary: 'Usuarios y roles, áreas de la oficina, datos de la oficina, bitácora de auditoría y respaldos.',
+    summary: 'Usuarios y roles, áreas de la oficina, periodos de veda, datos de la oficina, bitácora de auditoría y respaldos.',
   },
 ];
 

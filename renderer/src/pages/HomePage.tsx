@@ -9,6 +9,8 @@ import { visibleSections } from '../layout/sections';
 import { COMMUNICATION } from '../../../shared/ipc/access';
 import { useSignedIn } from '../stores/session-store';
 import { AccountsAttentionPanel } from './communication/AccountsAttentionPanel';
+import { PendingRequestsPanel } from './communication/PendingRequestsPanel';
+import { ReleasesAttentionPanel } from './communication/ReleasesAttentionPanel';
 import { DamageNotice, hasDamage } from '../components/DamageNotice';
 import { HomePanel } from './HomePanel';
 import { ShipmentCounts } from './ShipmentCounts';
@@ -44,6 +46,8 @@ export function HomePage() {
           ))}
         </HomePanel>
       )}
+      <ReleasesAttentionPanel />
+      {COMMUNICATION.some((r) => roles.includes(r)) && <PendingRequestsPanel />}
       {COMMUNICATION.some((r) => roles.includes(r)) && <AccountsAttentionPanel />}
       {data && <ShipmentCounts counts={data.shipmentsByState} />}
       {data && (

@@ -1,8 +1,9 @@
 import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconClockHour4, IconListDetails, IconLock, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconCalendarPause, IconClockHour4, IconListDetails, IconLock, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { useSignedIn } from '../../stores/session-store';
 import { AreasPanel } from './AreasPanel';
 import { AuditLogPanel } from './AuditLogPanel';
+import { BlackoutsPanel } from './BlackoutsPanel';
 import { DeadlinesPanel } from './DeadlinesPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
@@ -18,7 +19,7 @@ export function AdministrationPage() {
           Administración
         </Title>
         <Text c="dimmed" mt={4}>
-          Usuarios y roles, áreas de la oficina, bitácora de auditoría, seguridad de la bóveda y plazos de la oficina.
+          Usuarios y roles, áreas de la oficina, periodos de veda, bitácora de auditoría, seguridad de la bóveda y plazos de la oficina.
         </Text>
       </div>
       {!isAdmin ? (
@@ -35,6 +36,9 @@ export function AdministrationPage() {
             <Tabs.Tab value="areas" leftSection={<IconBuildingCommunity size={16} />}>
               Áreas
             </Tabs.Tab>
+            <Tabs.Tab value="vedas" leftSection={<IconCalendarPause size={16} />}>
+              Vedas
+            </Tabs.Tab>
             <Tabs.Tab value="bitacora" leftSection={<IconListDetails size={16} />}>
               Bitácora
             </Tabs.Tab>
@@ -50,6 +54,9 @@ export function AdministrationPage() {
           </Tabs.Panel>
           <Tabs.Panel value="areas" pt="md">
             <AreasPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="vedas" pt="md">
+            <BlackoutsPanel />
           </Tabs.Panel>
           <Tabs.Panel value="bitacora" pt="md">
             <AuditLogPanel />

@@ -10,6 +10,7 @@ import { OutletsPage } from './OutletsPage';
 import { ProgrammePage } from './ProgrammePage';
 import { ReleaseDetailPage } from './ReleaseDetailPage';
 import { ReleasesPage } from './ReleasesPage';
+import { RequestsQueuePage } from './RequestsQueuePage';
 
 /**
  * Comunicación Social: the account directory and the media outlets for those
@@ -27,6 +28,7 @@ export function CommunicationSection() {
       <Route index element={<Navigate to={communication ? 'cuentas' : 'difusiones'} replace />} />
       <Route path="cuentas" element={<OnlyCommunication allowed={communication}><AccountsPage /></OnlyCommunication>} />
       <Route path="cuentas/:accountId" element={<OnlyCommunication allowed={communication}><AccountDetailPage /></OnlyCommunication>} />
+      <Route path="solicitudes" element={<OnlyCommunication allowed={communication}><RequestsQueuePage /></OnlyCommunication>} />
       <Route path="medios" element={<OnlyCommunication allowed={communication}><OutletsPage /></OnlyCommunication>} />
       <Route path="programa" element={<OnlyCommunication allowed={reader}><ProgrammePage /></OnlyCommunication>} />
       <Route path="calendario" element={<OnlyCommunication allowed={reader}><CalendarPage /></OnlyCommunication>} />

@@ -7,6 +7,7 @@ import { RELEASE_ACTION_DONE_LABELS, type ReleaseAction } from '../../../../shar
 import { BLACKOUT_EXCEPTION_LABELS, RELEASE_KIND_LABELS } from '../../../../shared/domain/releases';
 import type { DocumentDownload } from '../../../../shared/ipc/contract';
 import { formatCivilDate, formatDateTime } from '../../../../shared/format/date';
+import { COMMUNICATION } from '../../../../shared/ipc/access';
 import { call, errorMessage } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { areaName } from '../../components/area-options';
@@ -23,6 +24,7 @@ import { ReleaseEditWarningModal } from './ReleaseEditWarningModal';
 import { ReleaseFormModal } from './ReleaseFormModal';
 import { ReleaseHistory } from './ReleaseHistory';
 import { ReleaseReviewCard } from './ReleaseReviewCard';
+import { ReleaseDossierButton } from './ReleaseDossierButton';
 import { ReleaseSheetsCard } from './ReleaseSheetsCard';
 
 const TONE_PROPS = {
@@ -94,6 +96,8 @@ export function ReleaseDetailPage() {
                 Imprimir formato de autorización
               </Button>
             )}
+            {/* The dossier is Comunicación Social's (and the administrator's) to hand over; the core refuses anyone else. */}
+            {COMMUNICATION.some((r) => user.roles.includes(r)) && <ReleaseDossierButton releaseId={release.id} />}
           </>
         }
       />

@@ -1,10 +1,15 @@
-import { Badge, Card, Code, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Card, Code, Group, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconEye } from '@tabler/icons-react';
 import type { Release } from '../../../../shared/domain/releases';
 import { formatDateTime } from '../../../../shared/format/date';
+import { call } from '../../api/client';
 import { BADGE_FULL_WIDTH } from '../../components/status-badges';
+import { useShownDocument } from './account-documents';
+import { ShownDocumentModal } from './ShownDocumentModal';
 
 /** The authorisation sheets printed: the one in force, and those an edit voided («ANULADA»). */
 export function ReleaseSheetsCard({ release }: { release: Release }) {
+  const documents = useShownDocument();
   if (release.sheets.length === 0) return null;
   return (
     <Card withBorder radius="md" padding="lg">
@@ -19,6 +24,7 @@ export function ReleaseSheetsCard({ release }: { release: Release }) {
             <Table.Th w={110}>Impresiones</Table.Th>
             <Table.Th w={150}>SHA-256 del PDF</Table.Th>
             <Table.Th>Estado</Table.Th>
+            <Table.Th>Copias guardadas</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -53,10 +59,33 @@ export function ReleaseSheetsCard({ release }: { release: Release }) {
                   </Badge>
                 )}
               </Table.Td>
+              <Table.Td>
+                {/* Every print kept byte for byte: the sheet the Director General signed, shown again exactly as it was printed. */}
+                <Group gap={4}>
+                  {(s.kept ?? []).map((k) => (
+                    <Button
+                      key={k.id}
+                      size="compact-xs"
+                      variant="default"
+                      leftSection={<IconEye size={12} />}
+                      loading={documents.loading === k.id}
+                      onClick={() => void documents.show(k.id, `Hoja ${s.version} de ${release.folio}${k.reprint > 0 ? `, reimpresión ${k.reprint}` : ''}`, 'print', () => call('releases.keptSheet', { releaseId: release.id, printId: k.id }))}
+                    >
+                      {k.reprint === 0 ? 'Original' : `Reimpresión ${k.reprint}`}
+                    </Button>
+                  ))}
+                  {(s.kept ?? []).length === 0 && (
+                    <Text size="xs" c="dimmed">
+                      —
+                    </Text>
+                  )}
+                </Group>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <ShownDocumentModal shown={documents.shown} onClose={documents.close} />
     </Card>
   );
 }
