@@ -1,6 +1,7 @@
 import { Card, Text, Timeline, Title } from '@mantine/core';
 import type { ReleaseHistoryEntry } from '../../../../shared/domain/releases';
 import { formatDateTime } from '../../../../shared/format/date';
+import { withOfficeDates } from './account-labels';
 
 /** Every change of the release, from its stream, in order. */
 export function ReleaseHistory({ history }: { history: ReleaseHistoryEntry[] }) {
@@ -15,7 +16,7 @@ export function ReleaseHistory({ history }: { history: ReleaseHistoryEntry[] }) 
             <Text size="xs" c="dimmed">
               {formatDateTime(h.at)} · {h.actor.fullName}
             </Text>
-            {h.detail && <Text size="sm">{h.detail}</Text>}
+            {h.detail && <Text size="sm">{withOfficeDates(h.detail)}</Text>}
           </Timeline.Item>
         ))}
       </Timeline>

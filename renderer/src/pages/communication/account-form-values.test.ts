@@ -57,6 +57,8 @@ describe('history lines', () => {
   it('show the core’s ISO dates the way the office writes them, and leave other numbers alone', () => {
     expect(withOfficeDates('Luis Gómez Sol, desde el 2026-12-02')).toBe('Luis Gómez Sol, desde el 02/12/2026');
     expect(withOfficeDates('Salida de custodio, el 2026-11-22, por Ana; folio CS-07 2026')).toBe('Salida de custodio, el 22/11/2026, por Ana; folio CS-07 2026');
+    // An instant reads in the office's zone (America/Mexico_City, UTC−6).
+    expect(withOfficeDates('ratificar antes del 2026-12-03T13:28:34.812Z')).toBe('ratificar antes del 03/12/2026 07:28');
   });
 });
 

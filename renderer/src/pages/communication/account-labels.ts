@@ -1,5 +1,5 @@
 import { ACCOUNT_KIND_LABELS, type AccountView } from '../../../../shared/domain/social-accounts';
-import { formatCivilDate } from '../../../../shared/format/date';
+import { formatCivilDate, formatDateTime } from '../../../../shared/format/date';
 
 /**
  * The type as the directory shows it. Décima novena: a personal account
@@ -27,7 +27,13 @@ export function pendingReason(view: Pick<AccountView, 'account' | 'pendingRotati
   return custody ? `El ${since} terminó la custodia de ${custody.custodian.fullName}.` : `Desde el ${since}, por la salida de un custodio.`;
 }
 
-/** The core writes the dates inside a history line as `YYYY-MM-DD`; the office reads them as dd/mm/aaaa. */
+/**
+ * The core writes the dates inside a history line as `YYYY-MM-DD` and its
+ * instants as ISO-8601; the office reads them as dd/mm/aaaa and dd/mm/aaaa
+ * hh:mm in its own time zone.
+ */
 export function withOfficeDates(text: string): string {
-  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y: string, m: string, d: string) => `${d}/${m}/${y}`);
+  return text
+    .replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g, (instant) => formatDateTime(instant))
+    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y: string, m: string, d: string) => `${d}/${m}/${y}`);
 }
