@@ -1,4 +1,7 @@
-import { ROLE_LABELS, type Role } from './roles';
+import type { Role } from './roles';
+import { roleList, type ActorForRules, type Refusal } from './transition-rules';
+
+export type { ActorForRules } from './transition-rules';
 
 /**
  * The life cycle of a release to the public or to official networks
@@ -134,22 +137,6 @@ export interface ReleaseForRules {
   urgent: { reviewed: boolean; ratified: boolean } | null;
 }
 
-export interface ActorForRules {
-  id: string;
-  roles: readonly Role[];
-  active: boolean;
-}
-
-export type ReleaseRefusal =
-  | { code: 'INVALID_TRANSITION'; message: string }
-  | { code: 'FORBIDDEN'; message: string }
-  | { code: 'SEGREGATION_OF_DUTIES'; message: string };
-
-function roleList(roles: readonly Role[]): string {
-  const names = roles.map((r) => ROLE_LABELS[r]);
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} o ${names.at(-1) ?? ''}`;
-}
-
 const verb = (action: ReleaseAction) => RELEASE_ACTION_LABELS[action].toLowerCase();
 
 /** The state `action` leads to from `state` (itself when it stays), or null when the machine has no such edge. */
@@ -187,7 +174,7 @@ function recordRefusal(release: ReleaseForRules, action: ReleaseAction): string 
  * Order matters for the message: the state first (the same for everyone),
  * then what the record admits, then who the user is, then segregation of duties.
  */
-export function releaseRefusalOf(release: ReleaseForRules, user: ActorForRules, action: ReleaseAction): ReleaseRefusal | null {
+export function releaseRefusalOf(release: ReleaseForRules, user: ActorForRules, action: ReleaseAction): Refusal | null {
   const rule = RELEASE_TRANSITIONS[action];
   if (!rule.from.includes(release.state)) {
     return { code: 'INVALID_TRANSITION', message: `No se puede «${verb(action)}» una difusión en estado «${RELEASE_STATE_LABELS[release.state]}».` };

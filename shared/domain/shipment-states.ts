@@ -1,4 +1,7 @@
-import { ROLE_LABELS, type Role } from './roles';
+import type { Role } from './roles';
+import { roleList, type ActorForRules, type Refusal } from './transition-rules';
+
+export type { ActorForRules, Refusal } from './transition-rules';
 
 /**
  * The shipment life cycle (docs/DOMAIN.md, "The shipment life cycle"): the ONE
@@ -141,23 +144,6 @@ export interface ShipmentForRules {
   state: ShipmentState;
   /** Users who prepared the content (the creator and anyone who edited it). */
   preparedByIds: readonly string[];
-}
-
-/** The slice of a user the rules need. */
-export interface ActorForRules {
-  id: string;
-  roles: readonly Role[];
-  active: boolean;
-}
-
-export type Refusal =
-  | { code: 'INVALID_TRANSITION'; message: string }
-  | { code: 'FORBIDDEN'; message: string }
-  | { code: 'SEGREGATION_OF_DUTIES'; message: string };
-
-function roleList(roles: readonly Role[]): string {
-  const names = roles.map((r) => ROLE_LABELS[r]);
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} o ${names.at(-1) ?? ''}`;
 }
 
 /**
