@@ -5,7 +5,7 @@
  * whether an account may be used.
  */
 import type { CivilDate } from '../../../shared/domain/agencies';
-import { INCIDENT_STEPS, INCIDENT_STEP_LABELS, openIncidents, type AccountIncident, type AccountStatus, type CustodyEndReason, type IncidentStep, type IncidentStepRecord, type PasswordRotation, type PendingRotation, type RotationReason, type SocialAccount } from '../../../shared/domain/social-accounts';
+import { INCIDENT_STEPS, INCIDENT_STEP_LABELS, openIncidents, type AccountIncident, type AccountStatus, type AccountView, type CustodyEndReason, type IncidentStep, type IncidentStepRecord, type PasswordRotation, type PendingRotation, type RotationReason, type SocialAccount } from '../../../shared/domain/social-accounts';
 import { AppError } from '../../../shared/errors';
 import { addDays, addMonths, todayInOffice } from '../agencies/rules/civil-date';
 
@@ -143,4 +143,16 @@ export function openRotation(account: SocialAccount, since: CivilDate, reason: R
 export function inPublicDirectory(account: SocialAccount): boolean {
   if (account.removedOn !== null || account.status === 'dada_de_baja') return false;
   return countsAsOfficial(account) || account.listedPublicly;
+}
+
+/** An account as the directory lists it on `today`: the record and what these rules say of it, with the office's revalidation period. */
+export function accountView(account: SocialAccount, today: CivilDate, revalidationMonths: number): AccountView {
+  return {
+    account,
+    status: statusOn(account, today, revalidationMonths),
+    countsAsOfficial: countsAsOfficial(account),
+    revalidationDueOn: revalidationDueOn(account, revalidationMonths),
+    pendingRotation: pendingRotationOn(account, today),
+    usable: isUsable(account, today, revalidationMonths),
+  };
 }

@@ -39,7 +39,7 @@ import { todayInOffice } from '../agencies/rules/civil-date';
 import { renderForm, type FormInputs, type FormName } from '../documents/forms';
 import { canonicalJson } from '../integrity/canonical-json';
 import { keepPrint, keptPrintBytes } from '../vault/kept-prints';
-import { countsAsOfficial, currentCustodies, custodiesOfUser, endCustody, isUsable, openIncident, pendingRotationOn, recordIncidentStep, recordRotation, revalidationDueOn, statusOn } from './account-rules';
+import { accountView, currentCustodies, custodiesOfUser, endCustody, openIncident, recordIncidentStep, recordRotation } from './account-rules';
 import { AccountStore, type AccountChangeKind } from './account-store';
 import { publicDirectoryAccounts, publicDirectoryCsv, publicDirectoryFileName, publicKindLabel } from './public-directory';
 
@@ -72,15 +72,7 @@ export class SocialAccountService {
 
   /** Today's status of an account, with the office's revalidation period (Configuración). */
   private view(ws: Workspace, account: SocialAccount, today: CivilDate): AccountView {
-    const months = ws.settings.data.accountRevalidationMonths;
-    return {
-      account,
-      status: statusOn(account, today, months),
-      countsAsOfficial: countsAsOfficial(account),
-      revalidationDueOn: revalidationDueOn(account, months),
-      pendingRotation: pendingRotationOn(account, today),
-      usable: isUsable(account, today, months),
-    };
+    return accountView(account, today, ws.settings.data.accountRevalidationMonths);
   }
 
   private async save(ws: Workspace, user: User, next: SocialAccount, kind: AccountChangeKind, action: AuditAction, detail: string): Promise<AccountView> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Blackout, LegalChecklist, Release, ReleaseContent } from '../../../shared/domain/releases';
 import type { AccountView, SocialAccount } from '../../../shared/domain/social-accounts';
-import { countsAsOfficial, isUsable, pendingRotationOn, revalidationDueOn, statusOn } from './account-rules';
+import { accountView } from './account-rules';
 import {
   blackoutAt,
   blackoutRefusal,
@@ -50,7 +50,7 @@ function account(over: Partial<SocialAccount> = {}): SocialAccount {
 
 /** The view as SocialAccountService.list builds it, with the very rules it uses. */
 function view(a: SocialAccount): AccountView {
-  return { account: a, status: statusOn(a, TODAY, 6), countsAsOfficial: countsAsOfficial(a), revalidationDueOn: revalidationDueOn(a, 6), pendingRotation: pendingRotationOn(a, TODAY), usable: isUsable(a, TODAY, 6) };
+  return accountView(a, TODAY, 6);
 }
 
 const content: ReleaseContent = {
