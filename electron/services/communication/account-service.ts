@@ -6,7 +6,7 @@
  * frame of the account's stream and one audit entry.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { AttachedFile, CivilDate } from '../../../shared/domain/agencies';
+import type { CivilDate } from '../../../shared/domain/agencies';
 import type { AuditAction } from '../../../shared/domain/audit';
 import {
   ACCOUNT_KIND_LABELS,
@@ -38,6 +38,7 @@ import type { Workspace } from '../accounts/workspace';
 import { todayInOffice } from '../agencies/rules/civil-date';
 import { renderForm, type FormInputs, type FormName } from '../documents/forms';
 import { canonicalJson } from '../integrity/canonical-json';
+import { readBlob, storeBlob } from '../vault/documents';
 import { keepPrint, keptPrintBytes } from '../vault/kept-prints';
 import { accountView, currentCustodies, custodiesOfUser, endCustody, openIncident, recordIncidentStep, recordRotation } from './account-rules';
 import { AccountStore, type AccountChangeKind } from './account-store';
@@ -288,7 +289,7 @@ export class SocialAccountService {
     const prev = (await this.store(ws)).get(accountId);
     const custody = prev.custodies.find((c) => c.id === custodyId);
     if (!custody) throw new AppError('NOT_FOUND', 'La cuenta no tiene ese custodio.');
-    const file = await storeScan(ws, scan);
+    const file = await storeBlob(ws.vault, scan);
     const next = { ...prev, custodies: prev.custodies.map((c) => (c.id === custodyId ? { ...c, acknowledgementScan: file } : c)) };
     return this.save(ws, user, next, 'acknowledgement_scan', 'social_account.updated', `Resguardo firmado de ${custody.custodian.fullName} (${file.fileName}, SHA-256 ${file.sha256.slice(0, 12)}…)`);
   }
@@ -297,7 +298,7 @@ export class SocialAccountService {
   async registerRequestScan(ws: Workspace, user: User, accountId: string, scan: ScanUpload): Promise<AccountView> {
     const prev = this.editable((await this.store(ws)).get(accountId));
     if (prev.kind === 'oficial') throw new AppError('VALIDATION', 'Una cuenta oficial no lleva solicitud de un servidor público.');
-    const file = await storeScan(ws, scan);
+    const file = await storeBlob(ws.vault, scan);
     return this.save(ws, user, { ...prev, requestScan: file }, 'request_scan', 'social_account.updated', `Solicitud de ${prev.holder?.fullName ?? ''} (${file.fileName})`);
   }
 
@@ -306,8 +307,8 @@ export class SocialAccountService {
     const account = (await this.store(ws)).get(accountId);
     const file = which === 'request' ? account.requestScan : (account.custodies.find((c) => c.id === which.custodyId)?.acknowledgementScan ?? null);
     if (!file) throw new AppError('NOT_FOUND', 'No hay documento escaneado registrado.');
-    const blob = await ws.vault.doc<{ mediaType: string; base64: string }>(file.blobId, { mediaType: '', base64: '' });
-    return { fileName: file.fileName, mediaType: blob.data.mediaType, base64: blob.data.base64 };
+    const blob = await readBlob(ws.vault, file.blobId);
+    return { fileName: file.fileName, mediaType: blob.mediaType, base64: blob.base64 };
   }
 
   /** Theft, loss or unauthorised access: opens the protocol and a password change. */
@@ -379,11 +380,4 @@ export function acknowledgementDigest(account: SocialAccount, custodyId: string)
   const custody = account.custodies.find((c) => c.id === custodyId);
   const acknowledged = { accountId: account.id, network: account.network, handle: account.handle, custody: custody ? { ...custody, acknowledgementScan: null, endedOn: null, endReason: null } : null };
   return createHash('sha256').update(canonicalJson(acknowledged)).digest('hex');
-}
-
-async function storeScan(ws: Workspace, upload: ScanUpload): Promise<AttachedFile> {
-  const bytes = Buffer.from(upload.base64, 'base64');
-  const blobId = `blob-${randomUUID()}`;
-  await (await ws.vault.doc<{ mediaType: string; base64: string }>(blobId, { mediaType: upload.mediaType, base64: upload.base64 })).write();
-  return { blobId, fileName: upload.fileName, mediaType: upload.mediaType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
