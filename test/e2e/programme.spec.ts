@@ -12,7 +12,11 @@ async function choose(page: Page, label: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-async function showPeriod(page: Page, year: number, month: string | null) {
+const HEADINGS = { calendar: 'Calendario de comunicación', compliance: 'Cumplimiento del programa', programme: 'Programa anual de comunicación' };
+
+/** Waits for the page's own heading first: right after a sidebar click the previous page's «Año» field is still there to fill. */
+async function showPeriod(page: Page, on: keyof typeof HEADINGS, year: number, month: string | null) {
+  await expect(page.getByRole('heading', { name: HEADINGS[on], exact: true })).toBeVisible();
   await page.getByRole('textbox', { name: 'Año' }).fill(String(year));
   if (month) await choose(page, 'Mes', month);
 }
@@ -64,7 +68,7 @@ test('Comunicación Social loads the SLP 2021 programme, sees its calendar and i
 
   // 2. The calendar of February 2021: the 25th's «Día Naranja», the 24th's flag day, the month's CMSP zone.
   await nav(page, 'Calendario');
-  await showPeriod(page, 2021, 'Febrero');
+  await showPeriod(page, 'calendar', 2021, 'Febrero');
   await expect(page.getByTestId('calendar-title')).toHaveText('Febrero de 2021');
   await expect(page.getByTestId('calendar-day-2021-02-25')).toContainText(NARANJA);
   await expect(page.getByTestId('calendar-day-2021-02-24')).toContainText('Día de la Bandera');
@@ -95,7 +99,7 @@ test('Comunicación Social loads the SLP 2021 programme, sees its calendar and i
 
   // 3. Planned versus done for February 2021: no releases yet, so the goals are not met and the past dates had none.
   await nav(page, 'Cumplimiento');
-  await showPeriod(page, 2021, 'Febrero');
+  await showPeriod(page, 'compliance', 2021, 'Febrero');
   const goals = page.getByTestId('compliance-goals');
   await expect(goals.getByRole('row').filter({ hasText: '2 × Boletín de prensa al mes' })).toContainText('No cumplida');
   await expect(goals.getByRole('row').filter({ hasText: '1 × Cápsula informativa al mes' })).toBeVisible();
@@ -130,7 +134,7 @@ test('Comunicación Social loads the SLP 2021 programme, sees its calendar and i
 
   // 4. Remove the example, after a confirmation: only what it added goes.
   await nav(page, 'Programa anual');
-  await showPeriod(page, 2021, null);
+  await showPeriod(page, 'programme', 2021, null);
   await page.getByRole('button', { name: 'Retirar programa de ejemplo' }).click();
   const confirm = page.getByRole('dialog', { name: '¿Retirar el programa de ejemplo?' });
   await expect(confirm).toContainText('Lo que usted registró no se toca.');
@@ -143,7 +147,7 @@ test('Comunicación Social loads the SLP 2021 programme, sees its calendar and i
   await snap('123-programa-ejemplo-retirado');
 
   // 5. A movable date of the office's own, for 2027: the form refuses a span that ends before it starts, in Spanish.
-  await showPeriod(page, 2027, null);
+  await showPeriod(page, 'programme', 2027, null);
   await expect(page.getByText('Sin programa registrado')).toBeVisible();
   await page.getByRole('button', { name: 'Agregar fecha' }).click();
   const dateForm = page.getByRole('dialog', { name: 'Agregar fecha' });
@@ -164,7 +168,7 @@ test('Comunicación Social loads the SLP 2021 programme, sees its calendar and i
   await expect(dateForm).toBeHidden();
   await expect(page.getByTestId('programme-dates').getByRole('row').filter({ hasText: 'Semana Santa' })).toContainText('Fecha móvil: 21/03/2027 al 27/03/2027');
   await nav(page, 'Calendario');
-  await showPeriod(page, 2027, 'Marzo');
+  await showPeriod(page, 'calendar', 2027, 'Marzo');
   for (const day of ['2027-03-21', '2027-03-24', '2027-03-27']) await expect(page.getByTestId(`calendar-day-${day}`)).toContainText('Semana Santa');
   await expect(page.getByTestId('calendar-day-2027-03-28')).not.toContainText('Semana Santa');
   await snap('125-calendario-marzo-2027');
