@@ -6,10 +6,14 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 
 await Promise.all([
+  // Split, so react-pdf (imported on demand: documents/render-on-demand) stays
+  // out of main.js and the main process loads it only if it renders itself.
   build({
     ...common,
-    entryPoints: ['electron/main/index.ts'],
-    outfile: 'dist/electron/main.js',
+    entryPoints: { main: 'electron/main/index.ts' },
+    outdir: 'dist/electron',
+    splitting: true,
+    chunkNames: 'main-[name]-[hash]',
     format: 'esm',
     packages: 'external',
     external: ['electron'],

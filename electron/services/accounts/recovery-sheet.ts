@@ -1,4 +1,4 @@
-import { renderRecoverySheet } from '../documents';
+import { renderRecoverySheet } from '../documents/render-on-demand';
 import type { Workspace } from './workspace';
 
 /** The «Hoja de recuperación» of a new recovery code, as base64 for the screen to print once. */

@@ -9,9 +9,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Font } from '@react-pdf/renderer';
 import { AppError } from '../../../shared/errors';
+import { currentFontDir } from './font-dir';
+
+export { configureDocuments, currentFontDir, DEFAULT_FONT_DIR, type DocumentsConfig } from './font-dir';
 
 const FONT_FILES = {
   sans: 'DejaVuSans.ttf',
@@ -28,39 +30,9 @@ export interface FontFamilies {
   mono: string;
 }
 
-export interface DocumentsConfig {
-  /**
-   * Folder holding the DejaVu TTF files. Defaults to ./fonts next to this
-   * module; the packaged app passes a path under `process.resourcesPath`.
-   */
-  fontDir?: string;
-}
-
-/** ./fonts beside this module (works from source, in tests and under tsx). */
-export const DEFAULT_FONT_DIR = fileURLToPath(new URL('./fonts/', import.meta.url));
-
-let fontDir = DEFAULT_FONT_DIR;
 /** Family names already registered, per font directory. */
 const registered = new Map<string, FontFamilies>();
 let hyphenationDisabled = false;
-
-/**
- * Sets where the fonts are read from. Safe to call at any time: a new folder
- * is registered under new family names on the next render, so documents
- * already being rendered keep their fonts.
- */
-export function configureDocuments(config: DocumentsConfig): void {
-  if (config.fontDir !== undefined) {
-    if (config.fontDir.trim() === '') {
-      throw new AppError('VALIDATION', 'La carpeta de fuentes de los documentos no puede estar vacía.');
-    }
-    fontDir = config.fontDir;
-  }
-}
-
-export function currentFontDir(): string {
-  return fontDir;
-}
 
 /**
  * Registers the fonts of the configured folder (once) and returns the family
@@ -72,6 +44,7 @@ export function ensureFonts(): FontFamilies {
     Font.registerHyphenationCallback((word) => [word]);
     hyphenationDisabled = true;
   }
+  const fontDir = currentFontDir();
   const known = registered.get(fontDir);
   if (known) return known;
 

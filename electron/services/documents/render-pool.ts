@@ -20,8 +20,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
-import { currentFontDir } from './font-registry';
-import { renderForm, type FormInputs, type FormName } from './forms';
+import { currentFontDir } from './font-dir';
+import type { FormInputs, FormName } from './forms';
+import { renderForm } from './render-on-demand';
 import { sampleApprovalInput, sampleCustodyInput, sampleReceiptInput } from './forms/form-samples';
 import type { RenderReply, RenderRequest, RenderWorkerData, WorkerMessage } from './render-worker';
 import { renderWorkerOptions } from './render-worker-options';

@@ -1,6 +1,6 @@
 import type { User } from '../../../shared/domain/users';
 import type { Workspace } from '../accounts/workspace';
-import { renderForm } from '../documents/forms';
+import { renderForm } from '../documents/render-on-demand';
 import type { ShipmentService } from '../shipments/shipment-service';
 import { verifyBag, type BagVerification, type VerifyOptions } from './bagit-verifier';
 import { exportRecords, type ExportOptions, type ExportResult, type ExportSelection } from './records-export';

@@ -1,4 +1,4 @@
-import { renderForm } from '../documents/forms';
+import { renderForm } from '../documents/render-on-demand';
 import { ShipmentVault } from './open-shipments';
 import { ShipmentAttachments } from './shipment-attachments';
 import { ShipmentCustody } from './shipment-custody';
