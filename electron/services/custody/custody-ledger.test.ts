@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CustodyEvent } from '../../../shared/domain/custody';
 import type { Services } from '../app-services';
 import { testWorld } from '../test-support/world';
-import { CustodyLedger } from './custody-ledger';
+import { CUSTODY_CHECKPOINT, CustodyLedger } from './custody-ledger';
+import { ID_BYTES } from './packed-ids';
 
 const opened: Services[] = [];
 afterEach(async () => {
@@ -82,5 +84,46 @@ describe('custody ledger index', () => {
     expect(rebuilt).toEqual(['damaged']);
     expect(again.size).toBe(901);
     expect(again.head('sh-0')).toEqual(fromCheckpoint.head('sh-0'));
+  }, 60_000);
+
+  it('keeps UUID ids as bytes and other ids as they are, through its checkpoint, and still reads a version-1 checkpoint', async () => {
+    const w = await testWorld();
+    opened.push(w.s);
+    const ledger = await CustodyLedger.open(w.ws.vault);
+    const shipments = [randomUUID(), randomUUID(), 'sh-odd'];
+    for (let n = 0; n < 60; n += 1) {
+      const moved = n % 4 === 0 ? { action: 'sellar' as const, from: 'autorizado' as const, to: 'sellado' as const } : null;
+      await ledger.append({ ...body(n), id: n % 10 === 3 ? `ev-${n}` : randomUUID(), shipmentId: shipments[n % 3] as string, transition: moved }, new Date('2026-10-15T00:00:00Z'));
+    }
+    await ledger.checkpoint();
+    const ids = ledger.latest(60).map((e) => e.id);
+    const rebuilt: string[] = [];
+    const reopened = await CustodyLedger.open(w.ws.vault, { onRebuilt: (reason) => void rebuilt.push(reason) });
+    expect(rebuilt).toEqual([]);
+    expect(reopened.latest(60).map((e) => e.id)).toEqual(ids);
+    expect(ids.filter((id) => id.startsWith('ev-'))).toHaveLength(6);
+    for (const id of shipments) {
+      expect(reopened.entriesOf(id)).toEqual(ledger.entriesOf(id));
+      expect(reopened.head(id)).toEqual(ledger.head(id));
+      expect((await reopened.of(id)).map((e) => e.id)).toEqual(ledger.entriesOf(id).map((e) => e.id));
+    }
+    // Each shipment's newest handoff: position 48 is shipment 0's (48 % 3, 48 % 4), 52 is 1's, 56 is 2's.
+    expect([...reopened.newestTransitions()].map(([id, e]) => [id, e.pos])).toEqual([[shipments[0], 48], [shipments[1], 52], [shipments[2], 56]]);
+
+    // The same index as a version-1 checkpoint wrote it: every id as a JSON string, no id bytes.
+    const file = w.ws.vault.binaryCacheFile(CUSTODY_CHECKPOINT);
+    const read = await file.read();
+    if (!read || !('data' in read)) throw new Error('no checkpoint');
+    const length = read.data.readUInt32BE(0);
+    const header = JSON.parse(read.data.subarray(4, 4 + length).toString('utf8')) as Record<string, unknown>;
+    const columns = read.data.subarray(4 + length, read.data.length - (60 + 3) * ID_BYTES);
+    const v1 = Buffer.from(JSON.stringify({ version: 1, covered: header.covered, size: 60, ids, shipments, partitions: header.partitions, names: header.names }));
+    const prefix = Buffer.alloc(4);
+    prefix.writeUInt32BE(v1.length);
+    await file.write(Buffer.concat([prefix, v1, columns]));
+    const fromV1 = await CustodyLedger.open(w.ws.vault, { onRebuilt: (reason) => void rebuilt.push(reason) });
+    expect(rebuilt).toEqual([]);
+    expect(fromV1.latest(60).map((e) => e.id)).toEqual(ids);
+    for (const id of shipments) expect(fromV1.head(id)).toEqual(ledger.head(id));
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { CUSTODY_EVENT_TYPES, HANDOFF_ACTIONS, type CustodyEvent, type CustodyEventType, type HandoffAction } from '../../../shared/domain/custody';
 import type { FrameRef, UnlockedVault, VaultStream } from '../vault';
 import { chainEvent } from './custody-chain';
+import { ID_BYTES, IdColumn, packIds, unpackIds } from './packed-ids';
 
 /** One frame of the `custody-events` stream. */
 export interface CustodyFrame {
@@ -67,6 +68,57 @@ class Table {
   }
 }
 
+/**
+ * Each shipment's event positions, in chain order: one flat array, grouped
+ * by shipment, for what the checkpoint held (an array per shipment took
+ * 100,000 arrays at ten years), and a short list per shipment for events
+ * added since.
+ */
+class ShipmentPositions {
+  private start = new Uint32Array(1);
+  private flat = new Uint32Array(0);
+  private readonly added = new Map<number, number[]>();
+
+  /** Groups the first `size` positions by their shipment number (a counting sort: positions stay in order). */
+  static of(shipment: Uint32Array, size: number, ships: number): ShipmentPositions {
+    const out = new ShipmentPositions();
+    const start = new Uint32Array(ships + 1);
+    for (let pos = 0; pos < size; pos += 1) {
+      const slot = (shipment[pos] as number) + 1;
+      start[slot] = (start[slot] as number) + 1;
+    }
+    for (let ship = 0; ship < ships; ship += 1) start[ship + 1] = (start[ship + 1] as number) + (start[ship] as number);
+    const next = start.slice(0, ships);
+    const flat = new Uint32Array(size);
+    for (let pos = 0; pos < size; pos += 1) {
+      const ship = shipment[pos] as number;
+      const at = next[ship] as number;
+      flat[at] = pos;
+      next[ship] = at + 1;
+    }
+    out.start = start;
+    out.flat = flat;
+    return out;
+  }
+
+  push(ship: number, pos: number): void {
+    const list = this.added.get(ship);
+    if (list) list.push(pos);
+    else this.added.set(ship, [pos]);
+  }
+
+  of(ship: number): number[] {
+    const grouped = ship + 1 < this.start.length ? Array.from(this.flat.subarray(this.start[ship], this.start[ship + 1])) : [];
+    const added = this.added.get(ship);
+    return added ? grouped.concat(added) : grouped;
+  }
+
+  count(ship: number): number {
+    const grouped = ship + 1 < this.start.length ? (this.start[ship + 1] as number) - (this.start[ship] as number) : 0;
+    return grouped + (this.added.get(ship)?.length ?? 0);
+  }
+}
+
 const INITIAL_CAPACITY = 1024;
 const BROKEN_SEAL = 1;
 const HASH_BYTES = 32;
@@ -87,9 +139,9 @@ function widen<A extends Column>(a: A, size: number): A {
  * the columns are written to the checkpoint as they are. Names are kept once
  * each in a table (couriers and clerks repeat).
  */
-class CustodyIndex {
+export class CustodyIndex {
   size = 0;
-  ids: string[] = [];
+  private ids = new IdColumn(INITIAL_CAPACITY);
   private shipment = new Uint32Array(INITIAL_CAPACITY);
   private seq = new Uint32Array(INITIAL_CAPACITY);
   private at = new Float64Array(INITIAL_CAPACITY);
@@ -107,7 +159,7 @@ class CustodyIndex {
   partitions = new Table();
   names = new Table();
   /** Positions of each shipment's events, by shipment number. */
-  byShipment: number[][] = [];
+  private byShipment = new ShipmentPositions();
   /** Each shipment's chain head, by shipment number: the newest seq and its hash (32 bytes each). */
   private headSeq = new Uint32Array(INITIAL_CAPACITY);
   private headHash = new Uint8Array(INITIAL_CAPACITY * HASH_BYTES);
@@ -139,7 +191,7 @@ class CustodyIndex {
     if (this.size === this.shipment.length) this.grow();
     const pos = this.size;
     const ship = this.shipments.id(event.shipmentId);
-    this.ids.push(event.id);
+    this.ids.set(pos, event.id);
     this.shipment[pos] = ship;
     this.seq[pos] = event.seq;
     this.at[pos] = Date.parse(event.at);
@@ -153,7 +205,7 @@ class CustodyIndex {
     this.people[pos * 3] = this.names.id(foldName(event.from.name));
     this.people[pos * 3 + 1] = this.names.id(foldName(event.to.name));
     this.people[pos * 3 + 2] = this.names.id(foldName(event.recordedBy.fullName));
-    (this.byShipment[ship] ??= []).push(pos);
+    this.byShipment.push(ship, pos);
     this.growHeads(ship);
     this.headSeq[ship] = event.seq;
     if (!/^[0-9a-f]{64}$/.test(event.hash)) throw new Error(`custody event ${event.id} has no SHA-256 hash`);
@@ -164,7 +216,7 @@ class CustodyIndex {
 
   head(shipmentId: string): ChainHead | undefined {
     const ship = this.shipments.find(shipmentId);
-    if (ship === undefined || !this.byShipment[ship]?.length) return undefined;
+    if (ship === undefined || this.byShipment.count(ship) === 0) return undefined;
     return { seq: this.headSeq[ship] ?? 0, hash: Buffer.from(this.headHash.buffer, this.headHash.byteOffset + ship * HASH_BYTES, HASH_BYTES).toString('hex') };
   }
 
@@ -172,7 +224,7 @@ class CustodyIndex {
     const transition = this.transition[pos] ?? 0;
     return {
       pos,
-      id: this.ids[pos] as string,
+      id: this.ids.get(pos),
       shipmentId: this.shipments.values[this.shipment[pos] ?? 0] as string,
       seq: this.seq[pos] ?? 0,
       at: this.at[pos] ?? 0,
@@ -188,7 +240,7 @@ class CustodyIndex {
 
   positionsOf(shipmentId: string): readonly number[] {
     const ship = this.shipments.find(shipmentId);
-    return ship === undefined ? [] : (this.byShipment[ship] ?? []);
+    return ship === undefined ? [] : this.byShipment.of(ship);
   }
 
   // ---- the checkpoint's form: a JSON header with the tables, then the columns' bytes ----
@@ -203,7 +255,14 @@ class CustodyIndex {
     const parts = COLUMN_NAMES.map((name) => Buffer.from(used(cols[name], name).buffer, used(cols[name], name).byteOffset, used(cols[name], name).byteLength));
     const ships = this.shipments.values.length;
     parts.push(Buffer.from(this.headSeq.buffer, 0, ships * 4), Buffer.from(this.headHash.buffer, 0, ships * HASH_BYTES));
-    const header = Buffer.from(JSON.stringify({ version: 1, covered, size: this.size, ids: this.ids, shipments: this.shipments.values, partitions: this.partitions.values, names: this.names.values }), 'utf8');
+    // Version 2: ids as bytes after the columns (version 1 kept them as JSON strings, and is still read).
+    const ids = this.ids.encode(this.size);
+    const shipments = packIds(this.shipments.values);
+    parts.push(ids.bytes, shipments.bytes);
+    const header = Buffer.from(
+      JSON.stringify({ version: 2, covered, size: this.size, ships, oddIds: ids.odd, oddShipments: shipments.odd, partitions: this.partitions.values, names: this.names.values }),
+      'utf8',
+    );
     const length = Buffer.alloc(4);
     length.writeUInt32BE(header.length);
     return Buffer.concat([length, header, ...parts]);
@@ -211,8 +270,10 @@ class CustodyIndex {
 
   static decode(bytes: Buffer): { index: CustodyIndex; covered: Covered } {
     const headerLength = bytes.readUInt32BE(0);
-    const header = JSON.parse(bytes.subarray(4, 4 + headerLength).toString('utf8')) as { version: number; covered: Covered; size: number; ids: string[]; shipments: string[]; partitions: string[]; names: string[] };
-    if (header.version !== 1 || header.ids.length !== header.size) throw new Error('custody checkpoint of an unknown shape');
+    const header = JSON.parse(bytes.subarray(4, 4 + headerLength).toString('utf8')) as CheckpointHeader;
+    const v1 = header.version === 1 && Array.isArray(header.ids) && header.ids.length === header.size && Array.isArray(header.shipments);
+    const v2 = header.version === 2 && Number.isInteger(header.ships) && Array.isArray(header.oddIds) && Array.isArray(header.oddShipments);
+    if (!v1 && !v2) throw new Error('custody checkpoint of an unknown shape');
     const index = new CustodyIndex();
     const size = header.size;
     let cap = INITIAL_CAPACITY;
@@ -228,7 +289,6 @@ class CustodyIndex {
       return out;
     };
     index.size = size;
-    index.ids = header.ids;
     index.shipment = take(Uint32Array, size, cap);
     index.seq = take(Uint32Array, size, cap);
     index.at = take(Float64Array, size, cap);
@@ -240,16 +300,25 @@ class CustodyIndex {
     index.offset = take(Float64Array, size, cap);
     index.total = take(Uint32Array, size, cap);
     index.people = take(Uint32Array, size * 3, cap * 3);
-    const ships = header.shipments.length;
+    const ships = v1 ? (header.shipments as string[]).length : (header.ships as number);
     let shipCap = INITIAL_CAPACITY;
     while (shipCap < ships) shipCap *= 2;
     index.headSeq = take(Uint32Array, ships, shipCap);
     index.headHash = take(Uint8Array, ships * HASH_BYTES, shipCap * HASH_BYTES);
+    let shipmentIds: string[];
+    if (v1) {
+      index.ids = new IdColumn(cap);
+      (header.ids as string[]).forEach((id, pos) => index.ids.set(pos, id));
+      shipmentIds = header.shipments as string[];
+    } else {
+      index.ids = new IdColumn(cap, take(Uint8Array, size * ID_BYTES, size * ID_BYTES), header.oddIds);
+      shipmentIds = unpackIds(take(Uint8Array, ships * ID_BYTES, ships * ID_BYTES), ships, header.oddShipments as Array<[number, string]>);
+    }
     if (at !== bytes.length) throw new Error('custody checkpoint has trailing bytes');
-    index.shipments = Table.of(header.shipments);
+    index.shipments = Table.of(shipmentIds);
     index.partitions = Table.of(header.partitions);
     index.names = Table.of(header.names);
-    for (let pos = 0; pos < size; pos += 1) (index.byShipment[index.shipment[pos] as number] ??= []).push(pos);
+    index.byShipment = ShipmentPositions.of(index.shipment, size, ships);
     return { index, covered: header.covered };
   }
 
@@ -288,10 +357,46 @@ class CustodyIndex {
     return out.sort((a, b) => (this.at[b] ?? 0) - (this.at[a] ?? 0) || (this.seq[b] ?? 0) - (this.seq[a] ?? 0));
   }
 
+  /** Groups every position by shipment again (after indexing a whole stream, so lookups use the flat form). */
+  compact(): void {
+    this.byShipment = ShipmentPositions.of(this.shipment, this.size, this.shipments.values.length);
+  }
+
+  /** Each shipment's newest event that moved it (a handoff), by shipment id. */
+  newestTransitions(): Map<string, number> {
+    const newest = new Map<string, number>();
+    for (let ship = 0; ship < this.shipments.values.length; ship += 1) {
+      const positions = this.byShipment.of(ship);
+      for (let i = positions.length - 1; i >= 0; i -= 1) {
+        const pos = positions[i] as number;
+        if ((this.transition[pos] ?? 0) !== 0) {
+          newest.set(this.shipments.values[ship] as string, pos);
+          break;
+        }
+      }
+    }
+    return newest;
+  }
+
   /** Positions of the events that moved a shipment (a handoff), oldest first. */
   *transitions(): Generator<number> {
     for (let pos = 0; pos < this.size; pos += 1) if ((this.transition[pos] ?? 0) !== 0) yield pos;
   }
+}
+
+interface CheckpointHeader {
+  version: number;
+  covered: Covered;
+  size: number;
+  partitions: string[];
+  names: string[];
+  /** version 1 */
+  ids?: string[];
+  shipments?: string[];
+  /** version 2 */
+  ships?: number;
+  oddIds?: Array<[number, string]>;
+  oddShipments?: Array<[number, string]>;
 }
 
 export const CUSTODY_CHECKPOINT = 'custody-index';
@@ -348,6 +453,7 @@ export class CustodyLedger {
     for (const month of await stream.partitions()) {
       for await (const { index, ref, record } of stream.entries(month, undefined, { onDamaged: () => undefined })) ledger.remember(record.event, month, index, ref);
     }
+    ledger.index.compact();
     if (ledger.size > 0) {
       await events.onRebuilt?.(reason, ledger.size, performance.now() - started);
       ledger.appended = CHECKPOINT_EVERY; // due: written at the next quiet moment
@@ -425,6 +531,13 @@ export class CustodyLedger {
     const from = Math.max(0, this.index.size - count);
     const out: CustodyIndexEntry[] = [];
     for (let pos = from; pos < this.index.size; pos += 1) out.push(this.index.entry(pos));
+    return out;
+  }
+
+  /** Each shipment's newest event that moved it (a handoff), by shipment id. */
+  newestTransitions(): Map<string, CustodyIndexEntry> {
+    const out = new Map<string, CustodyIndexEntry>();
+    for (const [shipmentId, pos] of this.index.newestTransitions()) out.set(shipmentId, this.index.entry(pos));
     return out;
   }
 

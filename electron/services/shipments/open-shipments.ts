@@ -7,7 +7,7 @@ import type { ApprovalSheet, Shipment } from '../../../shared/domain/shipments';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../accounts/workspace';
-import { CUSTODY_CHECKPOINT, CustodyLedger, type CustodyIndexEntry } from '../custody/custody-ledger';
+import { CUSTODY_CHECKPOINT, CustodyLedger } from '../custody/custody-ledger';
 import { agenciesDoc, agreementsDoc, areasDoc, reportsDoc, shipmentAttachmentsDoc } from '../vault/documents';
 import { SerialQueue } from '../vault/gate';
 import { upgradeShipments } from './format-upgrade';
@@ -148,8 +148,7 @@ export async function saveRevision(o: OpenShipments, before: Shipment | null, ne
  */
 async function reconcile(o: OpenShipments, ledger: CustodyLedger): Promise<void> {
   // Only a shipment's newest handoff can be the one whose revision is missing.
-  const newest = new Map<string, CustodyIndexEntry>();
-  for (const entry of ledger.transitions()) newest.set(entry.shipmentId, entry);
+  const newest = ledger.newestTransitions();
   const rows = await o.store.rowMap();
   for (const [id, entry] of newest) {
     const row = rows.get(id);
