@@ -8,7 +8,7 @@ import type { ParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/errors';
 import { actorOf } from '../accounts/session-service';
 import type { Workspace } from '../accounts/workspace';
-import { todayInOffice } from '../agencies/rules';
+import { addDays, officeDayStartMs, todayInOffice } from '../agencies/rules';
 import { shortHash } from '../integrity/hash-chain';
 import { couriersDoc } from '../vault/documents';
 import { mayRead } from '../shipments/need-to-know';
@@ -22,11 +22,6 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-/** Midnight of a civil day in Mexico City (UTC−6 all year since 2022, when daylight saving ended). */
-function officeDayStart(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d, 6);
-}
 
 const partyKey = (p: CustodyParty) => fold(`${p.name}|${p.institution}`);
 
@@ -67,8 +62,8 @@ export class CustodyService {
     const view = await this.shipments.custody.view(ws);
     const entries = view.ledger.query({
       // Civil days in the office's zone as instants (the log may hold half a million events).
-      ...(f.from ? { fromMs: officeDayStart(f.from) } : {}),
-      ...(f.to ? { toMs: officeDayStart(f.to) + 86_400_000 } : {}),
+      ...(f.from ? { fromMs: officeDayStartMs(f.from) } : {}),
+      ...(f.to ? { toMs: officeDayStartMs(addDays(f.to, 1)) } : {}),
       ...(f.brokenSealOnly ? { brokenSealOnly: true } : {}),
       ...(f.shipmentId ? { shipmentId: f.shipmentId } : {}),
       ...(f.person ? { person: foldName(f.person) } : {}),

@@ -1,6 +1,6 @@
 import type { Agency } from '../../../shared/domain/agencies';
 import type { ShipmentFilter, ShipmentPage, ShipmentSummary } from '../../../shared/domain/shipments';
-import { todayInOffice } from '../agencies/rules';
+import { addDays, officeDayStartMs } from '../agencies/rules';
 import { fold, type ShipmentRow } from './shipment-rows';
 
 export { fold };
@@ -27,39 +27,111 @@ function folioKey(s: ShipmentRow): string {
   return s.folioYear === null || s.folioNumber === null ? '\uffff' : `${s.folioYear}-${String(s.folioNumber).padStart(9, '0')}`;
 }
 
-/** Filters, sorts and pages the rows of every shipment (folio, subject, oficio, seals and serial are the free text). */
+/** The folded subject, as the row's search text already holds it (folio, then the subject, then the rest). */
+function foldedSubject(s: ShipmentRow): string {
+  const start = s.text.indexOf('\u0001') + 1;
+  const end = s.text.indexOf('\u0001', start);
+  return end < 0 ? s.text.slice(start) : s.text.slice(start, end);
+}
+
+/**
+ * Filters, sorts and pages the rows of every shipment (folio, subject, oficio,
+ * seals and serial are the free text). At ten years this runs over 100,000
+ * rows per page asked, so nothing here may cost more than a comparison per
+ * row: the day filter compares instants (createdAt is always written by
+ * `toISOString`, so its text sorts as its instant), and sort keys come from
+ * what the row already holds or from one fold per agency.
+ */
 export function searchShipments(rows: Iterable<ShipmentRow>, filter: ShipmentFilter, agencies: ReadonlyMap<string, Agency>): ShipmentPage {
   const states = filter.states?.length ? new Set(filter.states) : null;
   const channels = filter.channels?.length ? new Set(filter.channels) : null;
   const classifications = filter.classifications?.length ? new Set(filter.classifications) : null;
   const needle = filter.text ? fold(filter.text.trim()) : '';
+  const fromIso = filter.from ? new Date(officeDayStartMs(filter.from)).toISOString() : null;
+  const beforeIso = filter.to ? new Date(officeDayStartMs(addDays(filter.to, 1))).toISOString() : null;
   const matches: ShipmentRow[] = [];
   for (const s of rows) {
     if (states && !states.has(s.state)) continue;
     if (channels && !channels.has(s.channel)) continue;
     if (classifications && !classifications.has(s.classification)) continue;
     if (filter.agencyId && s.agencyId !== filter.agencyId) continue;
-    if (filter.from || filter.to) {
-      const day = todayInOffice(new Date(s.createdAt));
-      if (filter.from && day < filter.from) continue;
-      if (filter.to && day > filter.to) continue;
-    }
+    if (fromIso && s.createdAt < fromIso) continue;
+    if (beforeIso && s.createdAt >= beforeIso) continue;
     if (needle && !s.text.includes(needle)) continue;
     matches.push(s);
   }
+  const agencyKeys = new Map<string, string>();
+  const agencyKey = (s: ShipmentRow) => {
+    let k = agencyKeys.get(s.agencyId);
+    if (k === undefined) {
+      k = fold(agencies.get(s.agencyId)?.acronym ?? '');
+      agencyKeys.set(s.agencyId, k);
+    }
+    return k;
+  };
   const key: (s: ShipmentRow) => string = {
     folio: folioKey,
     createdAt: (s: ShipmentRow) => s.createdAt,
     updatedAt: (s: ShipmentRow) => s.updatedAt,
     state: (s: ShipmentRow) => s.state,
-    agency: (s: ShipmentRow) => fold(agencies.get(s.agencyId)?.acronym ?? ''),
-    subject: (s: ShipmentRow) => fold(s.subject),
+    agency: agencyKey,
+    subject: foldedSubject,
   }[filter.sort];
   const sign = filter.direction === 'asc' ? 1 : -1;
   const keyed = matches.map((s) => ({ s, k: key(s) }));
-  keyed.sort((a, b) => (a.k < b.k ? -sign : a.k > b.k ? sign : a.s.id < b.s.id ? -1 : 1));
+  const order = (a: Keyed, b: Keyed) => (a.k < b.k ? -sign : a.k > b.k ? sign : a.s.id < b.s.id ? -1 : 1);
+  const end = filter.offset + filter.limit;
   return {
     total: keyed.length,
-    items: keyed.slice(filter.offset, filter.offset + filter.limit).map(({ s }) => summaryOf(s, agencies.get(s.agencyId))),
+    items: firstInOrder(keyed, end, order, sign < 0).slice(filter.offset, end).map(({ s }) => summaryOf(s, agencies.get(s.agencyId))),
   };
+}
+
+interface Keyed {
+  s: ShipmentRow;
+  k: string;
+}
+
+/**
+ * The first `count` items in `order`, sorted. A page needs only the rows up
+ * to its end: keeping the best `count` in a heap compares most rows once
+ * against the heap's worst, where sorting all 100,000 compares each about
+ * seventeen times. Deep pages (past a quarter of the rows) sort everything.
+ * Rows come in the order they were created, so for a descending sort by date
+ * or folio they are read from the end: the best come first and every later
+ * row costs one comparison.
+ */
+export function firstInOrder<T>(items: T[], count: number, order: (a: T, b: T) => number, fromEnd = false): T[] {
+  if (count * 4 >= items.length) return items.sort(order).slice(0, count);
+  // A max-heap by `order`: heap[0] is the worst of the best kept so far.
+  const heap: T[] = [];
+  const down = (from: number) => {
+    let i = from;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && order(heap[left] as T, heap[worst] as T) > 0) worst = left;
+      if (right < heap.length && order(heap[right] as T, heap[worst] as T) > 0) worst = right;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst] as T, heap[i] as T];
+      i = worst;
+    }
+  };
+  for (let n = 0; n < items.length; n += 1) {
+    const item = items[fromEnd ? items.length - 1 - n : n] as T;
+    if (heap.length < count) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (order(heap[i] as T, heap[parent] as T) <= 0) break;
+        [heap[i], heap[parent]] = [heap[parent] as T, heap[i] as T];
+        i = parent;
+      }
+    } else if (count > 0 && order(item, heap[0] as T) < 0) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(order);
 }

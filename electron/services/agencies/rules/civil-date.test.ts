@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/errors';
 import {
+  officeDayStartMs,
   addDays,
   addMonths,
   civilDate,
@@ -92,5 +93,13 @@ describe('display format', () => {
     expect(civilParts('2026-11-23')).toEqual({ year: 2026, month: 11, day: 23 });
     expect(() => civilParts('2026-11-31')).toThrow(/no es válida/);
     expect(() => civilDate(2026, 2, 29)).toThrow(/no existe/);
+  });
+
+  it('officeDayStartMs: the office day begins at local midnight, with or without daylight saving', () => {
+    expect(new Date(officeDayStartMs('2019-01-15')).toISOString()).toBe('2019-01-15T06:00:00.000Z');
+    expect(new Date(officeDayStartMs('2019-07-01')).toISOString()).toBe('2019-07-01T05:00:00.000Z');
+    expect(new Date(officeDayStartMs('2026-07-01')).toISOString()).toBe('2026-07-01T06:00:00.000Z');
+    expect(todayInOffice(new Date(officeDayStartMs('2021-04-04') - 1))).toBe('2021-04-03');
+    expect(todayInOffice(new Date(officeDayStartMs('2021-04-04')))).toBe('2021-04-04');
   });
 });

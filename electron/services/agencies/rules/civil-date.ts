@@ -81,6 +81,23 @@ export function todayInOffice(now: Date): CivilDate {
   return civilDate(Number(parts.year), Number(parts.month), Number(parts.day));
 }
 
+/**
+ * The instant (ms since the epoch) at which civil day `date` begins in the
+ * office. Mexico City's offsets are whole hours (UTC−6, and UTC−5 in summer
+ * until daylight saving ended in 2022), so the day begins at the first whole
+ * UTC hour whose office date is `date`. Lets a day filter compare instants
+ * instead of asking the time zone of every record.
+ */
+export function officeDayStartMs(date: CivilDate): number {
+  const { year, month, day } = civilParts(date);
+  const midnightUtc = Date.UTC(year, month - 1, day);
+  for (let hour = -14; hour <= 14; hour += 1) {
+    const at = midnightUtc + hour * 3_600_000;
+    if (todayInOffice(new Date(at)) >= date) return at;
+  }
+  throw new AppError('INTERNAL', `No se pudo calcular el inicio del día ${date} en la oficina.`);
+}
+
 /** `date` plus `days` (negative goes back). */
 export function addDays(date: CivilDate, days: number): CivilDate {
   if (!Number.isInteger(days)) throw new AppError('VALIDATION', 'El número de días debe ser entero.');
