@@ -5,7 +5,7 @@ import { canonicalJson } from '../integrity/canonical-json';
 import { CURRENT_FORMAT } from '../vault/catalog';
 import { contentDigest } from './content-digest';
 import { applyChange, changeOf, type FramePointer, type ShipmentChange } from './shipment-changes';
-import { CHANGES_STREAM, SHIPMENT_CACHES } from './shipment-store';
+import { CHANGES_STREAM, removeShipmentCheckpoints } from './shipment-store';
 
 /** Format 1 kept a whole copy of the shipment, history included, in every revision. */
 const FORMAT_1_STREAM = 'shipments';
@@ -40,7 +40,7 @@ export async function upgradeShipments(ws: Workspace, onProgress?: UpgradeProgre
   }
   const started = performance.now();
   await vault.dropStream(CHANGES_STREAM);
-  for (const name of SHIPMENT_CACHES) await vault.removeCacheFile(name);
+  await removeShipmentCheckpoints(vault);
   const old = await vault.stream<Format1Revision>(FORMAT_1_STREAM);
   const next = await vault.stream<ShipmentChange>(CHANGES_STREAM);
   const months = await old.partitions();

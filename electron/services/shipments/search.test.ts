@@ -4,39 +4,10 @@ import type { ShipmentFilter } from '../../../shared/domain/shipments';
 import { todayInOffice } from '../agencies/rules';
 import { firstInOrder, searchShipments } from './search';
 import { fold, type ShipmentRow } from './shipment-rows';
+import { random, sampleRows as rows } from './test-support/sample-rows';
 
-/** Seeded, so a failure repeats. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
-const SUBJECTS = ['Videos de cámaras', 'Estadística mensual', 'Extorsión telefónica', 'Llamadas al 911', 'Ácido en la vía'];
 const agencies = new Map<string, Agency>(['FGE', 'SSP', 'Ámbar', 'ssp'].map((acronym, i) => [`ag-${i}`, { id: `ag-${i}`, acronym, name: acronym } as Agency]));
 
-function rows(count: number): ShipmentRow[] {
-  const r = random(7);
-  const out: ShipmentRow[] = [];
-  // Creation order, a few hours apart, starting before Mexico City's daylight saving ended (2022).
-  let at = Date.UTC(2021, 2, 25);
-  for (let i = 0; i < count; i += 1) {
-    at += Math.floor(r() * 8 * 3_600_000);
-    const subject = `${SUBJECTS[i % SUBJECTS.length]} ${Math.floor(r() * 20)}`;
-    const folio = i % 7 === 0 ? null : `C4/${String(i).padStart(4, '0')}/2021`;
-    out.push({
-      id: `s-${String(Math.floor(r() * 1e6)).padStart(6, '0')}-${i}`, rev: 1, folio, folioYear: folio ? 2021 : null, folioNumber: folio ? i : null,
-      state: (['borrador', 'entregado', 'cancelado'] as const)[i % 3] as ShipmentRow['state'], channel: 'oficio', classification: 'publica', subject,
-      agencyId: `ag-${i % 4}`, createdAt: new Date(at).toISOString(), updatedAt: new Date(at + (i % 5) * 1000).toISOString(), preparedBy: 'Ana', digest: 'd', sheets: [],
-      period: null, lastMove: null, preparedByIds: [], seals: [], sealed: false, text: `${fold(folio ?? '')}\u0001${fold(subject)}\u0001oficio`, last: ['2021-03', i, 0, 1],
-    });
-  }
-  return out;
-}
-
-/** What the list answered before it was made fast: every row's office day asked of the time zone, a full sort, fold per key. */
 const officeDays = new Map<string, string>();
 const officeDay = (s: ShipmentRow) => officeDays.get(s.createdAt) ?? officeDays.set(s.createdAt, todayInOffice(new Date(s.createdAt))).get(s.createdAt)!;
 

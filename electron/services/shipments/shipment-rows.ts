@@ -41,6 +41,8 @@ export interface ShipmentRow {
   text: string;
   /** where the newest revision's frame lies; each frame points to the one before (ShipmentChange.prev) */
   last: FramePointer;
+  /** the row's place in creation order (0 for the first shipment): its checkpoint segment follows from it */
+  slot: number;
 }
 
 
@@ -58,8 +60,8 @@ function withFolio(text: string, folio: string | null): string {
   return fold(folio ?? '') + (cut < 0 ? `\u0001${text}` : text.slice(cut));
 }
 
-/** The row after one more change; `frame` is where that change's frame lies. */
-export function advanceRow(row: ShipmentRow | undefined, change: ShipmentChange, frame: FramePointer): ShipmentRow {
+/** The row after one more change; `frame` is where that change's frame lies, `slot` the place of a new row. */
+export function advanceRow(row: ShipmentRow | undefined, change: ShipmentChange, frame: FramePointer, slot: number): ShipmentRow {
   const set = change.set;
   let next: ShipmentRow;
   if (!row) {
@@ -88,6 +90,7 @@ export function advanceRow(row: ShipmentRow | undefined, change: ShipmentChange,
       sealed: false,
       text: `\u0001${contentText(content)}`,
       last: frame,
+      slot,
     };
   } else {
     next = { ...row, rev: change.rev };
@@ -202,7 +205,8 @@ export function rowsToColumns(rows: Iterable<ShipmentRow>): RowColumns {
   return c;
 }
 
-export function* rowsFromColumns(c: RowColumns): Generator<ShipmentRow> {
+/** The rows of a checkpoint's columns; the first takes slot `firstSlot`. */
+export function* rowsFromColumns(c: RowColumns, firstSlot: number): Generator<ShipmentRow> {
   for (let i = 0; i < c.ids.length; i += 1) {
     const digest = c.digests[i] as string;
     yield {
@@ -228,6 +232,7 @@ export function* rowsFromColumns(c: RowColumns): Generator<ShipmentRow> {
       sealed: c.sealed[i] ?? false,
       text: c.texts[i] as string,
       last: c.last[i] as FramePointer,
+      slot: firstSlot + i,
     };
   }
 }

@@ -5,20 +5,23 @@ import { SerialQueue } from '../vault/gate';
 import type { UnlockedVault, VaultStream } from '../vault';
 import { FolioCounter } from './folio';
 import { changeOf, foldRevisions, type FramePointer, type ShipmentChange } from './shipment-changes';
-import { advanceRow, isRowColumns, rowsFromColumns, rowsToColumns, type ReportPeriodLink, type RowColumns, type ShipmentRow } from './shipment-rows';
+import { isCovered, removeRowCheckpoint, RowCheckpoint, type Covered } from './row-checkpoint';
+import { advanceRow, type ReportPeriodLink, type ShipmentRow } from './shipment-rows';
 
 export const CHANGES_STREAM = 'shipment-changes';
-const ROWS_CACHE = 'shipment-rows';
 const SUMMARY_CACHE = 'shipment-summary';
-/** The checkpoints derived from the changes stream: forgotten whenever the stream is rewritten. */
-export const SHIPMENT_CACHES = [ROWS_CACHE, SUMMARY_CACHE];
+
+/** Forgets the checkpoints derived from the changes stream (the rows and Inicio's summary): whenever the stream is rewritten. */
+export async function removeShipmentCheckpoints(vault: UnlockedVault): Promise<void> {
+  await vault.removeCacheFile(SUMMARY_CACHE);
+  await removeRowCheckpoint(vault);
+}
 /** A checkpoint is written after this many saves (and on lock, sign-out and close). */
 const CHECKPOINT_EVERY = 500;
 /** Whole shipments kept decrypted: the ones being worked on, not the archive. */
 const CACHED_SHIPMENTS = 64;
 
-/** How far into each partition a checkpoint reaches: frames and bytes. */
-export type Covered = Record<string, { frames: number; bytes: number }>;
+export type { Covered };
 
 export interface Fulfilment extends ReportPeriodLink {
   shipmentId: string;
@@ -43,15 +46,7 @@ interface Overview {
   open: OpenShipment[];
 }
 
-interface RowsData {
-  version: 1;
-  covered: Covered;
-  columns: RowColumns;
-}
-
-const isCovered = (v: unknown): v is Covered => typeof v === 'object' && v !== null && Object.values(v).every((m) => typeof m === 'object' && m !== null && Number.isInteger((m as { frames: unknown }).frames) && Number.isInteger((m as { bytes: unknown }).bytes));
 const isSummary = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as SummaryData).version === 2 && isCovered((v as SummaryData).covered) && Array.isArray((v as SummaryData).fulfilled) && Array.isArray((v as SummaryData).open);
-const isRows = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as RowsData).version === 1 && isCovered((v as RowsData).covered) && isRowColumns((v as RowsData).columns);
 
 /** Why the rows were built from the streams instead of a checkpoint: said in the audit log. */
 export type RebuildReason = 'missing' | 'damaged' | 'stale';
@@ -105,13 +100,16 @@ export class ShipmentStore {
   private readonly damagedIds = new Set<string>();
   /** What later readable changes said of a shipment whose first change was lost, so it can still be named. */
   private readonly lostNames = new Map<string, { folio: string | null; subject: string | null }>();
+  private readonly checkpoints: RowCheckpoint;
 
   private constructor(
     private readonly vault: UnlockedVault,
     private readonly stream: VaultStream<ShipmentChange>,
     private summary: SummaryData | null,
     private readonly events: StoreEvents,
-  ) {}
+  ) {
+    this.checkpoints = new RowCheckpoint(vault);
+  }
 
   static async open(vault: UnlockedVault, events: StoreEvents = {}): Promise<ShipmentStore> {
     const stream = await vault.stream<ShipmentChange>(CHANGES_STREAM);
@@ -223,7 +221,8 @@ export class ShipmentStore {
     this.loading = null;
     this.summary = null;
     this.saves = 0;
-    for (const name of SHIPMENT_CACHES) await this.vault.removeCacheFile(name);
+    await this.vault.removeCacheFile(SUMMARY_CACHE);
+    await this.checkpoints.remove();
   }
 
   private noteDamage(month: string, frames: readonly number[]): void {
@@ -321,11 +320,11 @@ export class ShipmentStore {
     if (!rows || (this.saves === 0 && this.summary)) return;
     // Taken at once from memory, so the files agree with each other and with `covered`.
     const covered = { ...this.covered };
-    const rowsData: RowsData = { version: 1, covered, columns: rowsToColumns(rows.values()) };
+    const plan = this.checkpoints.snapshot([...rows.values()], covered);
     const summary: SummaryData = { version: 2, covered, ...summarise(rows) };
     this.saves = 0;
     await this.writes.run(async () => {
-      await this.vault.cacheFile<RowsData>(ROWS_CACHE, isRows).write(rowsData);
+      await this.checkpoints.write(plan);
       await this.vault.cacheFile<SummaryData>(SUMMARY_CACHE, isSummary).write(summary);
     });
     this.summary = summary;
@@ -346,23 +345,37 @@ export class ShipmentStore {
   }
 
   private apply(rows: Map<string, ShipmentRow>, change: ShipmentChange, at: FramePointer): void {
-    const row = advanceRow(rows.get(change.id), change, at);
+    const row = advanceRow(rows.get(change.id), change, at, rows.size);
     rows.set(row.id, row);
+    this.checkpoints.changed(row.slot);
     this.folios.observe(row.folioYear, row.folioNumber);
     this.covered[at[0]] = { frames: at[1] + 1, bytes: at[2] + at[3] };
   }
 
   private async load(): Promise<Map<string, ShipmentRow>> {
-    const read = await this.vault.cacheFile<RowsData>(ROWS_CACHE, isRows).read();
-    let reason: RebuildReason = read === null ? 'missing' : 'damaged';
-    if (read && 'data' in read) {
+    const rows = new Map<string, ShipmentRow>();
+    const read = await this.checkpoints.read((batch) => {
+      for (const row of batch) {
+        rows.set(row.id, row);
+        this.folios.observe(row.folioYear, row.folioNumber);
+      }
+    });
+    let reason: RebuildReason;
+    if ('covered' in read) {
       try {
-        return await this.fromCheckpoint(read.data);
+        return await this.replayAfter(rows, read.covered);
       } catch (error) {
         if (!(error instanceof Stale) && !isVaultDamage(error)) throw error;
         reason = 'stale';
       }
+    } else {
+      reason = read.unusable;
     }
+    return this.rebuildSaying(reason);
+  }
+
+  private async rebuildSaying(reason: RebuildReason): Promise<Map<string, ShipmentRow>> {
+    this.checkpoints.startOver();
     const started = performance.now();
     const rows = await this.rebuild();
     // A vault with no shipments yet has nothing to rebuild and nothing to say.
@@ -377,20 +390,16 @@ export class ShipmentStore {
     setTimeout(() => void this.checkpoint().catch(() => undefined), 1000).unref();
   }
 
-  private async fromCheckpoint(data: RowsData): Promise<Map<string, ShipmentRow>> {
+  /** The rows read from the checkpoint, caught up with the frames written after it. */
+  private async replayAfter(rows: Map<string, ShipmentRow>, covered: Covered): Promise<Map<string, ShipmentRow>> {
     const sizes = await this.stream.fileSizes();
-    for (const [month, mark] of Object.entries(data.covered)) {
+    for (const [month, mark] of Object.entries(covered)) {
       const size = sizes.get(month);
       if (size === undefined || size < mark.bytes) throw new Stale(month);
     }
-    const rows = new Map<string, ShipmentRow>();
-    for (const row of rowsFromColumns(data.columns)) {
-      rows.set(row.id, row);
-      this.folios.observe(row.folioYear, row.folioNumber);
-    }
-    this.covered = { ...data.covered };
+    this.covered = { ...covered };
     for (const [month, size] of [...sizes].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const mark = data.covered[month];
+      const mark = covered[month];
       if (mark && mark.bytes === size) continue;
       for await (const entry of this.stream.entries(month, mark ? { index: mark.frames, offset: mark.bytes } : undefined)) {
         const row = rows.get(entry.record.id);

@@ -25,6 +25,10 @@ const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export const PARTITION_FILE = /^(\d{4}-(?:0[1-9]|1[0-2]))\.log$/;
 
+export function isValidName(name: string): boolean {
+  return NAME.test(name);
+}
+
 export function checkName(name: string): string {
   if (typeof name !== 'string' || !NAME.test(name)) throw new AppError('VALIDATION', vaultMessages.badName(String(name)));
   return name;

@@ -29,7 +29,7 @@ import {
   type KeyFile,
 } from './key-slots';
 import { encodeEncryptedJson, encryptedJsonDecoder } from './encrypted-json';
-import { aadName, ASIDE_DIR, checkName, GENERATION_DIR, GenerationLayout, KEYS_FILE, LOCK_FILE } from './layout';
+import { aadName, ASIDE_DIR, checkName, GENERATION_DIR, GenerationLayout, isValidName, KEYS_FILE, LOCK_FILE } from './layout';
 import { vaultMessages } from './messages';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 import { jsonFrames, type FrameCodec } from './frame-codec';
@@ -476,6 +476,16 @@ export class UnlockedVault {
   /** Like `cacheFile`, for checkpoints of raw bytes (columns of numbers that JSON would make several times larger). */
   binaryCacheFile(name: string): CacheFile<Buffer> {
     return this.cache<Buffer>(name, (key) => (bytes, label) => decrypt(key, aadName.cache(name), bytes, label), (key, bytes) => encrypt(key, aadName.cache(name), bytes));
+  }
+
+  /** Names of the checkpoint files that exist now (a checkpoint kept in several files lists its parts with this). */
+  async cacheFileNames(): Promise<string[]> {
+    this.assertOpen();
+    const entries = await fsp.readdir(this.currentLayout.cacheDir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    return entries.filter((f) => f.endsWith('.vlj')).map((f) => f.slice(0, -'.vlj'.length)).filter(isValidName);
   }
 
   /** Forgets a checkpoint (and its previous copy), e.g. when the records it was derived from are rewritten. */

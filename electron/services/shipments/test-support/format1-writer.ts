@@ -1,6 +1,6 @@
 import type { Shipment } from '../../../../shared/domain/shipments';
 import type { UnlockedVault } from '../../vault';
-import { CHANGES_STREAM, SHIPMENT_CACHES, ShipmentStore } from '../shipment-store';
+import { CHANGES_STREAM, removeShipmentCheckpoints, ShipmentStore } from '../shipment-store';
 
 /**
  * Turns a vault back into records format 1 (each revision a whole copy of
@@ -34,7 +34,7 @@ export async function rewriteAsFormat1(vault: UnlockedVault): Promise<{ shipment
     await old.appendMany(list.map(({ shipment }) => ({ shipment })), { at: new Date(`${month}-15T12:00:00Z`) });
   }
   await vault.dropStream(CHANGES_STREAM);
-  for (const name of SHIPMENT_CACHES) await vault.removeCacheFile(name);
+  await removeShipmentCheckpoints(vault);
   await vault.setFormat(1);
   return { shipments: rows.length, revisions };
 }
