@@ -124,6 +124,14 @@ const BROKEN_SEAL = 1;
 const HASH_BYTES = 32;
 
 type Column = Uint32Array | Float64Array | Uint8Array | Uint16Array;
+interface ColumnType<A extends Column> {
+  new (length: number): A;
+  new (buffer: ArrayBufferLike, byteOffset: number, length: number): A;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/** Bytes to add after `length` bytes to reach the next 8-byte boundary. */
+const padding = (length: number) => (8 - (length % 8)) % 8;
 const COLUMN_NAMES = ['shipment', 'seq', 'at', 'flags', 'type', 'transition', 'partition', 'frame', 'offset', 'total', 'people'] as const;
 type ColumnName = (typeof COLUMN_NAMES)[number];
 
@@ -165,7 +173,7 @@ export class CustodyIndex {
   private headHash = new Uint8Array(INITIAL_CAPACITY * HASH_BYTES);
 
   private grow(): void {
-    const cap = this.shipment.length * 2;
+    const cap = Math.max(INITIAL_CAPACITY, this.shipment.length * 2);
     this.shipment = widen(this.shipment, cap);
     this.seq = widen(this.seq, cap);
     this.at = widen(this.at, cap);
@@ -181,7 +189,7 @@ export class CustodyIndex {
 
   private growHeads(ship: number): void {
     if (ship < this.headSeq.length) return;
-    let cap = this.headSeq.length;
+    let cap = Math.max(INITIAL_CAPACITY, this.headSeq.length);
     while (cap <= ship) cap *= 2;
     this.headSeq = widen(this.headSeq, cap);
     this.headHash = widen(this.headHash, cap * HASH_BYTES);
@@ -234,6 +242,10 @@ export class CustodyIndex {
     };
   }
 
+  idAt(pos: number): string {
+    return this.ids.get(pos);
+  }
+
   location(pos: number): { partition: string; frame: number; ref: FrameRef } {
     return { partition: this.partitions.values[this.partition[pos] ?? 0] as string, frame: this.frame[pos] ?? 0, ref: { offset: this.offset[pos] ?? 0, total: this.total[pos] ?? 0 } };
   }
@@ -254,18 +266,17 @@ export class CustodyIndex {
     const cols = this.columns();
     const parts = COLUMN_NAMES.map((name) => Buffer.from(used(cols[name], name).buffer, used(cols[name], name).byteOffset, used(cols[name], name).byteLength));
     const ships = this.shipments.values.length;
-    parts.push(Buffer.from(this.headSeq.buffer, 0, ships * 4), Buffer.from(this.headHash.buffer, 0, ships * HASH_BYTES));
+    parts.push(Buffer.from(this.headSeq.buffer, this.headSeq.byteOffset, ships * 4), Buffer.from(this.headHash.buffer, this.headHash.byteOffset, ships * HASH_BYTES));
     // Version 2: ids as bytes after the columns (version 1 kept them as JSON strings, and is still read).
     const ids = this.ids.encode(this.size);
     const shipments = packIds(this.shipments.values);
     parts.push(ids.bytes, shipments.bytes);
-    const header = Buffer.from(
-      JSON.stringify({ version: 2, covered, size: this.size, ships, oddIds: ids.odd, oddShipments: shipments.odd, partitions: this.partitions.values, names: this.names.values }),
-      'utf8',
-    );
+    // Every part starts on an 8-byte boundary, so reading can use the columns where they lie instead of copying them.
+    const json = JSON.stringify({ version: 2, covered, size: this.size, ships, oddIds: ids.odd, oddShipments: shipments.odd, partitions: this.partitions.values, names: this.names.values });
+    const header = Buffer.from(json.padEnd(json.length + padding(4 + Buffer.byteLength(json))), 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32BE(header.length);
-    return Buffer.concat([length, header, ...parts]);
+    return Buffer.concat([length, header, ...parts.flatMap((part) => [part, Buffer.alloc(padding(part.length))])]);
   }
 
   static decode(bytes: Buffer): { index: CustodyIndex; covered: Covered } {
@@ -279,13 +290,19 @@ export class CustodyIndex {
     let cap = INITIAL_CAPACITY;
     while (cap < size) cap *= 2;
     let at = 4 + headerLength;
-    // Copied into fresh arrays: the file's bytes are not aligned for 8-byte elements.
-    const take = <A extends Column>(make: new (n: number) => A, count: number, capacity: number): A => {
-      const out = new make(capacity);
-      const byteLength = count * out.BYTES_PER_ELEMENT;
+    // Version 2 lays every column on an 8-byte boundary: used where it lies (growing copies it on the
+    // first event added). Version 1 did not, so its columns are copied into fresh arrays.
+    const take = <A extends Column>(make: ColumnType<A>, count: number, capacity: number): A => {
+      const byteLength = count * make.BYTES_PER_ELEMENT;
       if (at + byteLength > bytes.length) throw new Error('custody checkpoint cut short');
-      new Uint8Array(out.buffer).set(bytes.subarray(at, at + byteLength));
-      at += byteLength;
+      let out: A;
+      if (v2 && (bytes.byteOffset + at) % make.BYTES_PER_ELEMENT === 0) {
+        out = new make(bytes.buffer, bytes.byteOffset + at, count);
+      } else {
+        out = new make(v2 ? count : capacity);
+        new Uint8Array(out.buffer).set(bytes.subarray(at, at + byteLength));
+      }
+      at += v2 ? byteLength + padding(byteLength) : byteLength;
       return out;
     };
     index.size = size;
@@ -311,10 +328,11 @@ export class CustodyIndex {
       (header.ids as string[]).forEach((id, pos) => index.ids.set(pos, id));
       shipmentIds = header.shipments as string[];
     } else {
-      index.ids = new IdColumn(cap, take(Uint8Array, size * ID_BYTES, size * ID_BYTES), header.oddIds);
+      index.ids = new IdColumn(take(Uint8Array, size * ID_BYTES, size * ID_BYTES), header.oddIds);
       shipmentIds = unpackIds(take(Uint8Array, ships * ID_BYTES, ships * ID_BYTES), ships, header.oddShipments as Array<[number, string]>);
     }
     if (at !== bytes.length) throw new Error('custody checkpoint has trailing bytes');
+    if (v2 && (4 + headerLength) % 8 !== 0) throw new Error('custody checkpoint of an unknown shape');
     index.shipments = Table.of(shipmentIds);
     index.partitions = Table.of(header.partitions);
     index.names = Table.of(header.names);
@@ -362,18 +380,16 @@ export class CustodyIndex {
     this.byShipment = ShipmentPositions.of(this.shipment, this.size, this.shipments.values.length);
   }
 
-  /** Each shipment's newest event that moved it (a handoff), by shipment id. */
+  /** Each shipment's newest event that moved it (a handoff): its position, by shipment id (one pass from the end). */
   newestTransitions(): Map<string, number> {
     const newest = new Map<string, number>();
-    for (let ship = 0; ship < this.shipments.values.length; ship += 1) {
-      const positions = this.byShipment.of(ship);
-      for (let i = positions.length - 1; i >= 0; i -= 1) {
-        const pos = positions[i] as number;
-        if ((this.transition[pos] ?? 0) !== 0) {
-          newest.set(this.shipments.values[ship] as string, pos);
-          break;
-        }
-      }
+    const seen = new Uint8Array(this.shipments.values.length);
+    for (let pos = this.size - 1; pos >= 0; pos -= 1) {
+      if ((this.transition[pos] ?? 0) === 0) continue;
+      const ship = this.shipment[pos] as number;
+      if (seen[ship]) continue;
+      seen[ship] = 1;
+      newest.set(this.shipments.values[ship] as string, pos);
     }
     return newest;
   }
@@ -534,11 +550,19 @@ export class CustodyLedger {
     return out;
   }
 
-  /** Each shipment's newest event that moved it (a handoff), by shipment id. */
-  newestTransitions(): Map<string, CustodyIndexEntry> {
-    const out = new Map<string, CustodyIndexEntry>();
-    for (const [shipmentId, pos] of this.index.newestTransitions()) out.set(shipmentId, this.index.entry(pos));
-    return out;
+  /** Each shipment's newest event that moved it (a handoff): its position in the ledger, by shipment id. */
+  newestTransitions(): Map<string, number> {
+    return this.index.newestTransitions();
+  }
+
+  /** What the index knows of the event at a position (see newestTransitions). */
+  entryAt(pos: number): CustodyIndexEntry {
+    return this.index.entry(pos);
+  }
+
+  /** The id of the event at a position, without the rest of its entry. */
+  idAt(pos: number): string {
+    return this.index.idAt(pos);
   }
 
   /** The events that moved a shipment, oldest first. */

@@ -15,9 +15,9 @@ export class IdColumn {
   /** ids that are not UUIDs, by position (their bytes stay zero) */
   private readonly odd = new Map<number, string>();
 
-  constructor(capacity: number, bytes?: Uint8Array, odd?: ReadonlyArray<[number, string]>) {
-    this.bytes = Buffer.alloc(capacity * ID_BYTES);
-    if (bytes) this.bytes.set(bytes);
+  /** A new column with room for `capacity` ids, or the column whose bytes are `bytes` (used as they are, not copied). */
+  constructor(capacityOrBytes: number | Uint8Array, odd?: ReadonlyArray<[number, string]>) {
+    this.bytes = typeof capacityOrBytes === 'number' ? Buffer.alloc(capacityOrBytes * ID_BYTES) : Buffer.from(capacityOrBytes.buffer, capacityOrBytes.byteOffset, capacityOrBytes.byteLength);
     for (const [pos, id] of odd ?? []) this.odd.set(pos, id);
   }
 
@@ -49,6 +49,6 @@ export function packIds(ids: readonly string[]): { bytes: Buffer; odd: Array<[nu
 }
 
 export function unpackIds(bytes: Uint8Array, count: number, odd: ReadonlyArray<[number, string]>): string[] {
-  const column = new IdColumn(count, bytes, odd);
+  const column = new IdColumn(bytes.subarray(0, count * ID_BYTES), odd);
   return Array.from({ length: count }, (_, pos) => column.get(pos));
 }

@@ -150,11 +150,11 @@ async function reconcile(o: OpenShipments, ledger: CustodyLedger): Promise<void>
   // Only a shipment's newest handoff can be the one whose revision is missing.
   const newest = ledger.newestTransitions();
   const rows = await o.store.rowMap();
-  for (const [id, entry] of newest) {
+  for (const [id, pos] of newest) {
     const row = rows.get(id);
-    if (!row || row.lastMove === entry.id) continue;
+    if (!row || row.lastMove === ledger.idAt(pos)) continue;
     const shipment = await loadShipment(o, id);
-    const [event] = await ledger.load([entry]);
+    const [event] = await ledger.load([ledger.entryAt(pos)]);
     if (!event?.transition || shipment.state !== event.transition.from) continue;
     await saveRevision(o, shipment, applyHandoff(shipment, event, null), new Date(event.recordedAt));
   }
