@@ -10,6 +10,7 @@
  * process; every figure is measured in a fresh child afterwards (measure.ts).
  */
 import { execFileSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +40,23 @@ const BIG_HEAP = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? 
 /** Runs a bench script in its own process; it prints one JSON object on its last line. */
 function child<T>(script: string, args: string[] = [], env: NodeJS.ProcessEnv = process.env): T {
   const out = execFileSync(TSX, [script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env, maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as T;
+}
+
+/**
+ * The measuring child runs as the app's main process does: the services
+ * bundled by esbuild (as dist/electron/main.js is) and run by Node itself.
+ * Under tsx the process would also hold tsx's loader and compiler, about
+ * 35 MB the app never has, in every memory figure.
+ */
+let measureBundle: string | null = null;
+function measure<T>(args: string[], env: NodeJS.ProcessEnv = process.env): T {
+  if (!measureBundle) {
+    // Split like the app's main bundle (scripts/build-electron.mjs), so react-pdf loads only if something renders.
+    buildSync({ entryPoints: { measure: 'scripts/bench/measure.ts' }, outdir: 'dist/bench', splitting: true, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outExtension: { '.js': '.mjs' }, logLevel: 'warning' });
+    measureBundle = path.resolve('dist/bench/measure.mjs');
+  }
+  const out = execFileSync(process.execPath, [measureBundle, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env, maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as T;
 }
 
@@ -86,7 +104,7 @@ function vaults(root: string): Manifest {
   const oneMonth = buildInto(path.join(root, 'un-mes'), 'one-month');
   log('Construyendo la bóveda de 10,000 envíos que se reescribe en el formato 1 para medir la actualización…');
   const tenThousand = buildInto(path.join(root, 'diez-mil'), 'ten-thousand');
-  child('scripts/bench/measure.ts', ['format1', path.join(root, 'diez-mil')], BIG_HEAP);
+  measure(['format1', path.join(root, 'diez-mil')], BIG_HEAP);
   const manifest = { scale, tenYears, oneMonth, tenThousand };
   writeFileSync(file, JSON.stringify(manifest, null, 2));
   return manifest;
@@ -147,19 +165,19 @@ async function main(): Promise<number> {
     const loadBefore = os.loadavg()[0] ?? 0;
 
     log('Midiendo inicio de sesión, Inicio, Envíos, detalle, mostrador y cada pantalla (proceso nuevo)…');
-    const s10 = child<Screens>('scripts/bench/measure.ts', ['screens', dir10y], BIG_HEAP);
+    const s10 = measure<Screens>(['screens', dir10y], BIG_HEAP);
     log('Lo mismo en la bóveda de un mes…');
-    const s1 = child<Screens>('scripts/bench/measure.ts', ['screens', dir1m]);
+    const s1 = measure<Screens>(['screens', dir1m]);
     log('Midiendo guardados (act durable, alternando las dos bóvedas)…');
-    const saves = child<Saves>('scripts/bench/measure.ts', ['saves', dir10y, dir1m], BIG_HEAP);
+    const saves = measure<Saves>(['saves', dir10y, dir1m], BIG_HEAP);
     const dir10k = path.join(work, 'diez-mil');
     cpSync(path.join(root, 'diez-mil'), dir10k, { recursive: true });
     execFileSync('sync');
     log('Midiendo el punto de control, la reapertura sin él y la actualización del formato 1 (procesos nuevos)…');
     const pending: Pending = {
-      checkpoint_ms_10y: child<{ ms: number }>('scripts/bench/measure.ts', ['checkpoint', dir10y], BIG_HEAP).ms,
-      reopen_without_checkpoint_ms_10y: child<{ ms: number }>('scripts/bench/measure.ts', ['rebuild', dir10y], BIG_HEAP).ms,
-      upgrade_ms_10k: child<{ ms: number }>('scripts/bench/measure.ts', ['upgrade', dir10k], BIG_HEAP).ms,
+      checkpoint_ms_10y: measure<{ ms: number }>(['checkpoint', dir10y], BIG_HEAP).ms,
+      reopen_without_checkpoint_ms_10y: measure<{ ms: number }>(['rebuild', dir10y], BIG_HEAP).ms,
+      upgrade_ms_10k: measure<{ ms: number }>(['upgrade', dir10k], BIG_HEAP).ms,
     };
 
     const result = {
