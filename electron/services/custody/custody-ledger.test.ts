@@ -80,8 +80,11 @@ describe('custody ledger index', () => {
       bytes.writeUInt8(bytes.readUInt8(100) ^ 1, 100);
       writeFileSync(file, bytes);
     }
-    const again = await CustodyLedger.open(w.ws.vault, { onRebuilt: (reason) => void rebuilt.push(reason) });
+    const progress: string[] = [];
+    const again = await CustodyLedger.open(w.ws.vault, { onRebuilt: (reason) => void rebuilt.push(reason), onProgress: (done, total) => void progress.push(`${done}/${total}`) });
     expect(rebuilt).toEqual(['damaged']);
+    // Two months of events: the screens are told how far the rebuild got after each.
+    expect(progress).toEqual(['0/2', '1/2', '2/2']);
     expect(again.size).toBe(901);
     expect(again.head('sh-0')).toEqual(fromCheckpoint.head('sh-0'));
   }, 60_000);

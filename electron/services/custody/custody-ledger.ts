@@ -427,6 +427,8 @@ type Covered = Record<string, { frames: number; bytes: number }>;
 
 export interface LedgerEvents {
   onRebuilt?: (reason: 'missing' | 'damaged' | 'stale', events: number, ms: number) => void | Promise<void>;
+  /** While the index is built from the whole stream: months done of the total. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -466,8 +468,11 @@ export class CustodyLedger {
     const started = performance.now();
     const ledger = new CustodyLedger(vault, stream, new CustodyIndex());
     // A damaged frame is left out of the index (verification names it), so the other events stay usable.
-    for (const month of await stream.partitions()) {
+    const months = await stream.partitions();
+    events.onProgress?.(0, months.length);
+    for (const [done, month] of months.entries()) {
       for await (const { index, ref, record } of stream.entries(month, undefined, { onDamaged: () => undefined })) ledger.remember(record.event, month, index, ref);
+      events.onProgress?.(done + 1, months.length);
     }
     ledger.index.compact();
     if (ledger.size > 0) {

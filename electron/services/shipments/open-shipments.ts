@@ -111,10 +111,17 @@ export class ShipmentVault {
         ledger ??= CustodyLedger.open(ws.vault, {
           onRebuilt: (reason, count, ms) =>
             ws.audit.record('vault.index_rebuilt', null, `Índice de la cadena de custodia reconstruido desde los registros (${REBUILD_REASON_LABELS[reason]})`, { eventos: count, motivo: reason, ms: Math.round(ms) }).then(() => undefined),
-        }).then(async (l) => {
-          await reconcile(o, l);
-          return l;
-        });
+          onProgress: this.progressOf('custody-index'),
+        }).then(
+          async (l) => {
+            await reconcile(o, l);
+            return l;
+          },
+          (error: unknown) => {
+            if (this.working?.task === 'custody-index') this.working = null;
+            throw error;
+          },
+        );
         ledger.catch(() => (ledger = null));
         return ledger;
       },
