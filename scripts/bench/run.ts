@@ -54,6 +54,8 @@ function measure<T>(args: string[], env: NodeJS.ProcessEnv = process.env): T {
   if (!measureBundle) {
     // Split like the app's main bundle (scripts/build-electron.mjs), so react-pdf loads only if something renders.
     buildSync({ entryPoints: { measure: 'scripts/bench/measure.ts' }, outdir: 'dist/bench', splitting: true, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outExtension: { '.js': '.mjs' }, logLevel: 'warning' });
+    // The saves print approval sheets in this thread: the fonts are looked up beside the bundle, as for main.js.
+    cpSync('electron/services/documents/fonts', 'dist/bench/fonts', { recursive: true });
     measureBundle = path.resolve('dist/bench/measure.mjs');
   }
   const out = execFileSync(process.execPath, [measureBundle, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env, maxBuffer: 64 * 1024 * 1024 });
