@@ -31,7 +31,7 @@ async function scan(page: Page, code: string) {
 }
 
 test('a magnetic-media shipment from borrador to autorizado: files hashed in the form, attachment, legal return, scanned sheet, signature; sealing waits for the media load', async ({ page, snap }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000); // a long flow: about 2.8 min on a loaded 2-core machine, with two workers
   const video = randomBytes(24 * 1024 * 1024);
   const report = Buffer.from('Acta de entrega de videograbaciones, cámara 12 y 14.\n', 'utf8');
   const extra = randomBytes(300_000);

@@ -76,7 +76,8 @@ async function act(page: Page, action: string, fill: Record<string, string> = {}
 
 async function submit(dialog: Locator, action: string) {
   await dialog.getByRole('button', { name: action }).click();
-  await expect(dialog).toBeHidden();
+  // The save (and an upload with it) can take longer than the default 10 s while the other worker prints.
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
 }
 
 const state = (page: Page) => page.getByRole('heading', { level: 1 }).locator('xpath=..').getByTestId('release-state');
