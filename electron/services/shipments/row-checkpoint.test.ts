@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testWorld, type TestWorld } from '../test-support/world';
-import { ROWS_CACHE, RowCheckpoint, type Covered } from './row-checkpoint';
+import { removeRowCheckpoint, ROWS_CACHE, RowCheckpoint, type Covered } from './row-checkpoint';
 import { rowsToColumns, type ShipmentRow } from './shipment-rows';
 import { sampleRows } from './test-support/sample-rows';
 
@@ -19,6 +19,16 @@ async function readAll(c: RowCheckpoint): Promise<{ rows: ShipmentRow[]; result:
   const rows: ShipmentRow[] = [];
   const result = await c.read((batch) => rows.push(...batch));
   return { rows, result };
+}
+
+/** A vault whose rows' checkpoint holds `count` sample rows in segments of 5. */
+async function writtenCheckpoint(count: number): Promise<{ w: TestWorld; rows: ShipmentRow[]; c: RowCheckpoint }> {
+  const w = await testWorld();
+  worlds.push(w);
+  const rows = sampleRows(count);
+  const c = new RowCheckpoint(w.ws.vault, 5);
+  await c.write(c.snapshot(rows, covered));
+  return { w, rows, c };
 }
 
 describe('rows checkpoint in segments', () => {
@@ -57,11 +67,7 @@ describe('rows checkpoint in segments', () => {
   });
 
   it('a write cut short before its head leaves the previous checkpoint whole, and its orphans are cleared by the next', async () => {
-    const w = await testWorld();
-    worlds.push(w);
-    const rows = sampleRows(12);
-    const c = new RowCheckpoint(w.ws.vault, 5);
-    await c.write(c.snapshot(rows, covered));
+    const { w, rows, c } = await writtenCheckpoint(12);
     const changed = [...rows];
     changed[2] = { ...(rows[2] as ShipmentRow), rev: 9 };
     c.changed(2);
@@ -82,11 +88,7 @@ describe('rows checkpoint in segments', () => {
   });
 
   it('is unusable when a segment is damaged or missing, and still reads a whole-file checkpoint of before segments', async () => {
-    const w = await testWorld();
-    worlds.push(w);
-    const rows = sampleRows(12);
-    const c = new RowCheckpoint(w.ws.vault, 5);
-    await c.write(c.snapshot(rows, covered));
+    const { w, rows } = await writtenCheckpoint(12);
     const [victim] = segmentFiles(w);
     for (const name of readdirSync(cacheDir(w)).filter((n) => n.startsWith(victim!.slice(0, -4)))) {
       const file = path.join(cacheDir(w), name);
@@ -95,7 +97,7 @@ describe('rows checkpoint in segments', () => {
       writeFileSync(file, bytes);
     }
     expect((await readAll(new RowCheckpoint(w.ws.vault, 5))).result).toEqual({ unusable: 'damaged' });
-    await new RowCheckpoint(w.ws.vault, 5).remove();
+    await removeRowCheckpoint(w.ws.vault);
     expect(segmentFiles(w)).toEqual([]);
     expect((await readAll(new RowCheckpoint(w.ws.vault, 5))).result).toEqual({ unusable: 'missing' });
 

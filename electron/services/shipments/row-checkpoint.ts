@@ -148,7 +148,7 @@ export class RowCheckpoint {
       throw error;
     }
     this.names = plan.head.segments.map((s) => s.name);
-    await this.removeUnlisted(new Set(this.names));
+    await removeSegments(this.vault, new Set(this.names));
   }
 
   /** The rows are being built again from the stream: the next checkpoint writes every segment. */
@@ -157,15 +157,6 @@ export class RowCheckpoint {
     this.dirty.clear();
   }
 
-  /** Forgets the checkpoint: the head and every segment. */
-  async remove(): Promise<void> {
-    await removeRowCheckpoint(this.vault);
-    this.startOver();
-  }
-
-  private async removeUnlisted(listed: ReadonlySet<string>): Promise<void> {
-    await removeSegments(this.vault, listed);
-  }
 }
 
 async function removeSegments(vault: UnlockedVault, listed: ReadonlySet<string>): Promise<void> {

@@ -221,8 +221,8 @@ export class ShipmentStore {
     this.loading = null;
     this.summary = null;
     this.saves = 0;
-    await this.vault.removeCacheFile(SUMMARY_CACHE);
-    await this.checkpoints.remove();
+    await removeShipmentCheckpoints(this.vault);
+    this.checkpoints.startOver();
   }
 
   private noteDamage(month: string, frames: readonly number[]): void {
