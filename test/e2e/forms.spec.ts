@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { ADMIN, completeSetup, pdfText } from './support/flows';
+import { ADMIN, completeSetup, pdfText, previewDrawn } from './support/flows';
 import { act, authorisedEnvelope, CLERK, officeToday, LAWYER, openShipment, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
 
 const SUBJECT = 'Remisión del parte informativo de la Policía Estatal';
@@ -18,8 +18,7 @@ async function issue(page: Page, form: string, file: string, sheet?: RegExp): Pr
     await page.getByRole('option', { name: sheet }).click();
   }
   await dialog.getByRole('button', { name: 'Generar' }).click();
-  // Generous: on a loaded two-core CI machine the first preview (worker start, pdf.js) can take over ten seconds.
-  await expect(dialog.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await previewDrawn(dialog);
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Guardar PDF' }).click();
   await (await download).saveAs(file);
@@ -66,7 +65,7 @@ test('print the approval sheet, register the signed scan, change the inventory: 
   expect(readFileSync(info.outputPath('hoja1-guardada.pdf')).equals(readFileSync(info.outputPath('hoja1-bis.pdf')))).toBe(false);
   await original.getByRole('button', { name: /^Ver/ }).click();
   const viewer = page.getByRole('dialog', { name: /Formato de autorización · hoja 1, original/ });
-  await expect(viewer.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await previewDrawn(viewer);
   await snap('60b-impreso-guardado');
   await viewer.locator('.mantine-Modal-close').click();
   await expect(viewer).toBeHidden();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { ADMIN, completeSetup, OFFICE } from './support/flows';
+import { ADMIN, completeSetup, OFFICE, previewDrawn } from './support/flows';
 import { api, authorisedEnvelope, CLERK, LAWYER, nav, openShipment, registerAgencyAndStaff, switchUser } from './support/shipment-flows';
 
 /** A first real day at the office, as a new user meets it: the office rules of docs/DOMAIN.md, end to end. */
@@ -38,7 +38,7 @@ test('the recovery wizard cannot be left without confirming the code, survives a
   const start = page.getByRole('button', { name: 'Comenzar a usar Valija' });
   await expect(start).toBeDisabled();
   // «Imprimir…» goes through the forms' print path: the page stays up whatever the browser's PDF support.
-  await expect(page.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await previewDrawn(page);
   await page.getByRole('button', { name: 'Imprimir…' }).click();
   await expect(page.getByTestId('recovery-code')).toHaveText(code);
   await snap('19-recuperacion-confirmar');

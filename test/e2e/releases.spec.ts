@@ -6,7 +6,7 @@ import { LEGAL_CHECKS, LEGAL_CHECK_LABELS } from '../../shared/domain/releases';
 import type { AccountView } from '../../shared/domain/social-accounts';
 import type { User } from '../../shared/domain/users';
 import { expect, test } from './support/fixtures';
-import { completeSetup, pdfText } from './support/flows';
+import { completeSetup, pdfText, previewDrawn } from './support/flows';
 import { api, createUser, LAWYER, nav, officeTodayIso, switchUser } from './support/shipment-flows';
 
 const COMMUNICATOR = { fullName: 'Rosa Díaz Peña', position: 'Jefa de Comunicación Social', userName: 'rdiaz', temporary: 'Temporal-Inicio-55', own: 'Clave-Comunicacion-26' };
@@ -94,7 +94,7 @@ async function answerChecklist(dialog: Locator, yes: Partial<Record<(typeof LEGA
 async function printSheet(page: Page, file: string) {
   await page.getByRole('button', { name: 'Imprimir formato de autorización' }).click();
   const dialog = page.getByRole('dialog', { name: 'Formato de autorización de difusión' });
-  await expect(dialog.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await previewDrawn(dialog);
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Guardar PDF' }).click();
   await (await download).saveAs(file);
@@ -218,7 +218,7 @@ test('a network release: validated by the area head, returned by Jurídico, corr
   // The sheet the Director signed is kept byte for byte: shown again from the vault, identical to what was printed.
   await page.getByTestId('release-sheet-1').getByRole('button', { name: 'Original' }).click();
   const keptDialog = page.getByRole('dialog', { name: /^Hoja 1 de / });
-  await expect(keptDialog.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await previewDrawn(keptDialog);
   const keptDownload = page.waitForEvent('download');
   await keptDialog.getByRole('button', { name: 'Guardar PDF' }).click();
   await (await keptDownload).saveAs(info.outputPath('hoja-1-guardada.pdf'));

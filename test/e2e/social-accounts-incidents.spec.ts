@@ -4,7 +4,7 @@ import { nowInOffice } from '../../renderer/src/forms/office-datetime';
 import { SIGNATURE_MISMATCH_MESSAGE } from '../../shared/domain/file-signature';
 import { INCIDENT_STEP_LABELS, type AccountView, type IncidentStep } from '../../shared/domain/social-accounts';
 import { expect, test } from './support/fixtures';
-import { completeSetup, pdfText } from './support/flows';
+import { completeSetup, pdfText, previewDrawn } from './support/flows';
 import { api, createUser, nav, officeTodayIso, switchUser } from './support/shipment-flows';
 
 const COMMUNICATOR = { fullName: 'Rosa Díaz Peña', position: 'Jefa de Comunicación Social', userName: 'rdiaz', temporary: 'Temporal-Inicio-55', own: 'Clave-Comunicacion-26' };
@@ -21,8 +21,7 @@ async function saveDownload(page: Page, click: () => Promise<void>, file: string
 
 /** Waits for pdf.js to draw the print in its dialog, saves it with «Guardar PDF» and returns its text. */
 async function savePrint(page: Page, dialog: Locator, file: string) {
-  // Generous: on a loaded two-core machine the first preview (worker start, pdf.js) can take over ten seconds.
-  await expect(dialog.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await previewDrawn(dialog);
   await saveDownload(page, () => dialog.getByRole('button', { name: 'Guardar PDF' }).click(), file);
   return pdfText(file);
 }
@@ -100,7 +99,7 @@ test('a custodian signs the resguardo, an incident runs its whole protocol befor
   await expect(page.getByTestId('account-history')).toContainText('resguardo.pdf');
   await row.getByRole('button', { name: 'Ver resguardo firmado' }).click();
   const viewer = page.getByRole('dialog', { name: `Resguardo firmado de ${COMMUNICATOR.fullName}` });
-  await expect(viewer.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await previewDrawn(viewer);
   const kept = await saveDownload(page, () => viewer.getByRole('button', { name: 'Guardar archivo' }).click(), info.outputPath('resguardo-guardado.pdf'));
   expect(kept.equals(readFileSync(info.outputPath('resguardo.pdf')))).toBe(true);
   await viewer.locator('.mantine-Modal-close').click();
@@ -192,7 +191,7 @@ test('a custodian signs the resguardo, an incident runs its whole protocol befor
   await expect(request).toContainText('Registrada (resguardo.pdf)');
   await request.getByRole('button', { name: 'Ver solicitud' }).click();
   const shown = page.getByRole('dialog', { name: `Solicitud de ${HOLDER}` });
-  await expect(shown.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await previewDrawn(shown);
   await shown.locator('.mantine-Modal-close').click();
   await snap('110-cuenta-personal-solicitud');
 

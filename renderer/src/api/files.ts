@@ -14,5 +14,6 @@ export function downloadBase64(fileName: string, mediaType: string, base64: stri
   link.href = url;
   link.download = fileName;
   link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Late enough for a loaded machine to have started the download from it.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

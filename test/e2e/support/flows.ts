@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 export const ADMIN = { fullName: 'María Elena López Ruiz', position: 'Jefa de Departamento de Registro', userName: 'mlopez', password: 'Valija-Segura-2026' };
@@ -49,6 +49,18 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('current-user').click();
   await page.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
   await expect(page.getByRole('heading', { name: 'Iniciar sesión' })).toBeVisible();
+}
+
+/**
+ * Waits until the PDF preview in `scope` has drawn every page. Waiting for the
+ * first canvas only is not enough: later pages are appended after it and the
+ * buttons below the preview may still move under the pointer.
+ * Generous: on a loaded two-core CI machine the first preview (worker start, pdf.js) can take over ten seconds.
+ */
+export async function previewDrawn(scope: Page | Locator): Promise<void> {
+  const preview = scope.getByTestId('pdf-preview');
+  await expect(preview).toHaveAttribute('data-state', 'listo', { timeout: 30_000 });
+  await expect(preview.locator('canvas').first()).toBeVisible();
 }
 
 export function pdfText(file: string): string {

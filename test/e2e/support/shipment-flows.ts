@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
-import { ADMIN, signIn, signOut } from './flows';
+import { ADMIN, previewDrawn, signIn, signOut } from './flows';
 
 export const CLERK = { fullName: 'José Ángel Pérez Núñez', position: 'Capturista', userName: 'jperez', temporary: 'Temporal-Inicio-77', own: 'Clave-Capturista-26' };
 export const LAWYER = { fullName: 'Lucía Hernández Mora', position: 'Abogada de la Unidad Jurídica', userName: 'lhernandez', temporary: 'Temporal-Inicio-88', own: 'Clave-Juridico-2026' };
@@ -68,7 +68,7 @@ export async function printApprovalSheet(page: Page) {
   await page.getByRole('button', { name: 'Imprimir formatos' }).click();
   const dialog = page.getByRole('dialog', { name: 'Imprimir formato' });
   await dialog.getByRole('button', { name: 'Generar' }).click();
-  await expect(dialog.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await previewDrawn(dialog);
   await dialog.getByRole('button', { name: 'Cerrar' }).click();
   await expect(dialog).toBeHidden();
 }

@@ -55,7 +55,13 @@ export function PdfPreview({ base64, label }: { base64: string; label: string })
         </Center>
       )}
       {state && 'error' in state && <Text c="red">{state.error}</Text>}
-      <div ref={container} data-testid="pdf-preview" style={{ display: 'flex', flexDirection: 'column', gap: 16, maxHeight: '70vh', overflowY: 'auto', padding: 12, background: 'var(--mantine-color-gray-2)', borderRadius: 8 }} />
+      {/* A fixed height while pages are appended one by one, so the buttons below do not move under the pointer. */}
+      <div
+        ref={container}
+        data-testid="pdf-preview"
+        data-state={state === null ? 'dibujando' : 'error' in state ? 'error' : 'listo'}
+        style={{ display: 'flex', flexDirection: 'column', gap: 16, height: state === null ? '70vh' : undefined, maxHeight: '70vh', overflowY: 'auto', padding: 12, background: 'var(--mantine-color-gray-2)', borderRadius: 8 }}
+      />
     </Stack>
   );
 }
