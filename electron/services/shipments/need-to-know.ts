@@ -10,7 +10,7 @@ export interface Classified {
   id: string;
   folio: string | null;
   classification: Classification;
-  preparedByIds: string[];
+  preparedByIds: readonly string[];
 }
 
 /**

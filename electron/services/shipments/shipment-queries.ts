@@ -87,8 +87,10 @@ export class ShipmentQueries {
     }
     if (!found || found.folio === null) throw new AppError('NOT_FOUND', `No hay ningún envío con el folio ${parsed.folio}.`);
     await assertMayRead(ws, viewer, found, 'leer la hoja en el mostrador');
-    const sheet = found.sheets.find(([digest]) => digest === parsed.digest);
-    return { shipmentId: found.id, folio: found.folio, digestMatches: found.digest === parsed.digest, sheetVoided: sheet ? sheet[1] : true };
+    // The sheets are read from the whole shipment (the rows do not carry them): the counter opens its page next anyway.
+    const shipment = await loadShipment(o, found.id);
+    const sheet = shipment.sheets.find((s) => s.digest === parsed.digest);
+    return { shipmentId: found.id, folio: found.folio, digestMatches: shipment.digest === parsed.digest, sheetVoided: sheet ? sheet.voidedAt !== null : true };
   }
 
   /** Shipments whose folio matches a folio typed by hand (see typedFolioMatches), newest first. */

@@ -25,16 +25,13 @@ export interface ShipmentRow {
   createdAt: string;
   updatedAt: string;
   preparedBy: string;
-  digest: string;
-  /** digests of every sheet produced, and whether each is void (what a scanned sheet is checked against) */
-  sheets: Array<[digest: string, voided: boolean]>;
   period: ReportPeriodLink | null;
   /** id of the newest custody event that moved the shipment (a handoff), if any */
   lastMove: string | null;
-  /** everyone who saved content (the rules on who may review or authorise need it) */
-  preparedByIds: string[];
+  /** everyone who saved content (the rules on who may review or authorise need it); shared between rows, never changed in place */
+  preparedByIds: readonly string[];
   /** the envelope's recorded seal numbers, as typed */
-  seals: string[];
+  seals: readonly string[];
   /** whether the shipment was ever sealed (a cancelled one that never was leaves its seals free) */
   sealed: boolean;
   /** folded free-text field: folio, then `\u0001` and the content's searchable words */
@@ -45,6 +42,27 @@ export interface ShipmentRow {
   slot: number;
 }
 
+
+/**
+ * One copy of each value that many rows repeat: who prepared them, the
+ * month of their newest frame, «no seals». Every row parsed from JSON or
+ * built from a change would otherwise hold its own copy; at 100,000 rows
+ * those copies were about 15 MB. The values are few (the office's people
+ * and months), so the pool stays small.
+ */
+const pool = new Map<string, unknown>();
+function pooled<T>(key: string, make: () => T): T {
+  let value = pool.get(key) as T | undefined;
+  if (value === undefined) {
+    value = make();
+    pool.set(key, value);
+  }
+  return value;
+}
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+const sharedList = (list: readonly string[] | undefined): readonly string[] =>
+  !list || list.length === 0 ? NO_STRINGS : pooled(`list:${list.join('\u0000')}`, () => Object.freeze(list.map((v) => pooled(`str:${v}`, () => v))));
+const sharedPointer = (p: FramePointer): FramePointer => [pooled(`str:${p[0]}`, () => p[0]), p[1], p[2], p[3]];
 
 export function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -81,12 +99,10 @@ export function advanceRow(row: ShipmentRow | undefined, change: ShipmentChange,
       createdAt: set.createdAt,
       updatedAt: set.updatedAt ?? set.createdAt,
       preparedBy: set.preparedBy.fullName,
-      digest: set.digest ?? '',
-      sheets: [],
       period: content.reportPeriod ?? null,
       lastMove: null,
-      preparedByIds: set.preparedByIds ?? [],
-      seals: content.envelope?.seals ?? [],
+      preparedByIds: sharedList(set.preparedByIds),
+      seals: sharedList(content.envelope?.seals),
       sealed: false,
       text: `\u0001${contentText(content)}`,
       last: frame,
@@ -96,14 +112,13 @@ export function advanceRow(row: ShipmentRow | undefined, change: ShipmentChange,
     next = { ...row, rev: change.rev };
     if (set.content) {
       const c = set.content;
-      Object.assign(next, { channel: c.channel, classification: c.classification, subject: c.subject, agencyId: c.agencyId, period: c.reportPeriod ?? null, seals: c.envelope?.seals ?? [] });
+      Object.assign(next, { channel: c.channel, classification: c.classification, subject: c.subject, agencyId: c.agencyId, period: c.reportPeriod ?? null, seals: sharedList(c.envelope?.seals) });
       next.text = `\u0001${contentText(c)}`;
     }
     if (set.state) next.state = set.state;
     if (set.updatedAt) next.updatedAt = set.updatedAt;
-    if (set.digest) next.digest = set.digest;
     if (set.preparedBy) next.preparedBy = set.preparedBy.fullName;
-    if (set.preparedByIds) next.preparedByIds = set.preparedByIds;
+    if (set.preparedByIds) next.preparedByIds = sharedList(set.preparedByIds);
   }
   if (set.folio !== undefined) {
     next.folio = set.folio;
@@ -111,13 +126,12 @@ export function advanceRow(row: ShipmentRow | undefined, change: ShipmentChange,
     next.folioNumber = set.folioNumber ?? next.folioNumber;
   }
   if (set.folio !== undefined || set.content) next.text = withFolio(next.text, next.folio);
-  if (set.sheets) next.sheets = set.sheets.map((sheet) => [sheet.digest, sheet.voidedAt !== null]);
   for (const entry of change.added) {
     if (entry.action === 'sellar') next.sealed = true;
     const event = entry.details.eventoCustodia;
     if (typeof event === 'string') next.lastMove = event;
   }
-  next.last = frame;
+  next.last = sharedPointer(frame);
   return next;
 }
 
@@ -142,13 +156,10 @@ export interface RowColumns {
   /** number in `people` */
   preparedBy: number[];
   people: string[];
-  digests: string[];
-  /** per row, its sheets: the digest ('' when it is the row's own) and whether void */
-  sheets: Array<Array<[string, boolean]>>;
   periods: Array<ReportPeriodLink | null>;
   lastMoves: Array<string | null>;
-  preparedByIds: string[][];
-  seals: string[][];
+  preparedByIds: Array<readonly string[]>;
+  seals: Array<readonly string[]>;
   sealed: boolean[];
   texts: string[];
   last: FramePointer[];
@@ -176,7 +187,7 @@ export function rowsToColumns(rows: Iterable<ShipmentRow>): RowColumns {
   const people = interner();
   const c: RowColumns = {
     ids: [], revs: [], folios: [], folioYears: [], folioNumbers: [], states: [], channels: [], classifications: [], subjects: [], agencies: [], agencyIds: agencies.values,
-    createdAt: [], updatedAt: [], preparedBy: [], people: people.values, digests: [], sheets: [], periods: [], lastMoves: [], preparedByIds: [], seals: [], sealed: [], texts: [], last: [],
+    createdAt: [], updatedAt: [], preparedBy: [], people: people.values, periods: [], lastMoves: [], preparedByIds: [], seals: [], sealed: [], texts: [], last: [],
   };
   for (const r of rows) {
     c.ids.push(r.id);
@@ -192,8 +203,6 @@ export function rowsToColumns(rows: Iterable<ShipmentRow>): RowColumns {
     c.createdAt.push(r.createdAt);
     c.updatedAt.push(r.updatedAt);
     c.preparedBy.push(people.no(r.preparedBy));
-    c.digests.push(r.digest);
-    c.sheets.push(r.sheets.map(([digest, voided]) => [digest === r.digest ? '' : digest, voided]));
     c.periods.push(r.period);
     c.lastMoves.push(r.lastMove);
     c.preparedByIds.push(r.preparedByIds);
@@ -208,7 +217,6 @@ export function rowsToColumns(rows: Iterable<ShipmentRow>): RowColumns {
 /** The rows of a checkpoint's columns; the first takes slot `firstSlot`. */
 export function* rowsFromColumns(c: RowColumns, firstSlot: number): Generator<ShipmentRow> {
   for (let i = 0; i < c.ids.length; i += 1) {
-    const digest = c.digests[i] as string;
     yield {
       id: c.ids[i] as string,
       rev: c.revs[i] as number,
@@ -223,15 +231,13 @@ export function* rowsFromColumns(c: RowColumns, firstSlot: number): Generator<Sh
       createdAt: c.createdAt[i] as string,
       updatedAt: c.updatedAt[i] as string,
       preparedBy: c.people[c.preparedBy[i] as number] as string,
-      digest,
-      sheets: (c.sheets[i] ?? []).map(([d, voided]) => [d === '' ? digest : d, voided]),
       period: c.periods[i] ?? null,
       lastMove: c.lastMoves[i] ?? null,
-      preparedByIds: c.preparedByIds[i] ?? [],
-      seals: c.seals[i] ?? [],
+      preparedByIds: sharedList(c.preparedByIds[i]),
+      seals: sharedList(c.seals[i]),
       sealed: c.sealed[i] ?? false,
       text: c.texts[i] as string,
-      last: c.last[i] as FramePointer,
+      last: sharedPointer(c.last[i] as FramePointer),
       slot: firstSlot + i,
     };
   }
@@ -243,6 +249,6 @@ export function isRowColumns(value: unknown): value is RowColumns {
   const c = value as Record<string, unknown>;
   const ids = c.ids;
   if (!Array.isArray(ids)) return false;
-  const perRow = ['revs', 'folios', 'folioYears', 'folioNumbers', 'states', 'channels', 'classifications', 'subjects', 'agencies', 'createdAt', 'updatedAt', 'preparedBy', 'digests', 'sheets', 'periods', 'lastMoves', 'preparedByIds', 'seals', 'sealed', 'texts', 'last'];
+  const perRow = ['revs', 'folios', 'folioYears', 'folioNumbers', 'states', 'channels', 'classifications', 'subjects', 'agencies', 'createdAt', 'updatedAt', 'preparedBy', 'periods', 'lastMoves', 'preparedByIds', 'seals', 'sealed', 'texts', 'last'];
   return perRow.every((k) => Array.isArray(c[k]) && (c[k] as unknown[]).length === ids.length) && Array.isArray(c.agencyIds) && Array.isArray(c.people);
 }

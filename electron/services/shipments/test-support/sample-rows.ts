@@ -24,7 +24,7 @@ export function sampleRows(count: number, seed = 7): ShipmentRow[] {
     out.push({
       id: `s-${String(Math.floor(r() * 1e6)).padStart(6, '0')}-${i}`, rev: 1, folio, folioYear: folio ? 2021 : null, folioNumber: folio ? i : null,
       state: (['borrador', 'entregado', 'cancelado'] as const)[i % 3] as ShipmentRow['state'], channel: 'oficio', classification: 'publica', subject,
-      agencyId: `ag-${i % 4}`, createdAt: new Date(at).toISOString(), updatedAt: new Date(at + (i % 5) * 1000).toISOString(), preparedBy: 'Ana', digest: `d${i}`, sheets: [[`d${i}`, false]],
+      agencyId: `ag-${i % 4}`, createdAt: new Date(at).toISOString(), updatedAt: new Date(at + (i % 5) * 1000).toISOString(), preparedBy: 'Ana',
       period: null, lastMove: null, preparedByIds: ['u-1'], seals: i % 2 ? [`S-${i}`] : [], sealed: i % 2 === 1, text: `${fold(folio ?? '')}\u0001${fold(subject)}\u0001oficio`, last: ['2021-03', i, 0, 1], slot: i,
     });
   }
