@@ -30,6 +30,9 @@ function auditStore(stream: VaultStream<AuditEntry>): AuditStore {
       for await (const { record } of stream.entries(month, undefined, { onDamaged: () => undefined })) entries.push(record);
       return entries;
     },
+    newestFirst: async function* (month) {
+      for await (const { record } of stream.newestFirst(month, { onDamaged: () => undefined })) yield record;
+    },
     readLast: async () => {
       const months = await stream.partitions();
       const last = months.at(-1);

@@ -10,6 +10,9 @@ function memoryStore(): AuditStore & { entries: AuditEntry[] } {
     readLast: async () => entries.at(-1),
     months: async () => [...new Set(entries.map((e) => e.at.slice(0, 7)))].sort(),
     readMonth: async (month) => entries.filter((e) => e.at.startsWith(month)).map((e) => structuredClone(e)),
+    newestFirst: async function* (month) {
+      for (const e of entries.filter((x) => x.at.startsWith(month)).reverse()) yield structuredClone(e);
+    },
   };
 }
 
@@ -76,12 +79,25 @@ describe('audit log', () => {
     const log = await AuditLog.open(store, () => new Date((at += 24 * 3_600_000)));
     for (let n = 0; n < 40; n += 1) await log.record(n % 4 === 0 ? 'session.signed_in' : 'shipment.created', ana, `asunto ${n}`);
     const read: string[] = [];
-    const watched: AuditStore = { ...store, readMonth: async (month) => (read.push(month), store.readMonth(month)) };
+    let decoded = 0;
+    const watched: AuditStore = {
+      ...store,
+      readMonth: async (month) => (read.push(month), store.readMonth(month)),
+      newestFirst: async function* (month) {
+        read.push(month);
+        for await (const e of store.newestFirst(month)) {
+          decoded += 1;
+          yield e;
+        }
+      },
+    };
     const viewer = await AuditLog.open(watched, clock);
     const first = await viewer.list({ offset: 0, limit: 5 });
     expect(first.total).toBe(40);
     expect(first.entries.map((e) => e.subject)).toEqual(['asunto 39', 'asunto 38', 'asunto 37', 'asunto 36', 'asunto 35']);
     expect(read).toEqual(['2026-11']);
+    // Only the page's own entries were read: the month holds more.
+    expect(decoded).toBe(5);
     const across = await viewer.list({ offset: 2, limit: 36 });
     expect(across.entries.map((e) => e.seq)).toEqual(Array.from({ length: 36 }, (_, i) => 37 - i));
     const signIns = await viewer.list({ action: 'session.signed_in', offset: 0, limit: 100 });

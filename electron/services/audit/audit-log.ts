@@ -10,6 +10,8 @@ export interface AuditStore {
   months(): Promise<string[]>;
   /** The entries of one month, oldest first. */
   readMonth(month: string): Promise<AuditEntry[]>;
+  /** The entries of one month, newest first, each read only when the reader gets to it. */
+  newestFirst(month: string): AsyncIterable<AuditEntry>;
 }
 
 export interface AuditFilter {
@@ -41,8 +43,9 @@ function fold(text: string): string {
 /**
  * The audit log: one hash chain over every action taken in the vault.
  * Appends are serialised so the chain never forks. The viewer reads month by
- * month, newest first, one month in memory at a time: at ten years the log
- * holds about a million entries, far more than a workstation should keep.
+ * month, newest first, one entry at a time, and the unfiltered first page
+ * stops after its fifty: at ten years the log holds about a million
+ * entries (ten thousand a month), far more than a screen should wait for.
  */
 export class AuditLog {
   private head: string;
@@ -97,15 +100,13 @@ export class AuditLog {
     for (const month of (await this.store.months()).reverse()) {
       if (fromMonth && month < fromMonth) break;
       if (toMonth && month > toMonth) continue;
-      const entries = await this.store.readMonth(month);
-      for (let i = entries.length - 1; i >= 0; i -= 1) {
-        const entry = entries[i] as AuditEntry;
+      for await (const entry of this.store.newestFirst(month)) {
         if (!matches(entry, filter, text)) continue;
         if (total >= filter.offset && total < end) page.push(entry);
         total += 1;
+        // Without filters the total is known from the chain: stop once the page is full (the rest of the month is never decrypted).
+        if (unfiltered && total >= end) return { total: this.seq, entries: page };
       }
-      // Without filters the total is known from the chain: stop once the page is full.
-      if (unfiltered && total >= end) return { total: this.seq, entries: page };
     }
     return { total: unfiltered ? this.seq : total, entries: page };
   }

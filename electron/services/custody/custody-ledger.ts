@@ -417,8 +417,8 @@ interface CheckpointHeader {
 
 export const CUSTODY_CHECKPOINT = 'custody-index';
 const CHECKPOINT = CUSTODY_CHECKPOINT;
-/** From this many events of one month, reading the month at once beats reading each frame alone. */
-const WHOLE_MONTH_FROM = 200;
+/** From this many events of one month, reading the month's file once (and decrypting only those frames) beats opening it per frame. */
+const MONTH_FILE_FROM = 20;
 /** A checkpoint is written after this many events (and on lock, sign-out and close). */
 const CHECKPOINT_EVERY = 2000;
 
@@ -583,22 +583,27 @@ export class CustodyLedger {
   /**
    * The full events behind index entries, in the same order: each read back
    * alone from its frame, or, where many come from one month (the log's
-   * recent pages), that month read once.
+   * recent pages), from that month's file read once; only the frames asked
+   * for are decrypted.
    */
   async load(entries: readonly Pick<CustodyIndexEntry, 'pos' | 'id'>[]): Promise<CustodyEvent[]> {
-    const perMonth = new Map<string, number>();
+    const perMonth = new Map<string, number[]>();
     for (const entry of entries) {
-      const { partition } = this.index.location(entry.pos);
-      perMonth.set(partition, (perMonth.get(partition) ?? 0) + 1);
+      const { partition, frame } = this.index.location(entry.pos);
+      const frames = perMonth.get(partition) ?? [];
+      frames.push(frame);
+      perMonth.set(partition, frames);
     }
-    const whole = new Map<string, CustodyEvent[]>();
-    for (const [month, count] of perMonth) {
-      if (count >= WHOLE_MONTH_FROM) whole.set(month, (await this.stream.readPartition(month)).map((f) => f.event));
+    const many = new Map<string, Map<number, CustodyEvent>>();
+    for (const [month, frames] of perMonth) {
+      if (frames.length < MONTH_FILE_FROM) continue;
+      const read = await this.stream.readSome(month, frames);
+      many.set(month, new Map(frames.map((f, i) => [f, (read[i] as CustodyFrame).event])));
     }
     const events: CustodyEvent[] = [];
     for (const entry of entries) {
       const { partition, frame, ref } = this.index.location(entry.pos);
-      const event = whole.get(partition)?.[frame] ?? (await this.stream.readAt(partition, frame, ref)).event;
+      const event = many.get(partition)?.get(frame) ?? (await this.stream.readAt(partition, frame, ref)).event;
       if (event.id !== entry.id) throw new Error(`custody index out of step at ${partition}#${frame}`);
       events.push(event);
     }

@@ -36,6 +36,22 @@ describe('VaultStream', () => {
     expect(all[11]).toBe('2025-03#2:12');
   });
 
+  it('reads a month newest first, one frame at a time, and some frames of a month by index', async () => {
+    const audit = await vault.stream<{ n: number }>('audit');
+    for (let n = 0; n < 6; n += 1) await audit.append({ n }, { at: month('2025-05') });
+    const newest: Array<[number, number]> = [];
+    for await (const e of audit.newestFirst('2025-05')) {
+      newest.push([e.index, e.record.n]);
+      if (newest.length === 3) break;
+    }
+    expect(newest).toEqual([[5, 5], [4, 4], [3, 3]]);
+    expect((await audit.readSome('2025-05', [4, 0, 2])).map((r) => r.n)).toEqual([4, 0, 2]);
+    await expect(audit.readSome('2025-05', [6])).rejects.toMatchObject({ code: 'VAULT_TRUNCATED' });
+    const none: number[] = [];
+    for await (const e of audit.newestFirst('2025-06')) none.push(e.record.n);
+    expect(none).toEqual([]);
+  });
+
   it('keeps every record and their order under concurrent appends', async () => {
     const custody = await vault.stream<{ n: number }>('custody');
     const results = await Promise.all(Array.from({ length: 50 }, (_, n) => custody.append({ n }, { at: month('2026-01') })));

@@ -262,6 +262,48 @@ export class VaultStream<T> {
     }
   }
 
+  /**
+   * The records of one month from the newest back, each decrypted only when
+   * the reader asks for it: the audit log's first page needs the newest
+   * fifty of a month that holds ten thousand. A damaged frame is handed to
+   * `onDamaged` when given (and the rest still read), else it stops the read.
+   */
+  async *newestFirst(month: string, options: { onDamaged?: (index: number) => void } = {}): AsyncGenerator<StreamEntry<T>> {
+    const loaded = await this.loadPartition(checkMonth(month), 0, options.onDamaged !== undefined);
+    for (let i = loaded.frames.length - 1; i >= 0; i -= 1) {
+      const frame = loaded.frames[i] as FrameRef;
+      let record: T;
+      try {
+        record = this.codec.decode(openBlob(loaded.key, aadName.frame(this.name, month, i), loaded.buf, frame.offset, frame.total, loaded.label));
+      } catch (cause) {
+        if (options.onDamaged) {
+          options.onDamaged(i);
+          continue;
+        }
+        throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(loaded.label, i + 1), { cause });
+      }
+      yield { partition: month, index: i, ref: frame, record };
+    }
+  }
+
+  /**
+   * Some frames of one month (by index), with the month's file read once and
+   * only those frames decrypted: many events of one month at once, as a
+   * custody log page asks, without decoding the rest of the month.
+   */
+  async readSome(month: string, indexes: readonly number[]): Promise<T[]> {
+    const loaded = await this.loadPartition(checkMonth(month));
+    return indexes.map((i) => {
+      const frame = loaded.frames[i];
+      if (!frame) throw new AppError('VAULT_TRUNCATED', vaultMessages.truncated(loaded.label));
+      try {
+        return this.codec.decode(openBlob(loaded.key, aadName.frame(this.name, month, i), loaded.buf, frame.offset, frame.total, loaded.label));
+      } catch (cause) {
+        throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(loaded.label, i + 1), { cause });
+      }
+    });
+  }
+
   /** The newest record of one month, decrypting only its frame (the audit log's head, at sign-in). */
   async lastOf(month: string): Promise<T | undefined> {
     const loaded = await this.loadPartition(checkMonth(month));
