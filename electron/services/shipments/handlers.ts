@@ -15,7 +15,11 @@ export interface ShipmentDeps {
 /** Shipments, their forms and attachments, and Inicio (which is mostly about them). */
 export function shipmentHandlers({ shipments, custody, directory, pickedPaths }: ShipmentDeps) {
   return {
-    'home.dashboard': async (_, { ws, user }) => ({ ...(await directory.dashboard(ws)), shipmentsByState: await shipments.queries.countsByState(ws), waiting: await shipments.queries.waitingFor(ws, user), damage: await shipments.upkeep.knownDamage(ws) }),
+    'home.dashboard': async (_, { ws, user }) => {
+      const home = { ...(await directory.dashboard(ws)), shipmentsByState: await shipments.queries.countsByState(ws), waiting: await shipments.queries.waitingFor(ws, user), damage: await shipments.upkeep.knownDamage(ws) };
+      shipments.upkeep.warmSoon(ws);
+      return home;
+    },
     'vault.maintenance': () => shipments.upkeep.maintenance(),
 
     'shipments.list': (filter, { ws, user }) => shipments.queries.list(ws, user, filter),

@@ -13,6 +13,24 @@ export class ShipmentUpkeep {
     return this.vault.maintenance();
   }
 
+  /**
+   * Once Inicio has its answer: reads the shipments' rows and the custody
+   * index in the background, while the person reads Inicio, so the first
+   * Envíos page and the first shipment page find them in memory (at ten
+   * years they take about a second to read and decrypt). A screen that asks
+   * meanwhile waits for the same read, never a second one; if it fails or the
+   * vault locks first, the next screen that needs them reads them itself.
+   */
+  warmSoon(ws: Workspace): void {
+    setTimeout(() => {
+      void (async () => {
+        const o = await this.vault.open(ws);
+        await o.store.rows();
+        await o.custody();
+      })().catch(() => undefined);
+    }, 0).unref();
+  }
+
   /** Damage found so far while reading (Inicio names it; it costs no reading of its own). */
   async knownDamage(ws: Workspace): Promise<RecordDamage> {
     const o = await this.vault.open(ws);
