@@ -11,7 +11,7 @@ export default defineConfig<ShellOption>({
   testDir: './e2e',
   outputDir: '../test-results/playwright',
   globalSetup: './e2e/support/global-setup.ts',
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,

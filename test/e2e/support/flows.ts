@@ -27,7 +27,10 @@ export async function completeSetup(page: Page, options: { keepPdfAt?: string } 
   await page.getByLabel('Confirme la contraseña').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Crear la bóveda' }).click();
 
-  const code = (await page.getByTestId('recovery-code').textContent({ timeout: 20_000 }))?.trim() ?? '';
+  // Creating the vault derives its keys at the production cost and renders the recovery sheet, the harness
+  // core's first render (react-pdf loaded and compiled by tsx on demand): as the first test of a loaded
+  // two-core CI run, that took over 20 s.
+  const code = (await page.getByTestId('recovery-code').textContent({ timeout: 45_000 }))?.trim() ?? '';
   if (options.keepPdfAt) {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Guardar PDF' }).click();
