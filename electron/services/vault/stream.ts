@@ -248,15 +248,14 @@ export class VaultStream<T> {
       const frame = loaded.frames[n] as FrameRef;
       let record: T;
       try {
-        const plain = openBlob(loaded.key, aadName.frame(this.name, month, i), loaded.buf, frame.offset, frame.total, loaded.label);
-        record = this.codec.decode(plain);
-      } catch (cause) {
+        record = this.frameOf(loaded, month, i, frame);
+      } catch (error) {
         // Told to go on: the damaged frame is reported and the rest of the month is still read.
         if (options.onDamaged) {
           options.onDamaged(i);
           continue;
         }
-        throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(loaded.label, i + 1), { cause });
+        throw error;
       }
       yield { partition: month, index: i, ref: { offset: frame.offset + loaded.base, total: frame.total }, record };
     }
@@ -274,13 +273,13 @@ export class VaultStream<T> {
       const frame = loaded.frames[i] as FrameRef;
       let record: T;
       try {
-        record = this.codec.decode(openBlob(loaded.key, aadName.frame(this.name, month, i), loaded.buf, frame.offset, frame.total, loaded.label));
-      } catch (cause) {
+        record = this.frameOf(loaded, month, i, frame);
+      } catch (error) {
         if (options.onDamaged) {
           options.onDamaged(i);
           continue;
         }
-        throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(loaded.label, i + 1), { cause });
+        throw error;
       }
       yield { partition: month, index: i, ref: frame, record };
     }
@@ -296,11 +295,7 @@ export class VaultStream<T> {
     return indexes.map((i) => {
       const frame = loaded.frames[i];
       if (!frame) throw new AppError('VAULT_TRUNCATED', vaultMessages.truncated(loaded.label));
-      try {
-        return this.codec.decode(openBlob(loaded.key, aadName.frame(this.name, month, i), loaded.buf, frame.offset, frame.total, loaded.label));
-      } catch (cause) {
-        throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(loaded.label, i + 1), { cause });
-      }
+      return this.frameOf(loaded, month, i, frame);
     });
   }
 
@@ -310,10 +305,15 @@ export class VaultStream<T> {
     const i = loaded.frames.length - 1;
     const frame = loaded.frames[i];
     if (!frame) return undefined;
+    return this.frameOf(loaded, month, i, frame);
+  }
+
+  /** Frame `index` of a month read with loadPartition, decrypted and decoded; one that fails its check is VAULT_CORRUPT, naming it. */
+  private frameOf(loaded: { buf: Buffer; key: Buffer; label: string }, month: string, index: number, frame: FrameRef): T {
     try {
-      return this.codec.decode(openBlob(loaded.key, aadName.frame(this.name, month, i), loaded.buf, frame.offset, frame.total, loaded.label));
+      return this.codec.decode(openBlob(loaded.key, aadName.frame(this.name, month, index), loaded.buf, frame.offset, frame.total, loaded.label));
     } catch (cause) {
-      throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(loaded.label, i + 1), { cause });
+      throw new AppError('VAULT_CORRUPT', vaultMessages.frameCorrupt(loaded.label, index + 1), { cause });
     }
   }
 
