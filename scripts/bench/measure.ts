@@ -127,15 +127,22 @@ const personPause = () => new Promise((resolve) => setTimeout(resolve, PAUSE_MS)
 async function screens(dir: string) {
   const r = random(13);
   const a = app(dir);
+  // The process's peak RSS so far after each stage: where the memory goes, not only how much.
+  const peakAfter: Record<string, number> = {};
+  const stage = (name: string) => (peakAfter[name] = round(peakRssMb()));
+  stage('start');
   const { signInMs, kdfMs } = await signIn(a);
   const dashboard = await timed(() => a.call('home.dashboard', {}));
+  stage('home');
   await personPause();
+  stage('read_ahead');
   const listFirst = await timed(() => a.call('shipments.list', {}));
   const first = listFirst.value.items[0];
   if (!first) throw new Error('the vault has no shipments');
   await personPause();
   // What a person opens first: the newest shipment on the first page.
   const detailFirst = await timed(() => a.call('shipments.get', { shipmentId: first.id }));
+  stage('first_detail');
 
   // Ids, folios and subjects to ask about, gathered from a few pages (not timed).
   const total = listFirst.value.total;
@@ -151,10 +158,12 @@ async function screens(dir: string) {
   );
   const listTimes: number[] = [];
   for (const q of queries) listTimes.push((await timed(() => a.call('shipments.list', q))).ms);
+  stage('lists');
 
   const detailTimes: number[] = [];
   for (let i = 0; i < DETAILS; i += 1) detailTimes.push((await timed(() => a.call('shipments.get', { shipmentId: r.pick(sample).id }))).ms);
 
+  stage('details');
   // The counter: a sheet's QR read by the scanner, to the shipment's due handoff on screen (CounterPanel).
   const counterTimes: number[] = [];
   for (let i = 0; i < COUNTER_SAMPLES; i += 1) {
@@ -171,6 +180,7 @@ async function screens(dir: string) {
     );
   }
 
+  stage('counter');
   // Every other screen once, as a person moving through the menu would.
   const visits: Record<string, number> = {};
   const visit = async <C extends Channel>(name: string, channel: C, input: Input<C>) => (visits[name] = round((await timed(() => a.call(channel, input))).ms));
@@ -183,7 +193,7 @@ async function screens(dir: string) {
   await visit('users', 'users.list', {});
   await visit('audit', 'audit.list', { offset: 0, limit: 50 });
   await visit('settings', 'settings.get', {});
-  const peak = peakRssMb();
+  const peak = stage('every_screen');
   await a.services.session.close();
   return {
     kdf_ms: round(kdfMs),
@@ -200,7 +210,8 @@ async function screens(dir: string) {
     detail_p95_ms: round(percentile(detailTimes, 95), 3),
     counter_lookup_ms: round(percentile(counterTimes, 50), 3),
     screens_ms: visits,
-    peak_rss_mb: round(peak),
+    peak_rss_mb: peak,
+    peak_rss_mb_after: peakAfter,
     pause_before_first_screens_ms: PAUSE_MS,
   };
 }

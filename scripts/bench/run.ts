@@ -128,6 +128,7 @@ interface Screens {
   counter_lookup_ms: number;
   screens_ms: Record<string, number>;
   peak_rss_mb: number;
+  peak_rss_mb_after: Record<string, number>;
   pause_before_first_screens_ms: number;
 }
 interface Saves {
@@ -210,6 +211,8 @@ async function main(): Promise<number> {
       screens_ms_10y: s10.screens_ms,
       ...saves,
       peak_rss_mb_10y: s10.peak_rss_mb,
+      /** The peak so far after each stage of the visit (start, home, read_ahead, first_detail, lists, details, counter, every_screen). */
+      peak_rss_mb_after_10y: s10.peak_rss_mb_after,
       peak_rss_mb_1m: s1.peak_rss_mb,
       vault_mb_10y: round(vaultMb10y),
       /** At a smaller scale, the ten-year size by the same bytes per shipment (the vault grows linearly). */
@@ -312,6 +315,8 @@ function print(r: Record<string, unknown> & { targets: Record<string, Target> })
   const load = r.load_avg_1m as number[];
   console.log(`Carga de la máquina (1 min) antes / después de medir: ${load.join(' / ')} en ${String(r.cpus)} núcleos.`);
   console.log(`\nPantallas visitadas (ms): ${Object.entries(screens).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const after = r.peak_rss_mb_after_10y as Record<string, number>;
+  console.log(`Memoria máxima tras cada etapa (MB): ${Object.entries(after).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 }
 
 main().then(

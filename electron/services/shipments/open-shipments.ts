@@ -3,7 +3,7 @@ import type { Agency, Agreement, AttachedFile, Obligation, ReportDefinition } fr
 import type { Area } from '../../../shared/domain/areas';
 import type { RecordDamage } from '../../../shared/domain/directory-views';
 import type { MaintenanceStatus, MaintenanceTask } from '../../../shared/domain/maintenance';
-import type { ApprovalSheet, Shipment } from '../../../shared/domain/shipments';
+import type { ApprovalSheet, Classification, Shipment } from '../../../shared/domain/shipments';
 import type { User } from '../../../shared/domain/users';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../accounts/workspace';
@@ -15,7 +15,7 @@ import { applyHandoff } from './handoff-rules';
 import { mayRead, type Classified } from './need-to-know';
 import { PrintedSheets } from './printed-sheets';
 import { SealRegistry } from './seal-registry';
-import type { ShipmentRow } from './shipment-rows';
+import type { RowTable } from './row-table';
 import { REBUILD_REASON_LABELS, ShipmentStore } from './shipment-store';
 
 /** What the shipments' parts share for one open vault: the store, the write queue and the documents they check against. */
@@ -97,7 +97,7 @@ export class ShipmentVault {
     ]);
     let ledger: Promise<CustodyLedger> | null = null;
     const o: OpenShipments = {
-      seals: new SealRegistry(() => store.rowMap(), () => o.custody()),
+      seals: new SealRegistry(() => store.table(), () => o.custody()),
       store,
       printed: new PrintedSheets(ws.vault),
       queue: new SerialQueue(),
@@ -156,7 +156,7 @@ export async function saveRevision(o: OpenShipments, before: Shipment | null, ne
 async function reconcile(o: OpenShipments, ledger: CustodyLedger): Promise<void> {
   // Only a shipment's newest handoff can be the one whose revision is missing.
   const newest = ledger.newestTransitions();
-  const rows = await o.store.rowMap();
+  const rows = await o.store.table();
   for (const [id, pos] of newest) {
     const row = rows.get(id);
     if (!row || row.lastMove === ledger.idAt(pos)) continue;
@@ -173,11 +173,15 @@ export function currentSheet(s: Shipment): ApprovalSheet | null {
   return last && last.voidedAt === null ? last : null;
 }
 
-/** The rows a viewer may read (need-to-know): the others are not shown nor counted. */
-export function readableRows(rows: Iterable<ShipmentRow>, viewer: User): ShipmentRow[] {
-  const out: ShipmentRow[] = [];
-  for (const r of rows) if (mayRead(viewer, r)) out.push(r);
-  return out;
+/** Whether the viewer may read a slot's row (need-to-know): the others are not shown nor counted. */
+export function readableBy(rows: RowTable, viewer: User): (slot: number) => boolean {
+  // One rule object, refilled per slot: a scan of 100,000 rows builds no object per row.
+  const rule: { classification: Classification; preparedByIds: readonly string[] } = { classification: 'publica', preparedByIds: [] };
+  return (slot) => {
+    rule.classification = rows.classificationAt(slot);
+    rule.preparedByIds = rows.preparedByIdsAt(slot);
+    return mayRead(viewer, rule);
+  };
 }
 
 /** What the need-to-know rule reads of a whole shipment. */

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testWorld, type TestWorld } from '../test-support/world';
 import { removeRowCheckpoint, ROWS_CACHE, RowCheckpoint, type Covered } from './row-checkpoint';
-import { rowsToColumns, type ShipmentRow } from './shipment-rows';
-import { sampleRows } from './test-support/sample-rows';
+import { RowTable } from './row-table';
+import type { ShipmentRow } from './shipment-rows';
+import { sampleRows, tableOf } from './test-support/sample-rows';
 
 const worlds: TestWorld[] = [];
 afterEach(async () => {
@@ -16,9 +17,9 @@ const cacheDir = (w: TestWorld) => path.join(w.dir, `g${w.ws.vault.generation}`,
 const segmentFiles = (w: TestWorld) => readdirSync(cacheDir(w)).filter((n) => n.startsWith(`${ROWS_CACHE}-`) && n.endsWith('.vlj')).sort();
 
 async function readAll(c: RowCheckpoint): Promise<{ rows: ShipmentRow[]; result: Awaited<ReturnType<RowCheckpoint['read']>> }> {
-  const rows: ShipmentRow[] = [];
-  const result = await c.read((batch) => rows.push(...batch));
-  return { rows, result };
+  const table = new RowTable();
+  const result = await c.read((columns, firstSlot) => table.appendColumns(columns, firstSlot));
+  return { rows: [...table.values()], result };
 }
 
 /** A vault whose rows' checkpoint holds `count` sample rows in segments of 5. */
@@ -27,7 +28,7 @@ async function writtenCheckpoint(count: number): Promise<{ w: TestWorld; rows: S
   worlds.push(w);
   const rows = sampleRows(count);
   const c = new RowCheckpoint(w.ws.vault, 5);
-  await c.write(c.snapshot(rows, covered));
+  await c.write(c.snapshot(tableOf(rows), covered));
   return { w, rows, c };
 }
 
@@ -38,7 +39,7 @@ describe('rows checkpoint in segments', () => {
     const rows = sampleRows(23);
     const first = new RowCheckpoint(w.ws.vault, 5);
     for (const row of rows) first.changed(row.slot);
-    await first.write(first.snapshot(rows, covered));
+    await first.write(first.snapshot(tableOf(rows), covered));
     expect(segmentFiles(w)).toHaveLength(5);
 
     const second = new RowCheckpoint(w.ws.vault, 5);
@@ -53,7 +54,7 @@ describe('rows checkpoint in segments', () => {
     next.push({ ...(sampleRows(24)[23] as ShipmentRow) });
     second.changed(7);
     second.changed(23);
-    const plan = second.snapshot(next, { '2021-03': { frames: 25, bytes: 2500 } });
+    const plan = second.snapshot(tableOf(next), { '2021-03': { frames: 25, bytes: 2500 } });
     expect(plan.rewritten).toEqual([1, 4]);
     await second.write(plan);
     const after = segmentFiles(w);
@@ -71,7 +72,7 @@ describe('rows checkpoint in segments', () => {
     const changed = [...rows];
     changed[2] = { ...(rows[2] as ShipmentRow), rev: 9 };
     c.changed(2);
-    const plan = c.snapshot(changed, { '2021-03': { frames: 30, bytes: 3000 } });
+    const plan = c.snapshot(tableOf(changed), { '2021-03': { frames: 30, bytes: 3000 } });
     // As if the process died after writing the new segment but before the head.
     for (const { name, segment } of plan.parts) await w.ws.vault.cacheFile(name, () => true).write(segment);
     expect(segmentFiles(w)).toHaveLength(4);
@@ -82,7 +83,7 @@ describe('rows checkpoint in segments', () => {
     const again = new RowCheckpoint(w.ws.vault, 5);
     await readAll(again);
     again.changed(2);
-    await again.write(again.snapshot(changed, { '2021-03': { frames: 30, bytes: 3000 } }));
+    await again.write(again.snapshot(tableOf(changed), { '2021-03': { frames: 30, bytes: 3000 } }));
     expect(segmentFiles(w)).toHaveLength(3);
     expect((await readAll(new RowCheckpoint(w.ws.vault, 5))).rows).toEqual(changed);
   });
@@ -101,7 +102,7 @@ describe('rows checkpoint in segments', () => {
     expect(segmentFiles(w)).toEqual([]);
     expect((await readAll(new RowCheckpoint(w.ws.vault, 5))).result).toEqual({ unusable: 'missing' });
 
-    await w.ws.vault.cacheFile(ROWS_CACHE, () => true).write({ version: 1, covered, columns: rowsToColumns(rows) });
+    await w.ws.vault.cacheFile(ROWS_CACHE, () => true).write({ version: 1, covered, columns: tableOf(rows).columns(0, rows.length) });
     const whole = await readAll(new RowCheckpoint(w.ws.vault, 5));
     expect(whole.result).toEqual({ covered });
     expect(whole.rows).toEqual(rows);

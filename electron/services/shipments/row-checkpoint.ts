@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { UnlockedVault } from '../vault';
-import { isRowColumns, rowsFromColumns, rowsToColumns, type RowColumns, type ShipmentRow } from './shipment-rows';
+import type { RowTable } from './row-table';
+import { isRowColumns, type RowColumns } from './shipment-rows';
 
 /** How far into each partition a checkpoint reaches: frames and bytes. */
 export type Covered = Record<string, { frames: number; bytes: number }>;
@@ -83,16 +84,17 @@ export class RowCheckpoint {
   }
 
   /**
-   * Reads the rows, a segment at a time, handing each batch to `take` in
-   * row order (slots from 0). Answers how far the rows reach, or why the
-   * checkpoint cannot be used (a part unreadable, missing or not matching).
+   * Reads the rows, a segment at a time, handing each segment's columns to
+   * `take` in row order with the slot of its first row (slots from 0).
+   * Answers how far the rows reach, or why the checkpoint cannot be used (a
+   * part unreadable, missing or not matching).
    */
-  async read(take: (rows: Iterable<ShipmentRow>) => void): Promise<{ covered: Covered } | { unusable: Unusable }> {
+  async read(take: (columns: RowColumns, firstSlot: number) => void): Promise<{ covered: Covered } | { unusable: Unusable }> {
     const head = await this.vault.cacheFile<RowsHead | RowsWhole>(ROWS_CACHE, isHead).read();
     if (head === null) return { unusable: 'missing' };
     if (!('data' in head)) return { unusable: 'damaged' };
     if (head.data.version === 1) {
-      take(rowsFromColumns(head.data.columns, 0));
+      take(head.data.columns, 0);
       this.names = [];
       return { covered: head.data.covered };
     }
@@ -100,7 +102,7 @@ export class RowCheckpoint {
     for (const { name, rows } of head.data.segments) {
       const part = await this.vault.cacheFile<RowsSegment>(name, isSegment).read();
       if (!part || !('data' in part) || part.data.columns.ids.length !== rows) return { unusable: 'damaged' };
-      take(rowsFromColumns(part.data.columns, slot));
+      take(part.data.columns, slot);
       slot += rows;
     }
     this.names = head.data.segments.map((s) => s.name);
@@ -110,32 +112,28 @@ export class RowCheckpoint {
 
   /**
    * What the next checkpoint writes, taken now from memory: the segments
-   * whose rows changed (as columns) and the head. `rows` is every row in
-   * slot order. Saves made after this go to the checkpoint after it.
+   * whose rows changed (as columns) and the head. Saves made after this go
+   * to the checkpoint after it.
    */
-  snapshot(rows: readonly ShipmentRow[], covered: Covered): CheckpointPlan {
+  snapshot(rows: RowTable, covered: Covered): CheckpointPlan {
     const stamp = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
     const names: string[] = [];
     const parts: CheckpointPlan['parts'] = [];
     const rewritten: number[] = [];
     const size = this.segmentRows;
-    for (let k = 0; k * size < rows.length; k += 1) {
+    for (let k = 0; k * size < rows.size; k += 1) {
       const kept = this.names[k];
       if (kept && !this.dirty.has(k)) {
         names.push(kept);
         continue;
       }
-      const slice = rows.slice(k * size, (k + 1) * size);
-      slice.forEach((row, i) => {
-        if (row.slot !== k * size + i) throw new Error(`row ${row.id} is out of its slot`);
-      });
       const name = `${SEGMENT_PREFIX}${stamp}-${k}`;
       names.push(name);
       rewritten.push(k);
-      parts.push({ name, segment: { version: 2, columns: rowsToColumns(slice) } });
+      parts.push({ name, segment: { version: 2, columns: rows.columns(k * size, (k + 1) * size) } });
     }
     this.dirty.clear();
-    return { parts, rewritten, head: { version: 2, covered, segments: names.map((name, k) => ({ name, rows: Math.min(size, rows.length - k * size) })) } };
+    return { parts, rewritten, head: { version: 2, covered, segments: names.map((name, k) => ({ name, rows: Math.min(size, rows.size - k * size) })) } };
   }
 
   /** Writes a snapshot: its segments, then the head, then removes the files no head lists any more. */

@@ -2,6 +2,8 @@ import { sealKey } from '../../../shared/domain/seals';
 import { SHIPMENT_STATE_LABELS } from '../../../shared/domain/shipment-states';
 import { AppError } from '../../../shared/errors';
 import type { CustodyLedger } from '../custody/custody-ledger';
+import type { ShipmentState } from '../../../shared/domain/shipment-states';
+import type { RowTable } from './row-table';
 import type { ShipmentRow } from './shipment-rows';
 
 /**
@@ -16,7 +18,7 @@ export class SealRegistry {
   private sealed: Promise<Map<string, Set<string>>> | null = null;
 
   constructor(
-    private readonly shipments: () => Promise<ReadonlyMap<string, ShipmentRow>>,
+    private readonly shipments: () => Promise<RowTable>,
     private readonly ledger: () => Promise<CustodyLedger>,
   ) {}
 
@@ -43,11 +45,12 @@ export class SealRegistry {
     if (seals.length === 0) return null;
     const wanted = new Map(seals.map((s) => [sealKey(s), s]));
     const rows = await this.shipments();
-    for (const other of rows.values()) {
-      if (other.id === shipmentId || !holdsEnvelopeSeals(other)) continue;
-      for (const recorded of other.seals) {
-        const seal = wanted.get(sealKey(recorded));
-        if (seal !== undefined) return { seal, holder: other };
+    for (let slot = 0; slot < rows.size; slot += 1) {
+      const recorded = rows.sealsAt(slot);
+      if (recorded.length === 0 || rows.idAt(slot) === shipmentId || !holdsEnvelopeSeals(rows.stateAt(slot), rows.sealedAt(slot))) continue;
+      for (const number of recorded) {
+        const seal = wanted.get(sealKey(number));
+        if (seal !== undefined) return { seal, holder: rows.at(slot) };
       }
     }
     const sealed = await this.sealedAtHandoff();
@@ -80,6 +83,6 @@ function add(map: Map<string, Set<string>>, key: string, shipmentId: string): vo
  * A cancelled shipment that never reached sealing never used its recorded
  * seals: the stickers are still in the drawer and may go on another envelope.
  */
-function holdsEnvelopeSeals(s: ShipmentRow): boolean {
-  return s.state !== 'cancelado' || s.sealed;
+function holdsEnvelopeSeals(state: ShipmentState, sealed: boolean): boolean {
+  return state !== 'cancelado' || sealed;
 }

@@ -4,7 +4,7 @@ import type { ShipmentFilter } from '../../../shared/domain/shipments';
 import { todayInOffice } from '../agencies/rules';
 import { firstInOrder, searchShipments } from './search';
 import { fold, type ShipmentRow } from './shipment-rows';
-import { random, sampleRows as rows } from './test-support/sample-rows';
+import { random, sampleRows as rows, tableOf } from './test-support/sample-rows';
 
 const agencies = new Map<string, Agency>(['FGE', 'SSP', 'Ámbar', 'ssp'].map((acronym, i) => [`ag-${i}`, { id: `ag-${i}`, acronym, name: acronym } as Agency]));
 
@@ -24,6 +24,7 @@ function reference(all: ShipmentRow[], f: ShipmentFilter): string[] {
 
 describe('shipments list search', () => {
   const all = rows(3000);
+  const table = tableOf(all);
 
   it('gives the same pages as a full sort for every sort, direction, depth and day range, across daylight saving', () => {
     const sorts = ['folio', 'createdAt', 'updatedAt', 'state', 'agency', 'subject'] as const;
@@ -33,7 +34,7 @@ describe('shipments list search', () => {
         for (const offset of [0, 50, 650, 2950]) {
           for (const range of [{}, { from: '2021-04-04', to: '2021-04-04' }, { from: '2021-03-30', to: '2021-06-15' }, { from: '2022-10-29', to: '2022-11-01' }, { text: 'extorsion' }]) {
             const f: ShipmentFilter = { sort, direction, offset, limit: 50, ...range };
-            expect(searchShipments(all, f, agencies).items.map((i) => i.id)).toEqual(reference(all, f));
+            expect(searchShipments(table, f, agencies).items.map((i) => i.id)).toEqual(reference(all, f));
             compared += 1;
           }
         }
@@ -42,10 +43,17 @@ describe('shipments list search', () => {
     expect(compared).toBe(240);
   });
 
+  it('leaves out, and does not count, the rows the viewer may not see', () => {
+    const f: ShipmentFilter = { sort: 'folio', direction: 'asc', offset: 0, limit: 50 };
+    const page = searchShipments(table, f, agencies, (slot) => slot % 3 !== 0);
+    expect(page.total).toBe(2000);
+    expect(page.items.map((i) => i.id)).toEqual(reference(all.filter((r) => r.slot % 3 !== 0), f));
+  });
+
   it('counts a row on the day it was created in the office, not in UTC', () => {
     // 2021-07-01 05:30 UTC is 2021-07-01 00:30 in Mexico City (UTC−5 in that summer); 2024-07-01 05:30 UTC is still 2024-06-30 (UTC−6).
     const two = rows(2).map((r, i) => ({ ...r, createdAt: i === 0 ? '2021-07-01T05:30:00.000Z' : '2024-07-01T05:30:00.000Z' }));
-    const on = (day: string) => searchShipments(two, { sort: 'createdAt', direction: 'asc', offset: 0, limit: 50, from: day, to: day }, agencies).items.map((i) => i.createdAt);
+    const on = (day: string) => searchShipments(tableOf(two), { sort: 'createdAt', direction: 'asc', offset: 0, limit: 50, from: day, to: day }, agencies).items.map((i) => i.createdAt);
     expect(on('2021-07-01')).toEqual(['2021-07-01T05:30:00.000Z']);
     expect(on('2024-06-30')).toEqual(['2024-07-01T05:30:00.000Z']);
     expect(on('2024-07-01')).toEqual([]);

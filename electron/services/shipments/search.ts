@@ -1,6 +1,7 @@
 import type { Agency } from '../../../shared/domain/agencies';
 import type { ShipmentFilter, ShipmentPage, ShipmentSummary } from '../../../shared/domain/shipments';
 import { addDays, officeDayStartMs } from '../agencies/rules';
+import type { RowTable } from './row-table';
 import { fold, type ShipmentRow } from './shipment-rows';
 
 export { fold };
@@ -22,74 +23,76 @@ export function summaryOf(s: ShipmentRow, agency: Agency | undefined): ShipmentS
   };
 }
 
-/** Sorts folios by year then number; shipments without folio sort last (ascending). */
-function folioKey(s: ShipmentRow): string {
-  return s.folioYear === null || s.folioNumber === null ? '\uffff' : `${s.folioYear}-${String(s.folioNumber).padStart(9, '0')}`;
-}
-
 /** The folded subject, as the row's search text already holds it (folio, then the subject, then the rest). */
-function foldedSubject(s: ShipmentRow): string {
-  const start = s.text.indexOf('\u0001') + 1;
-  const end = s.text.indexOf('\u0001', start);
-  return end < 0 ? s.text.slice(start) : s.text.slice(start, end);
+function foldedSubject(text: string): string {
+  const start = text.indexOf('\u0001') + 1;
+  const end = text.indexOf('\u0001', start);
+  return end < 0 ? text.slice(start) : text.slice(start, end);
 }
 
 /**
  * Filters, sorts and pages the rows of every shipment (folio, subject, oficio,
- * seals and serial are the free text). At ten years this runs over 100,000
- * rows per page asked, so nothing here may cost more than a comparison per
- * row: the day filter compares instants (createdAt is always written by
- * `toISOString`, so its text sorts as its instant), and sort keys come from
- * what the row already holds or from one fold per agency.
+ * seals and serial are the free text) that `shown` lets the viewer see. At
+ * ten years this runs over 100,000 rows per page asked, so nothing here may
+ * cost more than a comparison per row: it reads the table's columns slot by
+ * slot and builds a row only for the page's items, the day filter compares
+ * instants (createdAt is always written by `toISOString`, so its text sorts
+ * as its instant), and sort keys come from what the row already holds or
+ * from one fold per agency.
  */
-export function searchShipments(rows: Iterable<ShipmentRow>, filter: ShipmentFilter, agencies: ReadonlyMap<string, Agency>): ShipmentPage {
+export function searchShipments(rows: RowTable, filter: ShipmentFilter, agencies: ReadonlyMap<string, Agency>, shown: (slot: number) => boolean = () => true): ShipmentPage {
   const states = filter.states?.length ? new Set(filter.states) : null;
   const channels = filter.channels?.length ? new Set(filter.channels) : null;
   const classifications = filter.classifications?.length ? new Set(filter.classifications) : null;
   const needle = filter.text ? fold(filter.text.trim()) : '';
   const fromIso = filter.from ? new Date(officeDayStartMs(filter.from)).toISOString() : null;
   const beforeIso = filter.to ? new Date(officeDayStartMs(addDays(filter.to, 1))).toISOString() : null;
-  const matches: ShipmentRow[] = [];
-  for (const s of rows) {
-    if (states && !states.has(s.state)) continue;
-    if (channels && !channels.has(s.channel)) continue;
-    if (classifications && !classifications.has(s.classification)) continue;
-    if (filter.agencyId && s.agencyId !== filter.agencyId) continue;
-    if (fromIso && s.createdAt < fromIso) continue;
-    if (beforeIso && s.createdAt >= beforeIso) continue;
-    if (needle && !s.text.includes(needle)) continue;
-    matches.push(s);
+  const matches: number[] = [];
+  for (let slot = 0; slot < rows.size; slot += 1) {
+    if (states && !states.has(rows.stateAt(slot))) continue;
+    if (channels && !channels.has(rows.channelAt(slot))) continue;
+    if (classifications && !classifications.has(rows.classificationAt(slot))) continue;
+    if (filter.agencyId && rows.agencyAt(slot) !== filter.agencyId) continue;
+    if (fromIso && rows.createdAtAt(slot) < fromIso) continue;
+    if (beforeIso && rows.createdAtAt(slot) >= beforeIso) continue;
+    if (needle && !rows.textAt(slot).includes(needle)) continue;
+    if (!shown(slot)) continue;
+    matches.push(slot);
   }
   const agencyKeys = new Map<string, string>();
-  const agencyKey = (s: ShipmentRow) => {
-    let k = agencyKeys.get(s.agencyId);
+  const agencyKey = (slot: number) => {
+    const id = rows.agencyAt(slot);
+    let k = agencyKeys.get(id);
     if (k === undefined) {
-      k = fold(agencies.get(s.agencyId)?.acronym ?? '');
-      agencyKeys.set(s.agencyId, k);
+      k = fold(agencies.get(id)?.acronym ?? '');
+      agencyKeys.set(id, k);
     }
     return k;
   };
-  const key: (s: ShipmentRow) => string = {
-    folio: folioKey,
-    createdAt: (s: ShipmentRow) => s.createdAt,
-    updatedAt: (s: ShipmentRow) => s.updatedAt,
-    state: (s: ShipmentRow) => s.state,
+  const key: (slot: number) => string | number = {
+    folio: (slot: number) => rows.folioOrderAt(slot),
+    createdAt: (slot: number) => rows.createdAtAt(slot),
+    updatedAt: (slot: number) => rows.updatedAtAt(slot),
+    state: (slot: number) => rows.stateAt(slot),
     agency: agencyKey,
-    subject: foldedSubject,
+    subject: (slot: number) => foldedSubject(rows.textAt(slot)),
   }[filter.sort];
   const sign = filter.direction === 'asc' ? 1 : -1;
-  const keyed = matches.map((s) => ({ s, k: key(s) }));
-  const order = (a: Keyed, b: Keyed) => (a.k < b.k ? -sign : a.k > b.k ? sign : a.s.id < b.s.id ? -1 : 1);
+  const keyed = matches.map((slot) => ({ slot, id: rows.idAt(slot), k: key(slot) }));
+  const order = (a: Keyed, b: Keyed) => (a.k < b.k ? -sign : a.k > b.k ? sign : a.id < b.id ? -1 : 1);
   const end = filter.offset + filter.limit;
   return {
     total: keyed.length,
-    items: firstInOrder(keyed, end, order, sign < 0).slice(filter.offset, end).map(({ s }) => summaryOf(s, agencies.get(s.agencyId))),
+    items: firstInOrder(keyed, end, order, sign < 0)
+      .slice(filter.offset, end)
+      .map(({ slot }) => summaryOf(rows.at(slot), agencies.get(rows.agencyAt(slot)))),
   };
 }
 
 interface Keyed {
-  s: ShipmentRow;
-  k: string;
+  slot: number;
+  id: string;
+  k: string | number;
 }
 
 /**

@@ -112,7 +112,7 @@ export class ShipmentCustody {
     const o = await this.vault.open(ws);
     const acronyms = new Map(o.agencies.data.agencies.map((a) => [a.id, a.acronym]));
     const ledger = await o.custody();
-    const rows = await o.store.rowMap();
+    const rows = await o.store.table();
     return { ledger, shipment: (id) => rows.get(id), load: (id) => o.store.get(id), agencyAcronym: (id) => acronyms.get(id) ?? '—' };
   }
 }

@@ -156,7 +156,7 @@ export class ShipmentLifecycle {
           const agreement = checkRecipient(o, before.content, todayInOffice(now));
           if (before.folio === null) {
             const year = Number(todayInOffice(now).slice(0, 4));
-            await o.store.rowMap(); // the folio counter knows every folio once the rows are loaded
+            await o.store.table(); // the folio counter knows every folio once the rows are loaded
             const number = o.store.folios.next(year);
             next.folio = formatFolio(ws.office.data.folioPrefix, number, year);
             next.folioYear = year;

@@ -9,7 +9,7 @@ import { fulfilledKey, parsePeriodKey, todayInOffice, type FulfilledBy } from '.
 import type { CustodyLedger } from '../custody/custody-ledger';
 import { shortHash } from '../integrity/hash-chain';
 import { assertMayRead } from './need-to-know';
-import { currentSheet, loadShipment, readableRows, readRuleOf, type OpenShipments, type ShipmentVault } from './open-shipments';
+import { currentSheet, loadShipment, readableBy, readRuleOf, type OpenShipments, type ShipmentVault } from './open-shipments';
 import { searchShipments } from './search';
 import type { ShipmentRow } from './shipment-rows';
 
@@ -28,8 +28,8 @@ export class ShipmentQueries {
   async list(ws: Workspace, viewer: User, filter: ShipmentFilter): Promise<ShipmentPage> {
     const o = await this.vault.open(ws);
     const agencies = new Map(o.agencies.data.agencies.map((a) => [a.id, a]));
-    const rows = await o.store.rows();
-    return searchShipments(readableRows(rows, viewer), filter, agencies);
+    const rows = await o.store.table();
+    return searchShipments(rows, filter, agencies, readableBy(rows, viewer));
   }
 
   async get(ws: Workspace, viewer: User, id: string): Promise<ShipmentDetail> {
@@ -78,10 +78,12 @@ export class ShipmentQueries {
     if (!parsed) throw new AppError('VALIDATION', 'El código leído no es el de una hoja de Valija.');
     const o = await this.vault.open(ws);
     const key = folioKey(parsed.folio);
+    const rows = await o.store.table();
     let found: ShipmentRow | undefined;
-    for (const s of await o.store.rows()) {
-      if (s.folio !== null && folioKey(s.folio) === key) {
-        found = s;
+    for (let slot = 0; slot < rows.size; slot += 1) {
+      const folio = rows.folioAt(slot);
+      if (folio !== null && folioKey(folio) === key) {
+        found = rows.at(slot);
         break;
       }
     }
@@ -98,8 +100,14 @@ export class ShipmentQueries {
     const o = await this.vault.open(ws);
     const year = Number(todayInOffice(this.clock()).slice(0, 4));
     const found: FolioMatch[] = [];
-    const rows = await o.store.rows();
-    for (const s of readableRows(rows, viewer)) if (s.folio !== null && typedFolioMatches(s.folio, text, year)) found.push({ id: s.id, folio: s.folio, subject: s.subject, state: s.state });
+    const rows = await o.store.table();
+    const readable = readableBy(rows, viewer);
+    for (let slot = 0; slot < rows.size; slot += 1) {
+      const folio = rows.folioAt(slot);
+      if (folio === null || !typedFolioMatches(folio, text, year) || !readable(slot)) continue;
+      const s = rows.at(slot);
+      found.push({ id: s.id, folio, subject: s.subject, state: s.state });
+    }
     return found.sort((a, b) => b.folio.localeCompare(a.folio)).slice(0, 20);
   }
 

@@ -60,8 +60,11 @@ function pooled<T>(key: string, make: () => T): T {
   return value;
 }
 const NO_STRINGS: readonly string[] = Object.freeze([]);
-const sharedList = (list: readonly string[] | undefined): readonly string[] =>
+/** A list of values that many rows share (who prepared them): one frozen copy of each. */
+export const sharedList = (list: readonly string[] | undefined): readonly string[] =>
   !list || list.length === 0 ? NO_STRINGS : pooled(`list:${list.join('\u0000')}`, () => Object.freeze(list.map((v) => pooled(`str:${v}`, () => v))));
+/** A list most rows leave empty and the rest hold alone (seal numbers): only the empty one is shared. */
+export const ownList = (list: readonly string[] | undefined): readonly string[] => (!list || list.length === 0 ? NO_STRINGS : list);
 const sharedPointer = (p: FramePointer): FramePointer => [pooled(`str:${p[0]}`, () => p[0]), p[1], p[2], p[3]];
 
 export function fold(text: string): string {
@@ -102,7 +105,7 @@ export function advanceRow(row: ShipmentRow | undefined, change: ShipmentChange,
       period: content.reportPeriod ?? null,
       lastMove: null,
       preparedByIds: sharedList(set.preparedByIds),
-      seals: sharedList(content.envelope?.seals),
+      seals: ownList(content.envelope?.seals),
       sealed: false,
       text: `\u0001${contentText(content)}`,
       last: frame,
@@ -112,7 +115,7 @@ export function advanceRow(row: ShipmentRow | undefined, change: ShipmentChange,
     next = { ...row, rev: change.rev };
     if (set.content) {
       const c = set.content;
-      Object.assign(next, { channel: c.channel, classification: c.classification, subject: c.subject, agencyId: c.agencyId, period: c.reportPeriod ?? null, seals: sharedList(c.envelope?.seals) });
+      Object.assign(next, { channel: c.channel, classification: c.classification, subject: c.subject, agencyId: c.agencyId, period: c.reportPeriod ?? null, seals: ownList(c.envelope?.seals) });
       next.text = `\u0001${contentText(c)}`;
     }
     if (set.state) next.state = set.state;
@@ -163,84 +166,6 @@ export interface RowColumns {
   sealed: boolean[];
   texts: string[];
   last: FramePointer[];
-}
-
-function interner(): { no: (value: string) => number; values: string[] } {
-  const values: string[] = [];
-  const index = new Map<string, number>();
-  return {
-    values,
-    no(value) {
-      let n = index.get(value);
-      if (n === undefined) {
-        n = values.length;
-        values.push(value);
-        index.set(value, n);
-      }
-      return n;
-    },
-  };
-}
-
-export function rowsToColumns(rows: Iterable<ShipmentRow>): RowColumns {
-  const agencies = interner();
-  const people = interner();
-  const c: RowColumns = {
-    ids: [], revs: [], folios: [], folioYears: [], folioNumbers: [], states: [], channels: [], classifications: [], subjects: [], agencies: [], agencyIds: agencies.values,
-    createdAt: [], updatedAt: [], preparedBy: [], people: people.values, periods: [], lastMoves: [], preparedByIds: [], seals: [], sealed: [], texts: [], last: [],
-  };
-  for (const r of rows) {
-    c.ids.push(r.id);
-    c.revs.push(r.rev);
-    c.folios.push(r.folio);
-    c.folioYears.push(r.folioYear);
-    c.folioNumbers.push(r.folioNumber);
-    c.states.push(r.state);
-    c.channels.push(r.channel);
-    c.classifications.push(r.classification);
-    c.subjects.push(r.subject);
-    c.agencies.push(agencies.no(r.agencyId));
-    c.createdAt.push(r.createdAt);
-    c.updatedAt.push(r.updatedAt);
-    c.preparedBy.push(people.no(r.preparedBy));
-    c.periods.push(r.period);
-    c.lastMoves.push(r.lastMove);
-    c.preparedByIds.push(r.preparedByIds);
-    c.seals.push(r.seals);
-    c.sealed.push(r.sealed);
-    c.texts.push(r.text);
-    c.last.push(r.last);
-  }
-  return c;
-}
-
-/** The rows of a checkpoint's columns; the first takes slot `firstSlot`. */
-export function* rowsFromColumns(c: RowColumns, firstSlot: number): Generator<ShipmentRow> {
-  for (let i = 0; i < c.ids.length; i += 1) {
-    yield {
-      id: c.ids[i] as string,
-      rev: c.revs[i] as number,
-      folio: c.folios[i] ?? null,
-      folioYear: c.folioYears[i] ?? null,
-      folioNumber: c.folioNumbers[i] ?? null,
-      state: c.states[i] as ShipmentState,
-      channel: c.channels[i] as ShipmentChannel,
-      classification: c.classifications[i] as Classification,
-      subject: c.subjects[i] as string,
-      agencyId: c.agencyIds[c.agencies[i] as number] as string,
-      createdAt: c.createdAt[i] as string,
-      updatedAt: c.updatedAt[i] as string,
-      preparedBy: c.people[c.preparedBy[i] as number] as string,
-      period: c.periods[i] ?? null,
-      lastMove: c.lastMoves[i] ?? null,
-      preparedByIds: sharedList(c.preparedByIds[i]),
-      seals: sharedList(c.seals[i]),
-      sealed: c.sealed[i] ?? false,
-      text: c.texts[i] as string,
-      last: sharedPointer(c.last[i] as FramePointer),
-      slot: firstSlot + i,
-    };
-  }
 }
 
 /** Whether a decoded checkpoint has the columns, all of one length (a cheap guard before trusting it). */

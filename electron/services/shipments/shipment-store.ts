@@ -7,6 +7,7 @@ import { FolioCounter } from './folio';
 import { changeOf, foldRevisions, type FramePointer, type ShipmentChange } from './shipment-changes';
 import { isCovered, removeRowCheckpoint, RowCheckpoint, type Covered } from './row-checkpoint';
 import { advanceRow, type ReportPeriodLink, type ShipmentRow } from './shipment-rows';
+import { RowTable } from './row-table';
 
 export const CHANGES_STREAM = 'shipment-changes';
 const SUMMARY_CACHE = 'shipment-summary';
@@ -89,8 +90,8 @@ export interface ShipmentDamage {
  */
 export class ShipmentStore {
   readonly folios = new FolioCounter();
-  private rowsById: Map<string, ShipmentRow> | null = null;
-  private loading: Promise<Map<string, ShipmentRow>> | null = null;
+  private rowsById: RowTable | null = null;
+  private loading: Promise<RowTable> | null = null;
   private covered: Covered = {};
   private readonly cache = new Map<string, Shipment>();
   private saves = 0;
@@ -139,7 +140,8 @@ export class ShipmentStore {
     return (await this.loaded()).values();
   }
 
-  async rowMap(): Promise<ReadonlyMap<string, ShipmentRow>> {
+  /** Every row, as the columns scans read (lists, search, the counter, seals). */
+  async table(): Promise<RowTable> {
     return this.loaded();
   }
 
@@ -320,7 +322,7 @@ export class ShipmentStore {
     if (!rows || (this.saves === 0 && this.summary)) return;
     // Taken at once from memory, so the files agree with each other and with `covered`.
     const covered = { ...this.covered };
-    const plan = this.checkpoints.snapshot([...rows.values()], covered);
+    const plan = this.checkpoints.snapshot(rows, covered);
     const summary: SummaryData = { version: 2, covered, ...summarise(rows) };
     this.saves = 0;
     await this.writes.run(async () => {
@@ -332,7 +334,7 @@ export class ShipmentStore {
 
   // ---- building the rows -----------------------------------------------------
 
-  private loaded(): Promise<Map<string, ShipmentRow>> {
+  private loaded(): Promise<RowTable> {
     if (this.rowsById) return Promise.resolve(this.rowsById);
     this.loading ??= this.load().then(
       (rows) => (this.rowsById = rows),
@@ -344,21 +346,19 @@ export class ShipmentStore {
     return this.loading;
   }
 
-  private apply(rows: Map<string, ShipmentRow>, change: ShipmentChange, at: FramePointer): void {
+  private apply(rows: RowTable, change: ShipmentChange, at: FramePointer): void {
     const row = advanceRow(rows.get(change.id), change, at, rows.size);
-    rows.set(row.id, row);
+    rows.set(row);
     this.checkpoints.changed(row.slot);
     this.folios.observe(row.folioYear, row.folioNumber);
     this.covered[at[0]] = { frames: at[1] + 1, bytes: at[2] + at[3] };
   }
 
-  private async load(): Promise<Map<string, ShipmentRow>> {
-    const rows = new Map<string, ShipmentRow>();
-    const read = await this.checkpoints.read((batch) => {
-      for (const row of batch) {
-        rows.set(row.id, row);
-        this.folios.observe(row.folioYear, row.folioNumber);
-      }
+  private async load(): Promise<RowTable> {
+    const rows = new RowTable();
+    const read = await this.checkpoints.read((columns, firstSlot) => {
+      rows.appendColumns(columns, firstSlot);
+      columns.folioYears.forEach((year, i) => this.folios.observe(year ?? null, columns.folioNumbers[i] ?? null));
     });
     let reason: RebuildReason;
     if ('covered' in read) {
@@ -374,7 +374,7 @@ export class ShipmentStore {
     return this.rebuildSaying(reason);
   }
 
-  private async rebuildSaying(reason: RebuildReason): Promise<Map<string, ShipmentRow>> {
+  private async rebuildSaying(reason: RebuildReason): Promise<RowTable> {
     this.checkpoints.startOver();
     const started = performance.now();
     const rows = await this.rebuild();
@@ -391,7 +391,7 @@ export class ShipmentStore {
   }
 
   /** The rows read from the checkpoint, caught up with the frames written after it. */
-  private async replayAfter(rows: Map<string, ShipmentRow>, covered: Covered): Promise<Map<string, ShipmentRow>> {
+  private async replayAfter(rows: RowTable, covered: Covered): Promise<RowTable> {
     const sizes = await this.stream.fileSizes();
     for (const [month, mark] of Object.entries(covered)) {
       const size = sizes.get(month);
@@ -412,8 +412,8 @@ export class ShipmentStore {
     return rows;
   }
 
-  private async rebuild(): Promise<Map<string, ShipmentRow>> {
-    const rows = new Map<string, ShipmentRow>();
+  private async rebuild(): Promise<RowTable> {
+    const rows = new RowTable();
     this.covered = {};
     const months = await this.stream.partitions();
     let done = 0;
@@ -450,14 +450,19 @@ function isVaultDamage(error: unknown): boolean {
   return code === 'VAULT_CORRUPT' || code === 'VAULT_TRUNCATED';
 }
 
-function summarise(rows: Map<string, ShipmentRow>): Overview {
+function summarise(rows: RowTable): Overview {
   const byState: Partial<Record<ShipmentState, number>> = {};
   const fulfilled: Fulfilment[] = [];
   const open: OpenShipment[] = [];
-  for (const r of rows.values()) {
-    byState[r.state] = (byState[r.state] ?? 0) + 1;
-    if (r.state === 'entregado' && r.period && r.folio) fulfilled.push({ ...r.period, shipmentId: r.id, folio: r.folio });
-    if (!FINAL_STATES.includes(r.state)) open.push({ id: r.id, folio: r.folio, subject: r.subject, state: r.state, channel: r.channel, preparedByIds: r.preparedByIds, updatedAt: r.updatedAt });
+  for (let slot = 0; slot < rows.size; slot += 1) {
+    const state = rows.stateAt(slot);
+    byState[state] = (byState[state] ?? 0) + 1;
+    // Only delivered report shipments and open ones (few) need their whole row.
+    const final = FINAL_STATES.includes(state);
+    if (final && (state !== 'entregado' || rows.periodAt(slot) === null)) continue;
+    const r = rows.at(slot);
+    if (state === 'entregado' && r.period && r.folio) fulfilled.push({ ...r.period, shipmentId: r.id, folio: r.folio });
+    if (!final) open.push({ id: r.id, folio: r.folio, subject: r.subject, state: r.state, channel: r.channel, preparedByIds: r.preparedByIds, updatedAt: r.updatedAt });
   }
   return { byState, fulfilled, open };
 }

@@ -1,4 +1,5 @@
 /** Rows as the store keeps them, made up for tests of what reads rows without a vault (search, checkpoints). */
+import { RowTable } from '../row-table';
 import { fold, type ShipmentRow } from '../shipment-rows';
 
 /** Seeded, so a failure repeats. */
@@ -29,4 +30,11 @@ export function sampleRows(count: number, seed = 7): ShipmentRow[] {
     });
   }
   return out;
+}
+
+/** The rows in a table, as the store keeps them. */
+export function tableOf(rows: readonly ShipmentRow[]): RowTable {
+  const table = new RowTable();
+  for (const row of rows) table.set(row);
+  return table;
 }
