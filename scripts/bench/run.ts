@@ -211,7 +211,7 @@ async function main(): Promise<number> {
       screens_ms_10y: s10.screens_ms,
       ...saves,
       peak_rss_mb_10y: s10.peak_rss_mb,
-      /** The peak so far after each stage of the visit (start, home, read_ahead, first_detail, lists, details, counter, every_screen). */
+      /** The peak so far after each stage of the visit (start, home, read_ahead, first_detail, lists, details, counter, then each other screen). */
       peak_rss_mb_after_10y: s10.peak_rss_mb_after,
       peak_rss_mb_1m: s1.peak_rss_mb,
       vault_mb_10y: round(vaultMb10y),

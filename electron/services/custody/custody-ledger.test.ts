@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CustodyEvent } from '../../../shared/domain/custody';
 import type { Services } from '../app-services';
+import { firstInOrder } from '../shipments/search';
 import { testWorld } from '../test-support/world';
 import { CUSTODY_CHECKPOINT, CustodyLedger } from './custody-ledger';
 import { ID_BYTES } from './packed-ids';
@@ -47,6 +48,12 @@ describe('custody ledger index', () => {
       expect(early.every((e) => e.at < Date.parse('2026-10-03T06:00:00Z'))).toBe(true);
       expect(early.map((e) => e.at)).toEqual([...early.map((e) => e.at)].sort((a, b) => b - a));
       expect(l.query({ shipmentId: 'sh-0', shipment: () => false })).toEqual([]);
+      // A page picked from the positions (as the log does) is the same page of the whole sorted log, ties included.
+      const sorted = l.query({}).map((e) => e.id);
+      for (const offset of [0, 50, 650, 1250]) {
+        const page = firstInOrder(l.matching({}), offset + 50, (a, b) => l.newerFirst(a, b), true).slice(offset, offset + 50);
+        expect(page.map((pos) => l.idAt(pos))).toEqual(sorted.slice(offset, offset + 50));
+      }
       const [last] = await l.load(l.latest(1));
       expect(last?.id).toBe('ev-1299');
       expect((await l.of('sh-0')).map((e) => e.seq)).toEqual(Array.from({ length: 434 }, (_, i) => i + 1));

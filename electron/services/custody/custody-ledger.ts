@@ -340,8 +340,8 @@ export class CustodyIndex {
     return { index, covered: header.covered };
   }
 
-  /** Positions passing the query, newest handoff first. */
-  query(q: CustodyQuery): number[] {
+  /** Positions passing the query, in stored order (`newerFirst` sorts or pages them). */
+  matching(q: CustodyQuery): number[] {
     const fromMs = q.fromMs ?? -Infinity;
     const toMs = q.toMs ?? Infinity;
     // A person filter becomes a set of name numbers, checked with three lookups per event.
@@ -372,8 +372,15 @@ export class CustodyIndex {
     };
     if (candidates) for (const pos of candidates) consider(pos);
     else for (let pos = 0; pos < this.size; pos += 1) consider(pos);
-    return out.sort((a, b) => (this.at[b] ?? 0) - (this.at[a] ?? 0) || (this.seq[b] ?? 0) - (this.seq[a] ?? 0));
+    return out;
   }
+
+  /**
+   * The custody log's order: the newest handoff first, then the later in its
+   * chain, then the stored order. Total, so a page picked by a heap is the
+   * same as the same page of a full sort.
+   */
+  readonly newerFirst = (a: number, b: number): number => (this.at[b] ?? 0) - (this.at[a] ?? 0) || (this.seq[b] ?? 0) - (this.seq[a] ?? 0) || a - b;
 
   /** Groups every position by shipment again (after indexing a whole stream, so lookups use the flat form). */
   compact(): void {
@@ -543,8 +550,25 @@ export class CustodyLedger {
   }
 
   /** The global log's filters, answered from the index; newest first. */
+  /** Every event passing the query, newest handoff first (for a page of them, `matching` and `newerFirst`). */
   query(q: CustodyQuery): CustodyIndexEntry[] {
-    return this.index.query(q).map((pos) => this.index.entry(pos));
+    return this.matching(q)
+      .sort((a, b) => this.newerFirst(a, b))
+      .map((pos) => this.index.entry(pos));
+  }
+
+  /**
+   * Positions of the events passing the query, in stored order. At ten years
+   * the unfiltered log has half a million: a page picks its few with
+   * `newerFirst` and builds an entry only for those.
+   */
+  matching(q: CustodyQuery): number[] {
+    return this.index.matching(q);
+  }
+
+  /** The custody log's order on positions: the newest handoff first. */
+  newerFirst(a: number, b: number): number {
+    return this.index.newerFirst(a, b);
   }
 
   /** The newest `count` events stored, oldest first. */

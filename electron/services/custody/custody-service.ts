@@ -12,6 +12,7 @@ import { addDays, officeDayStartMs, todayInOffice } from '../agencies/rules';
 import { shortHash } from '../integrity/hash-chain';
 import { couriersDoc } from '../vault/documents';
 import { mayRead } from '../shipments/need-to-know';
+import { firstInOrder } from '../shipments/search';
 import type { ShipmentService } from '../shipments/shipment-service';
 import { ChainWalk } from './custody-chain';
 import { findOutOfOrder, type TimedEvent } from './custody-order';
@@ -57,10 +58,10 @@ export class CustodyService {
 
   // ---- the global log ------------------------------------------------------
 
-  /** The index entries that pass the filter, newest handoff first (paging is the caller's). */
+  /** The index positions that pass the filter, in stored order (sorting and paging are the caller's). */
   private async matching(ws: Workspace, f: CustodyFilter) {
     const view = await this.shipments.custody.view(ws);
-    const entries = view.ledger.query({
+    const positions = view.ledger.matching({
       // Civil days in the office's zone as instants (the log may hold half a million events).
       ...(f.from ? { fromMs: officeDayStartMs(f.from) } : {}),
       ...(f.to ? { toMs: officeDayStartMs(addDays(f.to, 1)) } : {}),
@@ -69,7 +70,7 @@ export class CustodyService {
       ...(f.person ? { person: foldName(f.person) } : {}),
       ...(f.agencyId ? { shipment: (id: string) => view.shipment(id)?.agencyId === f.agencyId } : {}),
     });
-    return { view, entries };
+    return { view, positions };
   }
 
   /**
@@ -91,15 +92,18 @@ export class CustodyService {
   }
 
   async list(ws: Workspace, viewer: User, filter: CustodyFilter): Promise<CustodyPage> {
-    const { view, entries } = await this.matching(ws, filter);
+    const { view, positions } = await this.matching(ws, filter);
     const { offset, limit } = filter;
-    return { total: entries.length, items: await this.rowsOf(view, entries.slice(offset, offset + limit), viewer) };
+    const { ledger } = view;
+    // Events are stored about in time order, so the newest are read from the end (firstInOrder).
+    const page = firstInOrder(positions, offset + limit, (a, b) => ledger.newerFirst(a, b), true).slice(offset, offset + limit);
+    return { total: positions.length, items: await this.rowsOf(view, page.map((pos) => ledger.entryAt(pos)), viewer) };
   }
 
   /** The filtered log (every page) as an Excel-friendly CSV; audited, since it takes information out of the vault. */
   async exportCsv(ws: Workspace, user: User, filter: CustodyFilter): Promise<{ fileName: string; mediaType: string; base64: string }> {
-    const { view, entries } = await this.matching(ws, filter);
-    const rows = await this.rowsOf(view, entries, user);
+    const { view, positions } = await this.matching(ws, filter);
+    const rows = await this.rowsOf(view, positions.sort((a, b) => view.ledger.newerFirst(a, b)).map((pos) => view.ledger.entryAt(pos)), user);
     // A correction names an event of its own shipment.
     const seqs = new Map(rows.filter((r) => r.corrects).flatMap((r) => view.ledger.entriesOf(r.shipmentId)).map((e) => [e.id, e.seq]));
     const csv = custodyCsv(rows, (id) => seqs.get(id));
