@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sealKey } from '../../../shared/domain/seals';
 import { RowTable } from './row-table';
 import type { ShipmentRow } from './shipment-rows';
 import { sampleRows, tableOf } from './test-support/sample-rows';
@@ -47,5 +48,22 @@ describe('rows kept as columns', () => {
     expect([...copy.values()]).toEqual(rows);
     expect(table.columns(30, 45).ids).toEqual(rows.slice(30).map((r) => r.id));
     expect(() => copy.appendColumns(table.columns(0, 5), 3)).toThrow(/starts at 3/);
+  });
+
+  it('finds the slots recording a seal as a person types it, and follows a row whose seals change', () => {
+    const rows = sampleRows(200);
+    const table = tableOf(rows.slice(0, 100));
+    expect(table.slotsWithSeal(sealKey('s 7'))).toEqual([7]);
+    expect(table.slotsWithSeal(sealKey('S-8'))).toEqual([]);
+    // rows added and changed after the index was built
+    for (const row of rows.slice(100)) table.set(row);
+    expect(table.slotsWithSeal(sealKey('S-151'))).toEqual([151]);
+    table.set({ ...rows[7]!, seals: ['X-1'] });
+    table.set({ ...rows[9]!, seals: ['x 1', 'S-9'] });
+    expect(table.slotsWithSeal(sealKey('S-7'))).toEqual([]);
+    expect(table.slotsWithSeal(sealKey('X-1'))).toEqual([7, 9]);
+    table.set({ ...rows[7]!, seals: [] });
+    expect(table.slotsWithSeal(sealKey('X1'))).toEqual([9]);
+    expect(table.slotsWithSeal(sealKey('S-9'))).toEqual([9]);
   });
 });

@@ -1,6 +1,8 @@
 import type { ShipmentState } from '../../../shared/domain/shipment-states';
 import type { Classification, ShipmentChannel } from '../../../shared/domain/shipments';
 import type { FramePointer } from './shipment-changes';
+import { sealKey } from '../../../shared/domain/seals';
+import { SealSlots } from './seal-slots';
 import { ownList, sharedList, type ReportPeriodLink, type RowColumns, type ShipmentRow } from './shipment-rows';
 
 /** Few distinct values (states, agencies, people, months, who saved content), each kept once and stored as its number. */
@@ -16,6 +18,10 @@ class Codes<T> {
     }
     return n;
   }
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
@@ -74,6 +80,8 @@ export class RowTable {
   private readonly peopleCodes = new Codes<string>();
   private readonly listCodes = new Codes<readonly string[]>();
   private readonly monthCodes = new Codes<string>();
+  /** Built on the first seal check, then kept by `set`: opening pays nothing for it. */
+  private sealSlots: SealSlots | null = null;
 
   get size(): number {
     return this.count;
@@ -109,7 +117,12 @@ export class RowTable {
     this.texts[slot] = row.text;
     this.lastMoves[slot] = row.lastMove;
     this.periods[slot] = row.period;
+    const before = this.seals[slot];
     this.seals[slot] = ownList(row.seals);
+    if (this.sealSlots && !sameList(before, row.seals)) {
+      if (before) this.sealSlots.remove(slot, before);
+      this.sealSlots.add(slot, row.seals);
+    }
     this.created[slot] = row.createdAt;
     this.updated[slot] = row.updatedAt;
     this.revs[slot] = row.rev;
@@ -204,6 +217,17 @@ export class RowTable {
   }
   sealedAt(slot: number): boolean {
     return this.sealed[slot] === 1;
+  }
+  /** The slots whose recorded seals include one with this `sealKey`, in slot order. */
+  slotsWithSeal(key: string): number[] {
+    if (!this.sealSlots) {
+      this.sealSlots = new SealSlots();
+      for (let slot = 0; slot < this.count; slot += 1) this.sealSlots.add(slot, this.seals[slot] as readonly string[]);
+    }
+    return this.sealSlots
+      .candidates(key)
+      .filter((slot) => (this.seals[slot] as readonly string[]).some((seal) => sealKey(seal) === key))
+      .sort((a, b) => a - b);
   }
 
   private pointer(slot: number): FramePointer {

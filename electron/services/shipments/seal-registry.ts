@@ -45,12 +45,9 @@ export class SealRegistry {
     if (seals.length === 0) return null;
     const wanted = new Map(seals.map((s) => [sealKey(s), s]));
     const rows = await this.shipments();
-    for (let slot = 0; slot < rows.size; slot += 1) {
-      const recorded = rows.sealsAt(slot);
-      if (recorded.length === 0 || rows.idAt(slot) === shipmentId || !holdsEnvelopeSeals(rows.stateAt(slot), rows.sealedAt(slot))) continue;
-      for (const number of recorded) {
-        const seal = wanted.get(sealKey(number));
-        if (seal !== undefined) return { seal, holder: rows.at(slot) };
+    for (const [key, seal] of wanted) {
+      for (const slot of rows.slotsWithSeal(key)) {
+        if (rows.idAt(slot) !== shipmentId && holdsEnvelopeSeals(rows.stateAt(slot), rows.sealedAt(slot))) return { seal, holder: rows.at(slot) };
       }
     }
     const sealed = await this.sealedAtHandoff();
