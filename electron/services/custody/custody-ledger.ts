@@ -261,7 +261,8 @@ export class CustodyIndex {
     return { shipment: this.shipment, seq: this.seq, at: this.at, flags: this.flags, type: this.type, transition: this.transition, partition: this.partition, frame: this.frame, offset: this.offset, total: this.total, people: this.people };
   }
 
-  encode(covered: Covered): Buffer {
+  /** The checkpoint as parts to be written one after another (the columns are views, not copies). */
+  encode(covered: Covered): Buffer[] {
     const used = (c: Column, name: ColumnName) => c.subarray(0, this.size * (name === 'people' ? 3 : 1));
     const cols = this.columns();
     const parts = COLUMN_NAMES.map((name) => Buffer.from(used(cols[name], name).buffer, used(cols[name], name).byteOffset, used(cols[name], name).byteLength));
@@ -276,7 +277,7 @@ export class CustodyIndex {
     const header = Buffer.from(json.padEnd(json.length + padding(4 + Buffer.byteLength(json))), 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32BE(header.length);
-    return Buffer.concat([length, header, ...parts.flatMap((part) => [part, Buffer.alloc(padding(part.length))])]);
+    return [length, header, ...parts.flatMap((part) => [part, Buffer.alloc(padding(part.length))])];
   }
 
   static decode(bytes: Buffer): { index: CustodyIndex; covered: Covered } {
@@ -526,9 +527,9 @@ export class CustodyLedger {
   async checkpoint(): Promise<void> {
     if (this.appended === 0) return;
     this.appended = 0;
-    // Encoded in one turn of the event loop: index and positions agree.
-    const bytes = this.index.encode({ ...this.covered });
-    await this.vault.binaryCacheFile(CHECKPOINT).write(bytes);
+    // Encoded and encrypted in one turn of the event loop: the index and its positions agree, and
+    // the column views are read before any event can grow (replace) a column.
+    await this.vault.binaryCacheFile(CHECKPOINT).write(this.index.encode({ ...this.covered }));
   }
 
   private remember(event: CustodyEvent, partition: string, frame: number, ref: FrameRef): void {

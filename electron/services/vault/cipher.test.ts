@@ -15,6 +15,14 @@ describe('cipher', () => {
     expect(decrypt(key, 'doc:users', encrypt(key, 'doc:users', Buffer.alloc(0))).length).toBe(0);
   });
 
+  it('encrypts parts as the same plaintext joined, without joining them first', () => {
+    const parts = [text.subarray(0, 7), Buffer.alloc(0), text.subarray(7, 30), text.subarray(30)];
+    const blob = encrypt(key, 'cache:x', parts);
+    expect(blob.length).toBe(encrypt(key, 'cache:x', text).length);
+    expect(decrypt(key, 'cache:x', blob).equals(text)).toBe(true);
+    expect(decrypt(key, 'cache:x', encrypt(key, 'cache:x', [])).length).toBe(0);
+  });
+
   it('detects a flipped byte anywhere as VAULT_CORRUPT naming the file', async () => {
     const blob = encrypt(key, 'doc:users', text);
     for (const at of [0, 4, 9, 13, 20, 30, HEADER_BYTES, blob.length - 1]) {

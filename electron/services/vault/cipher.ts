@@ -22,20 +22,28 @@ export const HEADER_BYTES = 44;
 const AAD_HEADER_BYTES = 16;
 export const KEY_BYTES = 32;
 
-export function encrypt(key: Buffer, name: string, plaintext: Buffer): Buffer {
-  const out = Buffer.allocUnsafe(HEADER_BYTES + plaintext.length);
+/**
+ * `plaintext` may come in parts (a checkpoint's columns): they are encrypted
+ * straight into the output, so the whole plaintext is never copied into one
+ * buffer first. The bytes are the same as for the parts joined.
+ */
+export function encrypt(key: Buffer, name: string, plaintext: Buffer | readonly Buffer[]): Buffer {
+  const parts = Buffer.isBuffer(plaintext) ? [plaintext] : plaintext;
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  const out = Buffer.allocUnsafe(HEADER_BYTES + length);
   MAGIC.copy(out, 0);
   out.writeUInt8(FORMAT_VERSION, 4);
   out.writeUInt8(0, 5);
   out.writeUInt16BE(0, 6);
-  out.writeUInt32BE(plaintext.length, 8);
-  out.writeUInt32BE(~plaintext.length >>> 0, 12);
+  out.writeUInt32BE(length, 8);
+  out.writeUInt32BE(~length >>> 0, 12);
   const nonce = randomBytes(12);
   nonce.copy(out, 16);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(aad(out.subarray(0, AAD_HEADER_BYTES), name));
-  const n1 = cipher.update(plaintext).copy(out, HEADER_BYTES);
-  cipher.final().copy(out, HEADER_BYTES + n1);
+  let at = HEADER_BYTES;
+  for (const part of parts) at += cipher.update(part).copy(out, at);
+  cipher.final().copy(out, at);
   cipher.getAuthTag().copy(out, 28);
   return out;
 }

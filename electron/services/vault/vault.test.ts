@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, promises as fsp, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_KDF } from './kdf';
 import { Vault } from './vault';
 import { appErrorOf, CHILD_PASSWORD, spawnChild, tempDir, waitForExit, waitForLine } from './test-support';
@@ -30,6 +30,28 @@ function fingerprint(root: string): Record<string, string> {
   walk(root);
   return out;
 }
+
+describe('checkpoint (cache) files', () => {
+  it('writes a binary checkpoint given in parts, and writes again without reading the whole file first', async () => {
+    const { vault } = await create();
+    const file = vault.binaryCacheFile('columns');
+    const parts = [Buffer.from('uno-'), Buffer.alloc(0), Buffer.from('dos-tres')];
+    await file.write(parts);
+    expect(await file.read()).toEqual({ data: Buffer.from('uno-dos-tres') });
+    const reads = vi.spyOn(fsp, 'readFile');
+    try {
+      await vault.binaryCacheFile('columns').write([Buffer.from('cuatro')]);
+      await vault.binaryCacheFile('columns').write([Buffer.from('cinco')]);
+      expect(reads).not.toHaveBeenCalled();
+    } finally {
+      reads.mockRestore();
+    }
+    await vault.close();
+    const again = await (await Vault.open(dir, { kdf: TEST_KDF })).unlockWithPassword('admin', CHILD_PASSWORD);
+    expect(await again.binaryCacheFile('columns').read()).toEqual({ data: Buffer.from('cinco') });
+    await again.close();
+  });
+});
 
 describe('Vault lifecycle', () => {
   it('creates, saves documents and streams, and reopens with every save', async () => {

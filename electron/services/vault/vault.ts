@@ -39,9 +39,9 @@ import { VaultLock } from './vault-lock';
 export type VaultProblem = FileProblem;
 
 /** A checkpoint file: `read` answers null when it is missing and a problem when it cannot be read, never throws. */
-export interface CacheFile<T> {
+export interface CacheFile<T, W = T> {
   read(): Promise<{ data: T } | { problem: string } | null>;
-  write(value: T): Promise<void>;
+  write(value: W): Promise<void>;
 }
 
 export interface VaultOptions {
@@ -352,6 +352,7 @@ export class UnlockedVault {
   private readonly docs = new Map<string, Promise<Low<unknown>>>();
   private readonly streams = new Map<string, VaultStream<unknown>>();
   private readonly closingHooks: Array<() => Promise<void>> = [];
+  private readonly cacheFiles = new Map<string, { key: Buffer; file: DurableFile<unknown> }>();
   private readonly host: VaultHost;
 
   constructor(
@@ -474,8 +475,8 @@ export class UnlockedVault {
   }
 
   /** Like `cacheFile`, for checkpoints of raw bytes (columns of numbers that JSON would make several times larger). */
-  binaryCacheFile(name: string): CacheFile<Buffer> {
-    return this.cache<Buffer>(name, (key) => (bytes, label) => decrypt(key, aadName.cache(name), bytes, label), (key, bytes) => encrypt(key, aadName.cache(name), bytes));
+  binaryCacheFile(name: string): CacheFile<Buffer, Buffer | readonly Buffer[]> {
+    return this.cache<Buffer, Buffer | readonly Buffer[]>(name, (key) => (bytes, label) => decrypt(key, aadName.cache(name), bytes, label), (key, bytes) => encrypt(key, aadName.cache(name), bytes));
   }
 
   /** Names of the checkpoint files that exist now (a checkpoint kept in several files lists its parts with this). */
@@ -495,11 +496,17 @@ export class UnlockedVault {
     await Promise.all([fsp.rm(target, { force: true }), fsp.rm(`${target}.prev`, { force: true })]);
   }
 
-  private cache<T>(name: string, decoder: (key: Buffer) => Decoder<T>, encode: (key: Buffer, value: T) => Buffer): CacheFile<T> {
+  private cache<T, W = T>(name: string, decoder: (key: Buffer) => Decoder<T>, encode: (key: Buffer, value: W) => Buffer): CacheFile<T, W> {
     checkName(name);
+    // One DurableFile per file and key: what its read learned about the current copy spares the
+    // next write from reading (and decrypting) the whole file again first.
     const file = (): DurableFile<T> => {
       const target = this.currentLayout.cacheFile(name);
-      return new DurableFile<T>(target, this.currentLayout.label(target), decoder(this.currentKey));
+      const known = this.cacheFiles.get(target);
+      if (known && known.key === this.currentKey) return known.file as DurableFile<T>;
+      const made = new DurableFile<T>(target, this.currentLayout.label(target), decoder(this.currentKey));
+      this.cacheFiles.set(target, { key: this.currentKey, file: made });
+      return made;
     };
     return {
       read: async () => {
@@ -513,8 +520,10 @@ export class UnlockedVault {
       },
       write: async (value) => {
         this.assertOpen();
+        // Encoded before the first await: a value made of views of live columns is read while it is still whole.
+        const bytes = encode(this.currentKey, value);
         await mkdirDurable(this.currentLayout.cacheDir);
-        await file().write(encode(this.currentKey, value));
+        await file().write(bytes);
       },
     };
   }
