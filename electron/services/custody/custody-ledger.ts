@@ -1,4 +1,5 @@
 import { CUSTODY_EVENT_TYPES, HANDOFF_ACTIONS, type CustodyEvent, type CustodyEventType, type HandoffAction } from '../../../shared/domain/custody';
+import { Codes } from '../codes';
 import type { FrameRef, UnlockedVault, VaultStream } from '../vault';
 import { chainEvent } from './custody-chain';
 import { ID_BYTES, IdColumn, packIds, unpackIds } from './packed-ids';
@@ -42,30 +43,6 @@ export interface CustodyQuery {
 
 export function foldName(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
-
-/** Equal strings stored once and named by a number (shipment ids, partitions, people). */
-class Table {
-  readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
-  id(value: string): number {
-    let i = this.index.get(value);
-    if (i === undefined) {
-      i = this.values.length;
-      this.values.push(value);
-      this.index.set(value, i);
-    }
-    return i;
-  }
-  find(value: string): number | undefined {
-    return this.index.get(value);
-  }
-  static of(values: readonly string[]): Table {
-    const table = new Table();
-    for (const value of values) table.id(value);
-    if (table.values.length !== values.length) throw new Error('a checkpoint table repeats a value');
-    return table;
-  }
 }
 
 /**
@@ -163,9 +140,9 @@ export class CustodyIndex {
   private offset = new Float64Array(INITIAL_CAPACITY);
   private total = new Uint32Array(INITIAL_CAPACITY);
   private people = new Uint32Array(INITIAL_CAPACITY * 3);
-  shipments = new Table();
-  partitions = new Table();
-  names = new Table();
+  shipments = new Codes<string>();
+  partitions = new Codes<string>();
+  names = new Codes<string>();
   /** Positions of each shipment's events, by shipment number. */
   private byShipment = new ShipmentPositions();
   /** Each shipment's chain head, by shipment number: the newest seq and its hash (32 bytes each). */
@@ -198,7 +175,7 @@ export class CustodyIndex {
   add(event: CustodyEvent, partition: string, frame: number, ref: FrameRef): number {
     if (this.size === this.shipment.length) this.grow();
     const pos = this.size;
-    const ship = this.shipments.id(event.shipmentId);
+    const ship = this.shipments.no(event.shipmentId);
     this.ids.set(pos, event.id);
     this.shipment[pos] = ship;
     this.seq[pos] = event.seq;
@@ -206,13 +183,13 @@ export class CustodyIndex {
     this.flags[pos] = event.brokenSeal ? BROKEN_SEAL : 0;
     this.type[pos] = Math.max(0, CUSTODY_EVENT_TYPES.indexOf(event.type));
     this.transition[pos] = event.transition ? HANDOFF_ACTIONS.indexOf(event.transition.action) + 1 : 0;
-    this.partition[pos] = this.partitions.id(partition);
+    this.partition[pos] = this.partitions.no(partition);
     this.frame[pos] = frame;
     this.offset[pos] = ref.offset;
     this.total[pos] = ref.total;
-    this.people[pos * 3] = this.names.id(foldName(event.from.name));
-    this.people[pos * 3 + 1] = this.names.id(foldName(event.to.name));
-    this.people[pos * 3 + 2] = this.names.id(foldName(event.recordedBy.fullName));
+    this.people[pos * 3] = this.names.no(foldName(event.from.name));
+    this.people[pos * 3 + 1] = this.names.no(foldName(event.to.name));
+    this.people[pos * 3 + 2] = this.names.no(foldName(event.recordedBy.fullName));
     this.byShipment.push(ship, pos);
     this.growHeads(ship);
     this.headSeq[ship] = event.seq;
@@ -334,9 +311,9 @@ export class CustodyIndex {
     }
     if (at !== bytes.length) throw new Error('custody checkpoint has trailing bytes');
     if (v2 && (4 + headerLength) % 8 !== 0) throw new Error('custody checkpoint of an unknown shape');
-    index.shipments = Table.of(shipmentIds);
-    index.partitions = Table.of(header.partitions);
-    index.names = Table.of(header.names);
+    index.shipments = Codes.of(shipmentIds);
+    index.partitions = Codes.of(header.partitions);
+    index.names = Codes.of(header.names);
     index.byShipment = ShipmentPositions.of(index.shipment, size, ships);
     return { index, covered: header.covered };
   }

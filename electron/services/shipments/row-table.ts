@@ -2,23 +2,9 @@ import type { ShipmentState } from '../../../shared/domain/shipment-states';
 import type { Classification, ShipmentChannel } from '../../../shared/domain/shipments';
 import type { FramePointer } from './shipment-changes';
 import { sealKey } from '../../../shared/domain/seals';
+import { Codes } from '../codes';
 import { SealSlots } from './seal-slots';
 import { ownList, sharedList, type ReportPeriodLink, type RowColumns, type ShipmentRow } from './shipment-rows';
-
-/** Few distinct values (states, agencies, people, months, who saved content), each kept once and stored as its number. */
-class Codes<T> {
-  readonly values: T[] = [];
-  private readonly index = new Map<T, number>();
-  no(value: T): number {
-    let n = this.index.get(value);
-    if (n === undefined) {
-      n = this.values.length;
-      this.values.push(value);
-      this.index.set(value, n);
-    }
-    return n;
-  }
-}
 
 function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
   return a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
