@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { decrypt, encrypt, HEADER_BYTES, newKey } from './cipher';
-import { appErrorOf } from './test-support';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decrypt, decryptFile, encrypt, HEADER_BYTES, newKey } from './cipher';
+import { appErrorOf, tempDir } from './test-support';
 
 const key = newKey();
 const text = Buffer.from('Oficio C4/DG/0042/2026 — información reservada', 'utf8');
@@ -64,5 +66,43 @@ describe('cipher', () => {
     const blob = encrypt(key, 'x', text);
     expect((await appErrorOf(() => decrypt(key, 'x', Buffer.concat([blob, Buffer.from([0])])))).code).toBe('VAULT_CORRUPT');
     expect((await appErrorOf(() => decrypt(newKey(), 'x', blob))).code).toBe('VAULT_CORRUPT');
+  });
+});
+
+describe('decrypting a file a chunk at a time', () => {
+  const big = Buffer.from(Array.from({ length: 2_600_000 }, (_, i) => (i * 7919) % 251));
+  const { dir, cleanup } = tempDir('valija-cipher-');
+  afterAll(() => cleanup());
+  const put = (name: string, bytes: Buffer) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, bytes);
+    return file;
+  };
+  const blob = encrypt(key, 'cache:indice', big);
+
+  it('gives back the plaintext of a blob longer than one chunk, and of an empty one', async () => {
+    expect((await decryptFile(key, 'cache:indice', put('big.vlj', blob), 'big.vlj')).equals(big)).toBe(true);
+    expect((await decryptFile(key, 'cache:x', put('empty.vlj', encrypt(key, 'cache:x', Buffer.alloc(0))), 'empty.vlj')).length).toBe(0);
+  });
+
+  it('answers damage as a whole read does: flipped bytes, truncation, trailing bytes, newer version, another name', async () => {
+    const codeOf = async (bytes: Buffer, name = 'cache:indice') => (await appErrorOf(() => decryptFile(key, name, put('bad.vlj', bytes), 'cache/indice.vlj'))).code;
+    for (const at of [0, 4, 9, 13, 20, 30, HEADER_BYTES, 1_500_000, blob.length - 1]) {
+      const bad = Buffer.from(blob);
+      bad[at] = (bad[at] ?? 0) ^ 0x01;
+      expect([at, await codeOf(bad)]).toEqual([at, 'VAULT_CORRUPT']);
+    }
+    for (const length of [0, 3, HEADER_BYTES, 1_048_620, blob.length - 1]) expect([length, await codeOf(blob.subarray(0, length))]).toEqual([length, 'VAULT_TRUNCATED']);
+    expect(await codeOf(Buffer.concat([blob, Buffer.from([0])]))).toBe('VAULT_CORRUPT');
+    const newer = Buffer.from(blob);
+    newer[4] = 2;
+    expect(await codeOf(newer)).toBe('VAULT_VERSION');
+    expect(await codeOf(blob, 'cache:otro')).toBe('VAULT_CORRUPT');
+    const error = await appErrorOf(() => decryptFile(key, 'cache:indice', put('bad.vlj', blob.subarray(0, 100)), 'cache/indice.vlj'));
+    expect(error.message).toContain('cache/indice.vlj');
+  });
+
+  it('rejects a missing file with ENOENT, which the durable file reads as «never written»', async () => {
+    await expect(decryptFile(key, 'cache:x', path.join(dir, 'no-such.vlj'), 'no-such.vlj')).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

@@ -21,6 +21,11 @@ export interface DurableRead<T> {
 /** Turns file bytes into a value, throwing AppError (VAULT_*) naming `file` when they are unusable. */
 export type Decoder<T> = (bytes: Buffer, file: string) => T;
 
+/** Reads the file itself (e.g. decrypting it a chunk at a time); rejects with ENOENT when it is absent. */
+export interface FileDecoder<T> {
+  fromFile(path: string, file: string): Promise<T>;
+}
+
 type MainState = 'unknown' | 'ok' | 'missing' | 'damaged';
 
 const TEMP_MARK = '.tmp-';
@@ -38,7 +43,7 @@ export class DurableFile<T> {
     readonly filePath: string,
     /** vault-relative name used in messages */
     readonly label: string,
-    private readonly decode: Decoder<T>,
+    private readonly decode: Decoder<T> | FileDecoder<T>,
   ) {}
 
   get prevPath(): string {
@@ -98,12 +103,14 @@ export class DurableFile<T> {
 
 type Attempt<T> = { kind: 'ok'; data: T } | { kind: 'missing' } | { kind: 'damaged'; error: AppError };
 
-async function attempt<T>(file: string, label: string, decode: Decoder<T>): Promise<Attempt<T>> {
+async function attempt<T>(file: string, label: string, decode: Decoder<T> | FileDecoder<T>): Promise<Attempt<T>> {
   let bytes: Buffer;
   try {
+    if (typeof decode !== 'function') return { kind: 'ok', data: await decode.fromFile(file, label) };
     bytes = await fsp.readFile(file);
   } catch (error) {
     if (isErrno(error, 'ENOENT')) return { kind: 'missing' };
+    if (isAppError(error)) return { kind: 'damaged', error };
     throw new AppError('IO', vaultMessages.io('leer', label), { cause: error });
   }
   try {

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '../../../shared/errors';
 import { catalogFile, emptyCatalog, encodeCatalog, type CatalogData } from './catalog';
-import { decrypt, encrypt, newKey } from './cipher';
+import { decryptFile, encrypt, newKey } from './cipher';
 import { mkdirDurable } from './dirs';
-import { DurableFile, removeStaleTemps, type Decoder, type FileProblem } from './durable-file';
+import { DurableFile, removeStaleTemps, type Decoder, type FileDecoder, type FileProblem } from './durable-file';
 import { EncryptedAdapter } from './encrypted-adapter';
 import { Gate, SerialQueue } from './gate';
 import { copyGeneration, retireOtherGenerations, type ProgressFn } from './generations';
@@ -476,7 +476,11 @@ export class UnlockedVault {
 
   /** Like `cacheFile`, for checkpoints of raw bytes (columns of numbers that JSON would make several times larger). */
   binaryCacheFile(name: string): CacheFile<Buffer, Buffer | readonly Buffer[]> {
-    return this.cache<Buffer, Buffer | readonly Buffer[]>(name, (key) => (bytes, label) => decrypt(key, aadName.cache(name), bytes, label), (key, bytes) => encrypt(key, aadName.cache(name), bytes));
+    return this.cache<Buffer, Buffer | readonly Buffer[]>(
+      name,
+      (key) => ({ fromFile: (file, label) => decryptFile(key, aadName.cache(name), file, label) }),
+      (key, bytes) => encrypt(key, aadName.cache(name), bytes),
+    );
   }
 
   /** Names of the checkpoint files that exist now (a checkpoint kept in several files lists its parts with this). */
@@ -496,7 +500,7 @@ export class UnlockedVault {
     await Promise.all([fsp.rm(target, { force: true }), fsp.rm(`${target}.prev`, { force: true })]);
   }
 
-  private cache<T, W = T>(name: string, decoder: (key: Buffer) => Decoder<T>, encode: (key: Buffer, value: W) => Buffer): CacheFile<T, W> {
+  private cache<T, W = T>(name: string, decoder: (key: Buffer) => Decoder<T> | FileDecoder<T>, encode: (key: Buffer, value: W) => Buffer): CacheFile<T, W> {
     checkName(name);
     // One DurableFile per file and key: what its read learned about the current copy spares the
     // next write from reading (and decrypting) the whole file again first.
