@@ -120,7 +120,8 @@ export class RowTable {
     this.sealed[slot] = row.sealed ? 1 : 0;
     this.agencies[slot] = this.agencyCodes.no(row.agencyId);
     this.people[slot] = this.peopleCodes.no(row.preparedBy);
-    this.preparedByIds[slot] = this.listCodes.no(sharedList(row.preparedByIds));
+    // Keyed by the list itself: rows from advanceRow and `at` carry the shared copy (sharedList).
+    this.preparedByIds[slot] = this.listCodes.no(row.preparedByIds);
     this.months[slot] = this.monthCodes.no(row.last[0]);
     this.frames[slot] = row.last[1];
     this.offsets[slot] = row.last[2];
@@ -240,7 +241,7 @@ export class RowTable {
         preparedBy: c.people[c.preparedBy[i] as number] as string,
         period: c.periods[i] ?? null,
         lastMove: c.lastMoves[i] ?? null,
-        preparedByIds: c.preparedByIds[i] as readonly string[],
+        preparedByIds: sharedList(c.preparedByIds[i]),
         seals: c.seals[i] as readonly string[],
         sealed: c.sealed[i] ?? false,
         text: c.texts[i] as string,
