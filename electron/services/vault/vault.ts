@@ -517,6 +517,9 @@ export class UnlockedVault {
         this.assertOpen();
         try {
           const read = await file().read();
+          // A checkpoint is only a cache, so reading its previous copy is no problem for the office; but the
+          // main copy is moved aside at the next write, and the log should say why.
+          if (read?.problem) console.warn(`Valija: punto de control leído de su copia anterior: ${read.problem.message}`);
           return read === null ? null : { data: read.data };
         } catch (error) {
           return { problem: error instanceof Error ? error.message : String(error) };
