@@ -497,6 +497,7 @@ export class UnlockedVault {
   async removeCacheFile(name: string): Promise<void> {
     this.assertOpen();
     const target = this.currentLayout.cacheFile(checkName(name));
+    this.cacheFiles.delete(target);
     await Promise.all([fsp.rm(target, { force: true }), fsp.rm(`${target}.prev`, { force: true })]);
   }
 
