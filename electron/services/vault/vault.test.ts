@@ -38,13 +38,19 @@ describe('checkpoint (cache) files', () => {
     const parts = [Buffer.from('uno-'), Buffer.alloc(0), Buffer.from('dos-tres')];
     await file.write(parts);
     expect(await file.read()).toEqual({ data: Buffer.from('uno-dos-tres') });
+    // The file is read by opening it (decrypted a chunk at a time): no write may open it again, nor read it whole.
+    const target = path.join(dir, 'g1', 'cache', 'columns.vlj');
+    expect(existsSync(target)).toBe(true);
     const reads = vi.spyOn(fsp, 'readFile');
+    const opens = vi.spyOn(fsp, 'open');
     try {
       await vault.binaryCacheFile('columns').write([Buffer.from('cuatro')]);
       await vault.binaryCacheFile('columns').write([Buffer.from('cinco')]);
       expect(reads).not.toHaveBeenCalled();
+      expect(opens.mock.calls.filter(([file]) => file === target)).toEqual([]);
     } finally {
       reads.mockRestore();
+      opens.mockRestore();
     }
     await vault.close();
     const again = await (await Vault.open(dir, { kdf: TEST_KDF })).unlockWithPassword('admin', CHILD_PASSWORD);
