@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, type DecipherGCM } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import { vaultMessages } from './messages';
@@ -99,9 +99,7 @@ function headerProblem(header: Exclude<HeaderCheck, { kind: 'ok' }>, file: strin
 
 /** Decrypts the blob at [offset, offset+total) whose header was already checked. */
 export function open(key: Buffer, name: string, buf: Buffer, offset: number, total: number, file: string): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(offset + 16, offset + 28));
-  decipher.setAAD(aad(buf.subarray(offset, offset + AAD_HEADER_BYTES), name));
-  decipher.setAuthTag(buf.subarray(offset + 28, offset + HEADER_BYTES));
+  const decipher = decipherOf(key, name, buf.subarray(offset, offset + HEADER_BYTES));
   try {
     const head = decipher.update(buf.subarray(offset + HEADER_BYTES, offset + total));
     const tail = decipher.final();
@@ -129,9 +127,7 @@ export async function decryptFile(key: Buffer, name: string, file: string, label
     const check = checkHeader(header, 0, size);
     if (check.kind !== 'ok') throw headerProblem(check, label);
     if (size > check.total) throw new AppError('VAULT_CORRUPT', vaultMessages.trailing(label));
-    const decipher = createDecipheriv('aes-256-gcm', key, header.subarray(16, 28));
-    decipher.setAAD(aad(header.subarray(0, AAD_HEADER_BYTES), name));
-    decipher.setAuthTag(header.subarray(28, HEADER_BYTES));
+    const decipher = decipherOf(key, name, header);
     const out = Buffer.allocUnsafe(check.total - HEADER_BYTES);
     const chunk = Buffer.allocUnsafe(Math.min(FILE_CHUNK_BYTES, out.length));
     try {
@@ -149,6 +145,14 @@ export async function decryptFile(key: Buffer, name: string, file: string, label
   } finally {
     await handle.close();
   }
+}
+
+/** The decipher for a blob with this (checked) header: its nonce, its tag, and the header and name as AAD. */
+function decipherOf(key: Buffer, name: string, header: Buffer): DecipherGCM {
+  const decipher = createDecipheriv('aes-256-gcm', key, header.subarray(16, 28));
+  decipher.setAAD(aad(header.subarray(0, AAD_HEADER_BYTES), name));
+  decipher.setAuthTag(header.subarray(28, HEADER_BYTES));
+  return decipher;
 }
 
 function aad(header: Buffer, name: string): Buffer {
