@@ -161,10 +161,15 @@ describe('releases on a real vault', () => {
     await act(o, o.w.lawyer, id, { action: 'aprobar_revision', payload: { checklist: CHECKLIST } });
     await w.s.releases.printSheet(w.ws, o.cs, id);
     expect(printed.at(-1)).toMatchObject({ sheetVersion: 2, reprint: 0 });
+    o.w.clock.now += 25_000; // signed at hh:mm:25
     await sign(o, id);
 
+    // The time of a publication is typed to the minute: the signature's own minute is not «before» it, the minute before is.
+    const signedAt = Date.parse((await w.s.releases.get(w.ws, o.cs, id)).release.signature?.registeredAt ?? '');
+    const minute = (back: number) => new Date(Math.floor(signedAt / 60_000) * 60_000 - back * 60_000).toISOString();
+    await expect(act(o, o.cs, id, { action: 'publicar', payload: { channel: { type: 'cuenta', id: o.accountId }, at: minute(1) } })).rejects.toMatchObject({ code: 'VALIDATION', message: 'La publicación no puede ser anterior a su autorización.' });
+    const one = await act(o, o.cs, id, { action: 'publicar', payload: { channel: { type: 'cuenta', id: o.accountId }, at: minute(0), url: 'https://facebook.com/C4Oaxaca/posts/1' } });
     const at = later(o, 10);
-    const one = await act(o, o.cs, id, { action: 'publicar', payload: { channel: { type: 'cuenta', id: o.accountId }, at, url: 'https://facebook.com/C4Oaxaca/posts/1' } });
     expect(one.release.state).toBe('publicada');
     expect(one.pendingChannels).toEqual([{ type: 'medio', id: o.outletId }]);
     await expect(act(o, o.cs, id, { action: 'publicar', payload: { channel: { type: 'cuenta', id: o.accountId }, at } })).rejects.toMatchObject({ code: 'CONFLICT' });

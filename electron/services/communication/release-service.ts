@@ -79,6 +79,7 @@ const REBUILD_WORDS = { missing: 'no había punto de control', damaged: 'el punt
 
 /** A time typed for a step may run this far ahead of the clock (workstation clocks differ a little), no more. */
 const CLOCK_SLACK_MS = 5 * 60_000;
+const minuteOf = (ms: number): number => Math.floor(ms / 60_000) * 60_000;
 
 const ACTION_AUDIT: Record<ReleaseAction, AuditAction> = {
   enviar_a_validacion: 'release.sent_to_area',
@@ -388,7 +389,9 @@ export class ReleaseService {
     if (release.publications.some((p) => channelKey(p.channel) === key)) throw new AppError('CONFLICT', 'La publicación en ese canal ya está registrada.');
     if (Date.parse(payload.at) > now.getTime() + CLOCK_SLACK_MS) throw new AppError('VALIDATION', 'La publicación no puede tener fecha posterior a la hora actual.');
     const authorisedAt = release.urgent?.at ?? release.signature?.registeredAt ?? null;
-    if (authorisedAt && Date.parse(payload.at) < Date.parse(authorisedAt)) throw new AppError('VALIDATION', 'La publicación no puede ser anterior a su autorización.');
+    // The publication's time is typed to the minute, the authorisation's is recorded to the millisecond: compare minutes,
+    // or a release published in the very minute it was signed would be refused as published before it.
+    if (authorisedAt && Date.parse(payload.at) < minuteOf(Date.parse(authorisedAt))) throw new AppError('VALIDATION', 'La publicación no puede ser anterior a su autorización.');
     if (isLapsed(release, now, this.settings(ws).lapseDays)) {
       throw new AppError('VALIDATION', `La autorización venció (era válida hasta el ${validThrough(release, this.settings(ws).lapseDays) ?? ''}): cambie la fecha planeada; la difusión volverá a revisión jurídica y a autorización.`);
     }
