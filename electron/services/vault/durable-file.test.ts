@@ -57,6 +57,25 @@ describe('DurableFile', () => {
     expect(readdirSync(dir).some((n) => n.startsWith('doc.vlj.damaged-'))).toBe(true);
   });
 
+  it('a copy that cannot be read this once (EBUSY) fails the write and is not moved aside as damaged', async () => {
+    await file().write(Buffer.from('OK:uno'));
+    let busy = true;
+    const locked = {
+      fromFile: async (at: string, label: string) => {
+        if (busy) throw Object.assign(new Error('resource busy or locked'), { code: 'EBUSY' });
+        return decode(readFileSync(at), label);
+      },
+    };
+    const f = new DurableFile<string>(path.join(dir, 'doc.vlj'), 'doc.vlj', locked);
+    await expect(f.write(Buffer.from('OK:dos'))).rejects.toMatchObject({ code: 'IO' });
+    expect(readdirSync(dir)).toEqual(['doc.vlj']);
+    expect(readFileSync(path.join(dir, 'doc.vlj'), 'utf8')).toBe('OK:uno');
+    busy = false;
+    await f.write(Buffer.from('OK:dos'));
+    expect(readFileSync(path.join(dir, 'doc.vlj.prev'), 'utf8')).toBe('OK:uno');
+    expect(await file().read()).toEqual({ data: 'dos', recoveredFrom: 'main' });
+  });
+
   it('main missing with .prev present is reported as a missing file', async () => {
     const f = file();
     await f.write(Buffer.from('OK:uno'));

@@ -80,7 +80,9 @@ export class DurableFile<T> {
       try {
         await this.read();
       } catch (error) {
-        if (!isAppError(error)) throw error;
+        // A copy that could not be read this once (locked by an antivirus, a
+        // busy disk) is not a damaged copy: fail this write, move nothing.
+        if (!isAppError(error) || error.code === 'IO') throw error;
         this.state = (await exists(this.filePath)) ? 'damaged' : 'missing';
       }
     }
