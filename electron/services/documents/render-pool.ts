@@ -23,7 +23,7 @@ import { AppError, type ErrorCode } from '../../../shared/errors';
 import { currentFontDir } from './font-dir';
 import type { FormInputs, FormName } from './forms';
 import { renderForm } from './render-on-demand';
-import { sampleApprovalInput, sampleCustodyInput, sampleReceiptInput } from './forms/form-samples';
+import { sampleApprovalInput, sampleCustodyInput, sampleInventory, sampleReceiptInput } from './forms/form-samples';
 import type { RenderReply, RenderRequest, RenderWorkerData, WorkerMessage } from './render-worker';
 import { renderWorkerOptions } from './render-worker-options';
 
@@ -179,11 +179,14 @@ function noPrintWaiting(): Promise<void> {
 }
 
 /**
- * The specimen sheets the warm-up renders. The receipt comes first: it is
- * the lightest sheet that loads every face and compiles the layout code, so
- * a print asked for while it renders waits the least.
+ * The specimen sheets the warm-up renders. A one-page approval sheet comes
+ * first: a print asked for while the fresh worker renders it waits the least
+ * (any first sheet costs about 400 ms, most of it compiling code), and it
+ * warms the code of the sheet printed most. Measured with scripts/bench/forms.ts,
+ * the first print fell by about a sixth against the receipt first.
  */
 const WARM_UP_SHEETS: ReadonlyArray<() => Promise<Buffer>> = [
+  () => post('approval', sampleApprovalInput({ channel: 'oficio', inventory: sampleInventory(1), media: null })),
   () => post('receipt', sampleReceiptInput()),
   () => post('approval', sampleApprovalInput()),
   () => post('custodyRegister', sampleCustodyInput(3)),
