@@ -75,7 +75,7 @@ describe('renderFormInWorker', () => {
     await renderWorkerLoaded();
     const pdf = await renderFormInWorker('openingKey', sampleOpeningKeyInput());
     expect(pdfReadingText(writeTempPdf('durante-calentamiento', pdf))).toContain('Clave de apertura');
-    // Six specimen sheets were due; the print waited for the one rendering at most.
+    // Seven specimen sheets were due; the print waited for the one rendering at most.
     expect(warmed).toBe(false);
     expect(await warming).toBe(true);
   }, 60_000);
