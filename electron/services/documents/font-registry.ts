@@ -1,19 +1,21 @@
 /**
- * Fonts for every printed form. We embed DejaVu Sans (shipped in ./fonts with
- * its licence) and never the 14 standard PDF fonts: those are not embedded and
+ * Fonts for every printed form. We embed DejaVu (shipped in ./fonts with its
+ * licence) and never the 14 standard PDF fonts: those are not embedded and
  * lack characters the forms need (☐ ✓, some accents on some printers).
  *
- * Fonts are registered with @react-pdf's `Font.register` once per font
- * directory; react-pdf keeps the parsed files, so warm renders do not touch
- * the disk.
+ * They are registered with react-pdf's `Font.register` once per thread, under
+ * the family names of theme.ts's FONTS, so styles name them statically;
+ * react-pdf keeps the parsed files, so warm renders do not touch the disk.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Font } from '@react-pdf/renderer';
 import { AppError } from '../../../shared/errors';
-import { currentFontDir } from './font-dir';
+import { FONTS } from './theme';
 
-export { configureDocuments, currentFontDir, DEFAULT_FONT_DIR, type DocumentsConfig } from './font-dir';
+/** ./fonts beside this module: in the source tree, and beside main.js once bundled (scripts/build-electron.mjs copies it). */
+export const FONT_DIR = fileURLToPath(new URL('./fonts/', import.meta.url));
 
 const FONT_FILES = {
   sans: 'DejaVuSans.ttf',
@@ -23,56 +25,31 @@ const FONT_FILES = {
   monoBold: 'DejaVuSansMono-Bold.ttf',
 } as const;
 
-export interface FontFamilies {
-  /** Body text, headings (fontWeight 700 → bold, fontStyle italic → oblique). */
-  sans: string;
-  /** Codes, digests, identifiers. */
-  mono: string;
-}
+let registered = false;
 
-/** Family names already registered, per font directory. */
-const registered = new Map<string, FontFamilies>();
-let hyphenationDisabled = false;
-
-/**
- * Registers the fonts of the configured folder (once) and returns the family
- * names to use in styles.
- */
-export function ensureFonts(): FontFamilies {
-  if (!hyphenationDisabled) {
-    // Spanish words must never be split with a hyphen on an official form.
-    Font.registerHyphenationCallback((word) => [word]);
-    hyphenationDisabled = true;
-  }
-  const fontDir = currentFontDir();
-  const known = registered.get(fontDir);
-  if (known) return known;
-
-  const missing = Object.values(FONT_FILES).filter((file) => !existsSync(join(fontDir, file)));
+/** Registers the fonts (once); a missing file is an IO error naming it. `dir` is for tests. */
+export function ensureFonts(dir = FONT_DIR): void {
+  if (registered) return;
+  const missing = Object.values(FONT_FILES).filter((file) => !existsSync(join(dir, file)));
   if (missing.length > 0) {
-    throw new AppError(
-      'IO',
-      `No se encontraron las fuentes tipográficas de los documentos (${missing.join(', ')}) en la carpeta «${fontDir}». Reinstale Valija.`,
-    );
+    throw new AppError('IO', `No se encontraron las fuentes tipográficas de los documentos (${missing.join(', ')}) en la carpeta «${dir}». Reinstale Valija.`);
   }
-
-  const suffix = registered.size === 0 ? '' : ` ${registered.size + 1}`;
-  const families: FontFamilies = { sans: `Valija Sans${suffix}`, mono: `Valija Mono${suffix}` };
+  // Spanish words must never be split with a hyphen on an official form.
+  Font.registerHyphenationCallback((word) => [word]);
   Font.register({
-    family: families.sans,
+    family: FONTS.sans,
     fonts: [
-      { src: join(fontDir, FONT_FILES.sans), fontWeight: 400, fontStyle: 'normal' },
-      { src: join(fontDir, FONT_FILES.sansBold), fontWeight: 700, fontStyle: 'normal' },
-      { src: join(fontDir, FONT_FILES.sansOblique), fontWeight: 400, fontStyle: 'italic' },
+      { src: join(dir, FONT_FILES.sans), fontWeight: 400, fontStyle: 'normal' },
+      { src: join(dir, FONT_FILES.sansBold), fontWeight: 700, fontStyle: 'normal' },
+      { src: join(dir, FONT_FILES.sansOblique), fontWeight: 400, fontStyle: 'italic' },
     ],
   });
   Font.register({
-    family: families.mono,
+    family: FONTS.mono,
     fonts: [
-      { src: join(fontDir, FONT_FILES.mono), fontWeight: 400, fontStyle: 'normal' },
-      { src: join(fontDir, FONT_FILES.monoBold), fontWeight: 700, fontStyle: 'normal' },
+      { src: join(dir, FONT_FILES.mono), fontWeight: 400, fontStyle: 'normal' },
+      { src: join(dir, FONT_FILES.monoBold), fontWeight: 700, fontStyle: 'normal' },
     ],
   });
-  registered.set(fontDir, families);
-  return families;
+  registered = true;
 }

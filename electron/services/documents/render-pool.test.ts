@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { configureDocuments, DEFAULT_FONT_DIR } from './font-registry';
 import { sampleApprovalInput, sampleOpeningKeyInput } from './forms/form-samples';
 import {
   closeRenderWorker,
@@ -32,7 +31,6 @@ beforeAll(async () => {
 afterEach(async () => {
   await closeRenderWorker();
   configureRenderWorker({ workerUrl });
-  configureDocuments({ fontDir: DEFAULT_FONT_DIR });
   resetRenderFallback();
   vi.restoreAllMocks();
 });
@@ -117,22 +115,25 @@ describe('renderFormOffThread', () => {
   }, 60_000);
 
   it('reports a form that fails to render as that print’s error, and the next print still runs on the worker', async () => {
-    // Font files that exist but are not fonts: react-pdf fails while laying the sheet out.
-    const broken = mkdtempSync(join(tmpdir(), 'valija-fuentes-rotas-'));
-    for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSansMono.ttf', 'DejaVuSansMono-Bold.ttf']) writeFileSync(join(broken, file), 'no es una fuente');
-    configureDocuments({ fontDir: broken });
+    // A worker whose font files exist but are not fonts: react-pdf fails while laying the sheet out.
+    const brokenUrl = await bundleRenderWorker(join(BUNDLE_DIR, 'fuentes-rotas', 'render-worker.js'));
+    const fonts = join(BUNDLE_DIR, 'fuentes-rotas', 'fonts');
+    for (const file of readdirSync(fonts)) writeFileSync(join(fonts, file), 'no es una fuente');
+    configureRenderWorker({ workerUrl: brokenUrl });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const error = await renderFormOffThread('openingKey', sampleOpeningKeyInput()).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'PDF_RENDER' });
     expect((error as AppError).message).toContain('No se pudo generar el documento PDF');
     expect(renderingThread()).toBe('worker');
     expect(warn).not.toHaveBeenCalled();
-    // The worker keeps the font folder it started with: start one with the real fonts.
+    // The same worker goes on rendering: the next form fails there too, rather than switching threads.
+    await expect(renderFormOffThread('approval', sampleApprovalInput())).rejects.toMatchObject({ code: 'PDF_RENDER' });
+    expect(renderingThread()).toBe('worker');
+    // A worker with its fonts renders again.
     await closeRenderWorker();
-    configureDocuments({ fontDir: DEFAULT_FONT_DIR });
+    configureRenderWorker({ workerUrl });
     const pdf = await renderFormOffThread('openingKey', sampleOpeningKeyInput());
     expect(pdfReadingText(writeTempPdf('tras-error', pdf))).toContain('Clave de apertura');
-    rmSync(broken, { recursive: true, force: true });
   }, 60_000);
 
   it('renders in this thread only when the worker cannot start at all, and says so in the log', async () => {

@@ -9,16 +9,12 @@
  *   out: { id, ok: true, pdf }          (pdf: Uint8Array, transferred)
  *        { id, ok: false, error: { code, message } }
  *
- * workerData: { fontDir } — the fonts folder the main thread uses, since
- * module state (configureDocuments) is per thread.
- *
  * Bundling: esbuild entry `electron/services/documents/render-worker.ts`,
  * output `dist/electron/render-worker.js` (ESM, packages external), beside
  * main.js: render-pool.ts looks for it there.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { AppError, type ErrorPayload } from '../../../shared/errors';
-import { configureDocuments } from './font-registry';
 import { isFormName, renderForm, type FormInputs, type FormName } from './forms';
 
 export interface RenderRequest {
@@ -31,10 +27,6 @@ export type RenderReply = { id: number; ok: true; pdf: Uint8Array } | { id: numb
 
 /** Everything the worker posts: its readiness once, then replies. */
 export type WorkerMessage = { ready: true } | RenderReply;
-
-export interface RenderWorkerData {
-  fontDir?: string;
-}
 
 function toPayload(error: unknown): ErrorPayload {
   if (error instanceof AppError) return error.toPayload();
@@ -56,8 +48,6 @@ async function handle(request: RenderRequest): Promise<RenderReply> {
 
 const port = parentPort;
 if (port) {
-  const data = (workerData ?? {}) as RenderWorkerData;
-  if (typeof data.fontDir === 'string' && data.fontDir !== '') configureDocuments({ fontDir: data.fontDir });
   port.on('message', (request: RenderRequest) => {
     void handle(request).then((reply) => {
       if (reply.ok) port.postMessage(reply, [reply.pdf.buffer as ArrayBuffer]);

@@ -4,9 +4,9 @@
  * look at under test-results/pdf/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
 
@@ -212,7 +212,8 @@ export async function pdfHasQr(file: string, text: string): Promise<boolean> {
 /**
  * Bundles the render worker exactly as scripts/build-electron.mjs does for the
  * app (Node 20 cannot start a .ts worker through tsx), into `outfile` inside
- * the repository so its bare imports resolve from node_modules.
+ * the repository so its bare imports resolve from node_modules, with the
+ * fonts beside it.
  */
 export async function bundleRenderWorker(outfile: string): Promise<URL> {
   const { build } = await import('esbuild');
@@ -226,6 +227,8 @@ export async function bundleRenderWorker(outfile: string): Promise<URL> {
     packages: 'external',
     logLevel: 'warning',
   });
+  // As the app build does: the worker finds its fonts in ./fonts beside it.
+  cpSync(fileURLToPath(new URL('./fonts/', import.meta.url)), join(dirname(outfile), 'fonts'), { recursive: true });
   return pathToFileURL(outfile);
 }
 

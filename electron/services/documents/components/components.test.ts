@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import React from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../shared/errors';
 import { formatDateTime } from '../../../../shared/format/date';
-import { configureDocuments, currentFontDir, DEFAULT_FONT_DIR, ensureFonts } from '../font-registry';
+import { FONT_DIR } from '../font-registry';
 import {
   DocumentTitle,
   FieldsWithQr,
@@ -143,38 +143,29 @@ describe('qrCode', () => {
   });
 });
 
-describe('configureDocuments', () => {
-  afterEach(() => configureDocuments({ fontDir: DEFAULT_FONT_DIR }));
-
-  it('reads the fonts from ./fonts by default, with their licence beside them', () => {
-    expect(currentFontDir()).toBe(DEFAULT_FONT_DIR);
-    const files = readdirSync(DEFAULT_FONT_DIR);
+describe('ensureFonts', () => {
+  it('reads the fonts from ./fonts, with their licence beside them', () => {
+    const files = readdirSync(FONT_DIR);
     expect(files).toEqual(expect.arrayContaining(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf', 'LICENSE-DejaVu.txt']));
   });
 
-  it('accepts another font folder (the packaged app passes one under resources)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'valija-fonts-'));
-    for (const file of readdirSync(DEFAULT_FONT_DIR)) copyFileSync(join(DEFAULT_FONT_DIR, file), join(dir, file));
-    configureDocuments({ fontDir: dir });
-    const families = ensureFonts();
-    expect(families.sans).not.toBe('');
-    const pdf = await renderDocument(
-      h(OfficialDocument, { title: 'Prueba' }, h(OfficialPage, { size: 'A4' }, h(Paragraph, null, 'Acentos: áéíóú ñ ü ¿¡ ☐ ✓'))),
-    );
-    const file = writeTempPdf('fuentes-externas', pdf);
-    expect(pdfReadingText(file)).toContain('Acentos: áéíóú ñ ü ¿¡ ☐ ✓');
-    expect(pdfFonts(file).every((font) => font.embedded)).toBe(true);
-  });
-
-  it('fails with a Spanish IO error when the fonts are missing', async () => {
-    configureDocuments({ fontDir: mkdtempSync(join(tmpdir(), 'valija-nofonts-')) });
-    const error = await renderDocument(h(OfficialDocument, { title: 'x' }, h(OfficialPage, null))).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('IO');
-    expect((error as AppError).message).toMatch(/No se encontraron las fuentes/);
-  });
-
-  it('refuses an empty folder name', () => {
-    expect(() => configureDocuments({ fontDir: ' ' })).toThrow(AppError);
+  it('fails with a Spanish IO error naming the missing files, and registers nothing', async () => {
+    vi.resetModules();
+    const fresh = await import('../font-registry');
+    const empty = mkdtempSync(join(tmpdir(), 'valija-nofonts-'));
+    copyFileSync(join(FONT_DIR, 'DejaVuSans.ttf'), join(empty, 'DejaVuSans.ttf'));
+    const error = (() => {
+      try {
+        fresh.ensureFonts(empty);
+        return null;
+      } catch (e: unknown) {
+        return e;
+      }
+    })();
+    expect(error).toMatchObject({ code: 'IO' });
+    expect((error as AppError).message).toMatch(/No se encontraron las fuentes .*DejaVuSans-Bold\.ttf.*DejaVuSansMono\.ttf/);
+    expect((error as AppError).message).not.toMatch(/DejaVuSans\.ttf/);
+    // Nothing was registered: the real folder still works afterwards.
+    expect(() => fresh.ensureFonts()).not.toThrow();
   });
 });

@@ -1,8 +1,7 @@
 /** Label/value pairs: the field rows of every form, alone or beside a QR code. */
 import React from 'react';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
-import { ensureFonts } from '../font-registry';
-import { COLORS, FONT_SIZES } from '../theme';
+import { COLORS, FONTS, FONT_SIZES } from '../theme';
 import { QrBlock, type QrBlockProps } from './qr';
 
 const h = React.createElement;
@@ -12,6 +11,7 @@ const styles = StyleSheet.create({
   fieldLabel: { fontWeight: 700, color: COLORS.guinda, fontSize: 9, lineHeight: 1.3, paddingTop: 1.2 },
   fieldValue: { flex: 1 },
   fieldValueLine: { fontSize: FONT_SIZES.body, lineHeight: 1.3 },
+  fieldValueMono: { fontFamily: FONTS.mono },
   fieldsWithQr: { flexDirection: 'row', alignItems: 'flex-start', marginTop: 2 },
   fieldsColumn: { flex: 1, marginRight: 16 },
 });
@@ -39,7 +39,6 @@ export function chunkText(value: string, size: number): string[] {
 /** Label/value pairs in two columns (label width in points). */
 export function FieldList(props: { fields: LabeledValue[]; labelWidth?: number }): React.ReactElement {
   const labelWidth = props.labelWidth ?? 150;
-  const fonts = ensureFonts();
   return h(
     View,
     null,
@@ -52,7 +51,7 @@ export function FieldList(props: { fields: LabeledValue[]; labelWidth?: number }
           View,
           { style: styles.fieldValue },
           ...chunkText(field.value, field.breakEvery ?? 0).map((line, lineIndex) =>
-            h(Text, { key: lineIndex, style: [styles.fieldValueLine, field.mono ? { fontFamily: fonts.mono } : {}] }, line),
+            h(Text, { key: lineIndex, style: [styles.fieldValueLine, field.mono ? styles.fieldValueMono : {}] }, line),
           ),
         ),
       ),

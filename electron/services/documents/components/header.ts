@@ -2,10 +2,8 @@
 import React from 'react';
 import { Image, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { OfficeInfo } from '../../../../shared/forms/form-inputs';
-import { ensureFonts } from '../font-registry';
-import { COLORS, FONT_SIZES, type TextLook } from '../theme';
+import { COLORS, FONTS, FONT_SIZES } from '../theme';
 import type { LabeledValue } from './fields';
-import { PlainText } from './text';
 
 const h = React.createElement;
 
@@ -26,11 +24,12 @@ const styles = StyleSheet.create({
     textAlign: 'right',
     flexShrink: 0,
   },
-  runningFolio: { fontSize: FONT_SIZES.small, marginTop: 4 },
+  runningFolio: { fontFamily: FONTS.mono, fontSize: FONT_SIZES.small, marginTop: 4 },
   // Without the header above it: the running line stands where the header would, guinda like it.
   runningFolioAlone: { marginTop: 0, marginBottom: 8, color: COLORS.guinda },
   ruleThick: { borderBottomWidth: 2.25, borderBottomColor: COLORS.guinda, marginTop: 8 },
   ruleThin: { borderBottomWidth: 0.6, borderBottomColor: COLORS.guinda, marginTop: 1.5 },
+  title: { fontWeight: 700, fontSize: FONT_SIZES.title, lineHeight: 1.25, color: COLORS.guinda, textAlign: 'center' },
   subtitle: { fontSize: 10, textAlign: 'center', color: COLORS.muted, marginTop: 4 },
   titleBlock: { marginBottom: 10 },
   folioRow: {
@@ -42,6 +41,7 @@ const styles = StyleSheet.create({
   folioItem: { flexDirection: 'row', marginLeft: 18 },
   folioLabel: { fontWeight: 700, color: COLORS.guinda, marginRight: 4 },
   folioValue: { fontSize: FONT_SIZES.body },
+  folioValueMono: { fontFamily: FONTS.mono },
 });
 
 export interface OfficeHeaderProps {
@@ -89,28 +89,24 @@ export function OfficeHeader(props: OfficeHeaderProps): React.ReactElement {
  * first page's empty text).
  */
 function RunningFolio(props: { folio: string; acronym?: string }): React.ReactElement {
-  const fonts = ensureFonts();
   const text = props.acronym ? `${props.acronym} · Folio ${props.folio}` : `Folio ${props.folio}`;
   return h(Text, {
-    style: [styles.runningFolio, { fontFamily: fonts.mono }, props.acronym ? styles.runningFolioAlone : {}],
+    style: [styles.runningFolio, props.acronym ? styles.runningFolioAlone : {}],
     render: ({ pageNumber }: { pageNumber: number }) => (pageNumber > 1 ? text : ''),
   });
 }
-
-const TITLE_LOOK: TextLook = { face: 'sansBold', size: FONT_SIZES.title, lineHeight: 1.25, color: COLORS.guinda, align: 'center' };
 
 export function DocumentTitle(props: { title: string; subtitle?: string }): React.ReactElement {
   return h(
     View,
     { style: styles.titleBlock },
-    h(PlainText, { text: props.title, look: TITLE_LOOK }),
+    h(Text, { style: styles.title }, props.title),
     props.subtitle ? h(Text, { style: styles.subtitle }, props.subtitle) : null,
   );
 }
 
 /** "Folio: … Referencia: … Fecha: …", aligned right under the header. */
 export function FolioLine(props: { items: LabeledValue[] }): React.ReactElement {
-  const fonts = ensureFonts();
   return h(
     View,
     { style: styles.folioRow },
@@ -119,7 +115,7 @@ export function FolioLine(props: { items: LabeledValue[] }): React.ReactElement 
         View,
         { key: index, style: styles.folioItem },
         h(Text, { style: styles.folioLabel }, `${item.label}:`),
-        h(Text, { style: [styles.folioValue, item.mono ? { fontFamily: fonts.mono } : {}] }, item.value),
+        h(Text, { style: [styles.folioValue, item.mono ? styles.folioValueMono : {}] }, item.value),
       ),
     ),
   );

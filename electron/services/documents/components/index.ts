@@ -6,7 +6,7 @@
  * word they print is Spanish; dates come formatted by shared/format/date.
  */
 export type { OfficeInfo } from '../../../../shared/forms/form-inputs';
-export { COLORS, FONT_SIZES, PAGE_MARGINS, PAGE_SIZES, type PageSizeName, type TextLook } from '../theme';
+export { COLORS, FONTS, FONT_SIZES, PAGE_MARGINS, PAGE_SIZES, type PageSizeName } from '../theme';
 export * from './page';
 export * from './header';
 export * from './text';

@@ -4,8 +4,7 @@
  */
 import React from 'react';
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
-import { ensureFonts } from '../font-registry';
-import { COLORS, FONT_SIZES, PAGE_MARGINS, type PageSizeName } from '../theme';
+import { COLORS, FONTS, FONT_SIZES, PAGE_MARGINS, type PageSizeName } from '../theme';
 
 const h = React.createElement;
 
@@ -16,6 +15,7 @@ const styles = StyleSheet.create({
     paddingTop: PAGE_MARGINS.top,
     paddingBottom: PAGE_MARGINS.bottom,
     paddingHorizontal: PAGE_MARGINS.horizontal,
+    fontFamily: FONTS.sans,
     fontSize: FONT_SIZES.body,
     color: COLORS.text,
   },
@@ -137,13 +137,12 @@ export interface OfficialPageProps {
 
 /** A page with the forms' margins, the embedded font, top marks and "Página n de m". */
 export function OfficialPage(props: OfficialPageProps): React.ReactElement {
-  const fonts = ensureFonts();
   return h(
     Page,
     {
       size: props.size ?? 'LETTER',
       orientation: props.orientation ?? 'portrait',
-      style: [styles.page, { fontFamily: fonts.sans }],
+      style: styles.page,
       wrap: true,
     },
     h(PageMarks, { classification: props.classification, reprint: props.reprint, voided: props.voided }),

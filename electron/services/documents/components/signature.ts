@@ -1,8 +1,7 @@
 /** Signature blocks: a caption, room to sign by hand, the line, the name and the position. */
 import React from 'react';
-import { StyleSheet, View } from '@react-pdf/renderer';
-import { COLORS, FONT_SIZES, type TextLook } from '../theme';
-import { PlainText } from './text';
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { COLORS, FONT_SIZES } from '../theme';
 
 const h = React.createElement;
 
@@ -10,6 +9,11 @@ const styles = StyleSheet.create({
   signatureRow: { flexDirection: 'row', justifyContent: 'space-around', marginTop: 14 },
   signature: { alignItems: 'center' },
   signatureLine: { borderTopWidth: 0.75, borderTopColor: COLORS.text, alignSelf: 'stretch', marginBottom: 3 },
+  caption: { fontWeight: 700, fontSize: 9.5, lineHeight: 1.2, color: COLORS.guinda, textAlign: 'center' },
+  name: { fontWeight: 700, fontSize: 9.5, lineHeight: 1.25, textAlign: 'center' },
+  position: { fontSize: FONT_SIZES.small, lineHeight: 1.25, color: COLORS.muted, textAlign: 'center' },
+  note: { fontSize: FONT_SIZES.fine, lineHeight: 1.25, color: COLORS.muted, textAlign: 'center', marginTop: 1 },
+  notApplicable: { fontWeight: 700, fontSize: 9.5, lineHeight: 1.25, color: COLORS.muted, textAlign: 'center' },
 });
 
 export interface SignatureBlockProps {
@@ -32,14 +36,6 @@ export interface SignatureBlockProps {
 /** Room above the signature line for the handwritten signature. */
 const SIGNATURE_CAPTION_GAP = 38;
 
-const SIGNATURE_LOOKS = {
-  caption: { face: 'sansBold', size: 9.5, lineHeight: 1.2, color: COLORS.guinda, align: 'center' },
-  name: { face: 'sansBold', size: 9.5, lineHeight: 1.25, color: COLORS.text, align: 'center' },
-  position: { face: 'sans', size: FONT_SIZES.small, lineHeight: 1.25, color: COLORS.muted, align: 'center' },
-  note: { face: 'sans', size: FONT_SIZES.fine, lineHeight: 1.25, color: COLORS.muted, align: 'center' },
-  notApplicable: { face: 'sansBold', size: 9.5, lineHeight: 1.25, color: COLORS.muted, align: 'center' },
-} as const satisfies Record<string, TextLook>;
-
 export function SignatureBlock(props: SignatureBlockProps): React.ReactElement {
   const width = props.width ?? 160;
   const name = props.name && props.name.trim() !== '' ? props.name : ' ';
@@ -49,19 +45,19 @@ export function SignatureBlock(props: SignatureBlockProps): React.ReactElement {
       View,
       { style: [styles.signature, { width }], wrap: false },
       // «No aplica» sits where the line would be, level with its neighbours' lines.
-      h(PlainText, { text: props.caption, look: SIGNATURE_LOOKS.caption, style: { marginBottom: SIGNATURE_CAPTION_GAP - 8 } }),
-      h(PlainText, { text: 'No aplica', look: SIGNATURE_LOOKS.notApplicable }),
-      h(PlainText, { text: props.notApplicable, look: SIGNATURE_LOOKS.position }),
+      h(Text, { style: [styles.caption, { marginBottom: SIGNATURE_CAPTION_GAP - 8 }] }, props.caption),
+      h(Text, { style: styles.notApplicable }, 'No aplica'),
+      h(Text, { style: styles.position }, props.notApplicable),
     );
   }
   return h(
     View,
     { style: [styles.signature, { width }], wrap: false },
-    h(PlainText, { text: props.caption, look: SIGNATURE_LOOKS.caption, style: { marginBottom: SIGNATURE_CAPTION_GAP } }),
+    h(Text, { style: [styles.caption, { marginBottom: SIGNATURE_CAPTION_GAP }] }, props.caption),
     h(View, { style: styles.signatureLine }),
-    h(PlainText, { text: name, look: SIGNATURE_LOOKS.name }),
-    h(PlainText, { text: position, look: SIGNATURE_LOOKS.position }),
-    props.note ? h(PlainText, { text: props.note, look: SIGNATURE_LOOKS.note, style: { marginTop: 1 } }) : null,
+    h(Text, { style: styles.name }, name),
+    h(Text, { style: styles.position }, position),
+    props.note ? h(Text, { style: styles.note }, props.note) : null,
   );
 }
 

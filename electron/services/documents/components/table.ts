@@ -5,8 +5,7 @@
  */
 import React from 'react';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
-import { ensureFonts } from '../font-registry';
-import { COLORS } from '../theme';
+import { COLORS, FONTS } from '../theme';
 
 const h = React.createElement;
 
@@ -70,6 +69,8 @@ const styles = StyleSheet.create({
   cellRule: { borderRightWidth: RULE, borderRightColor: COLORS.guinda },
   headerRule: { borderRightWidth: RULE, borderRightColor: COLORS.white },
   zebra: { backgroundColor: COLORS.zebra },
+  mono: { fontFamily: FONTS.mono },
+  bold: { fontWeight: 700 },
 });
 
 function isStyledLines(cell: TableCell): cell is { lines: readonly TableLine[] } {
@@ -87,7 +88,6 @@ export function SimpleTable(props: SimpleTableProps): React.ReactElement {
 }
 
 function TableRow(props: SimpleTableProps & { cells: readonly TableCell[]; header: boolean; rowIndex: number; fixed?: boolean }): React.ReactElement {
-  const fonts = ensureFonts();
   const { columns, header } = props;
   const last = columns.length - 1;
   const total = columns.reduce((sum, column) => sum + Math.max(column.width, 0), 0) || 1;
@@ -103,7 +103,7 @@ function TableRow(props: SimpleTableProps & { cells: readonly TableCell[]; heade
           textStyle,
           text.size ? { fontSize: text.size, lineHeight: BODY_LINE_HEIGHT } : {},
           // Bold wins over a monospaced column: a name in a code column stays in the sans face.
-          text.bold ? { fontWeight: 700 } : !header && (text.mono || column.mono) ? { fontFamily: fonts.mono } : {},
+          text.bold ? styles.bold : !header && (text.mono || column.mono) ? styles.mono : {},
           text.muted ? { color: COLORS.muted } : {},
           text.gapBefore ? { marginTop: text.gapBefore } : {},
         ],

@@ -1,9 +1,7 @@
-/** Running text: plain looks, headings, paragraphs, lists, code and notices. */
+/** Running text: headings, paragraphs, lists, code, notices and fine print. */
 import React from 'react';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
-import type { Style } from '@react-pdf/types';
-import { ensureFonts } from '../font-registry';
-import { COLORS, FONT_SIZES, type TextLook } from '../theme';
+import { COLORS, FONTS, FONT_SIZES } from '../theme';
 
 const h = React.createElement;
 
@@ -31,9 +29,10 @@ const styles = StyleSheet.create({
     marginVertical: 7,
   },
   code: { backgroundColor: '#f2f2f2', borderLeftWidth: 2, borderLeftColor: COLORS.rule, paddingVertical: 5, paddingHorizontal: 8, marginTop: 2, marginBottom: 6 },
-  codeLine: { fontSize: 8.5, lineHeight: 1.35 },
+  codeLine: { fontFamily: FONTS.mono, fontSize: 8.5, lineHeight: 1.35 },
   noticeTitle: { fontWeight: 700, color: COLORS.guinda, marginBottom: 2 },
   noticeText: { fontSize: FONT_SIZES.body, lineHeight: 1.35 },
+  finePrint: { fontSize: FONT_SIZES.fine, color: COLORS.muted },
 });
 
 /**
@@ -77,27 +76,9 @@ export function wrapText(text: string, maxChars: number): string[] {
   return lines;
 }
 
-/** The style of a text of this look. */
-export function lookStyle(look: TextLook): Style {
-  const fonts = ensureFonts();
-  return {
-    fontSize: look.size,
-    lineHeight: look.lineHeight,
-    color: look.color,
-    textAlign: look.align ?? 'left',
-    ...(look.face === 'sansBold' ? { fontWeight: 700 } : look.face === 'mono' ? { fontFamily: fonts.mono } : {}),
-  };
-}
-
-/** A plain text in the given look; `style` holds the block's margins. */
-export function PlainText(props: { text: string; look: TextLook; style?: { marginTop?: number; marginBottom?: number } }): React.ReactElement {
-  return h(Text, { style: [lookStyle(props.look), props.style ?? {}] }, props.text);
-}
-
 /** Small grey print across the page (a form's legend). */
 export function FinePrint(props: { text: string; marginTop: number; lineHeight: number; align?: 'justify' | 'left' }): React.ReactElement {
-  const look: TextLook = { face: 'sans', size: FONT_SIZES.fine, lineHeight: props.lineHeight, color: COLORS.muted, align: props.align ?? 'left' };
-  return h(PlainText, { text: props.text, look, style: { marginTop: props.marginTop } });
+  return h(Text, { style: [styles.finePrint, { marginTop: props.marginTop, lineHeight: props.lineHeight, textAlign: props.align ?? 'left' }] }, props.text);
 }
 
 export function SectionHeading(props: { children?: Children }): React.ReactElement {
@@ -135,11 +116,10 @@ export function NumberedList(props: { items: Children[]; bullet?: boolean }): Re
  * cut anywhere else would not run when copied.
  */
 export function CodeBlock(props: { lines: string[] }): React.ReactElement {
-  const fonts = ensureFonts();
   return h(
     View,
     { style: styles.code, wrap: false },
-    ...props.lines.map((line, index) => h(Text, { key: index, style: [styles.codeLine, { fontFamily: fonts.mono }] }, line === '' ? ' ' : line)),
+    ...props.lines.map((line, index) => h(Text, { key: index, style: styles.codeLine }, line === '' ? ' ' : line)),
   );
 }
 

@@ -9,7 +9,7 @@ import React from 'react';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { MEDIA_KIND_LABELS, SANITISATION_METHOD_LABELS } from '../../../../shared/domain/shipments';
 import { formatCivilDate, formatDateTime } from '../../../../shared/format/date';
-import { COLORS, CodeBlock, DocumentTitle, FONT_SIZES, FieldList, FolioLine, Notice, OfficeHeader, OfficialDocument, OfficialPage, PlainText, QrMark, SimpleTable, wrapText, type LabeledValue, type QrCode, type OfficeInfo, type PageSizeName, type TableCell, type TextLook } from '../components';
+import { COLORS, CodeBlock, DocumentTitle, FONTS, FONT_SIZES, FieldList, FolioLine, Notice, OfficeHeader, OfficialDocument, OfficialPage, QrMark, SimpleTable, wrapText, type LabeledValue, type QrCode, type OfficeInfo, type PageSizeName, type TableCell } from '../components';
 import type { EnvelopeInfo, InventoryLine, MediaFileLine, MediaInfo, VoidInfo } from '../../../../shared/forms/form-inputs';
 import { digestLines, footerNote, formatBytes, formatInteger } from './form-text';
 
@@ -24,6 +24,12 @@ const styles = StyleSheet.create({
     padding: 8,
   },
   integrityText: { flex: 1, marginLeft: 12 },
+  totals: { fontSize: FONT_SIZES.small, lineHeight: 1.3, color: COLORS.muted, textAlign: 'right', marginTop: 3 },
+  integrityLabel: { fontWeight: 700, fontSize: 8, lineHeight: 1.3, color: COLORS.guinda, textAlign: 'left' },
+  integrityValue: { fontFamily: FONTS.mono, fontSize: 9.5, lineHeight: 1.35, textAlign: 'left' },
+  integrityPending: { fontSize: 9.5, lineHeight: 1.35, color: COLORS.muted, textAlign: 'left' },
+  integrityHint: { fontSize: FONT_SIZES.fine, lineHeight: 1.3, color: COLORS.muted, textAlign: 'left' },
+  lastDigestLine: { marginBottom: 4 },
 });
 
 /**
@@ -150,17 +156,9 @@ export interface IntegrityBoxProps {
   qrSize?: number;
 }
 
-const LOOKS = {
-  totals: { face: 'sans', size: FONT_SIZES.small, lineHeight: 1.3, color: COLORS.muted, align: 'right' },
-  integrityLabel: { face: 'sansBold', size: 8, lineHeight: 1.3, color: COLORS.guinda },
-  integrityValue: { face: 'mono', size: 9.5, lineHeight: 1.35, color: COLORS.text },
-  integrityPending: { face: 'sans', size: 9.5, lineHeight: 1.35, color: COLORS.muted },
-  integrityHint: { face: 'sans', size: FONT_SIZES.fine, lineHeight: 1.3, color: COLORS.muted },
-} as const satisfies Record<string, TextLook>;
-
 /** The line under a table that sums it up (partidas, piezas, fojas; archivos, bytes). */
 function Totals(props: { text: string }): React.ReactElement {
-  return h(PlainText, { text: props.text, look: LOOKS.totals, style: { marginTop: 3 } });
+  return h(Text, { style: styles.totals }, props.text);
 }
 
 /** QR next to the full digest and chain head, so the code and the printed text can be checked against each other. */
@@ -174,13 +172,13 @@ export function IntegrityBox(props: IntegrityBoxProps): React.ReactElement {
     h(
       View,
       { style: styles.integrityText },
-      h(PlainText, { text: 'HUELLA DEL CONTENIDO (SHA-256)', look: LOOKS.integrityLabel }),
-      ...digest.map((line, index) => h(PlainText, { key: index, text: line, look: LOOKS.integrityValue, style: index === digest.length - 1 ? { marginBottom: 4 } : {} })),
-      h(PlainText, { text: 'CADENA DE CUSTODIA (ÚLTIMO ESLABÓN)', look: LOOKS.integrityLabel }),
+      h(Text, { style: styles.integrityLabel }, 'HUELLA DEL CONTENIDO (SHA-256)'),
+      ...digest.map((line, index) => h(Text, { key: index, style: [styles.integrityValue, index === digest.length - 1 ? styles.lastDigestLine : {}] }, line)),
+      h(Text, { style: styles.integrityLabel }, 'CADENA DE CUSTODIA (ÚLTIMO ESLABÓN)'),
       props.chainHead === '0'
-        ? h(PlainText, { text: chainHeadLabel(props.chainHead), look: LOOKS.integrityPending, style: { marginBottom: 4 } })
-        : h(PlainText, { text: props.chainHead, look: LOOKS.integrityValue, style: { marginBottom: 4 } }),
-      props.hint ? h(PlainText, { text: props.hint, look: LOOKS.integrityHint }) : null,
+        ? h(Text, { style: [styles.integrityPending, styles.lastDigestLine] }, chainHeadLabel(props.chainHead))
+        : h(Text, { style: [styles.integrityValue, styles.lastDigestLine] }, props.chainHead),
+      props.hint ? h(Text, { style: styles.integrityHint }, props.hint) : null,
     ),
   );
 }

@@ -16,8 +16,7 @@ import { CLASSIFICATION_LABELS } from '../../../../shared/domain/shipments';
 import { formatDateTime } from '../../../../shared/format/date';
 import { parseFormInput } from '../../../../shared/forms/form-fields';
 import { envelopeCoverSchema, envelopeLabelSchema, type ClassificationInfo, type EnvelopeCoverInput, type EnvelopeLabelInput, type LabelSize } from '../../../../shared/forms/form-inputs';
-import { ensureFonts } from '../font-registry';
-import { COLORS, OfficeHeader, OfficialDocument, OfficialPage, QrMark, qrCode, type OfficeInfo, type QrCode } from '../components';
+import { COLORS, FONTS, OfficeHeader, OfficialDocument, OfficialPage, QrMark, qrCode, type OfficeInfo, type QrCode } from '../components';
 import { renderDocument } from '../render-document';
 import { classificationBanner, digestLines, footerNote, formQrText, formatInteger } from './form-text';
 
@@ -73,29 +72,28 @@ const styles = StyleSheet.create({
   dataLabel: { width: 110, fontWeight: 700, fontSize: 9, color: COLORS.guinda, lineHeight: 1.3, paddingTop: 2 },
   dataValue: { flex: 1, fontSize: 12, lineHeight: 1.3 },
   seals: { flexDirection: 'row', flexWrap: 'wrap', flex: 1 },
-  seal: { borderWidth: 1, borderColor: COLORS.text, fontSize: 12, paddingHorizontal: 6, paddingTop: 2, marginRight: 6, marginBottom: 5, lineHeight: 1.3 },
+  seal: { fontFamily: FONTS.mono, borderWidth: 1, borderColor: COLORS.text, fontSize: 12, paddingHorizontal: 6, paddingTop: 2, marginRight: 6, marginBottom: 5, lineHeight: 1.3 },
   qrColumn: { width: 150, alignItems: 'center' },
   digest: { fontSize: 7, lineHeight: 1.3, color: COLORS.muted, textAlign: 'center' },
+  mono: { fontFamily: FONTS.mono },
   warning: { marginTop: 14, borderTopWidth: 0.75, borderTopColor: COLORS.guinda, paddingTop: 8, fontSize: 9.5, lineHeight: 1.4, textAlign: 'justify' },
 });
 
 function Seals(props: { seals: string[] }): React.ReactElement {
-  const fonts = ensureFonts();
   return h(
     View,
     { style: styles.seals },
-    ...props.seals.map((seal, index) => h(Text, { key: index, style: [styles.seal, { fontFamily: fonts.mono }] }, seal)),
+    ...props.seals.map((seal, index) => h(Text, { key: index, style: styles.seal }, seal)),
   );
 }
 
 function DataItem(props: { label: string; value: string; mono?: boolean; big?: boolean }): React.ReactElement {
-  const fonts = ensureFonts();
   return h(
     View,
     { style: styles.dataItem },
     // A big value sits lower: push its label down to share the baseline.
     h(Text, { style: [styles.dataLabel, props.big ? { paddingTop: 5 } : {}] }, props.label),
-    h(Text, { style: [styles.dataValue, props.mono ? { fontFamily: fonts.mono } : {}, props.big ? { fontSize: 15, fontWeight: 700 } : {}] }, props.value),
+    h(Text, { style: [styles.dataValue, props.mono ? styles.mono : {}, props.big ? { fontSize: 15, fontWeight: 700 } : {}] }, props.value),
   );
 }
 
@@ -114,7 +112,6 @@ function EnvelopeCover(props: { input: ValidCover; qr: QrCode }): React.ReactEle
   const { input } = props;
   const r = input.recipient;
   const stamp = classificationStamp(input.classification.level);
-  const fonts = ensureFonts();
   return h(
     OfficialDocument,
     { title: `Carátula de sobre ${input.folio}` },
@@ -173,7 +170,7 @@ function EnvelopeCover(props: { input: ValidCover; qr: QrCode }): React.ReactEle
           { style: styles.qrColumn },
           h(QrMark, { qr: props.qr, size: 96 }),
           h(Text, { style: [styles.digest, { marginTop: 4 }] }, 'Huella del contenido (SHA-256)'),
-          ...digestLines(input.contentDigest).map((line, index) => h(Text, { key: index, style: [styles.digest, { fontFamily: fonts.mono }] }, line)),
+          ...digestLines(input.contentDigest).map((line, index) => h(Text, { key: index, style: [styles.digest, styles.mono] }, line)),
         ),
       ),
       h(
@@ -224,7 +221,6 @@ const LABEL_METRICS: Record<LabelSize, LabelMetrics> = {
 function EnvelopeLabel(props: { input: ValidCover; size: LabelSize; qr: QrCode }): React.ReactElement {
   const { input, size } = props;
   const m = LABEL_METRICS[size];
-  const fonts = ensureFonts();
   const r = input.recipient;
   const stamp = classificationStamp(input.classification.level);
   const small = size === 'etiqueta_4x2';
@@ -235,7 +231,7 @@ function EnvelopeLabel(props: { input: ValidCover; size: LabelSize; qr: QrCode }
     { title: `Etiqueta de sobre ${input.folio}` },
     h(
       Page,
-      { size: [LABEL_SIZES[size].width, LABEL_SIZES[size].height], style: { padding: m.pad, fontFamily: fonts.sans, color: COLORS.text } },
+      { size: [LABEL_SIZES[size].width, LABEL_SIZES[size].height], style: { padding: m.pad, fontFamily: FONTS.sans, color: COLORS.text } },
       h(
         View,
         { style: [labelStyles.marks, { marginBottom: small ? 3 : 10 }] },
@@ -260,12 +256,12 @@ function EnvelopeLabel(props: { input: ValidCover; size: LabelSize; qr: QrCode }
           small ? null : h(Text, { style: text(m.small + 1.5) }, r.position),
           small ? null : h(Text, { style: text(m.small + 1.5, { fontWeight: 700 }) }, `${r.agencyName} (${r.agencyAcronym})`),
           !small && r.address ? h(Text, { style: text(m.small, { color: COLORS.muted, marginTop: 2 }) }, r.address) : null,
-          h(Text, { style: text(m.folio, { fontFamily: fonts.mono, fontWeight: 700, marginTop: small ? 3 : 14 }) }, input.folio),
+          h(Text, { style: text(m.folio, { fontFamily: FONTS.mono, fontWeight: 700, marginTop: small ? 3 : 14 }) }, input.folio),
           h(
             Text,
             { style: text(m.small, { marginTop: small ? 1 : 4 }) },
             h(Text, { style: { fontWeight: 700 } }, input.seals.length === 1 ? 'Sello: ' : 'Sellos: '),
-            h(Text, { style: { fontFamily: fonts.mono } }, sealsText),
+            h(Text, { style: { fontFamily: FONTS.mono } }, sealsText),
           ),
           small ? null : h(Text, { style: text(m.small, { marginTop: 4, color: COLORS.muted }) }, `Remitente: ${input.office.unit}, ${input.office.institution}`),
         ),

@@ -9,9 +9,9 @@ import type { z } from 'zod';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { parseFormInput } from '../../../../shared/forms/form-fields';
 import { openingKeySchema, type AgeEncryptionInfo, type OpeningKeySheetInput } from '../../../../shared/forms/form-inputs';
-import { ensureFonts } from '../font-registry';
 import {
   COLORS,
+  FONTS,
   FieldsWithQr,
   Notice,
   SectionHeading,
@@ -33,7 +33,7 @@ export const EXPORT_KEY_TITLE = 'Clave de apertura del expediente cifrado';
 const styles = StyleSheet.create({
   keyBox: { borderWidth: 1.5, borderColor: COLORS.guinda, paddingVertical: 10, paddingHorizontal: 12, marginVertical: 8, alignItems: 'center' },
   keyLabel: { fontWeight: 700, color: COLORS.guinda, fontSize: 9, letterSpacing: 1.5, marginBottom: 6 },
-  keyLine: { fontSize: 18, fontWeight: 700, letterSpacing: 1.5, lineHeight: 1.4 },
+  keyLine: { fontFamily: FONTS.mono, fontSize: 18, fontWeight: 700, letterSpacing: 1.5, lineHeight: 1.4 },
   keyHint: { fontSize: 8, color: COLORS.muted, marginTop: 6, textAlign: 'center', lineHeight: 1.3 },
 });
 
@@ -103,7 +103,6 @@ function decryptSteps(encryption: AgeEncryptionInfo, isExport: boolean): StepPro
 function OpeningKeySheet(props: { input: ValidKeySheet; qr: QrCode }): React.ReactElement {
   const { input } = props;
   const r = input.recipient;
-  const fonts = ensureFonts();
   const printed = passphraseLines(input.passphrase);
   return h(
     FormFrame,
@@ -138,7 +137,7 @@ function OpeningKeySheet(props: { input: ValidKeySheet; qr: QrCode }): React.Rea
       View,
       { style: styles.keyBox, wrap: false },
       h(Text, { style: styles.keyLabel }, 'CLAVE DE APERTURA'),
-      ...printed.lines.map((line, index) => h(Text, { key: index, style: [styles.keyLine, { fontFamily: fonts.mono }] }, line)),
+      ...printed.lines.map((line, index) => h(Text, { key: index, style: styles.keyLine }, line)),
       h(
         Text,
         { style: styles.keyHint },

@@ -9,9 +9,9 @@ import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { formatDateTime } from '../../../../shared/format/date';
 import { parseFormInput } from '../../../../shared/forms/form-fields';
 import { recoverySheetSchema, type RecoverySheetInput } from '../../../../shared/forms/form-inputs';
-import { ensureFonts } from '../font-registry';
 import {
   COLORS,
+  FONTS,
   DocumentTitle,
   FieldsWithQr,
   Notice,
@@ -49,7 +49,7 @@ const styles = StyleSheet.create({
     letterSpacing: 1.5,
     marginBottom: 6,
   },
-  codeLine: { fontSize: 21, fontWeight: 700, letterSpacing: 2, lineHeight: 1.25 },
+  codeLine: { fontFamily: FONTS.mono, fontSize: 21, fontWeight: 700, letterSpacing: 2, lineHeight: 1.25 },
   codeHint: { fontSize: 8, color: COLORS.muted, marginTop: 6, textAlign: 'center' },
   twoColumns: { flexDirection: 'row' },
   column: { flex: 1 },
@@ -77,14 +77,13 @@ export function codeLines(code: string): string[] {
 const AMBIGUOUS = /[01ILO]/i;
 
 function RecoveryCodeBox(props: { code: string }): React.ReactElement {
-  const fonts = ensureFonts();
   const unambiguous = !AMBIGUOUS.test(props.code);
   return h(
     View,
     { style: styles.codeBox, wrap: false },
     h(Text, { style: styles.codeLabel }, 'CÓDIGO DE RECUPERACIÓN'),
     ...codeLines(props.code).map((line, index) =>
-      h(Text, { key: index, style: [styles.codeLine, { fontFamily: fonts.mono }] }, line),
+      h(Text, { key: index, style: styles.codeLine }, line),
     ),
     h(
       Text,

@@ -8,12 +8,12 @@
  * sheet of an earlier version cannot pass for the current one.
  */
 import React from 'react';
-import { StyleSheet, View } from '@react-pdf/renderer';
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { CLASSIFICATION_LABELS } from '../../../../shared/domain/shipments';
 import { formatDateTime } from '../../../../shared/format/date';
 import { parseFormInput } from '../../../../shared/forms/form-fields';
 import { releaseAuthorizationSchema, type ReleaseAuthorization, type ReleaseAuthorizationInput } from '../../../../shared/forms/release-authorization-input';
-import { COLORS, FONT_SIZES, FieldList, FieldsWithQr, FinePrint, Notice, NumberedList, Paragraph, PlainText, SectionHeading, SignatureRow, SimpleTable, qrCode, wrapText, type QrCode, type SignatureBlockProps, type TextLook } from '../components';
+import { COLORS, FONT_SIZES, FieldList, FieldsWithQr, FinePrint, Notice, NumberedList, Paragraph, SectionHeading, SignatureRow, SimpleTable, qrCode, wrapText, type QrCode, type SignatureBlockProps } from '../components';
 import { renderDocument } from '../render-document';
 import { FormFrame } from './content-blocks';
 import { formatBytes, formatInteger } from './form-text';
@@ -36,12 +36,9 @@ const styles = StyleSheet.create({
   body: { borderLeftWidth: 2, borderLeftColor: COLORS.guinda, paddingLeft: 10, paddingTop: 2, marginBottom: 4 },
   closing: { marginTop: 6 },
   signatures: { marginTop: 2 },
+  none: { fontSize: FONT_SIZES.body, lineHeight: 1.35, color: COLORS.muted, textAlign: 'left' },
 });
 
-const LOOKS = {
-  none: { face: 'sans', size: FONT_SIZES.body, lineHeight: 1.35, color: COLORS.muted },
-  digestLabel: { face: 'sansBold', size: 8, lineHeight: 1.3, color: COLORS.guinda },
-} as const satisfies Record<string, TextLook>;
 
 /** The classification as the release names it: a key of the shipments' catalogue or the words themselves. */
 function classificationLabel(value: string): string {
@@ -128,7 +125,7 @@ function ReleaseAuthorizationSheet(props: { input: ReleaseAuthorization; qr: QrC
     h(View, { style: styles.body }, ...paragraphs.map((line, index) => h(Paragraph, { key: index }, line))),
     heading('Materiales'),
     input.materials.length === 0
-      ? h(PlainText, { text: 'La difusión no lleva materiales adjuntos.', look: LOOKS.none })
+      ? h(Text, { style: styles.none }, 'La difusión no lleva materiales adjuntos.')
       : h(SimpleTable, {
           // 8 pt: 32 mono characters fit the hash column on letter and on A4, as in the files table of a medium.
           fontSize: 8,
@@ -144,7 +141,7 @@ function ReleaseAuthorizationSheet(props: { input: ReleaseAuthorization; qr: QrC
         }),
     heading('Revisión jurídica'),
     input.legalChecklist.length === 0
-      ? h(PlainText, { text: 'Sin lista de revisión.', look: LOOKS.none })
+      ? h(Text, { style: styles.none }, 'Sin lista de revisión.')
       : h(SimpleTable, {
           columns: [
             { header: 'No.', width: 0.55, align: 'center' },
@@ -155,7 +152,7 @@ function ReleaseAuthorizationSheet(props: { input: ReleaseAuthorization; qr: QrC
           rows: input.legalChecklist.map((item, index) => [String(index + 1), item.question, ANSWER_LABELS[item.answer], item.note || '—']),
         }),
     h(SectionHeading, null, 'Opinión jurídica'),
-    input.legalOpinion ? h(Paragraph, null, input.legalOpinion) : h(PlainText, { text: 'Sin opinión escrita.', look: LOOKS.none }),
+    input.legalOpinion ? h(Paragraph, null, input.legalOpinion) : h(Text, { style: styles.none }, 'Sin opinión escrita.'),
     // Integrity and signatures stay together: a signature page without the digest could be swapped.
     h(
       View,
