@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import React from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../../../shared/errors';
+import { type AppError } from '../../../../shared/errors';
 import { formatDateTime } from '../../../../shared/format/date';
 import { FONT_DIR } from '../font-registry';
 import {
