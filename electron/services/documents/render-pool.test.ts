@@ -85,7 +85,7 @@ describe('renderFormInWorker', () => {
 
   it('looks for render-worker.js beside the bundle once built', () => {
     const built = defaultWorkerLocation('file:///opt/valija/resources/app.asar/dist/electron/main.js');
-    expect(built.workerUrl.href).toBe('file:///opt/valija/resources/app.asar/dist/electron/render-worker.js');
+    expect(built.href).toBe('file:///opt/valija/resources/app.asar/dist/electron/render-worker.js');
   });
 });
 

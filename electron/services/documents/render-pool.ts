@@ -25,11 +25,6 @@ import { renderForm } from './render-on-demand';
 import { sampleApprovalInput, sampleCustodyInput, sampleInventory, sampleReceiptInput } from './forms/form-samples';
 import type { RenderReply, RenderRequest, WorkerMessage } from './render-worker';
 
-export interface RenderWorkerConfig {
-  /** The worker script; by default render-worker.js beside the bundle. */
-  workerUrl?: URL;
-}
-
 interface Pending {
   request: RenderRequest;
   /** Workers that died holding this request. */
@@ -66,7 +61,8 @@ const WORKER_OPTIONS: WorkerOptions = {
 /** How many times a request is sent again after its worker died. */
 const RETRIES_AFTER_CRASH = 1;
 
-let config: RenderWorkerConfig = {};
+/** The worker script, when not render-worker.js beside the bundle (tests). */
+let workerUrl: URL | undefined;
 let running: Running | null = null;
 let nextId = 1;
 const pending = new Map<number, Pending>();
@@ -79,13 +75,13 @@ const pending = new Map<number, Pending>();
  * tests bundle the worker with esbuild and pass its URL to
  * configureRenderWorker.
  */
-export function defaultWorkerLocation(moduleUrl: string = import.meta.url): Required<RenderWorkerConfig> {
-  return { workerUrl: new URL('./render-worker.js', moduleUrl) };
+export function defaultWorkerLocation(moduleUrl: string = import.meta.url): URL {
+  return new URL('./render-worker.js', moduleUrl);
 }
 
 /** Overrides where the worker is loaded from (call before the first render). */
-export function configureRenderWorker(next: RenderWorkerConfig): void {
-  config = { ...next };
+export function configureRenderWorker(next: { workerUrl?: URL }): void {
+  workerUrl = next.workerUrl;
 }
 
 /** The worker could not start: its script is missing or does not load. */
@@ -131,7 +127,7 @@ function onDeath(r: Running, cause: unknown): void {
 }
 
 function start(): Running {
-  const w = new Worker(config.workerUrl ?? defaultWorkerLocation().workerUrl, WORKER_OPTIONS);
+  const w = new Worker(workerUrl ?? defaultWorkerLocation(), WORKER_OPTIONS);
   let markLoaded = () => {};
   const r: Running = { worker: w, ready: false, loaded: new Promise((resolve) => (markLoaded = resolve)) };
   w.on('message', (message: WorkerMessage) => {
@@ -156,8 +152,7 @@ function start(): Running {
 }
 
 /** Prints asked for by a person and not answered yet: the warm-up waits for them. */
-let printsWaiting = 0;
-const printsDone: Array<() => void> = [];
+const printsWaiting = new Set<Promise<unknown>>();
 
 function post<N extends FormName>(name: N, input: FormInputs[N]): Promise<Buffer> {
   const r = running ?? start();
@@ -178,18 +173,15 @@ function post<N extends FormName>(name: N, input: FormInputs[N]): Promise<Buffer
 }
 
 /** Renders a form on the worker thread. Errors keep their code and Spanish message. */
-export async function renderFormInWorker<N extends FormName>(name: N, input: FormInputs[N]): Promise<Buffer> {
-  printsWaiting += 1;
-  try {
-    return await post(name, input);
-  } finally {
-    printsWaiting -= 1;
-    if (printsWaiting === 0) for (const wake of printsDone.splice(0)) wake();
-  }
+export function renderFormInWorker<N extends FormName>(name: N, input: FormInputs[N]): Promise<Buffer> {
+  const print = post(name, input);
+  const answered: Promise<boolean> = print.then(() => printsWaiting.delete(answered), () => printsWaiting.delete(answered));
+  printsWaiting.add(answered);
+  return print;
 }
 
-function noPrintWaiting(): Promise<void> {
-  return printsWaiting === 0 ? Promise.resolve() : new Promise((resolve) => printsDone.push(resolve));
+async function noPrintWaiting(): Promise<void> {
+  while (printsWaiting.size > 0) await Promise.all(printsWaiting);
 }
 
 /**

@@ -3,6 +3,7 @@ import React from 'react';
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import { COLORS, FONTS, FONT_SIZES } from '../theme';
 import { QrBlock, type QrBlockProps } from './qr';
+import { wrapText } from './text';
 
 const h = React.createElement;
 
@@ -22,18 +23,10 @@ export interface LabeledValue {
   /** Print the value in the monospaced face (codes, digests, identifiers). */
   mono?: boolean;
   /**
-   * Cut the value into lines of this many characters: for long tokens such as
-   * digests, which have no spaces to wrap at (words are never hyphenated).
+   * Wrap the value at this many characters (`wrapText`): for long tokens such
+   * as digests, which have no spaces to wrap at (words are never hyphenated).
    */
   breakEvery?: number;
-}
-
-/** Splits a long token into lines of `size` characters. */
-export function chunkText(value: string, size: number): string[] {
-  if (size <= 0 || value.length <= size) return [value];
-  const lines: string[] = [];
-  for (let i = 0; i < value.length; i += size) lines.push(value.slice(i, i + size));
-  return lines;
 }
 
 /** Label/value pairs in two columns (label width in points). */
@@ -50,7 +43,7 @@ export function FieldList(props: { fields: LabeledValue[]; labelWidth?: number }
         h(
           View,
           { style: styles.fieldValue },
-          ...chunkText(field.value, field.breakEvery ?? 0).map((line, lineIndex) =>
+          ...wrapText(field.value, field.breakEvery ?? 0).map((line, lineIndex) =>
             h(Text, { key: lineIndex, style: [styles.fieldValueLine, field.mono ? styles.fieldValueMono : {}] }, line),
           ),
         ),
