@@ -9,13 +9,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Font } from '@react-pdf/renderer';
 import { AppError } from '../../../shared/errors';
-import { FONTS } from './theme';
-
-/** ./fonts beside this module: in the source tree, and beside main.js once bundled (scripts/build-electron.mjs copies it). */
-export const FONT_DIR = fileURLToPath(new URL('./fonts/', import.meta.url));
+import { FONT_DIR, FONTS } from './theme';
 
 const FONT_FILES = {
   sans: 'DejaVuSans.ttf',

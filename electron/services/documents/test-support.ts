@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
+import { FONT_DIR } from './theme';
 
 /** test-results/pdf/ at the repository root (git-ignored). */
 export const PNG_OUTPUT_DIR = fileURLToPath(new URL('../../../test-results/pdf/', import.meta.url));
@@ -228,7 +229,7 @@ export async function bundleRenderWorker(outfile: string): Promise<URL> {
     logLevel: 'warning',
   });
   // As the app build does: the worker finds its fonts in ./fonts beside it.
-  cpSync(fileURLToPath(new URL('./fonts/', import.meta.url)), join(dirname(outfile), 'fonts'), { recursive: true });
+  cpSync(FONT_DIR, join(dirname(outfile), 'fonts'), { recursive: true });
   return pathToFileURL(outfile);
 }
 

@@ -4,6 +4,8 @@
  * blocks read the same numbers without importing each other.
  */
 
+import { fileURLToPath } from 'node:url';
+
 export { PAGE_SIZES, type PageSizeName } from '../../../shared/forms/form-inputs';
 
 
@@ -23,6 +25,14 @@ export const COLORS = {
 
 /** The embedded font families (font-registry.ts registers them): body and headings, and codes, digests, identifiers. */
 export const FONTS = { sans: 'Valija Sans', mono: 'Valija Mono' } as const;
+
+/**
+ * Their files: ./fonts beside this module, in the source tree and beside
+ * main.js and render-worker.js once bundled (scripts/build-electron.mjs
+ * copies the folder there). Here, not in font-registry.ts, so tests and
+ * benchmarks can name it without loading react-pdf.
+ */
+export const FONT_DIR = fileURLToPath(new URL('./fonts/', import.meta.url));
 
 export const FONT_SIZES = { body: 10.5, small: 8.5, label: 8, fine: 7.5, heading: 11.5, title: 15 } as const;
 // A unitless lineHeight is resolved against the element's own fontSize (or

@@ -6,7 +6,7 @@ import React from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { type AppError } from '../../../../shared/errors';
 import { formatDateTime } from '../../../../shared/format/date';
-import { FONT_DIR } from '../font-registry';
+import { FONT_DIR } from '../theme';
 import {
   DocumentTitle,
   FieldsWithQr,

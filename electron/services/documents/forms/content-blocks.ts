@@ -29,7 +29,8 @@ const styles = StyleSheet.create({
   integrityValue: { fontFamily: FONTS.mono, fontSize: 9.5, lineHeight: 1.35, textAlign: 'left' },
   integrityPending: { fontSize: 9.5, lineHeight: 1.35, color: COLORS.muted, textAlign: 'left' },
   integrityHint: { fontSize: FONT_SIZES.fine, lineHeight: 1.3, color: COLORS.muted, textAlign: 'left' },
-  lastDigestLine: { marginBottom: 4 },
+  // Space after the digest and after the chain head, before what follows them.
+  valueEnd: { marginBottom: 4 },
 });
 
 /**
@@ -173,11 +174,11 @@ export function IntegrityBox(props: IntegrityBoxProps): React.ReactElement {
       View,
       { style: styles.integrityText },
       h(Text, { style: styles.integrityLabel }, 'HUELLA DEL CONTENIDO (SHA-256)'),
-      ...digest.map((line, index) => h(Text, { key: index, style: [styles.integrityValue, index === digest.length - 1 ? styles.lastDigestLine : {}] }, line)),
+      ...digest.map((line, index) => h(Text, { key: index, style: [styles.integrityValue, index === digest.length - 1 ? styles.valueEnd : {}] }, line)),
       h(Text, { style: styles.integrityLabel }, 'CADENA DE CUSTODIA (ÚLTIMO ESLABÓN)'),
       props.chainHead === '0'
-        ? h(Text, { style: [styles.integrityPending, styles.lastDigestLine] }, chainHeadLabel(props.chainHead))
-        : h(Text, { style: [styles.integrityValue, styles.lastDigestLine] }, props.chainHead),
+        ? h(Text, { style: [styles.integrityPending, styles.valueEnd] }, chainHeadLabel(props.chainHead))
+        : h(Text, { style: [styles.integrityValue, styles.valueEnd] }, props.chainHead),
       props.hint ? h(Text, { style: styles.integrityHint }, props.hint) : null,
     ),
   );

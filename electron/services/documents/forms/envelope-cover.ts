@@ -261,7 +261,7 @@ function EnvelopeLabel(props: { input: ValidCover; size: LabelSize; qr: QrCode }
             Text,
             { style: text(m.small, { marginTop: small ? 1 : 4 }) },
             h(Text, { style: { fontWeight: 700 } }, input.seals.length === 1 ? 'Sello: ' : 'Sellos: '),
-            h(Text, { style: { fontFamily: FONTS.mono } }, sealsText),
+            h(Text, { style: styles.mono }, sealsText),
           ),
           small ? null : h(Text, { style: text(m.small, { marginTop: 4, color: COLORS.muted }) }, `Remitente: ${input.office.unit}, ${input.office.institution}`),
         ),
